@@ -112,7 +112,7 @@ public final class CsvInput {
         try {
             return Table.read().usingOptions(b.build());
         } catch (AddCellToColumnException e) {
-            long line = e.getRowNumber() + 2; // header is line 1, Tablesaw counts data rows from 0
+            long line = e.getRowNumber() + 1; // header is line 1; Tablesaw counts data rows from 1
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             e.dumpRow(new PrintStream(bytes, true, StandardCharsets.UTF_8));
             String cause = e.getCause() == null ? "" : e.getCause().getMessage();
