@@ -17,6 +17,7 @@ final class MseEngine {
     final List<String> names;
     private final PoissonRegression glm;
     private final PoissonRegression.Workspace ws;
+    private final FastLp lp = new FastLp();
 
     MseEngine(List<String> names, long[] counts, PoissonRegression glm) {
         this.k = names.size();
@@ -120,10 +121,22 @@ final class MseEngine {
         int[] cells = retainedCells(emptyTerms(m));
         int[] cols = columns(m);
         int code = Existence.aliasedColumns(cells, cols).length > 0 ? 2 : 0;
-        if (!(Existence.lpOptimum(k, counts, cells, cols) > Existence.LP_ZERO)) {
+        if (!(lpOptimum(cells, cols) > Existence.LP_ZERO)) {
             code |= 1;
         }
         return code;
+    }
+
+    /** The existence LP optimum by the fast simplex (all-positive cells short-cut first). */
+    double lpOptimum(int[] cells, int[] cols) {
+        long min = Long.MAX_VALUE;
+        for (int c : cells) {
+            min = Math.min(min, counts[c]);
+        }
+        if (min > 0) {
+            return min;
+        }
+        return lp.solve(cells, cols, counts);
     }
 
     /** The full check with a message naming the terms. */
