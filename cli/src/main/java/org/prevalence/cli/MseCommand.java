@@ -1,0 +1,210 @@
+package org.prevalence.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.prevalence.core.Format;
+import org.prevalence.core.Interval;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.lists.ListOverlapTable;
+import org.prevalence.core.lists.StratifiedListTable;
+import org.prevalence.mse.Chapman;
+import org.prevalence.mse.EmptyOverlaps;
+import org.prevalence.mse.LincolnPetersen;
+import org.prevalence.mse.LogLinearMse;
+import org.prevalence.mse.ModelSelection;
+import org.prevalence.mse.MseInterval;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code prevalence mse}: multiple systems estimation on a list-overlap table. */
+@Command(name = "mse", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Multiple systems estimation (capture-recapture) from lists of known cases.",
+        description = {
+            "Estimates the total population (observed plus unobserved) from a list-overlap table with Poisson "
+                + "log-linear models (as SparseMSE and MultipleSystemsEstimation), or with a two-list estimator.",
+            "Default model choice with no --model: BIC over all hierarchical models for 2 to 5 lists "
+                + "(max order 1/2/3/3 for 2/3/4/5 lists), SparseMSE stepwise selection for 6 or more lists.",
+            "Examples:",
+            "  prevalence mse --dataset uk2013_5lists --select stepwise",
+            "  prevalence mse cases.csv --lists LA,NG,PF --model \"[12,3]\" --interval profile --format json"})
+final class MseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ListInput input;
+
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "A fixed model: main, all-pairs, a generating class such as \"[12,23,4]\" (1-based list "
+                    + "indices) or terms by list name such as \"LA:NG,NG:GP\".")
+    String model;
+
+    @Option(names = "--select", paramLabel = "stepwise|aic|bic",
+            description = "Model selection: stepwise (SparseMSE), aic or bic (all hierarchical models up to --max-order).")
+    String select;
+
+    @Option(names = "--pthresh", defaultValue = "0.02",
+            description = "Stepwise: add a two-list term while its p-value is below this (default ${DEFAULT-VALUE}).")
+    double pthresh;
+
+    @Option(names = "--max-order", paramLabel = "N", description = "AIC/BIC: highest interaction order searched.")
+    Integer maxOrder;
+
+    @Option(names = "--interval", defaultValue = "lognormal", paramLabel = "METHOD",
+            description = "lognormal (SparseMSE's Wald interval on the dark figure), profile (Poisson profile "
+                    + "likelihood), profile-multinomial (Cormack 1992, as Rcapture closedpCI.t) or none "
+                    + "(default ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(names = "--extended-mle",
+            description = "Allow empty pairwise overlaps: SparseMSE's extended MLE (the pair's parameter is -Inf, "
+                    + "AIC +2 per such pair), reported in the result.")
+    boolean extendedMle;
+
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "Two lists: lincoln-petersen or chapman (Chapman's variance, log-normal interval).")
+    String method;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        if (input.stratum != null) {
+            return stratified(input.readStratified());
+        }
+        ListOverlapTable table = input.read();
+        Map<String, Object> json;
+        String text;
+        if (method != null) {
+            String m = method.toLowerCase(Locale.ROOT);
+            if (m.equals("chapman")) {
+                Chapman.Result r = Chapman.withDefaults().withConfidenceLevel(common.level).estimate(table);
+                json = twoList("chapman", table, r.getEstimate(), r.getUnobserved(), r.getStandardError(),
+                        r.getConfidenceInterval());
+            } else if (m.equals("lincoln-petersen")) {
+                LincolnPetersen.Result r = LincolnPetersen.withDefaults().withConfidenceLevel(common.level)
+                        .estimate(table);
+                json = twoList("lincoln-petersen", table, r.getEstimate(), r.getEstimate() - table.observedTotal(),
+                        r.getStandardError(), r.getConfidenceInterval());
+            } else {
+                throw PrevalenceException.invalidArgument("--method",
+                        "Unknown --method '%s'; use lincoln-petersen or chapman", method);
+            }
+            text = MseReport.text(input.name(), json);
+        } else {
+            LogLinearMse.Result r = logLinear(table.listCount()).estimate(table);
+            json = MseReport.json(r);
+            text = MseReport.text(input.name(), json);
+        }
+        write(json, text, List.of(json));
+        return 0;
+    }
+
+    private LogLinearMse logLinear(int lists) {
+        LogLinearMse e = LogLinearMse.withDefaults().withConfidenceLevel(common.level).withPthresh(pthresh);
+        if (model != null && select != null) {
+            throw PrevalenceException.invalidArgument("--model", "Give either --model or --select, not both");
+        }
+        if (model != null) {
+            e = e.withModel(model);
+        } else if (select != null) {
+            e = e.with(switch (select.toLowerCase(Locale.ROOT)) {
+                case "stepwise" -> ModelSelection.STEPWISE;
+                case "aic" -> ModelSelection.AIC;
+                case "bic" -> ModelSelection.BIC;
+                default -> throw PrevalenceException.invalidArgument("--select",
+                        "Unknown --select '%s'; use stepwise, aic or bic", select);
+            });
+        }
+        if (maxOrder != null) {
+            e = e.withMaxOrder(maxOrder);
+        }
+        e = e.with(switch (interval.toLowerCase(Locale.ROOT)) {
+            case "lognormal" -> MseInterval.LOG_NORMAL;
+            case "profile" -> MseInterval.PROFILE_POISSON;
+            case "profile-multinomial" -> MseInterval.PROFILE_MULTINOMIAL;
+            case "none" -> MseInterval.NONE;
+            default -> throw PrevalenceException.invalidArgument("--interval",
+                    "Unknown --interval '%s'; use lognormal, profile, profile-multinomial or none", interval);
+        });
+        if (extendedMle) {
+            e = e.with(EmptyOverlaps.EXTENDED_MLE);
+        }
+        return e;
+    }
+
+    private Map<String, Object> twoList(String name, ListOverlapTable t, double est, double unobserved, double se,
+                                        Interval iv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", name);
+        m.put("lists", t.listNames());
+        m.put("observed", t.observedTotal());
+        m.put("estimate", est);
+        m.put("unobserved", unobserved);
+        m.put("se", se);
+        m.put("interval", MseReport.interval(iv));
+        return m;
+    }
+
+    private int stratified(StratifiedListTable t) {
+        LogLinearMse.StratifiedResult r = logLinear(t.listNames().size()).estimate(t);
+        List<Map<String, Object>> strata = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        sb.append(Output.fmt("Multiple systems estimation by stratum: %s (%d strata, lists %s)%n%n", input.name(),
+                t.strata().size(), String.join(", ", t.listNames())));
+        List<List<String>> rows = new ArrayList<>();
+        for (String s : t.strataNames()) {
+            LogLinearMse.Result sr = r.getStrata().get(s);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("stratum", s);
+            if (sr != null) {
+                m.putAll(MseReport.json(sr));
+                Interval iv = sr.getConfidenceInterval();
+                rows.add(List.of(s, Output.count(sr.getObserved()), Output.num(sr.getEstimate()),
+                        iv == null ? "-" : Output.num(iv.lower()), iv == null ? "-" : Output.num(iv.upper()),
+                        sr.getModelName()));
+            } else {
+                m.put("estimate", null);
+                m.put("status", "not estimable: " + r.getNotEstimable().get(s));
+                rows.add(List.of(s, Output.count(t.stratum(s).observedTotal()), "-", "-", "-",
+                        "not estimable: " + r.getNotEstimable().get(s)));
+            }
+            strata.add(m);
+        }
+        rows.add(List.of("total (estimable strata)", Output.count(r.getObserved()), Output.num(r.getEstimate()), "", "",
+                ""));
+        sb.append(Output.table(List.of("stratum", "observed", "estimate", "lower", "upper", "model"), rows));
+        Map<String, Object> total = new LinkedHashMap<>();
+        total.put("observed", r.getObserved());
+        total.put("estimate", r.getEstimate());
+        total.put("unobserved", r.getUnobserved());
+        total.put("strata_estimated", r.getStrata().size());
+        total.put("strata_not_estimable", new ArrayList<>(r.getNotEstimable().keySet()));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("strata", strata);
+        json.put("total", total);
+        write(json, sb.toString(), strata);
+        return 0;
+    }
+
+    private void write(Map<String, Object> json, String text, List<Map<String, Object>> csvRows) {
+        String out = switch (common.format) {
+            case json -> Output.json(json);
+            case table -> text;
+            case csv -> MseReport.csv(csvRows);
+        };
+        Output.write(common, spec.commandLine().getOut(), out);
+    }
+
+    static String fmtLevel(double level) {
+        return Format.percent(level) + "%";
+    }
+}

@@ -1,0 +1,124 @@
+package org.prevalence.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.prevalence.core.Format;
+import org.prevalence.core.Interval;
+import org.prevalence.mse.LogLinearMse;
+
+/** Maps MSE results onto the JSON keys fixed by the issues, and onto text and CSV. */
+final class MseReport {
+    private MseReport() {
+    }
+
+    static Map<String, Object> interval(Interval iv) {
+        if (iv == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", iv.method());
+        m.put("level", iv.level());
+        m.put("lower", iv.lower());
+        m.put("upper", iv.upper());
+        return m;
+    }
+
+    /** The issue-5 keys: method, lists, observed, estimate, unobserved, model, terms, deviance, df, aic, bic, interval. */
+    static Map<String, Object> json(LogLinearMse.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", r.getMethod());
+        m.put("lists", r.getLists());
+        m.put("observed", r.getObserved());
+        m.put("estimate", r.getEstimate());
+        m.put("unobserved", r.getUnobserved());
+        m.put("model", r.getModelName());
+        m.put("terms", r.getTerms());
+        m.put("deviance", r.getDeviance());
+        m.put("df", r.getDf());
+        m.put("aic", r.getAic());
+        m.put("bic", r.getBic());
+        m.put("interval", interval(r.getConfidenceInterval()));
+        m.put("se_log_unobserved", r.getStandardError());
+        m.put("check_code", r.getCheckCode());
+        m.put("empty_terms", r.getEmptyTerms());
+        m.put("models_compared", r.getModelsCompared());
+        Map<String, Object> co = new LinkedHashMap<>();
+        r.getCoefficients().forEach((k, v) -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("estimate", Double.isInfinite(v[0]) ? (Object) "-Inf" : (Object) v[0]);
+            c.put("se", Double.isNaN(v[1]) ? null : v[1]);
+            co.put(k, c);
+        });
+        m.put("coefficients", co);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String text(String input, Map<String, Object> m) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> lists = (List<String>) m.get("lists");
+        rows.add(List.of("input", input + " (" + lists.size() + " lists: " + String.join(", ", lists) + ")"));
+        rows.add(List.of("method", String.valueOf(m.get("method"))));
+        if (m.containsKey("model")) {
+            List<String> terms = (List<String>) m.get("terms");
+            rows.add(List.of("model", m.get("model") + (terms.isEmpty() ? " (main effects)" : "  " + String.join(", ", terms))));
+        }
+        rows.add(List.of("observed", Format.count(((Number) m.get("observed")).longValue())));
+        rows.add(List.of("unobserved", Format.number(((Number) m.get("unobserved")).doubleValue())));
+        rows.add(List.of("estimate", Format.number(((Number) m.get("estimate")).doubleValue())));
+        Map<String, Object> iv = (Map<String, Object>) m.get("interval");
+        if (iv != null) {
+            rows.add(List.of(Format.percent((Double) iv.get("level")) + "% interval (" + iv.get("method") + ")",
+                    Format.number((Double) iv.get("lower")) + " to " + Format.number((Double) iv.get("upper"))));
+        }
+        if (m.containsKey("se") && m.get("se") instanceof Double se) {
+            rows.add(List.of("standard error", Format.number(se)));
+        }
+        if (m.containsKey("deviance")) {
+            rows.add(List.of("deviance (df)", Format.number((Double) m.get("deviance")) + " (" + m.get("df") + ")"));
+            rows.add(List.of("AIC / BIC", Format.number((Double) m.get("aic")) + " / " + Format.number((Double) m.get("bic"))));
+        }
+        for (String k : List.of("replicates", "failed", "ntop")) {
+            if (m.containsKey(k)) {
+                rows.add(List.of(k, String.valueOf(m.get(k))));
+            }
+        }
+        if (m.get("empty_terms") instanceof List<?> e && !e.isEmpty()) {
+            rows.add(List.of("empty overlaps", e + " (extended MLE: parameter -Inf)"));
+        }
+        return "Multiple systems estimation\n" + Output.table(List.of("quantity", "value"), rows);
+    }
+
+    @SuppressWarnings("unchecked")
+    static String csv(List<Map<String, Object>> results) {
+        List<String> headers = List.of("stratum", "method", "model", "observed", "estimate", "unobserved", "lower",
+                "upper", "level", "interval_method", "deviance", "df", "aic", "bic");
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, Object> m : results) {
+            Map<String, Object> iv = (Map<String, Object>) m.get("interval");
+            List<String> r = new ArrayList<>();
+            r.add(str(m.get("stratum")));
+            r.add(str(m.get("method")));
+            r.add(str(m.get("model")));
+            r.add(str(m.get("observed")));
+            r.add(str(m.get("estimate")));
+            r.add(str(m.get("unobserved")));
+            r.add(iv == null ? "" : str(iv.get("lower")));
+            r.add(iv == null ? "" : str(iv.get("upper")));
+            r.add(iv == null ? "" : str(iv.get("level")));
+            r.add(iv == null ? "" : str(iv.get("method")));
+            r.add(str(m.get("deviance")));
+            r.add(str(m.get("df")));
+            r.add(str(m.get("aic")));
+            r.add(str(m.get("bic")));
+            rows.add(r);
+        }
+        return Output.csv(headers, rows);
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : String.valueOf(o);
+    }
+}
