@@ -1,0 +1,966 @@
+package org.prevalence.core.survey;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.prevalence.core.PrevalenceException;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * A survey sample and its design specification, validated: sampling weights (or probabilities),
+ * strata, cluster ids for one or two stages, finite population corrections per stage, optional
+ * replicate-weight columns, and the analysis variables. It is R {@code survey::svydesign(ids,
+ * probs, strata, fpc, data, nest, weights)} without the variance machinery, which lives in
+ * {@code org.prevalence.survey.SurveyDesign}.
+ *
+ * <p>Built once by {@link #builder(Table)} (a Tablesaw table: columns are named) or
+ * {@link #builder(int)} (primitive arrays: nothing goes through Tablesaw). {@link Builder#build()}
+ * resolves every column once, copies it into primitive arrays, codes strata and clusters densely
+ * and keeps no reference to the table. It refuses, with a {@link PrevalenceException} naming the
+ * row (1-based data row), column or stratum:
+ * <ul>
+ * <li>missing, zero, negative or infinite weights (probabilities outside (0, 1]);</li>
+ * <li>both weights and probabilities; neither (unless the fpc implies them, as in R, or
+ *     {@link Builder#equalProbability()} is called);</li>
+ * <li>missing stratum or cluster ids;</li>
+ * <li>a PSU id appearing in two strata unless {@link Builder#nest()} is called (R's
+ *     "Clusters not nested in strata at top level; you may want nest=TRUE.");</li>
+ * <li>a design with only one PSU;</li>
+ * <li>fpc values that mix population sizes and fractions, a missing fpc, a fraction outside
+ *     (0, 1], a population size smaller than the number of sampled units (R's "FPC implies
+ *     &gt;100% sampling in some strata"), or an fpc that varies within a stratum (R only warns
+ *     there; here it is an error).</li>
+ * </ul>
+ *
+ * <p><b>fpc detection</b> ({@link FpcKind}): as R's {@code as.fpc}, over the fpc values of every
+ * stage together: if any is &gt; 1 they are population sizes, otherwise sampling fractions (the
+ * population size is then the number of sampled PSUs in the stratum, or SSUs in the PSU, divided by
+ * the fraction). A population size of {@code +Inf} means sampling with replacement at that stage.
+ * At stage 2 the "strata" are the PSUs: the stage-2 fpc is the number of SSUs in each PSU.
+ *
+ * <p><b>Weights from fpc</b>: without weights or probabilities, but with an fpc, the weight of a
+ * row is the product over stages of population size / sample size, as R.
+ *
+ * <p>This class is immutable; getters return copies.
+ */
+public final class SurveySample {
+    private final int rows;
+    private final double[] weights;
+    private final String weightSource;
+    private final boolean hasStrata;
+    private final int[] stratum;
+    private final List<String> stratumLabels;
+    private final int stages;
+    private final int[] psu;
+    private final List<String> psuLabels;
+    private final int[] psuStratum;
+    private final int[] ssu;
+    private final int[] ssuPsu;
+    private final FpcKind fpcKind;
+    private final double[] stratumPopulation;
+    private final double[] psuPopulation;
+    private final Map<String, double[]> numeric;
+    private final Map<String, Factor> factors;
+    private final ReplicateWeightSpec replicateSpec;
+    private final double[][] replicateWeights;
+    private final String description;
+
+    private SurveySample(Builder b, double[] weights, String weightSource, int[] stratum, List<String> stratumLabels,
+                         int[] psu, List<String> psuLabels, int[] psuStratum, int[] ssu, int[] ssuPsu,
+                         FpcKind fpcKind, double[] stratumPopulation, double[] psuPopulation,
+                         Map<String, double[]> numeric, Map<String, Factor> factors, double[][] replicateWeights) {
+        this.rows = b.rows;
+        this.weights = weights;
+        this.weightSource = weightSource;
+        this.hasStrata = b.strataSet();
+        this.stratum = stratum;
+        this.stratumLabels = stratumLabels;
+        this.stages = ssu == null ? 1 : 2;
+        this.psu = psu;
+        this.psuLabels = psuLabels;
+        this.psuStratum = psuStratum;
+        this.ssu = ssu;
+        this.ssuPsu = ssuPsu;
+        this.fpcKind = fpcKind;
+        this.stratumPopulation = stratumPopulation;
+        this.psuPopulation = psuPopulation;
+        this.numeric = numeric;
+        this.factors = factors;
+        this.replicateSpec = b.replicateSpec;
+        this.replicateWeights = replicateWeights;
+        this.description = b.describe();
+    }
+
+    /**
+     * Starts a sample whose columns are taken from a Tablesaw table (column names match
+     * case-insensitively, as Tablesaw). Every column of the table becomes an analysis variable:
+     * numeric and boolean columns as numbers (missing = NaN), text and boolean columns as
+     * factors; numeric columns are also available as factors.
+     * @param table the data
+     * @return a builder
+     */
+    public static Builder builder(Table table) {
+        return new Builder(Objects.requireNonNull(table, "table"));
+    }
+
+    /**
+     * Starts a sample given as primitive arrays of length {@code rows} (for large synthetic or
+     * programmatic data; nothing goes through Tablesaw). Analysis variables are added with
+     * {@link Builder#variable(String, double[])} and {@link Builder#factor(String, int[], List)}.
+     * @param rows the number of rows, &gt;= 2
+     * @return a builder
+     */
+    public static Builder builder(int rows) {
+        if (rows < 2) {
+            throw PrevalenceException.invalidArgument("rows", "a survey sample needs at least 2 rows, got %d", rows);
+        }
+        return new Builder(rows);
+    }
+
+    /** @return the number of rows */
+    public int rows() {
+        return rows;
+    }
+
+    /** @return a copy of the sampling weights (after probabilities or fpc were turned into weights) */
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** @return where the weights came from, e.g. {@code "column 'pw'"}, {@code "fpc"}, {@code "equal"} */
+    public String weightSource() {
+        return weightSource;
+    }
+
+    /** @return whether strata were given */
+    public boolean hasStrata() {
+        return hasStrata;
+    }
+
+    /** @return the number of strata (1 if none were given) */
+    public int strataCount() {
+        return stratumLabels.size();
+    }
+
+    /** @return a copy of the 0-based stratum code of every row */
+    public int[] stratumCodes() {
+        return stratum.clone();
+    }
+
+    /** @return the stratum labels in code order (order of first appearance) */
+    public List<String> stratumLabels() {
+        return stratumLabels;
+    }
+
+    /** @return 1 or 2 */
+    public int stages() {
+        return stages;
+    }
+
+    /** @return the number of distinct PSUs (after nesting) */
+    public int psuCount() {
+        return psuLabels.size();
+    }
+
+    /** @return a copy of the 0-based PSU code of every row */
+    public int[] psuCodes() {
+        return psu.clone();
+    }
+
+    /** @return the PSU labels (the id as given; with nest, "stratum/id") in code order */
+    public List<String> psuLabels() {
+        return psuLabels;
+    }
+
+    /** @return a copy of the stratum code of every PSU */
+    public int[] psuStratum() {
+        return psuStratum.clone();
+    }
+
+    /** @return the number of distinct SSUs (stage 2), or 0 for a one-stage design */
+    public int ssuCount() {
+        return ssuPsu == null ? 0 : ssuPsu.length;
+    }
+
+    /** @return a copy of the 0-based SSU code of every row, or {@code null} for one stage */
+    public int[] ssuCodes() {
+        return ssu == null ? null : ssu.clone();
+    }
+
+    /** @return a copy of the PSU code of every SSU, or {@code null} for one stage */
+    public int[] ssuPsu() {
+        return ssuPsu == null ? null : ssuPsu.clone();
+    }
+
+    /** @return how the fpc was read */
+    public FpcKind fpcKind() {
+        return fpcKind;
+    }
+
+    /**
+     * @return a copy of the population number of PSUs per stratum ({@code +Inf} without fpc)
+     */
+    public double[] stratumPopulation() {
+        return stratumPopulation.clone();
+    }
+
+    /**
+     * @return a copy of the population number of SSUs per PSU, or {@code null} when there is no
+     *     stage-2 fpc
+     */
+    public double[] psuPopulation() {
+        return psuPopulation == null ? null : psuPopulation.clone();
+    }
+
+    /** @return the names of the numeric analysis variables */
+    public Set<String> numericNames() {
+        return Collections.unmodifiableSet(numeric.keySet());
+    }
+
+    /** @return the names of the categorical analysis variables */
+    public Set<String> factorNames() {
+        return Collections.unmodifiableSet(factors.keySet());
+    }
+
+    /** @return whether a numeric variable of that name (case-insensitive) exists */
+    public boolean hasNumeric(String name) {
+        return numeric.containsKey(name);
+    }
+
+    /** @return whether a numeric or categorical variable of that name (case-insensitive) exists */
+    public boolean hasVariable(String name) {
+        return numeric.containsKey(name) || factors.containsKey(name);
+    }
+
+    /**
+     * @param name a variable name (case-insensitive)
+     * @return a copy of its values, NaN where missing
+     * @throws PrevalenceException if there is no numeric variable of that name
+     */
+    public double[] numeric(String name) {
+        double[] v = numeric.get(name);
+        if (v == null) {
+            throw noVariable(name, "numeric");
+        }
+        return v.clone();
+    }
+
+    /**
+     * A categorical view of a variable: a factor column as given, or a numeric column's distinct
+     * values sorted numerically (labels without a trailing ".0" for whole numbers).
+     * @param name a variable name (case-insensitive)
+     * @return the codes (a copy) and levels
+     */
+    public Factor factor(String name) {
+        Factor f = factors.get(name);
+        if (f != null) {
+            return new Factor(f.codes().clone(), f.levels());
+        }
+        double[] v = numeric.get(name);
+        if (v == null) {
+            throw noVariable(name, "categorical");
+        }
+        return factorOf(v);
+    }
+
+    static Factor factorOf(double[] v) {
+        TreeSet<Double> distinct = new TreeSet<>();
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
+                distinct.add(x);
+            }
+        }
+        Map<Double, Integer> code = new TreeMap<>();
+        List<String> levels = new ArrayList<>();
+        for (double x : distinct) {
+            code.put(x, levels.size());
+            levels.add(label(x));
+        }
+        int[] codes = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            codes[i] = Double.isNaN(v[i]) ? -1 : code.get(v[i]);
+        }
+        return new Factor(codes, levels);
+    }
+
+    static String label(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        return Double.toString(x);
+    }
+
+    private PrevalenceException noVariable(String name, String kind) {
+        Set<String> all = new TreeSet<>(numeric.keySet());
+        all.addAll(factors.keySet());
+        return PrevalenceException.invalidArgument("column '" + name + "'",
+                "no %s variable '%s' in the survey sample; available: %s", kind, name, all);
+    }
+
+    /** @return the replicate-weight specification, or {@code null} */
+    public ReplicateWeightSpec replicateWeightSpec() {
+        return replicateSpec;
+    }
+
+    /**
+     * @return a copy of the replicate analysis weights, [replicate][row], or {@code null}
+     */
+    public double[][] replicateWeights() {
+        if (replicateWeights == null) {
+            return null;
+        }
+        double[][] c = new double[replicateWeights.length][];
+        for (int r = 0; r < c.length; r++) {
+            c[r] = replicateWeights[r].clone();
+        }
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "SurveySample[%d rows, %d strata, %d PSUs%s, weights %s, fpc %s; %s]",
+                rows, strataCount(), psuCount(), stages == 2 ? ", " + ssuCount() + " SSUs" : "",
+                weightSource, fpcKind, description);
+    }
+
+    /**
+     * Builds a {@link SurveySample}. Columns are named (table path) or given as arrays (arrays
+     * path); the two may not be mixed for the same role. Not thread-safe.
+     */
+    public static final class Builder {
+        private final Table table;
+        private final int rows;
+        private String weightsCol;
+        private double[] weightsArr;
+        private String probsCol;
+        private double[] probsArr;
+        private boolean equal;
+        private String strataCol;
+        private int[] strataArr;
+        private String[] clusterCols;
+        private int[][] clusterArr;
+        private String[] fpcCols;
+        private double[][] fpcArr;
+        private boolean nest;
+        private ReplicateWeightSpec replicateSpec;
+        private final Map<String, double[]> extraNumeric = new LinkedHashMap<>();
+        private final Map<String, Factor> extraFactors = new LinkedHashMap<>();
+
+        private Builder(Table table) {
+            this.table = table;
+            this.rows = table.rowCount();
+        }
+
+        private Builder(int rows) {
+            this.table = null;
+            this.rows = rows;
+        }
+
+        boolean strataSet() {
+            return strataCol != null || strataArr != null;
+        }
+
+        /** Sampling weights from a column. @param column the column @return this builder */
+        public Builder weights(String column) {
+            weightsCol = Objects.requireNonNull(column, "column");
+            return this;
+        }
+
+        /** Sampling weights as an array (copied at build). @param w the weights @return this builder */
+        public Builder weights(double[] w) {
+            weightsArr = checkLength(w, "weights");
+            return this;
+        }
+
+        /** Sampling probabilities from a column (weight = 1/p). @param column the column @return this builder */
+        public Builder probabilities(String column) {
+            probsCol = Objects.requireNonNull(column, "column");
+            return this;
+        }
+
+        /** Sampling probabilities as an array. @param p the probabilities @return this builder */
+        public Builder probabilities(double[] p) {
+            probsArr = checkLength(p, "probabilities");
+            return this;
+        }
+
+        /** Every row has weight 1 (must be asked for explicitly). @return this builder */
+        public Builder equalProbability() {
+            equal = true;
+            return this;
+        }
+
+        /** Strata from a column (any type). @param column the column @return this builder */
+        public Builder strata(String column) {
+            strataCol = Objects.requireNonNull(column, "column");
+            return this;
+        }
+
+        /** Strata as integer ids (any values). @param ids the ids @return this builder */
+        public Builder strata(int[] ids) {
+            strataArr = checkLength(ids, "strata");
+            return this;
+        }
+
+        /**
+         * Cluster ids: the PSU column, and optionally the SSU column (two stages). Without
+         * clusters every row is its own PSU (R's {@code id=~1}).
+         * @param columns 1 or 2 columns
+         * @return this builder
+         */
+        public Builder clusters(String... columns) {
+            if (columns.length < 1 || columns.length > 2) {
+                throw PrevalenceException.invalidArgument("clusters", "1 or 2 cluster columns, got %d", columns.length);
+            }
+            clusterCols = columns.clone();
+            return this;
+        }
+
+        /** PSU ids as integers. @param psu the PSU id of every row @return this builder */
+        public Builder clusters(int[] psu) {
+            clusterArr = new int[][] {checkLength(psu, "clusters")};
+            return this;
+        }
+
+        /**
+         * PSU and SSU ids as integers (SSU ids need only be unique within a PSU).
+         * @param psu the PSU ids
+         * @param ssu the SSU ids
+         * @return this builder
+         */
+        public Builder clusters(int[] psu, int[] ssu) {
+            clusterArr = new int[][] {checkLength(psu, "clusters"), checkLength(ssu, "clusters")};
+            return this;
+        }
+
+        /**
+         * fpc columns, one per stage (population sizes or sampling fractions; see the class doc).
+         * @param columns 1 or 2 columns
+         * @return this builder
+         */
+        public Builder fpc(String... columns) {
+            if (columns.length < 1 || columns.length > 2) {
+                throw PrevalenceException.invalidArgument("fpc", "1 or 2 fpc columns, got %d", columns.length);
+            }
+            fpcCols = columns.clone();
+            return this;
+        }
+
+        /**
+         * fpc values per row, one array per stage.
+         * @param perStage 1 or 2 arrays
+         * @return this builder
+         */
+        public Builder fpc(double[]... perStage) {
+            if (perStage.length < 1 || perStage.length > 2) {
+                throw PrevalenceException.invalidArgument("fpc", "1 or 2 fpc arrays, got %d", perStage.length);
+            }
+            fpcArr = new double[perStage.length][];
+            for (int s = 0; s < perStage.length; s++) {
+                fpcArr[s] = checkLength(perStage[s], "fpc");
+            }
+            return this;
+        }
+
+        /** PSU ids are only unique within strata (R's {@code nest=TRUE}). @return this builder */
+        public Builder nest() {
+            nest = true;
+            return this;
+        }
+
+        /** Replicate weights. @param spec the columns and scales @return this builder */
+        public Builder replicateWeights(ReplicateWeightSpec spec) {
+            replicateSpec = Objects.requireNonNull(spec, "spec");
+            return this;
+        }
+
+        /**
+         * Adds (or replaces) a numeric analysis variable.
+         * @param name its name
+         * @param values one value per row, NaN = missing (copied at build)
+         * @return this builder
+         */
+        public Builder variable(String name, double[] values) {
+            extraNumeric.put(Objects.requireNonNull(name, "name"), checkLength(values, name));
+            return this;
+        }
+
+        /**
+         * Adds (or replaces) a categorical analysis variable.
+         * @param name its name
+         * @param codes 0-based level codes, -1 = missing (copied at build)
+         * @param levels the level labels
+         * @return this builder
+         */
+        public Builder factor(String name, int[] codes, List<String> levels) {
+            checkLength(codes, name);
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] < -1 || codes[i] >= levels.size()) {
+                    throw PrevalenceException.invalidData(where(i, name),
+                            "row %d, variable '%s': code %d is not -1 (missing) or a level 0..%d",
+                            i + 1, name, codes[i], levels.size() - 1);
+                }
+            }
+            extraFactors.put(Objects.requireNonNull(name, "name"), new Factor(codes, levels));
+            return this;
+        }
+
+        private double[] checkLength(double[] a, String what) {
+            Objects.requireNonNull(a, what);
+            if (a.length != rows) {
+                throw PrevalenceException.invalidArgument(what, "%s has %d values for %d rows", what, a.length, rows);
+            }
+            return a;
+        }
+
+        private int[] checkLength(int[] a, String what) {
+            Objects.requireNonNull(a, what);
+            if (a.length != rows) {
+                throw PrevalenceException.invalidArgument(what, "%s has %d values for %d rows", what, a.length, rows);
+            }
+            return a;
+        }
+
+        String describe() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("ids=").append(clusterCols != null ? String.join("+", clusterCols)
+                    : clusterArr != null ? "array" : "1");
+            if (strataSet()) {
+                sb.append(", strata=").append(strataCol != null ? strataCol : "array");
+            }
+            if (fpcCols != null || fpcArr != null) {
+                sb.append(", fpc=").append(fpcCols != null ? String.join("+", fpcCols) : "array");
+            }
+            if (nest) {
+                sb.append(", nest");
+            }
+            return sb.toString();
+        }
+
+        static String where(int row, String column) {
+            return String.format(Locale.ROOT, "row %d, column '%s'", row + 1, column);
+        }
+
+        private Column<?> column(String name) {
+            if (table == null) {
+                throw PrevalenceException.invalidArgument("column '" + name + "'",
+                        "column '%s' named, but this sample is built from arrays: pass an array", name);
+            }
+            if (!table.containsColumn(name)) {
+                throw PrevalenceException.invalidArgument("column '" + name + "'",
+                        "no column '%s' in table '%s'; columns: %s", name, table.name(), table.columnNames());
+            }
+            return table.column(name);
+        }
+
+        private double[] numericColumn(String name) {
+            Column<?> c = column(name);
+            if (c instanceof NumericColumn<?> nc) {
+                return nc.asDoubleArray();
+            }
+            throw PrevalenceException.invalidData("column '" + name + "'",
+                    "column '%s' must be numeric, it is %s", name, c.type().name());
+        }
+
+        /** Dense codes of a key column, with missing values rejected. */
+        private int[] idCodes(String name, List<String> labels) {
+            Column<?> c = column(name);
+            Map<String, Integer> byString = new LinkedHashMap<>();
+            int[] codes = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                if (c.isMissing(i)) {
+                    throw PrevalenceException.invalidData(where(i, name),
+                            "row %d, column '%s': missing id; every row needs a %s", i + 1, name, name);
+                }
+                String s = c.getUnformattedString(i);
+                Integer k = byString.get(s);
+                if (k == null) {
+                    k = byString.size();
+                    byString.put(s, k);
+                    labels.add(s);
+                }
+                codes[i] = k;
+            }
+            return codes;
+        }
+
+        private int[] idCodes(int[] ids, List<String> labels) {
+            LongIndexer ix = new LongIndexer(Math.min(rows, 1 << 16));
+            int[] codes = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                codes[i] = ix.code(ids[i]);
+            }
+            for (int k = 0; k < ix.size(); k++) {
+                labels.add(Long.toString(ix.key(k)));
+            }
+            return codes;
+        }
+
+        /**
+         * Validates everything and builds the sample.
+         * @return the sample
+         * @throws PrevalenceException naming the row, column or stratum of the first problem
+         */
+        public SurveySample build() {
+            // ---- weights
+            int sources = (weightsCol != null || weightsArr != null ? 1 : 0)
+                    + (probsCol != null || probsArr != null ? 1 : 0) + (equal ? 1 : 0);
+            if (sources > 1) {
+                throw PrevalenceException.invalidArgument("weights",
+                        "give only one of weights, probabilities or equalProbability() (R: \"Can't specify both sampling weights and probabilities\")");
+            }
+            // ---- strata
+            List<String> stratumLabels = new ArrayList<>();
+            int[] stratum;
+            String strataName = strataCol != null ? strataCol : "strata";
+            if (strataCol != null) {
+                stratum = idCodes(strataCol, stratumLabels);
+            } else if (strataArr != null) {
+                stratum = idCodes(strataArr, stratumLabels);
+            } else {
+                stratum = new int[rows];
+                stratumLabels.add("1");
+            }
+            int nStrata = stratumLabels.size();
+            // ---- clusters
+            int[] rawPsu;
+            List<String> rawPsuLabels = new ArrayList<>();
+            int[] rawSsu = null;
+            String psuName;
+            if (clusterCols != null) {
+                psuName = clusterCols[0];
+                rawPsu = idCodes(clusterCols[0], rawPsuLabels);
+                if (clusterCols.length == 2) {
+                    rawSsu = idCodes(clusterCols[1], new ArrayList<>());
+                }
+            } else if (clusterArr != null) {
+                psuName = "clusters";
+                rawPsu = idCodes(clusterArr[0], rawPsuLabels);
+                if (clusterArr.length == 2) {
+                    rawSsu = idCodes(clusterArr[1], new ArrayList<>());
+                }
+            } else {
+                psuName = "row";
+                rawPsu = new int[rows];
+                for (int i = 0; i < rows; i++) {
+                    rawPsu[i] = i;
+                    rawPsuLabels.add(Integer.toString(i + 1));
+                }
+            }
+            // PSU codes: nested in strata if asked, else check nesting
+            int[] psu = new int[rows];
+            List<String> psuLabels = new ArrayList<>();
+            int[] psuStratumTmp;
+            int[] psuFirstRow;
+            {
+                LongIndexer ix = new LongIndexer(Math.min(rows, 1 << 16));
+                int[] st = new int[16];
+                int[] first = new int[16];
+                for (int i = 0; i < rows; i++) {
+                    long key = nest ? ((long) stratum[i] << 32) | (rawPsu[i] & 0xffffffffL) : rawPsu[i];
+                    int before = ix.size();
+                    int p = ix.code(key);
+                    if (p == before) {
+                        if (p == st.length) {
+                            st = Arrays.copyOf(st, p * 2);
+                            first = Arrays.copyOf(first, p * 2);
+                        }
+                        st[p] = stratum[i];
+                        first[p] = i;
+                        psuLabels.add(nest && strataSet() ? stratumLabels.get(stratum[i]) + "/" + rawPsuLabels.get(rawPsu[i])
+                                : rawPsuLabels.get(rawPsu[i]));
+                    } else if (st[p] != stratum[i]) {
+                        throw PrevalenceException.invalidData(where(i, psuName),
+                                "row %d: PSU '%s' (column '%s') is in stratum '%s' here but in stratum '%s' at row %d; "
+                                        + "clusters are not nested in strata: call nest() if PSU ids are reused across strata",
+                                i + 1, rawPsuLabels.get(rawPsu[i]), psuName, stratumLabels.get(stratum[i]),
+                                stratumLabels.get(st[p]), first[p] + 1);
+                    }
+                    psu[i] = p;
+                }
+                psuStratumTmp = Arrays.copyOf(st, ix.size());
+                psuFirstRow = Arrays.copyOf(first, ix.size());
+            }
+            int nPsu = psuLabels.size();
+            if (nPsu == 1 && !(nest && strataSet())) {
+                throw PrevalenceException.invalidData(psuName,
+                        "the design has only one primary sampling unit; check the cluster column '%s'", psuName);
+            }
+            int[] ssu = null;
+            int[] ssuPsu = null;
+            if (rawSsu != null) {
+                ssu = new int[rows];
+                LongIndexer ix = new LongIndexer(Math.min(rows, 1 << 16));
+                int[] sp = new int[16];
+                for (int i = 0; i < rows; i++) {
+                    int before = ix.size();
+                    int s = ix.code(((long) psu[i] << 32) | (rawSsu[i] & 0xffffffffL));
+                    if (s == before) {
+                        if (s == sp.length) {
+                            sp = Arrays.copyOf(sp, s * 2);
+                        }
+                        sp[s] = psu[i];
+                    }
+                    ssu[i] = s;
+                }
+                ssuPsu = Arrays.copyOf(sp, ix.size());
+            }
+            // sample sizes
+            int[] nPerStratum = new int[nStrata];
+            for (int p = 0; p < nPsu; p++) {
+                nPerStratum[psuStratumTmp[p]]++;
+            }
+            int[] mPerPsu = null;
+            if (ssuPsu != null) {
+                mPerPsu = new int[nPsu];
+                for (int s : ssuPsu) {
+                    mPerPsu[s]++;
+                }
+            }
+            // ---- fpc
+            FpcKind kind = FpcKind.NONE;
+            double[] stratumPop = new double[nStrata];
+            Arrays.fill(stratumPop, Double.POSITIVE_INFINITY);
+            double[] psuPop = null;
+            double[][] fpcValues = null;
+            String[] fpcNames = null;
+            if (fpcCols != null) {
+                fpcValues = new double[fpcCols.length][];
+                fpcNames = fpcCols;
+                for (int s = 0; s < fpcCols.length; s++) {
+                    fpcValues[s] = numericColumn(fpcCols[s]);
+                }
+            } else if (fpcArr != null) {
+                fpcValues = fpcArr;
+                fpcNames = fpcArr.length == 1 ? new String[] {"fpc"} : new String[] {"fpc", "fpc2"};
+            }
+            if (fpcValues != null) {
+                if (fpcValues.length == 2 && ssu == null) {
+                    throw PrevalenceException.invalidArgument("fpc",
+                            "two fpc columns but one stage of clusters: give the SSU column too, or one fpc column");
+                }
+                boolean anyAboveOne = false;
+                for (int s = 0; s < fpcValues.length; s++) {
+                    double[] f = fpcValues[s];
+                    for (int i = 0; i < rows; i++) {
+                        if (Double.isNaN(f[i])) {
+                            throw PrevalenceException.invalidData(where(i, fpcNames[s]),
+                                    "row %d, column '%s': missing fpc", i + 1, fpcNames[s]);
+                        }
+                        if (f[i] > 1) {
+                            anyAboveOne = true;
+                        }
+                    }
+                }
+                kind = anyAboveOne ? FpcKind.POPULATION_SIZE : FpcKind.SAMPLING_FRACTION;
+                for (int s = 0; s < fpcValues.length; s++) {
+                    double[] f = fpcValues[s];
+                    for (int i = 0; i < rows; i++) {
+                        if (kind == FpcKind.POPULATION_SIZE && !(f[i] >= 1)) {
+                            throw PrevalenceException.invalidData(where(i, fpcNames[s]),
+                                    "row %d, column '%s': fpc %s is below 1 while other fpc values are population sizes "
+                                            + "(> 1); give all fpc as population sizes or all as sampling fractions in (0, 1]",
+                                    i + 1, fpcNames[s], SurveySample.label(f[i]));
+                        }
+                        if (kind == FpcKind.SAMPLING_FRACTION && !(f[i] > 0)) {
+                            throw PrevalenceException.invalidData(where(i, fpcNames[s]),
+                                    "row %d, column '%s': sampling fraction %s is outside (0, 1]",
+                                    i + 1, fpcNames[s], SurveySample.label(f[i]));
+                        }
+                    }
+                }
+                // stage 1: per stratum
+                double[] f1 = fpcValues[0];
+                int[] firstRowOfStratum = new int[nStrata];
+                Arrays.fill(firstRowOfStratum, -1);
+                double[] given = new double[nStrata];
+                for (int i = 0; i < rows; i++) {
+                    int h = stratum[i];
+                    if (firstRowOfStratum[h] < 0) {
+                        firstRowOfStratum[h] = i;
+                        given[h] = f1[i];
+                    } else if (f1[i] != given[h]) {
+                        throw PrevalenceException.invalidData(where(i, fpcNames[0]),
+                                "row %d, column '%s': fpc %s differs from %s at row %d in the same stratum '%s'; "
+                                        + "the fpc must be constant within a stratum",
+                                i + 1, fpcNames[0], SurveySample.label(f1[i]), SurveySample.label(given[h]),
+                                firstRowOfStratum[h] + 1, stratumLabels.get(h));
+                    }
+                }
+                for (int h = 0; h < nStrata; h++) {
+                    double pop = kind == FpcKind.POPULATION_SIZE ? given[h] : nPerStratum[h] / given[h];
+                    if (pop < nPerStratum[h] * (1 - 1e-12)) {
+                        throw PrevalenceException.invalidData("stratum '" + stratumLabels.get(h) + "'",
+                                "stratum '%s' (row %d, column '%s'): the fpc implies %s PSUs in the population but %d are "
+                                        + "sampled (more than 100%% sampling); check the fpc column",
+                                stratumLabels.get(h), firstRowOfStratum[h] + 1, fpcNames[0], SurveySample.label(pop),
+                                nPerStratum[h]);
+                    }
+                    stratumPop[h] = pop;
+                }
+                if (fpcValues.length == 2) {
+                    double[] f2 = fpcValues[1];
+                    psuPop = new double[nPsu];
+                    double[] g = new double[nPsu];
+                    int[] firstRowOfPsu = new int[nPsu];
+                    Arrays.fill(firstRowOfPsu, -1);
+                    for (int i = 0; i < rows; i++) {
+                        int p = psu[i];
+                        if (firstRowOfPsu[p] < 0) {
+                            firstRowOfPsu[p] = i;
+                            g[p] = f2[i];
+                        } else if (f2[i] != g[p]) {
+                            throw PrevalenceException.invalidData(where(i, fpcNames[1]),
+                                    "row %d, column '%s': stage-2 fpc %s differs from %s at row %d in the same PSU '%s'",
+                                    i + 1, fpcNames[1], SurveySample.label(f2[i]), SurveySample.label(g[p]),
+                                    firstRowOfPsu[p] + 1, psuLabels.get(p));
+                        }
+                    }
+                    for (int p = 0; p < nPsu; p++) {
+                        double pop = kind == FpcKind.POPULATION_SIZE ? g[p] : mPerPsu[p] / g[p];
+                        if (pop < mPerPsu[p] * (1 - 1e-12)) {
+                            throw PrevalenceException.invalidData("PSU '" + psuLabels.get(p) + "'",
+                                    "PSU '%s' (row %d, column '%s'): the stage-2 fpc implies %s SSUs in the population but "
+                                            + "%d are sampled (more than 100%% sampling)",
+                                    psuLabels.get(p), firstRowOfPsu[p] + 1, fpcNames[1], SurveySample.label(pop), mPerPsu[p]);
+                        }
+                        psuPop[p] = pop;
+                    }
+                }
+            }
+            // ---- weights
+            double[] w = new double[rows];
+            String source;
+            if (weightsCol != null || weightsArr != null) {
+                String name = weightsCol != null ? weightsCol : "weights";
+                double[] src = weightsCol != null ? numericColumn(weightsCol) : weightsArr;
+                for (int i = 0; i < rows; i++) {
+                    double x = src[i];
+                    if (!(x > 0 && x < Double.POSITIVE_INFINITY)) {
+                        throw PrevalenceException.invalidData(where(i, name), Double.isNaN(x)
+                                ? "row %d, column '%s': missing weight; every row needs a weight > 0"
+                                : "row %d, column '%s': weight %s is not a finite number > 0", i + 1, name, x);
+                    }
+                    w[i] = x;
+                }
+                source = "column '" + name + "'";
+            } else if (probsCol != null || probsArr != null) {
+                String name = probsCol != null ? probsCol : "probabilities";
+                double[] src = probsCol != null ? numericColumn(probsCol) : probsArr;
+                for (int i = 0; i < rows; i++) {
+                    double x = src[i];
+                    if (!(x > 0 && x <= 1)) {
+                        throw PrevalenceException.invalidData(where(i, name), Double.isNaN(x)
+                                ? "row %d, column '%s': missing sampling probability"
+                                : "row %d, column '%s': sampling probability %s is outside (0, 1]", i + 1, name, x);
+                    }
+                    w[i] = 1 / x;
+                }
+                source = "1/column '" + name + "'";
+            } else if (equal) {
+                Arrays.fill(w, 1.0);
+                source = "equal";
+            } else if (kind != FpcKind.NONE) {
+                for (int i = 0; i < rows; i++) {
+                    double x = stratumPop[stratum[i]] / nPerStratum[stratum[i]];
+                    if (psuPop != null) {
+                        x *= psuPop[psu[i]] / mPerPsu[psu[i]];
+                    }
+                    if (!(x < Double.POSITIVE_INFINITY)) {
+                        throw PrevalenceException.invalidData(where(i, fpcNames[0]),
+                                "row %d: weights cannot be computed from an infinite fpc; give weights", i + 1);
+                    }
+                    w[i] = x;
+                }
+                source = "fpc";
+            } else {
+                throw PrevalenceException.invalidArgument("weights",
+                        "no weights: call weights(column), probabilities(column) or equalProbability()");
+            }
+            // ---- variables
+            Map<String, double[]> numeric = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            Map<String, Factor> factors = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            if (table != null) {
+                for (Column<?> c : table.columns()) {
+                    if (c instanceof BooleanColumn bc) {
+                        double[] v = new double[rows];
+                        int[] codes = new int[rows];
+                        for (int i = 0; i < rows; i++) {
+                            if (bc.isMissing(i)) {
+                                v[i] = Double.NaN;
+                                codes[i] = -1;
+                            } else {
+                                v[i] = bc.get(i) ? 1 : 0;
+                                codes[i] = (int) v[i];
+                            }
+                        }
+                        numeric.put(c.name(), v);
+                        factors.put(c.name(), new Factor(codes, List.of("false", "true")));
+                    } else if (c instanceof NumericColumn<?> nc) {
+                        numeric.put(c.name(), nc.asDoubleArray());
+                    } else {
+                        TreeSet<String> lv = new TreeSet<>();
+                        for (int i = 0; i < rows; i++) {
+                            if (!c.isMissing(i)) {
+                                lv.add(c.getUnformattedString(i));
+                            }
+                        }
+                        List<String> levels = new ArrayList<>(lv);
+                        Map<String, Integer> code = new java.util.HashMap<>();
+                        for (int k = 0; k < levels.size(); k++) {
+                            code.put(levels.get(k), k);
+                        }
+                        int[] codes = new int[rows];
+                        for (int i = 0; i < rows; i++) {
+                            codes[i] = c.isMissing(i) ? -1 : code.get(c.getUnformattedString(i));
+                        }
+                        factors.put(c.name(), new Factor(codes, levels));
+                    }
+                }
+            }
+            for (Map.Entry<String, double[]> e : extraNumeric.entrySet()) {
+                numeric.put(e.getKey(), e.getValue().clone());
+                factors.remove(e.getKey());
+            }
+            for (Map.Entry<String, Factor> e : extraFactors.entrySet()) {
+                factors.put(e.getKey(), new Factor(e.getValue().codes().clone(), e.getValue().levels()));
+                numeric.remove(e.getKey());
+            }
+            // ---- replicate weights
+            double[][] rep = null;
+            if (replicateSpec != null) {
+                rep = new double[replicateSpec.columns().size()][];
+                for (int r = 0; r < rep.length; r++) {
+                    String name = replicateSpec.columns().get(r);
+                    double[] v = numeric.get(name);
+                    if (v == null) {
+                        throw PrevalenceException.invalidArgument("column '" + name + "'",
+                                "no numeric replicate-weight column '%s'", name);
+                    }
+                    for (int i = 0; i < rows; i++) {
+                        if (!(v[i] >= 0 && v[i] < Double.POSITIVE_INFINITY)) {
+                            throw PrevalenceException.invalidData(where(i, name),
+                                    "row %d, column '%s': replicate weight %s is missing, negative or infinite",
+                                    i + 1, name, v[i]);
+                        }
+                    }
+                    rep[r] = v.clone();
+                }
+            }
+            return new SurveySample(this, w, source, stratum, List.copyOf(stratumLabels), psu,
+                    List.copyOf(psuLabels), psuStratumTmp, ssu, ssuPsu, kind, stratumPop, psuPop,
+                    Collections.unmodifiableMap(numeric), Collections.unmodifiableMap(factors), rep);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.prevalence.survey;
+
+import java.util.Map;
+import org.prevalence.core.PrevalenceException;
+
+/**
+ * The streaming kernels of the linear(ized) estimators: Horvitz-Thompson totals, Hajek means and
+ * ratios of totals, for several domains at once, in two passes over the rows (package-private).
+ * Pass 1 sums \( w, wy, wx \) per domain; pass 2 adds the linearized values to the PSU totals of
+ * the {@link LinearizationVariance} engine and the squared deviations for the design effects.
+ */
+final class Linear {
+    enum Kind { MEAN, TOTAL, RATIO }
+
+    /** Per-domain figures of one call. */
+    static final class Stats {
+        final int domains;
+        final double[] estimate;
+        final double[] variance;
+        final double[] deff;
+        final double[] deffReplace;
+        final long[] n;
+        final long[] dropped;
+        final int[] df;
+        final double[] weightSum;
+
+        Stats(int domains) {
+            this.domains = domains;
+            estimate = new double[domains];
+            variance = new double[domains];
+            deff = new double[domains];
+            deffReplace = new double[domains];
+            n = new long[domains];
+            dropped = new long[domains];
+            df = new int[domains];
+            weightSum = new double[domains];
+        }
+    }
+
+    private Linear() {
+    }
+
+    static String rowWhere(int row, String column) {
+        return String.format(java.util.Locale.ROOT, "row %d, column '%s'", row + 1, column);
+    }
+
+    static PrevalenceException missing(int row, String column) {
+        return PrevalenceException.invalidData(rowWhere(row, column),
+                "row %d, column '%s': missing value; drop rows with missing values with MissingValues.DROP "
+                        + "(--drop-missing), or fill them in", row + 1, column);
+    }
+
+    static String domainText(Map<String, String> dom) {
+        return dom.isEmpty() ? "the whole sample" : "domain " + dom;
+    }
+
+    /**
+     * Degrees of freedom per domain: PSUs minus strata with at least one domain row (before
+     * missing values are dropped), as R's {@code degf} of the subset design.
+     */
+    static void degreesOfFreedom(SurveyDesign d, Domain.Codes dom, Stats s) {
+        if (dom.code == null) {
+            s.df[0] = d.degreesOfFreedom();
+            return;
+        }
+        int P = d.psuCount;
+        boolean[] seen = new boolean[dom.count * P];
+        int[] code = dom.code;
+        int[] psu = d.psu;
+        for (int i = 0; i < d.n; i++) {
+            int k = code[i];
+            if (k >= 0) {
+                seen[k * P + psu[i]] = true;
+            }
+        }
+        boolean[] stratumSeen = new boolean[d.strataCount];
+        for (int k = 0; k < dom.count; k++) {
+            java.util.Arrays.fill(stratumSeen, false);
+            int psus = 0;
+            int strata = 0;
+            for (int p = 0; p < P; p++) {
+                if (seen[k * P + p]) {
+                    psus++;
+                    int h = d.psuStratum[p];
+                    if (!stratumSeen[h]) {
+                        stratumSeen[h] = true;
+                        strata++;
+                    }
+                }
+            }
+            s.df[k] = psus - strata;
+        }
+    }
+
+    /**
+     * Mean, total or ratio of {@code y} (over {@code x} for a ratio) in every domain.
+     * @param yName, xName names for messages
+     */
+    static Stats compute(SurveyDesign d, Kind kind, double[] y, String yName, double[] x, String xName,
+                         Domain.Codes dom, MissingValues mv) {
+        int D = dom.count;
+        Stats s = new Stats(D);
+        double[] sw = new double[D];
+        double[] swy = new double[D];
+        double[] swx = new double[D];
+        long[] cnt = new long[D];
+        double[] w = d.w;
+        int[] code = dom.code;
+        boolean drop = mv == MissingValues.DROP;
+        boolean ratio = kind == Kind.RATIO;
+        boolean anyMissing = false;
+        // pass 1: weighted sums per domain
+        for (int i = 0; i < d.n; i++) {
+            int k = code == null ? 0 : code[i];
+            if (k < 0) {
+                continue;
+            }
+            double yi = y[i];
+            double xi = ratio ? x[i] : 1;
+            if (Double.isNaN(yi) || Double.isNaN(xi)) {
+                if (!drop) {
+                    throw missing(i, Double.isNaN(yi) ? yName : xName);
+                }
+                s.dropped[k]++;
+                anyMissing = true;
+                continue;
+            }
+            double wi = w[i];
+            sw[k] += wi;
+            swy[k] += wi * yi;
+            swx[k] += wi * xi;
+            cnt[k]++;
+        }
+        for (int k = 0; k < D; k++) {
+            if (cnt[k] == 0) {
+                throw PrevalenceException.notEstimable(dom.labels.get(k).isEmpty() ? "domain" : "domain " + dom.labels.get(k),
+                        "%s has no rows with a value of '%s'%s; nothing to estimate", domainText(dom.labels.get(k)), yName,
+                        s.dropped[k] > 0 ? " (" + s.dropped[k] + " missing)" : "");
+            }
+            if (ratio && swx[k] == 0) {
+                throw PrevalenceException.notEstimable(dom.labels.get(k).isEmpty() ? "column '" + xName + "'"
+                                : "domain " + dom.labels.get(k),
+                        "the estimated total of the denominator '%s' is zero in %s; the ratio is not defined",
+                        xName, domainText(dom.labels.get(k)));
+            }
+            s.n[k] = cnt[k];
+            s.weightSum[k] = sw[k];
+            switch (kind) {
+                case MEAN:
+                    s.estimate[k] = swy[k] / sw[k];
+                    break;
+                case TOTAL:
+                    s.estimate[k] = swy[k];
+                    break;
+                default:
+                    s.estimate[k] = swy[k] / swx[k];
+            }
+        }
+        // pass 2: linearized values into PSU totals, squared deviations for the design effect
+        LinearizationVariance lin = LinearizationVariance.of(d);
+        LinearizationVariance.Totals t = lin.newTotals(D);
+        double[] ss = new double[D];
+        double[] se1 = new double[D];
+        double[] centre = new double[D];
+        double[] inv = new double[D];
+        for (int k = 0; k < D; k++) {
+            centre[k] = kind == Kind.TOTAL ? swy[k] / sw[k] : s.estimate[k];
+            inv[k] = kind == Kind.MEAN ? 1 / sw[k] : kind == Kind.RATIO ? 1 / swx[k] : 1;
+        }
+        for (int i = 0; i < d.n; i++) {
+            int k = code == null ? 0 : code[i];
+            if (k < 0) {
+                continue;
+            }
+            double yi = y[i];
+            double xi = ratio ? x[i] : 1;
+            if (anyMissing && (Double.isNaN(yi) || Double.isNaN(xi))) {
+                continue;
+            }
+            double wi = w[i];
+            double e = ratio ? (yi - centre[k] * xi) * inv[k] : yi - centre[k];
+            double z;
+            switch (kind) {
+                case MEAN:
+                    z = wi * e * inv[k];
+                    break;
+                case TOTAL:
+                    z = wi * yi;
+                    break;
+                default:
+                    z = wi * e;
+            }
+            t.add(k, i, z);
+            ss[k] += wi * e * e;
+            se1[k] += wi * e;
+        }
+        degreesOfFreedom(d, dom, s);
+        for (int k = 0; k < D; k++) {
+            s.variance[k] = lin.variance(t, k);
+            double nk = cnt[k];
+            double n1 = sw[k];
+            // svyvar: weighted variance with the n/(n-1) divisor (Kish), centred on the weighted mean
+            double m1 = se1[k] / n1;
+            double s2 = (ss[k] / n1 - m1 * m1) * nk / (nk - 1);
+            double vsrs;
+            double vsrsRep;
+            if (kind == Kind.MEAN) {
+                vsrs = n1 < nk ? Double.NaN : s2 * (n1 - nk) / (n1 * nk);
+                vsrsRep = s2 / nk;
+            } else {
+                vsrs = s2 * n1 * n1 * (n1 - nk) / (n1 * nk);
+                vsrsRep = s2 * n1 * n1 / nk;
+            }
+            s.deff[k] = nk > 1 ? s.variance[k] / vsrs : Double.NaN;
+            s.deffReplace[k] = nk > 1 ? s.variance[k] / vsrsRep : Double.NaN;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,426 @@
+package org.prevalence.survey;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.prevalence.core.Format;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.survey.Factor;
+import org.prevalence.core.survey.FpcKind;
+import org.prevalence.core.survey.ReplicateWeightSpec;
+import org.prevalence.core.survey.SurveySample;
+import tech.tablesaw.api.Table;
+
+/**
+ * A survey design ready for estimation: a validated {@link SurveySample} plus the lonely-PSU rules,
+ * with the stratum/PSU/SSU indexing precomputed into primitive arrays so that every estimator is
+ * a streaming pass over the rows. It plays the role of R's {@code survey.design2} object
+ * ({@code survey::svydesign}); the variance is computed by a separate engine,
+ * {@link LinearizationVariance} (R's {@code svyrecvar}), from the linearized values an estimator
+ * produces; a replicate-weight engine can use the same linearized values or the replicate weights
+ * kept in the sample.
+ *
+ * <pre>{@code
+ * SurveyDesign design = SurveyDesign.builder(apistrat)
+ *         .strata("stype").weights("pw").fpc("fpc").lonelyPsu(LonelyPsu.FAIL).build();
+ * SurveyMean.Result m = SurveyMean.withDefaults().estimate(design, "api00");
+ * }</pre>
+ *
+ * <p>Variance (see {@link LinearizationVariance}): ultimate-cluster (with-replacement) at stage 1
+ * without fpc; with an fpc at stage 1 the factor \( (N_h - n_h)/N_h \); with fpc at both stages the
+ * two-stage formula (stage-2 within-PSU variance added, weighted by \( n_h/N_h \)), as R. A two-stage
+ * design with an fpc at stage 1 only uses the stage-1 (ultimate cluster) formula.
+ *
+ * <p>Degrees of freedom: number of PSUs minus number of strata (R's {@code degf}).
+ *
+ * <p>This class is immutable.
+ */
+public final class SurveyDesign {
+    final SurveySample sample;
+    final int n;
+    final double[] w;
+    final double weightSum;
+    final int strataCount;
+    final int psuCount;
+    final int[] psu;
+    final int[] psuStratum;
+    /** PSUs of stratum h are psuOrder[stratumStart[h] .. stratumStart[h+1]). */
+    final int[] stratumStart;
+    final int[] psuOrder;
+    final double[] f1;
+    final double[] stage1Fraction;
+    final List<String> stratumLabels;
+    final List<String> psuLabels;
+    final boolean multistage;
+    final int ssuCount;
+    final int[] ssu;
+    /** SSUs of PSU p are ssuOrder[psuSsuStart[p] .. psuSsuStart[p+1]). */
+    final int[] psuSsuStart;
+    final int[] ssuOrder;
+    final double[] f2;
+    final LonelyPsu lonelyPsu;
+    final DomainLonelyPsu domainLonelyPsu;
+    final Map<String, double[]> numeric;
+
+    private SurveyDesign(SurveySample s, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
+        this.sample = s;
+        this.n = s.rows();
+        this.w = s.weights();
+        double sw = 0;
+        for (double x : w) {
+            sw += x;
+        }
+        this.weightSum = sw;
+        this.strataCount = s.strataCount();
+        this.psuCount = s.psuCount();
+        this.psu = s.psuCodes();
+        this.psuStratum = s.psuStratum();
+        this.stratumLabels = s.stratumLabels();
+        this.psuLabels = s.psuLabels();
+        int[] count = new int[strataCount + 1];
+        for (int p = 0; p < psuCount; p++) {
+            count[psuStratum[p] + 1]++;
+        }
+        for (int h = 0; h < strataCount; h++) {
+            count[h + 1] += count[h];
+        }
+        this.stratumStart = count.clone();
+        this.psuOrder = new int[psuCount];
+        int[] fill = count.clone();
+        for (int p = 0; p < psuCount; p++) {
+            psuOrder[fill[psuStratum[p]]++] = p;
+        }
+        double[] pop = s.stratumPopulation();
+        this.f1 = new double[strataCount];
+        this.stage1Fraction = new double[strataCount];
+        for (int h = 0; h < strataCount; h++) {
+            int nh = stratumStart[h + 1] - stratumStart[h];
+            // R onestrat: f = (N - n)/N, 1 without fpc or with an infinite population
+            f1[h] = pop[h] == Double.POSITIVE_INFINITY ? 1.0 : (pop[h] - nh) / pop[h];
+            stage1Fraction[h] = nh / pop[h];
+        }
+        double[] pop2 = s.psuPopulation();
+        this.multistage = s.stages() == 2 && pop2 != null;
+        if (multistage) {
+            this.ssuCount = s.ssuCount();
+            this.ssu = s.ssuCodes();
+            int[] ssuPsu = s.ssuPsu();
+            int[] c2 = new int[psuCount + 1];
+            for (int q = 0; q < ssuCount; q++) {
+                c2[ssuPsu[q] + 1]++;
+            }
+            for (int p = 0; p < psuCount; p++) {
+                c2[p + 1] += c2[p];
+            }
+            this.psuSsuStart = c2.clone();
+            this.ssuOrder = new int[ssuCount];
+            int[] f = c2.clone();
+            for (int q = 0; q < ssuCount; q++) {
+                ssuOrder[f[ssuPsu[q]]++] = q;
+            }
+            this.f2 = new double[psuCount];
+            for (int p = 0; p < psuCount; p++) {
+                int m = psuSsuStart[p + 1] - psuSsuStart[p];
+                f2[p] = pop2[p] == Double.POSITIVE_INFINITY ? 1.0 : (pop2[p] - m) / pop2[p];
+            }
+        } else {
+            this.ssuCount = 0;
+            this.ssu = null;
+            this.psuSsuStart = null;
+            this.ssuOrder = null;
+            this.f2 = null;
+        }
+        this.lonelyPsu = lonely;
+        this.domainLonelyPsu = domainLonely;
+        Map<String, double[]> num = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : s.numericNames()) {
+            num.put(name, s.numeric(name));
+        }
+        this.numeric = Collections.unmodifiableMap(num);
+    }
+
+    private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
+        this.sample = d.sample;
+        this.n = d.n;
+        this.w = d.w;
+        this.weightSum = d.weightSum;
+        this.strataCount = d.strataCount;
+        this.psuCount = d.psuCount;
+        this.psu = d.psu;
+        this.psuStratum = d.psuStratum;
+        this.stratumStart = d.stratumStart;
+        this.psuOrder = d.psuOrder;
+        this.f1 = d.f1;
+        this.stage1Fraction = d.stage1Fraction;
+        this.stratumLabels = d.stratumLabels;
+        this.psuLabels = d.psuLabels;
+        this.multistage = d.multistage;
+        this.ssuCount = d.ssuCount;
+        this.ssu = d.ssu;
+        this.psuSsuStart = d.psuSsuStart;
+        this.ssuOrder = d.ssuOrder;
+        this.f2 = d.f2;
+        this.numeric = d.numeric;
+        this.lonelyPsu = lonely;
+        this.domainLonelyPsu = domainLonely;
+    }
+
+    /**
+     * A design from a validated sample, with {@link LonelyPsu#FAIL} and
+     * {@link DomainLonelyPsu#ORDINARY} (R's defaults).
+     * @param sample the sample
+     * @return the design
+     */
+    public static SurveyDesign of(SurveySample sample) {
+        return new SurveyDesign(Objects.requireNonNull(sample, "sample"), LonelyPsu.FAIL, DomainLonelyPsu.ORDINARY);
+    }
+
+    /**
+     * Starts a design on a Tablesaw table (see {@link SurveySample#builder(Table)}).
+     * @param table the data
+     * @return a builder
+     */
+    public static Builder builder(Table table) {
+        return new Builder(SurveySample.builder(table));
+    }
+
+    /**
+     * Starts a design on primitive arrays of length {@code rows} (see {@link SurveySample#builder(int)}).
+     * @param rows the number of rows
+     * @return a builder
+     */
+    public static Builder builder(int rows) {
+        return new Builder(SurveySample.builder(rows));
+    }
+
+    /** @param v the lonely-PSU rule @return a design sharing this one's arrays, with that rule */
+    public SurveyDesign with(LonelyPsu v) {
+        return new SurveyDesign(this, Objects.requireNonNull(v, "lonelyPsu"), domainLonelyPsu);
+    }
+
+    /** @param v the domain lonely-PSU rule @return a design sharing this one's arrays, with that rule */
+    public SurveyDesign with(DomainLonelyPsu v) {
+        return new SurveyDesign(this, lonelyPsu, Objects.requireNonNull(v, "domainLonelyPsu"));
+    }
+
+    /** @return the validated sample (its getters return copies) */
+    public SurveySample sample() {
+        return sample;
+    }
+
+    /** @return the number of rows */
+    public int rows() {
+        return n;
+    }
+
+    /** @return the number of strata (1 without strata) */
+    public int strataCount() {
+        return strataCount;
+    }
+
+    /** @return the number of PSUs */
+    public int psuCount() {
+        return psuCount;
+    }
+
+    /** @return the sum of the sampling weights (estimated population size) */
+    public double weightSum() {
+        return weightSum;
+    }
+
+    /** @return PSUs minus strata (R's {@code degf}) */
+    public int degreesOfFreedom() {
+        return psuCount - strataCount;
+    }
+
+    /** @return the lonely-PSU rule */
+    public LonelyPsu lonelyPsu() {
+        return lonelyPsu;
+    }
+
+    /** @return the domain lonely-PSU rule */
+    public DomainLonelyPsu domainLonelyPsu() {
+        return domainLonelyPsu;
+    }
+
+    /** @return whether the two-stage variance formula is used (fpc at both stages) */
+    public boolean isMultistage() {
+        return multistage;
+    }
+
+    /** @return how the fpc was read */
+    public FpcKind fpcKind() {
+        return sample.fpcKind();
+    }
+
+    /** @return the replicate-weight specification of the sample, or {@code null} */
+    public ReplicateWeightSpec replicateWeightSpec() {
+        return sample.replicateWeightSpec();
+    }
+
+    /**
+     * @param name a numeric variable (case-insensitive)
+     * @return a copy of its values (NaN = missing)
+     */
+    public double[] numeric(String name) {
+        return numericRef(name).clone();
+    }
+
+    double[] numericRef(String name) {
+        double[] v = numeric.get(Objects.requireNonNull(name, "variable"));
+        if (v == null) {
+            if (sample.hasVariable(name)) {
+                throw PrevalenceException.invalidArgument("column '" + name + "'",
+                        "variable '%s' is not numeric; for a categorical variable use the factor or proportion methods", name);
+            }
+            throw PrevalenceException.invalidArgument("column '" + name + "'",
+                    "no variable '%s' in the design; numeric variables: %s", name, numeric.keySet());
+        }
+        return v;
+    }
+
+    /**
+     * @param name a variable (categorical, or numeric treated as categorical)
+     * @return its codes and levels
+     */
+    public Factor factor(String name) {
+        return sample.factor(name);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT,
+                "SurveyDesign[%s rows, %d strata, %s PSUs%s, weights sum %s, df %d, fpc %s%s, lonely PSU %s]",
+                Format.count(n), strataCount, Format.count(psuCount),
+                multistage ? ", " + Format.count(ssuCount) + " SSUs (two-stage variance)" : "",
+                Format.number(weightSum), degreesOfFreedom(), sample.fpcKind(),
+                sample.stages() == 2 && !multistage ? " (ultimate cluster)" : "", lonelyPsu);
+    }
+
+    /** Builds a {@link SurveyDesign}: the {@link SurveySample.Builder} options plus the lonely-PSU rules. */
+    public static final class Builder {
+        private final SurveySample.Builder b;
+        private LonelyPsu lonely = LonelyPsu.FAIL;
+        private DomainLonelyPsu domainLonely = DomainLonelyPsu.ORDINARY;
+
+        private Builder(SurveySample.Builder b) {
+            this.b = b;
+        }
+
+        /** @param column weights column @return this builder */
+        public Builder weights(String column) {
+            b.weights(column);
+            return this;
+        }
+
+        /** @param w weights @return this builder */
+        public Builder weights(double[] w) {
+            b.weights(w);
+            return this;
+        }
+
+        /** @param column probabilities column @return this builder */
+        public Builder probabilities(String column) {
+            b.probabilities(column);
+            return this;
+        }
+
+        /** @param p probabilities @return this builder */
+        public Builder probabilities(double[] p) {
+            b.probabilities(p);
+            return this;
+        }
+
+        /** @return this builder, with every weight 1 */
+        public Builder equalProbability() {
+            b.equalProbability();
+            return this;
+        }
+
+        /** @param column strata column @return this builder */
+        public Builder strata(String column) {
+            b.strata(column);
+            return this;
+        }
+
+        /** @param ids stratum ids @return this builder */
+        public Builder strata(int[] ids) {
+            b.strata(ids);
+            return this;
+        }
+
+        /** @param columns PSU [and SSU] columns @return this builder */
+        public Builder clusters(String... columns) {
+            b.clusters(columns);
+            return this;
+        }
+
+        /** @param psu PSU ids @return this builder */
+        public Builder clusters(int[] psu) {
+            b.clusters(psu);
+            return this;
+        }
+
+        /** @param psu PSU ids @param ssu SSU ids @return this builder */
+        public Builder clusters(int[] psu, int[] ssu) {
+            b.clusters(psu, ssu);
+            return this;
+        }
+
+        /** @param columns fpc column per stage @return this builder */
+        public Builder fpc(String... columns) {
+            b.fpc(columns);
+            return this;
+        }
+
+        /** @param perStage fpc values per stage @return this builder */
+        public Builder fpc(double[]... perStage) {
+            b.fpc(perStage);
+            return this;
+        }
+
+        /** @return this builder, with PSU ids nested in strata */
+        public Builder nest() {
+            b.nest();
+            return this;
+        }
+
+        /** @param spec replicate weights @return this builder */
+        public Builder replicateWeights(ReplicateWeightSpec spec) {
+            b.replicateWeights(spec);
+            return this;
+        }
+
+        /** @param name name @param values values @return this builder */
+        public Builder variable(String name, double[] values) {
+            b.variable(name, values);
+            return this;
+        }
+
+        /** @param name name @param codes codes @param levels levels @return this builder */
+        public Builder factor(String name, int[] codes, List<String> levels) {
+            b.factor(name, codes, levels);
+            return this;
+        }
+
+        /** @param v the lonely-PSU rule (default {@link LonelyPsu#FAIL}) @return this builder */
+        public Builder lonelyPsu(LonelyPsu v) {
+            lonely = Objects.requireNonNull(v, "lonelyPsu");
+            return this;
+        }
+
+        /** @param v the domain rule (default {@link DomainLonelyPsu#ORDINARY}) @return this builder */
+        public Builder domainLonelyPsu(DomainLonelyPsu v) {
+            domainLonely = Objects.requireNonNull(v, "domainLonelyPsu");
+            return this;
+        }
+
+        /** @return the validated design @throws PrevalenceException on invalid input */
+        public SurveyDesign build() {
+            return new SurveyDesign(b.build(), lonely, domainLonely);
+        }
+    }
+}
