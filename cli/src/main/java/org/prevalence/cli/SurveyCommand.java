@@ -1,0 +1,309 @@
+package org.prevalence.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.prevalence.core.Interval;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.CsvInput;
+import org.prevalence.datasets.Datasets;
+import org.prevalence.survey.CiMethod;
+import org.prevalence.survey.LonelyPsu;
+import org.prevalence.survey.MissingValues;
+import org.prevalence.survey.SurveyDesign;
+import org.prevalence.survey.SurveyEstimate;
+import org.prevalence.survey.SurveyMean;
+import org.prevalence.survey.SurveyProportion;
+import org.prevalence.survey.SurveyQuantile;
+import org.prevalence.survey.SurveyRatio;
+import org.prevalence.survey.SurveyTotal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
+
+/** {@code prevalence survey}: design-based estimates from a complex survey sample. */
+@Command(name = "survey", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Design-based estimates (means, totals, proportions, ratios, quantiles) from a survey sample.",
+        description = {
+            "Builds a survey design from the sample (weights or probabilities, strata, 1 or 2 stages of clusters, "
+                + "fpc) as R's svydesign does, and estimates with Taylor-linearization standard errors (svymean, "
+                + "svytotal, svyratio, svyciprop, svyquantile; domains as svyby).",
+            "Examples:",
+            "  prevalence survey --dataset apistrat --strata stype --weights pw --fpc fpc --mean api00 --by stype",
+            "  prevalence survey sample.csv --cluster psu --weights w --proportion forced --ci logit --format json"})
+final class SurveyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.csv", description = "The sample, one row per unit.")
+    Path file;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "Use a bundled survey sample instead of a file.")
+    String dataset;
+
+    @Option(names = "--weights", paramLabel = "W", description = "Sampling weights column.")
+    String weights;
+
+    @Option(names = "--probs", paramLabel = "P", description = "Sampling probabilities column (instead of --weights).")
+    String probs;
+
+    @Option(names = "--equal-probability", description = "No weights: every unit has the same weight (state it explicitly).")
+    boolean equalProbability;
+
+    @Option(names = "--strata", paramLabel = "S", description = "Strata column.")
+    String strata;
+
+    @Option(names = "--cluster", split = ",", paramLabel = "PSU[,SSU]",
+            description = "Cluster ids: the PSU column, and the second-stage column for two stages (default: each row is a PSU).")
+    List<String> cluster;
+
+    @Option(names = "--fpc", split = ",", paramLabel = "F[,F2]",
+            description = "Finite population correction per stage: population sizes or sampling fractions (detected as R does).")
+    List<String> fpc;
+
+    @Option(names = "--nest", description = "PSU ids are nested in strata (re-used across strata), as R's nest=TRUE.")
+    boolean nest;
+
+    @Option(names = "--mean", split = ",", paramLabel = "Y", description = "Estimate the mean of Y (a factor gives one mean per level).")
+    List<String> mean;
+
+    @Option(names = "--total", split = ",", paramLabel = "Y", description = "Estimate the total of Y.")
+    List<String> total;
+
+    @Option(names = "--proportion", paramLabel = "Y[=LEVEL]",
+            description = "Estimate the proportion of a 0/1 or logical variable (or of one level of a factor), with --ci.")
+    String proportion;
+
+    @Option(names = "--ratio", paramLabel = "Y/X", description = "Estimate the ratio of the totals of Y and X.")
+    String ratio;
+
+    @Option(names = "--quantile", paramLabel = "Y:P", description = "Estimate the P quantile of Y (Woodruff interval).")
+    String quantile;
+
+    @Option(names = "--by", split = ",", paramLabel = "COL[,COL]", description = "Estimate in each domain of these columns (as svyby).")
+    List<String> by;
+
+    @Option(names = "--ci", defaultValue = "logit", paramLabel = "METHOD",
+            description = "Proportion interval as svyciprop: logit, likelihood, asin, beta, mean, xlogit (default ${DEFAULT-VALUE}).")
+    String ci;
+
+    @Option(names = "--lonely-psu", defaultValue = "fail", paramLabel = "RULE",
+            description = "A stratum with one PSU: fail, remove, certainty, adjust, average (default ${DEFAULT-VALUE}).")
+    String lonelyPsu;
+
+    @Option(names = "--drop-missing", description = "Drop rows with a missing value in a used variable (and report how many); "
+            + "the default is an error naming the row.")
+    boolean dropMissing;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        Table t = table();
+        SurveyDesign design = design(t);
+        List<SurveyEstimate> results = estimate(design);
+        write(design, results, "linearization");
+        return 0;
+    }
+
+    Table table() {
+        if ((file == null) == (dataset == null)) {
+            throw PrevalenceException.invalidArgument("FILE", "Give either a CSV file or --dataset NAME (one, not both)");
+        }
+        return dataset != null ? Datasets.surveyTable(dataset) : CsvInput.withDefaults().read(file);
+    }
+
+    SurveyDesign design(Table t) {
+        SurveyDesign.Builder b = SurveyDesign.builder(t);
+        int given = (weights != null ? 1 : 0) + (probs != null ? 1 : 0) + (equalProbability ? 1 : 0);
+        if (given != 1) {
+            throw PrevalenceException.invalidArgument("--weights",
+                    "Give exactly one of --weights W, --probs P or --equal-probability");
+        }
+        if (weights != null) {
+            b.weights(weights);
+        } else if (probs != null) {
+            b.probabilities(probs);
+        } else {
+            b.equalProbability();
+        }
+        if (strata != null) {
+            b.strata(strata);
+        }
+        if (cluster != null) {
+            b.clusters(cluster.toArray(new String[0]));
+        }
+        if (fpc != null) {
+            b.fpc(fpc.toArray(new String[0]));
+        }
+        if (nest) {
+            b.nest();
+        }
+        b.lonelyPsu(enumOf(LonelyPsu.class, lonelyPsu, "--lonely-psu"));
+        return b.build();
+    }
+
+    List<SurveyEstimate> estimate(SurveyDesign d) {
+        int statistics = (mean != null ? 1 : 0) + (total != null ? 1 : 0) + (proportion != null ? 1 : 0)
+                + (ratio != null ? 1 : 0) + (quantile != null ? 1 : 0);
+        if (statistics != 1) {
+            throw PrevalenceException.invalidArgument("--mean",
+                    "Give exactly one statistic: --mean, --total, --proportion, --ratio or --quantile");
+        }
+        MissingValues mv = dropMissing ? MissingValues.DROP : MissingValues.FAIL;
+        String[] byCols = by == null ? new String[0] : by.toArray(new String[0]);
+        List<SurveyEstimate> out = new ArrayList<>();
+        if (mean != null) {
+            SurveyMean m = SurveyMean.withDefaults().with(mv).withConfidenceLevel(common.level);
+            for (String y : mean) {
+                out.addAll(isFactor(d, y) ? (byCols.length == 0 ? m.estimateFactor(d, y) : m.estimateFactorBy(d, y, byCols))
+                        : byCols.length == 0 ? List.of(m.estimate(d, y)) : m.estimateBy(d, y, byCols));
+            }
+        } else if (total != null) {
+            SurveyTotal m = SurveyTotal.withDefaults().with(mv).withConfidenceLevel(common.level);
+            for (String y : total) {
+                out.addAll(isFactor(d, y) ? (byCols.length == 0 ? m.estimateFactor(d, y) : m.estimateFactorBy(d, y, byCols))
+                        : byCols.length == 0 ? List.of(m.estimate(d, y)) : m.estimateBy(d, y, byCols));
+            }
+        } else if (proportion != null) {
+            SurveyProportion p = SurveyProportion.withDefaults().with(mv).withConfidenceLevel(common.level)
+                    .with(enumOf(CiMethod.class, ci, "--ci"));
+            int eq = proportion.indexOf('=');
+            if (eq < 0) {
+                out.addAll(byCols.length == 0 ? List.of(p.estimate(d, proportion)) : p.estimateBy(d, proportion, byCols));
+            } else {
+                String y = proportion.substring(0, eq);
+                String level = proportion.substring(eq + 1);
+                out.addAll(byCols.length == 0 ? List.of(p.estimate(d, y, level)) : p.estimateLevelBy(d, y, level, byCols));
+            }
+        } else if (ratio != null) {
+            String[] yx = ratio.split("/");
+            if (yx.length != 2) {
+                throw PrevalenceException.invalidArgument("--ratio", "--ratio takes Y/X, got '%s'", ratio);
+            }
+            SurveyRatio r = SurveyRatio.withDefaults().with(mv).withConfidenceLevel(common.level);
+            out.addAll(byCols.length == 0 ? List.of(r.estimate(d, yx[0], yx[1])) : r.estimateBy(d, yx[0], yx[1], byCols));
+        } else {
+            int c = quantile.lastIndexOf(':');
+            if (c < 0) {
+                throw PrevalenceException.invalidArgument("--quantile", "--quantile takes Y:P, for example api00:0.5");
+            }
+            double prob;
+            try {
+                prob = Double.parseDouble(quantile.substring(c + 1));
+            } catch (NumberFormatException e) {
+                throw PrevalenceException.invalidArgument("--quantile", "--quantile: '%s' is not a probability",
+                        quantile.substring(c + 1));
+            }
+            String y = quantile.substring(0, c);
+            SurveyQuantile q = SurveyQuantile.withDefaults().with(mv).withConfidenceLevel(common.level);
+            out.addAll(byCols.length == 0 ? List.of(q.estimate(d, y, prob)) : q.estimateBy(d, y, prob, byCols));
+        }
+        return out;
+    }
+
+    private static boolean isFactor(SurveyDesign d, String column) {
+        try {
+            d.numeric(column);
+            return false;
+        } catch (PrevalenceException e) {
+            try {
+                d.factor(column);
+                return true;
+            } catch (PrevalenceException e2) {
+                throw e;
+            }
+        }
+    }
+
+    static <E extends Enum<E>> E enumOf(Class<E> type, String value, String option) {
+        String v = value.toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(v)) {
+                return e;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        throw PrevalenceException.invalidArgument(option, "Unknown %s '%s'; use one of %s", option, value, names);
+    }
+
+    void write(SurveyDesign d, List<SurveyEstimate> results, String variance) {
+        Map<String, Object> design = new LinkedHashMap<>();
+        design.put("rows", d.rows());
+        design.put("strata", d.strataCount());
+        design.put("psus", d.psuCount());
+        design.put("weights_sum", d.weightSum());
+        List<Map<String, Object>> est = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        List<List<String>> csv = new ArrayList<>();
+        for (SurveyEstimate r : results) {
+            Interval iv = r.getConfidenceInterval();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("statistic", r.getStatistic());
+            m.put("variable", r.getVariable());
+            m.put("domain", r.getDomain().isEmpty() ? null : r.getDomain());
+            m.put("estimate", r.getEstimate());
+            m.put("se", r.getStandardError());
+            m.put("lower", iv == null ? null : iv.lower());
+            m.put("upper", iv == null ? null : iv.upper());
+            m.put("level", iv == null ? common.level : iv.level());
+            m.put("deff", Double.isNaN(r.getDeff()) ? null : r.getDeff());
+            m.put("n", r.getN());
+            m.put("df", r.getDegreesOfFreedom());
+            m.put("interval_method", iv == null ? null : iv.method());
+            m.put("dropped", r.getDropped());
+            est.add(m);
+            String dom = r.getDomain().isEmpty() ? "all" : domainText(r.getDomain());
+            rows.add(List.of(r.getStatistic(), r.getVariable(), dom, Output.num(r.getEstimate()),
+                    Output.num(r.getStandardError()), iv == null ? "-" : Output.num(iv.lower()),
+                    iv == null ? "-" : Output.num(iv.upper()), Output.num(r.getDeff()), Output.count(r.getN()),
+                    Integer.toString(r.getDegreesOfFreedom())));
+            csv.add(List.of(r.getStatistic(), r.getVariable(), r.getDomain().isEmpty() ? "" : domainText(r.getDomain()),
+                    Output.raw(r.getEstimate()), Output.raw(r.getStandardError()),
+                    iv == null ? "NA" : Output.raw(iv.lower()), iv == null ? "NA" : Output.raw(iv.upper()),
+                    Output.raw(iv == null ? common.level : iv.level()), Output.raw(r.getDeff()),
+                    Long.toString(r.getN()), Integer.toString(r.getDegreesOfFreedom()), variance));
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("design", design);
+        json.put("variance", variance);
+        json.put("estimates", est);
+        String text = switch (common.format) {
+            case json -> Output.json(json);
+            case csv -> Output.csv(List.of("statistic", "variable", "domain", "estimate", "se", "lower", "upper", "level",
+                    "deff", "n", "df", "variance"), csv);
+            case table -> {
+                Interval first = results.isEmpty() ? null : results.get(0).getConfidenceInterval();
+                String ivName = first == null ? "" : Output.fmt(" (%s%% %s interval)",
+                        org.prevalence.core.Format.percent(first.level()), first.method());
+                long dropped = results.stream().mapToLong(SurveyEstimate::getDropped).max().orElse(0);
+                yield Output.fmt("Survey design: %s rows, %d strata, %d PSUs, weights sum %s; variance: %s%n%n",
+                        org.prevalence.core.Format.count(d.rows()), d.strataCount(), d.psuCount(),
+                        org.prevalence.core.Format.number(d.weightSum()), variance)
+                        + Output.table(List.of("statistic", "variable", "domain", "estimate", "SE", "lower", "upper",
+                        "deff", "n", "df"), rows)
+                        + ivName.strip() + (dropped > 0 ? Output.fmt("%nrows dropped for missing values: %d", dropped) : "")
+                        + "\n";
+            }
+        };
+        Output.write(common, spec.commandLine().getOut(), text);
+    }
+
+    private static String domainText(Map<String, String> d) {
+        List<String> parts = new ArrayList<>();
+        d.forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(", ", parts);
+    }
+}
