@@ -18,6 +18,7 @@ final class MseEngine {
     private final PoissonRegression glm;
     private final PoissonRegression.Workspace ws;
     private final FastLp lp = new FastLp();
+    private LogLinearIrls fast;
 
     MseEngine(List<String> names, long[] counts, PoissonRegression glm) {
         this.k = names.size();
@@ -116,11 +117,18 @@ final class MseEngine {
         return cols;
     }
 
+    LogLinearIrls fast() {
+        if (fast == null) {
+            fast = new LogLinearIrls(k, counts, 1e-8, 25);
+        }
+        return fast;
+    }
+
     /** SparseMSE's check code: 1 MLE does not exist, 2 not identifiable, 3 both, 0 fine. */
     int checkCode(LogLinearModel m) {
         int[] cells = retainedCells(emptyTerms(m));
         int[] cols = columns(m);
-        int code = Existence.aliasedColumns(cells, cols).length > 0 ? 2 : 0;
+        int code = fast().fullRank(cells, cols) ? 0 : 2;
         if (!(lpOptimum(cells, cols) > Existence.LP_ZERO)) {
             code |= 1;
         }
@@ -204,6 +212,25 @@ final class MseEngine {
             return new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where(), message());
         }
     }
+
+    /**
+     * Checks and fits a model by the fast path (model searches).
+     * @return the fast fitter holding the fit, or {@code null} if the model fails the checks or IRLS
+     */
+    LogLinearIrls fastFit(LogLinearModel m, boolean check) {
+        int[] cells = retainedCells(emptyTerms(m));
+        int[] cols = columns(m);
+        LogLinearIrls f = fast();
+        if (check && (!f.fullRank(cells, cols) || !(lpOptimum(cells, cols) > Existence.LP_ZERO))) {
+            return null;
+        }
+        lastCells = cells;
+        lastColumns = cols;
+        return f.fit(cells, cols) ? f : null;
+    }
+
+    int[] lastCells;
+    int[] lastColumns;
 
     /**
      * Fits a model (no check). Empty terms follow the extended-MLE convention.
