@@ -16,7 +16,7 @@ final class MseEngine {
     final long observed;
     final List<String> names;
     private final PoissonRegression glm;
-    private final PoissonRegression.Workspace ws;
+    private PoissonRegression.Workspace ws;
     private final FastLp lp = new FastLp();
     private LogLinearIrls fast;
 
@@ -43,8 +43,6 @@ final class MseEngine {
         }
         nstar[0] = obs;
         observed = obs;
-        int maxCols = Math.min(cells, 1 + k + k * (k - 1) / 2 + 64);
-        ws = new PoissonRegression.Workspace(cells + 1, Math.max(maxCols, 1 + k));
     }
 
     static MseEngine of(ListOverlapTable table, PoissonRegression glm) {
@@ -153,7 +151,9 @@ final class MseEngine {
         int[] cells = retainedCells(empty);
         int[] cols = columns(m);
         int[] aliased = Existence.aliasedColumns(cells, cols);
-        double lp = Existence.lpOptimum(k, counts, cells, cols);
+        // commons-math3 SimplexSolver for the reported check on small tables; the dense simplex (same
+        // optimum, cross-checked in the tests) beyond 128 cells, where SimplexSolver becomes slow
+        double lp = cells.length <= 128 ? Existence.lpOptimum(k, counts, cells, cols) : lpOptimum(cells, cols);
         int code = (aliased.length > 0 ? 2 : 0) | (lp > Existence.LP_ZERO ? 0 : 1);
         List<String> aliasedNames = new ArrayList<>();
         for (int a : aliased) {
@@ -253,6 +253,9 @@ final class MseEngine {
         }
         for (int i = 0; i < n; i++) {
             y[i] = counts[cells[i]];
+        }
+        if (ws == null || !ws.fits(n, p)) {
+            ws = new PoissonRegression.Workspace(n, p);
         }
         PoissonRegression.Fit f = glm.fit(x, n, p, cn, y, null, null, ws);
         return new ModelFit(m, empty, cells, cols, x, y, f, observed);
