@@ -294,6 +294,22 @@ public final class LogLinearMse {
     }
 
     /**
+     * The existence/identifiability check with a message naming the terms (SimplexSolver for the linear program).
+     * @param table the table
+     * @param model the model
+     * @return the check
+     */
+    public static ModelCheck check(ListOverlapTable table, LogLinearModel model) {
+        MseEngine e = MseEngine.of(table, PoissonRegression.withDefaults());
+        MseEngine.Check c = e.check(model);
+        List<String> empty = new ArrayList<>();
+        for (int t : e.emptyTerms(model)) {
+            empty.add(LogLinearModel.maskName(t, table.listNames()));
+        }
+        return new ModelCheck(c.code, c.code == 0 ? "ok" : c.message(), c.aliased, c.zeroCells, empty);
+    }
+
+    /**
      * Estimates every stratum with this estimator and adds the point estimates; strata that cannot be
      * estimated are reported with the reason instead of failing the whole run.
      * @param table the stratified table
