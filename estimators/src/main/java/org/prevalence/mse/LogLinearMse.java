@@ -481,9 +481,16 @@ public final class LogLinearMse {
         int k = e0.k;
         List<LogLinearModel> models = HierarchicalModels.enumerate(k, effectiveMaxOrder(k));
         ModelScore[] scores = new ModelScore[models.size()];
-        ThreadLocal<MseEngine> engines = ThreadLocal.withInitial(() -> new MseEngine(e0.names, e0.counts, glm));
-        IntStream idx = IntStream.range(0, models.size());
-        (parallel ? idx.parallel() : idx).forEach(i -> scores[i] = scoreOne(engines.get(), models.get(i), i));
+        // chunks of models, each with its own engine (workspaces are not shared between threads);
+        // scores land at their model's index, so the result does not depend on the thread count
+        int chunks = parallel ? Math.min(64, models.size()) : 1;
+        IntStream idx = IntStream.range(0, chunks);
+        (parallel ? idx.parallel() : idx).forEach(ch -> {
+            MseEngine e = ch == 0 && !parallel ? e0 : new MseEngine(e0.names, e0.counts, glm);
+            for (int i = ch; i < models.size(); i += chunks) {
+                scores[i] = scoreOne(e, models.get(i), i);
+            }
+        });
         List<ModelScore> out = new ArrayList<>();
         for (ModelScore s : scores) {
             if (s != null) {
