@@ -25,8 +25,12 @@ class ExistenceTest {
     void sparseMseCodes(String model, int code) {
         LogLinearModel m = LogLinearModel.parse(model, ART.listNames());
         assertEquals(code, LogLinearMse.checkCode(ART, m), model);
-        MseEngine e = MseEngine.of(ART, PoissonRegression.withDefaults());
-        assertEquals(code, e.check(m).code, "SimplexSolver path " + model);
+        ModelCheck c = LogLinearMse.check(ART, m);
+        assertEquals(code, c.getCode(), "SimplexSolver path " + model);
+        assertEquals(code == 0, c.isOk());
+        if (code == 2) {
+            assertEquals(1, c.getAliasedTerms().size(), c.toString());
+        }
     }
 
     @Test
@@ -86,6 +90,21 @@ class ExistenceTest {
             }
         }
         assertEquals(0, disagreements, dataset);
+        // the fast IRLS and rank check agree with the QR path (PoissonRegression, dqrdc2 rank)
+        for (int i = 0; i < models.size(); i += step * 4) {
+            LogLinearModel m = models.get(i);
+            int[] cells = e.retainedCells(e.emptyTerms(m));
+            int[] cols = e.columns(m);
+            assertEquals(Existence.aliasedColumns(cells, cols).length == 0, e.fast().fullRank(cells, cols), m.toString());
+            boolean exists = e.lpOptimum(cells, cols) > Existence.LP_ZERO;
+            if (exists && e.fast().fullRank(cells, cols)) {
+                LogLinearIrls f = e.fastFit(m, true);
+                MseEngine.ModelFit q = e.fit(m);
+                org.prevalence.core.Tolerance.assertRelative(q.b0, f.b0, 1e-8, m + " intercept");
+                org.prevalence.core.Tolerance.assertRelative(q.glm.getLogLikelihood(), f.loglik, 1e-9, m + " loglik");
+                assertEquals(q.glm.getIterations(), f.iterations, m + " iterations");
+            }
+        }
         assertTrue(dataset.startsWith("artificial") || fails > 0 || dataset.startsWith("us_"), "some models fail: " + fails);
     }
 }

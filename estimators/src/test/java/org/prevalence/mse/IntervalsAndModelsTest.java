@@ -86,6 +86,10 @@ class IntervalsAndModelsTest {
         Tolerance.assertRelative(ln.getConfidenceInterval().lower(), pr.getConfidenceInterval().lower(), 0.01, "lower");
         Tolerance.assertRelative(ln.getConfidenceInterval().upper(), pr.getConfidenceInterval().upper(), 0.01, "upper");
         assertTrue(pr.getConfidenceInterval().contains(pr.getEstimate()));
+        // exact roots computed independently in R 4.2.2: glm.fit without intercept, offset theta on every
+        // cell, dpois log-likelihood, uniroot(tol 1e-12) of 2(lmax - l(theta)) - qchisq(0.95, 1)
+        Tolerance.assertRelative(12003.9974326, pr.getConfidenceInterval().lower(), 1e-8, "profile lower");
+        Tolerance.assertRelative(15160.2912014, pr.getConfidenceInterval().upper(), 1e-8, "profile upper");
         // the profile deviance at each limit is the chi-square quantile: checked by the multinomial
         // limits matching Rcapture above; here the Poisson limits bracket the multinomial ones' centre
         assertNull(LogLinearMse.withDefaults().withModel("main").with(MseInterval.NONE).estimate(t).getConfidenceInterval());
