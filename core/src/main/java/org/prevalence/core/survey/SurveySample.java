@@ -579,11 +579,11 @@ public final class SurveySample {
             Map<String, Integer> byString = new LinkedHashMap<>();
             int[] codes = new int[rows];
             for (int i = 0; i < rows; i++) {
-                if (c.isMissing(i)) {
+                String s = c.isMissing(i) ? "" : c.getUnformattedString(i);
+                if (s.isEmpty()) {
                     throw PrevalenceException.invalidData(where(i, name),
                             "row %d, column '%s': missing id; every row needs a %s", i + 1, name, name);
                 }
-                String s = c.getUnformattedString(i);
                 Integer k = byString.get(s);
                 if (k == null) {
                     k = byString.size();
@@ -912,7 +912,7 @@ public final class SurveySample {
                     } else {
                         TreeSet<String> lv = new TreeSet<>();
                         for (int i = 0; i < rows; i++) {
-                            if (!c.isMissing(i)) {
+                            if (!c.isMissing(i) && !c.getUnformattedString(i).isEmpty()) {
                                 lv.add(c.getUnformattedString(i));
                             }
                         }
@@ -923,7 +923,8 @@ public final class SurveySample {
                         }
                         int[] codes = new int[rows];
                         for (int i = 0; i < rows; i++) {
-                            codes[i] = c.isMissing(i) ? -1 : code.get(c.getUnformattedString(i));
+                            codes[i] = c.isMissing(i) || c.getUnformattedString(i).isEmpty() ? -1
+                                    : code.get(c.getUnformattedString(i));
                         }
                         factors.put(c.name(), new Factor(codes, levels));
                     }
