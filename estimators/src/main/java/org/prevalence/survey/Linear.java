@@ -142,6 +142,7 @@ final class Linear {
             }
             s.n[k] = cnt[k];
             s.weightSum[k] = sw[k];
+            // Hajek mean sum(w y)/sum(w); Horvitz-Thompson (1952) total sum(w y); ratio of HT totals
             switch (kind) {
                 case MEAN:
                     s.estimate[k] = swy[k] / sw[k];
@@ -153,7 +154,8 @@ final class Linear {
                     s.estimate[k] = swy[k] / swx[k];
             }
         }
-        // pass 2: linearized values into PSU totals, squared deviations for the design effect
+        // pass 2: linearized values (influence functions, Lumley 2010 sec. 3.2) into PSU totals, and
+        // squared deviations for the design effect (Kish 1965: V / V_srs, svyvar with divisor n - 1)
         LinearizationVariance lin = LinearizationVariance.of(d);
         LinearizationVariance.Totals t = lin.newTotals(D);
         double[] ss = new double[D];
