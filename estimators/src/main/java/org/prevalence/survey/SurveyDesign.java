@@ -143,10 +143,14 @@ public final class SurveyDesign {
     }
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
+        this(d, lonely, domainLonely, d.w, d.weightSum);
+    }
+
+    private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] w, double weightSum) {
         this.sample = d.sample;
         this.n = d.n;
-        this.w = d.w;
-        this.weightSum = d.weightSum;
+        this.w = w;
+        this.weightSum = weightSum;
         this.strataCount = d.strataCount;
         this.psuCount = d.psuCount;
         this.psu = d.psu;
@@ -204,6 +208,23 @@ public final class SurveyDesign {
     /** @param v the domain lonely-PSU rule @return a design sharing this one's arrays, with that rule */
     public SurveyDesign with(DomainLonelyPsu v) {
         return new SurveyDesign(this, lonelyPsu, Objects.requireNonNull(v, "domainLonelyPsu"));
+    }
+
+    /**
+     * The same design with other analysis weights (all indexing shared): the hook for replicate-weight
+     * variance (issue 9), where each replicate's estimate is the estimator run with the replicate's
+     * weights. Package-private: the weights array is used as is (not copied, not validated beyond
+     * its length).
+     */
+    SurveyDesign withAnalysisWeights(double[] weights) {
+        if (weights.length != n) {
+            throw PrevalenceException.invalidArgument("weights", "need %d weights, got %d", n, weights.length);
+        }
+        double sw = 0;
+        for (double x : weights) {
+            sw += x;
+        }
+        return new SurveyDesign(this, lonelyPsu, domainLonelyPsu, weights, sw);
     }
 
     /** @return the validated sample (its getters return copies) */
