@@ -211,8 +211,13 @@ class BootstrapTest {
     void badConfigurationIsRefused() {
         assertThrows(PrevalenceException.class, () -> Bootstrap.withDefaults().withThreads(-1));
         PrevalenceException e = assertThrows(PrevalenceException.class,
-                () -> Bootstrap.withDefaults().withMaxFailureFraction(1.0));
+                () -> Bootstrap.withDefaults().withMaxFailureFraction(1.5));
         assertTrue(e.getMessage().contains("maxFailureFraction"), e.getMessage());
+        // threshold 1: every replicate may fail; the result then has no interval
+        Bootstrap.Result none = Bootstrap.withDefaults().withReplicates(20).withMaxFailureFraction(1.0)
+                .run(Resamplers.multinomial(CELLS), c -> c[1] == 54 ? 1.0 : Double.NaN);
+        assertTrue(none.getSucceeded() < 20);
+        assertEquals(20, none.getFailed() + none.getSucceeded());
     }
 
     @Test
