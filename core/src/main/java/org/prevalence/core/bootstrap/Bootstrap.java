@@ -149,6 +149,11 @@ public final class Bootstrap {
         return threads;
     }
 
+    /** @return the progress listener, or null */
+    public ProgressListener getProgress() {
+        return progress;
+    }
+
     /** @return the largest share of failed replicates accepted */
     public double getMaxFailureFraction() {
         return maxFailureFraction;
