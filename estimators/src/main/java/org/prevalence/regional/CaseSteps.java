@@ -143,8 +143,10 @@ public final class CaseSteps {
      * Step 5 (check): the delta-method variance of \( T = \hat N \bar z \), with \( \bar z \) the
      * mean of a per-case value \( z_i \) over the \( n \) observed cases (for a stratum's stock
      * \( z_i = v_i d_i / W \); for a sub-total of a pool, \( z_i \) is zero outside it), assuming
-     * capture independent of \( z \):
-     * <p>\[ \widehat{\mathrm{var}}(T) = \bar z^2\, \widehat{\mathrm{var}}(\hat N) + \hat N^2 s_z^2 / n,
+     * capture independent of \( z \), and the observed cases a without-replacement sample of the
+     * \( \hat N \) cases of the universe (hence the finite-population correction \( 1 - n/\hat N \)):
+     * <p>\[ \widehat{\mathrm{var}}(T) = \bar z^2\, \widehat{\mathrm{var}}(\hat N)
+     *   + \hat N^2 \Big(1 - \frac{n}{\hat N}\Big) \frac{s_z^2}{n},
      * \qquad s_z^2 = \frac{\sum_i z_i^2 - (\sum_i z_i)^2 / n}{n - 1} \]
      * ({@code s_z^2 = 0} when \( n = 1 \)).
      * @param estimatedCases \( \hat N \)
@@ -159,6 +161,7 @@ public final class CaseSteps {
         double n = observedCases;
         double zbar = sumZ / n;
         double s2 = observedCases > 1 ? Math.max(0, (sumZ2 - sumZ * sumZ / n) / (n - 1)) : 0;
-        return zbar * zbar * casesVariance + estimatedCases * estimatedCases * s2 / n;
+        double fpc = Math.max(0, 1 - n / estimatedCases);
+        return zbar * zbar * casesVariance + estimatedCases * estimatedCases * fpc * s2 / n;
     }
 }

@@ -30,6 +30,10 @@ import org.prevalence.core.bootstrap.MultiStatistic;
  * <p>Uncertainty: a stratified bootstrap over cases (within each stratum or pool, see
  * {@link BootstrapScheme}), run on {@link Bootstrap} (seeded, parallel, bit-identical for any
  * thread count; replicate \( b \) uses {@link Bootstrap#generator(long, long) generator(seed, b)}).
+ * Because the observed cases are a without-replacement sample of the stratum's universe, the
+ * replicate mean per case \( \bar z^* \) is rescaled as \( \bar z + \sqrt{1 - n/\hat N}\,(\bar z^* - \bar z) \)
+ * (the finite-population correction of Rao and Wu 1988), so that the intervals cover the universe's
+ * actual stock rather than a super-population mean.
  * The standard error is the replicates' standard deviation, the intervals are percentile intervals
  * (type-8 quantiles) at 68 % and 95 %. The delta-method standard error
  * ({@link CaseSteps#deltaVariance}) is reported beside it as a check where the estimator has a variance.
@@ -386,10 +390,26 @@ public final class ReportedCasePipeline {
         final int stride = resampler.stride();
         final int[][] strataRF = strata.toArray(new int[0][]);
         final StratumEstimator est = estimator;
+        // Rao-Wu style rescaling of the per-case means: the observed cases are a without-replacement
+        // sample of the stratum's universe, so their mean deviates by sqrt(1 - n/N) of a with-replacement draw
+        final double[] shrink = new double[nGroups];
+        for (int g = 0; g < nGroups; g++) {
+            shrink[g] = Math.sqrt(Math.max(0, 1 - groupObs[g] / groupN[g]));
+        }
+        final double[] meanStock = new double[nStrata];
+        final double[] meanVict = new double[nStrata];
+        for (int s = 0; s < nStrata; s++) {
+            if (groupOf[s] >= 0) {
+                meanStock[s] = sumY[s] / groupObs[groupOf[s]];
+                meanVict[s] = sumV[s] / groupObs[groupOf[s]];
+            }
+        }
         MultiStatistic<double[]> statistic = (buf, out) -> {
             double[] factor = new double[nGroups];
-            long[] c = new long[cells];
+            double[] obsOf = new double[nGroups];
+            long[] cnt = new long[cells];
             for (int g = 0; g < nGroups; g++) {
+                long[] c = cnt;
                 java.util.Arrays.fill(c, 0);
                 long obs = 0;
                 for (int s : groups.get(g)) {
@@ -402,7 +422,8 @@ public final class ReportedCasePipeline {
                 if (obs == 0) {
                     throw PrevalenceException.notEstimable("replicate", "a pool has no observed case in the replicate");
                 }
-                factor[g] = est.estimate(c) / obs;
+                factor[g] = est.estimate(c);
+                obsOf[g] = obs;
             }
             java.util.Arrays.fill(out, 0);
             for (int s = 0; s < nStrata; s++) {
@@ -411,9 +432,10 @@ public final class ReportedCasePipeline {
                     out[oStrataV + s] = Double.NaN;
                     continue;
                 }
-                double f = factor[groupOf[s]];
-                double stock = f * buf[s * stride + cells + 1];
-                double vict = f * buf[s * stride + cells];
+                int g = groupOf[s];
+                double c = shrink[g];
+                double stock = factor[g] * (meanStock[s] + c * (buf[s * stride + cells + 1] / obsOf[g] - meanStock[s]));
+                double vict = factor[g] * (meanVict[s] + c * (buf[s * stride + cells] / obsOf[g] - meanVict[s]));
                 out[s] = stock;
                 out[oStrataV + s] = vict;
                 out[oRegion + strataRF[s][0]] += stock;
