@@ -404,7 +404,8 @@ public final class ReportedCasePipeline {
                 meanVict[s] = sumV[s] / groupObs[groupOf[s]];
             }
         }
-        MultiStatistic<double[]> statistic = (buf, out) -> {
+        MultiStatistic<CaseBootstrap.Sample> statistic = (sample, out) -> {
+            double[] buf = sample.sums;
             double[] factor = new double[nGroups];
             double[] obsOf = new double[nGroups];
             long[] cnt = new long[cells];
