@@ -1,0 +1,55 @@
+package org.prevalence.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.prevalence.datasets.world.SyntheticWorld;
+import org.prevalence.regional.Covariates;
+import org.prevalence.regional.NationalData;
+import org.prevalence.regional.RegionEdition;
+import org.prevalence.regional.SurveyPipeline;
+
+/**
+ * Question: how long does the survey pipeline (imputation model fit and the Monte Carlo of
+ * regional and world totals with 10,000 draws) take for 200 countries on 2 threads (issue 10
+ * target: under 0.5 s)?
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RegionalSurveyMonteCarloBenchmark}
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@State(Scope.Benchmark)
+public class RegionalSurveyMonteCarloBenchmark {
+    @Param({"2"})
+    public int threads;
+
+    NationalData national; // non-final on purpose
+    Covariates covariates;
+    SurveyPipeline pipeline;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        SyntheticWorld.World world = SyntheticWorld.withDefaults().generate();
+        national = NationalData.fromTable(RegionEdition.ILO_2012, world.nationalTable());
+        covariates = Covariates.fromTable(world.covariatesTable(), null);
+        pipeline = SurveyPipeline.withDefaults().withDraws(10_000).withSeed(1).withThreads(threads);
+    }
+
+    @Benchmark
+    public SurveyPipeline.Result surveyPipeline10000Draws() {
+        return pipeline.estimate(national, covariates);
+    }
+}

@@ -1,0 +1,279 @@
+package org.prevalence.regional;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.lists.ListOverlapTable;
+import tech.tablesaw.api.Table;
+
+/**
+ * How to read a reported-case table (one row per validated case) into {@link CaseData}: the column
+ * names, the source (team) columns, the forms of forced labour and the region edition.
+ *
+ * <p>Every row is checked, and an error names the 1-based data row and the column: a case found
+ * by no source, a source cell other than 0/1, an unknown region or form, negative victims, an end
+ * date before the start date, a missing cell, a duplicated case id, a country given in two regions.
+ *
+ * <p>This class is immutable.
+ */
+public final class CaseFile {
+    /** The default forms: the three forms of the ILO 2012 estimate. */
+    public static final List<String> DEFAULT_FORMS = List.of("state-imposed", "forced labour exploitation",
+            "forced commercial sexual exploitation");
+    private static final CaseFile DEFAULT = new CaseFile("case_id", List.of("team_a", "team_b"), "country",
+            "region", "form", "victims", "start_date", "end_date", null, DEFAULT_FORMS, RegionEdition.ILO_2012);
+
+    private final String caseId;
+    private final List<String> sources;
+    private final String country;
+    private final String region;
+    private final String form;
+    private final String victims;
+    private final String start;
+    private final String end;
+    private final String duration;
+    private final List<String> forms;
+    private final RegionEdition edition;
+
+    private CaseFile(String caseId, List<String> sources, String country, String region, String form,
+                     String victims, String start, String end, String duration, List<String> forms,
+                     RegionEdition edition) {
+        this.caseId = caseId;
+        this.sources = sources;
+        this.country = country;
+        this.region = region;
+        this.form = form;
+        this.victims = victims;
+        this.start = start;
+        this.end = end;
+        this.duration = duration;
+        this.forms = forms;
+        this.edition = edition;
+    }
+
+    /**
+     * Defaults: columns {@code case_id, team_a, team_b, country, region, form, victims, start_date,
+     * end_date} (sources {@code team_a, team_b}); no duration column; forms {@link #DEFAULT_FORMS};
+     * edition {@link RegionEdition#ILO_2012}.
+     * @return the default reader
+     */
+    public static CaseFile withDefaults() {
+        return DEFAULT;
+    }
+
+    /**
+     * @param v the 0/1 source columns, 2 to 15 of them (for example {@code team_a, team_b})
+     * @return a copy reading those sources
+     */
+    public CaseFile withSources(List<String> v) {
+        if (v.size() < ListOverlapTable.MIN_LISTS || v.size() > ListOverlapTable.MAX_LISTS) {
+            throw PrevalenceException.invalidArgument("sources", "Between 2 and 15 source columns are needed, got %s", v);
+        }
+        return new CaseFile(caseId, List.copyOf(v), country, region, form, victims, start, end, duration, forms, edition);
+    }
+
+    /**
+     * Renames a column.
+     * @param role one of {@code case_id, country, region, form, victims, start_date, end_date, duration}
+     * @param column the column name in the table
+     * @return a copy using that column
+     */
+    public CaseFile withColumn(String role, String column) {
+        Objects.requireNonNull(column, "column");
+        switch (role) {
+            case "case_id": return new CaseFile(column, sources, country, region, form, victims, start, end, duration, forms, edition);
+            case "country": return new CaseFile(caseId, sources, column, region, form, victims, start, end, duration, forms, edition);
+            case "region": return new CaseFile(caseId, sources, country, column, form, victims, start, end, duration, forms, edition);
+            case "form": return new CaseFile(caseId, sources, country, region, column, victims, start, end, duration, forms, edition);
+            case "victims": return new CaseFile(caseId, sources, country, region, form, column, start, end, duration, forms, edition);
+            case "start_date": return new CaseFile(caseId, sources, country, region, form, victims, column, end, duration, forms, edition);
+            case "end_date": return new CaseFile(caseId, sources, country, region, form, victims, start, column, duration, forms, edition);
+            case "duration": return new CaseFile(caseId, sources, country, region, form, victims, start, end, column, forms, edition);
+            default:
+                throw PrevalenceException.invalidArgument("role '" + role + "'",
+                        "Unknown column role '%s'; the roles are case_id, country, region, form, victims, start_date, "
+                                + "end_date, duration", role);
+        }
+    }
+
+    /**
+     * @param v the forms of forced labour (at least one; matched ignoring case)
+     * @return a copy accepting those forms
+     */
+    public CaseFile withForms(List<String> v) {
+        if (v.isEmpty()) {
+            throw PrevalenceException.invalidArgument("forms", "At least one form is needed");
+        }
+        return new CaseFile(caseId, sources, country, region, form, victims, start, end, duration, List.copyOf(v), edition);
+    }
+
+    /**
+     * @param v the region edition (with a country mapping, the region column may be absent)
+     * @return a copy using that edition
+     */
+    public CaseFile withEdition(RegionEdition v) {
+        return new CaseFile(caseId, sources, country, region, form, victims, start, end, duration, forms,
+                Objects.requireNonNull(v, "edition"));
+    }
+
+    /** @return the edition */
+    public RegionEdition edition() {
+        return edition;
+    }
+
+    /** @return the source columns */
+    public List<String> sources() {
+        return sources;
+    }
+
+    /**
+     * Reads and validates the cases. If a {@code duration} column was named, the end date is
+     * {@code start + duration - 1} days (a duration in days, {@code >= 1}) and the end column is not read.
+     *
+     * @param t the table (not kept)
+     * @return the validated cases
+     * @throws PrevalenceException naming the row and column of the first bad cell
+     */
+    public CaseData read(Table t) {
+        int n = t.rowCount();
+        if (n == 0) {
+            throw PrevalenceException.invalidData(t.name(), "The case table '%s' has no rows", t.name());
+        }
+        String[] ids = TableColumns.strings(t, caseId);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int r = 0; r < n; r++) {
+            Integer prev = seen.putIfAbsent(ids[r], r);
+            if (prev != null) {
+                throw PrevalenceException.invalidData(TableColumns.where(caseId, r),
+                        "Row %d: case id '%s' is also on row %d; each case must appear once (merge the rows, "
+                                + "with a 1 for every source that found it)", r + 1, ids[r], prev + 1);
+            }
+        }
+        int k = sources.size();
+        int[] pattern = new int[n];
+        for (int j = 0; j < k; j++) {
+            double[] s = TableColumns.numbers(t, sources.get(j), false);
+            for (int r = 0; r < n; r++) {
+                if (s[r] == 1) {
+                    pattern[r] |= 1 << j;
+                } else if (s[r] != 0) {
+                    throw PrevalenceException.invalidData(TableColumns.where(sources.get(j), r),
+                            "Row %d, column '%s': a source column holds 0 or 1, got %s", r + 1, sources.get(j), s[r]);
+                }
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            if (pattern[r] == 0) {
+                throw PrevalenceException.invalidData("row " + (r + 1),
+                        "Row %d: case '%s' was found by none of the sources %s; every reported case must be on at "
+                                + "least one list (set its source column to 1 or remove the row)", r + 1, ids[r], sources);
+            }
+        }
+        String[] countries = TableColumns.strings(t, country);
+        int[] regionIx = regions(t, countries);
+        String[] formCells = TableColumns.strings(t, form);
+        Map<String, Integer> formIx = new HashMap<>();
+        for (int i = 0; i < forms.size(); i++) {
+            formIx.put(RegionEdition.key(forms.get(i)), i);
+        }
+        int[] formOf = new int[n];
+        for (int r = 0; r < n; r++) {
+            Integer f = formIx.get(RegionEdition.key(formCells[r]));
+            if (f == null) {
+                throw PrevalenceException.invalidData(TableColumns.where(form, r),
+                        "Row %d, column '%s': unknown form '%s'; the forms are %s (fix the name or configure the forms)",
+                        r + 1, form, formCells[r], forms);
+            }
+            formOf[r] = f;
+        }
+        double[] v = TableColumns.numbers(t, victims, false);
+        long[] vict = new long[n];
+        for (int r = 0; r < n; r++) {
+            if (!(v[r] >= 0) || v[r] != Math.rint(v[r])) {
+                throw PrevalenceException.invalidData(TableColumns.where(victims, r),
+                        "Row %d, column '%s': the number of victims must be a whole number >= 0, got %s",
+                        r + 1, victims, v[r]);
+            }
+            vict[r] = (long) v[r];
+        }
+        long[] from = TableColumns.epochDays(t, start);
+        long[] to;
+        if (duration != null) {
+            double[] d = TableColumns.numbers(t, duration, false);
+            to = new long[n];
+            for (int r = 0; r < n; r++) {
+                if (!(d[r] >= 1) || d[r] != Math.rint(d[r])) {
+                    throw PrevalenceException.invalidData(TableColumns.where(duration, r),
+                            "Row %d, column '%s': the duration must be a whole number of days >= 1, got %s",
+                            r + 1, duration, d[r]);
+                }
+                to[r] = from[r] + (long) d[r] - 1;
+            }
+        } else {
+            to = TableColumns.epochDays(t, end);
+            for (int r = 0; r < n; r++) {
+                if (to[r] < from[r]) {
+                    throw PrevalenceException.invalidData(TableColumns.where(end, r),
+                            "Row %d, column '%s': the end date %s is before the start date %s", r + 1, end,
+                            java.time.LocalDate.ofEpochDay(to[r]), java.time.LocalDate.ofEpochDay(from[r]));
+                }
+            }
+        }
+        return new CaseData(sources, edition, forms, ids, pattern, countries, regionIx, formOf, vict, from, to);
+    }
+
+    private int[] regions(Table t, String[] countries) {
+        int n = countries.length;
+        int[] out = new int[n];
+        boolean hasRegion = t.containsColumn(region);
+        if (!hasRegion && !edition.hasCountries()) {
+            throw PrevalenceException.invalidData("column '" + region + "'",
+                    "The case table has no column '%s', and edition '%s' maps no countries; add the column or "
+                            + "supply a regions file with a country column", region, edition.name());
+        }
+        String[] cells = hasRegion ? TableColumns.strings(t, region) : null;
+        Map<String, Integer> countryRegion = new HashMap<>();
+        Map<String, Integer> countryRow = new HashMap<>();
+        List<String> regs = new ArrayList<>(edition.regions());
+        for (int r = 0; r < n; r++) {
+            String ck = RegionEdition.key(countries[r]);
+            int byCountry = edition.regionOfCountry(countries[r]);
+            int reg;
+            if (hasRegion) {
+                reg = edition.resolve(cells[r], region, r);
+                if (edition.hasCountries() && byCountry >= 0 && byCountry != reg) {
+                    throw PrevalenceException.invalidData(TableColumns.where(region, r),
+                            "Row %d: country '%s' is in region '%s' in the regions file, but this row says '%s'; "
+                                    + "a country must be in exactly one region", r + 1, countries[r],
+                            regs.get(byCountry), cells[r]);
+                }
+            } else {
+                if (byCountry < 0) {
+                    throw PrevalenceException.invalidData(TableColumns.where(country, r),
+                            "Row %d, column '%s': country '%s' is not in the regions file of edition '%s'",
+                            r + 1, country, countries[r], edition.name());
+                }
+                reg = byCountry;
+            }
+            Integer prev = countryRegion.putIfAbsent(ck, reg);
+            if (prev != null && prev != reg) {
+                throw PrevalenceException.invalidData(TableColumns.where(region, r),
+                        "Row %d: country '%s' is in region '%s', but row %d puts it in '%s'; a country must be in "
+                                + "exactly one region", r + 1, countries[r], regs.get(reg), countryRow.get(ck) + 1,
+                        regs.get(prev));
+            }
+            countryRow.putIfAbsent(ck, r);
+            out[r] = reg;
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "CaseFile[sources=%s, forms=%s, edition=%s]", sources, forms, edition.name());
+    }
+}

@@ -1,0 +1,103 @@
+package org.prevalence.regional;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.prevalence.core.PrevalenceException;
+import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Country covariates for the imputation model: a table with a {@code country} column and numeric
+ * covariate columns (for example log GDP per head, a conflict indicator, a vulnerability index).
+ *
+ * <p>This class is immutable.
+ */
+public final class Covariates {
+    private static final Set<String> NOT_COVARIATES = Set.of("country", "region", "population", "prevalence", "se");
+    final List<String> names;
+    private final Map<String, double[]> byCountry;
+
+    private Covariates(List<String> names, Map<String, double[]> byCountry) {
+        this.names = List.copyOf(names);
+        this.byCountry = byCountry;
+    }
+
+    /** @return no covariates: the model has region effects only */
+    public static Covariates none() {
+        return new Covariates(List.of(), Map.of());
+    }
+
+    /**
+     * @param t the table: {@code country} and covariate columns
+     * @param columns the covariate columns, or null for every numeric column other than
+     *     {@code country, region, population, prevalence, se}
+     * @return the covariates
+     * @throws PrevalenceException naming the row if a country is given twice or a value is missing
+     */
+    public static Covariates fromTable(Table t, List<String> columns) {
+        List<String> cols = new ArrayList<>();
+        if (columns == null) {
+            for (String c : t.columnNames()) {
+                if (!NOT_COVARIATES.contains(c.toLowerCase(Locale.ROOT)) && t.column(c) instanceof NumberColumn) {
+                    cols.add(c);
+                }
+            }
+        } else {
+            cols.addAll(columns);
+        }
+        String[] country = TableColumns.strings(t, "country");
+        double[][] x = new double[cols.size()][];
+        for (int j = 0; j < cols.size(); j++) {
+            x[j] = TableColumns.numbers(t, cols.get(j), true);
+        }
+        Map<String, double[]> m = new HashMap<>();
+        Map<String, Integer> rows = new HashMap<>();
+        for (int r = 0; r < country.length; r++) {
+            double[] row = new double[cols.size()];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = x[j][r];
+            }
+            Integer prev = rows.putIfAbsent(RegionEdition.key(country[r]), r);
+            if (prev != null) {
+                throw PrevalenceException.invalidData(TableColumns.where("country", r),
+                        "Row %d: country '%s' is also on row %d of the covariates; give each country once",
+                        r + 1, country[r], prev + 1);
+            }
+            m.put(RegionEdition.key(country[r]), row);
+        }
+        return new Covariates(cols, m);
+    }
+
+    /** @return the covariate names */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The covariate row of a country; throws naming the country and the first missing covariate. */
+    double[] of(String country) {
+        double[] x = byCountry.get(RegionEdition.key(country));
+        if (x == null && !names.isEmpty()) {
+            throw PrevalenceException.invalidData("country '" + country + "'",
+                    "Country '%s' has no row in the covariates; add it (the model needs %s)", country, names);
+        }
+        if (x == null) {
+            return new double[0];
+        }
+        for (int j = 0; j < x.length; j++) {
+            if (Double.isNaN(x[j])) {
+                throw PrevalenceException.invalidData("country '" + country + "', column '" + names.get(j) + "'",
+                        "Country '%s': covariate '%s' is missing", country, names.get(j));
+            }
+        }
+        return x;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Covariates[%s; %d countries]", names, byCountry.size());
+    }
+}

@@ -1,0 +1,364 @@
+package org.prevalence.regional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.prevalence.core.Format;
+import org.prevalence.core.PrevalenceException;
+
+/**
+ * The imputation model for countries without a survey: a random-effects meta-regression of the
+ * surveyed countries' logit prevalences on region effects and country covariates, with the
+ * between-country variance estimated by the method of moments (DerSimonian and Laird 1986, in
+ * its meta-regression form, Raudenbush 2009).
+ *
+ * <p>For surveyed country \( c \) with prevalence \( \hat p_c \) and standard error \( s_c \):
+ * \( y_c = \mathrm{logit}\,\hat p_c \) with sampling variance \( v_c = s_c^2 / (\hat p_c(1-\hat p_c))^2 \)
+ * (delta method), and
+ * <p>\[ y_c = x_c^\top \beta + u_c + e_c, \quad u_c \sim N(0, \tau^2), \quad e_c \sim N(0, v_c), \]
+ * <p>where \( x_c \) holds the region indicators ({@link RegionEffects#FIXED}) or an intercept,
+ * and the covariates. With \( W = \mathrm{diag}(1/v_c) \),
+ * \( P = W - W X (X^\top W X)^{-1} X^\top W \) and \( Q = y^\top P y \), the moment estimate is
+ * \( \hat\tau^2 = \max(0, (Q - (k - p)) / \mathrm{tr}\,P) \) for \( k \) surveyed countries and
+ * \( p \) coefficients; then \( \hat\beta = (X^\top W^* X)^{-1} X^\top W^* y \) with
+ * \( W^* = \mathrm{diag}(1/(v_c + \hat\tau^2)) \) and \( \widehat{\mathrm{var}}(\hat\beta) = (X^\top W^* X)^{-1} \).
+ * This is R {@code metafor::rma.uni(yi, vi, mods = ~ 0 + region + x, method = "DL")}.
+ *
+ * <p>A country without a survey has predicted logit \( \hat\eta = x^\top\hat\beta \) with
+ * predictive variance \( x^\top \widehat{\mathrm{var}}(\hat\beta) x + \hat\tau^2 \); its point
+ * prevalence is \( E[\mathrm{expit}(\hat\eta + \hat\tau Z)] \), \( Z \sim N(0,1) \) (20-point
+ * Gauss-Hermite quadrature), the expected prevalence of a country with those covariates.
+ *
+ * <p>References: <ol>
+ * <li>DerSimonian, R. and Laird, N. (1986). Meta-analysis in clinical trials. Controlled Clinical
+ * Trials 7, 177-188. doi:10.1016/0197-2456(86)90046-2</li>
+ * <li>Raudenbush, S.W. (2009). Analyzing effect sizes: random-effects models. In The Handbook of
+ * Research Synthesis and Meta-Analysis, 2nd ed., 295-315. Russell Sage.</li>
+ * <li>ILO, Walk Free and IOM (2022). Global Estimates of Modern Slavery: Forced Labour and Forced
+ * Marriage. Geneva (methodology annex: national surveys, imputation by regional models).</li>
+ * </ol>
+ *
+ * <p>This class is immutable.
+ */
+public final class ImputationModel {
+    private static final ImputationModel DEFAULT = new ImputationModel(RegionEffects.FIXED);
+    private static final GaussIntegrator HERMITE = new GaussIntegratorFactory().hermite(20);
+
+    private final RegionEffects regionEffects;
+
+    private ImputationModel(RegionEffects regionEffects) {
+        this.regionEffects = regionEffects;
+    }
+
+    /**
+     * Defaults: {@link RegionEffects#FIXED}.
+     * @return the default model
+     */
+    public static ImputationModel withDefaults() {
+        return DEFAULT;
+    }
+
+    /**
+     * @param v the region terms
+     * @return a copy using them
+     */
+    public ImputationModel with(RegionEffects v) {
+        return new ImputationModel(Objects.requireNonNull(v, "regionEffects"));
+    }
+
+    /**
+     * Fits the model to the surveyed countries.
+     * @param data the national rows
+     * @param covariates the covariates (or {@link Covariates#none()})
+     * @return the fitted model
+     * @throws PrevalenceException if a surveyed prevalence is 0 or 1 or has standard error 0
+     *     (no logit; the row is named), a region to impute has no surveyed country, there are no
+     *     more surveyed countries than coefficients, or the covariates are collinear
+     */
+    public Fit fit(NationalData data, Covariates covariates) {
+        int nRegions = data.edition.regions().size();
+        boolean[] surveyedRegion = new boolean[nRegions];
+        boolean[] imputedRegion = new boolean[nRegions];
+        List<Integer> rows = new ArrayList<>();
+        for (int r = 0; r < data.size(); r++) {
+            if (Double.isNaN(data.prevalence[r])) {
+                imputedRegion[data.region[r]] = true;
+                continue;
+            }
+            double p = data.prevalence[r];
+            if (!(p > 0 && p < 1) || !(data.se[r] > 0)) {
+                throw PrevalenceException.invalidData(TableColumns.where(p > 0 && p < 1 ? "se" : "prevalence", r),
+                        "Row %d: country '%s' has prevalence %s and se %s; the logit-scale model needs 0 < prevalence "
+                                + "< 1 and se > 0 (for a survey that found no case, give a small positive prevalence "
+                                + "such as 0.5/n and its se)", r + 1, data.country[r], p, data.se[r]);
+            }
+            surveyedRegion[data.region[r]] = true;
+            rows.add(r);
+        }
+        List<String> names = new ArrayList<>();
+        int[] regionColumn = new int[nRegions];
+        java.util.Arrays.fill(regionColumn, -1);
+        if (regionEffects == RegionEffects.FIXED) {
+            for (int g = 0; g < nRegions; g++) {
+                if (imputedRegion[g] && !surveyedRegion[g]) {
+                    String name = data.edition.regions().get(g);
+                    throw PrevalenceException.notEstimable("region '" + name + "'",
+                            "Region '%s' has countries to impute but no surveyed country, so its region effect "
+                                    + "cannot be estimated; add a survey, or use RegionEffects.NONE", name);
+                }
+                if (surveyedRegion[g]) {
+                    regionColumn[g] = names.size();
+                    names.add("region:" + data.edition.regions().get(g));
+                }
+            }
+        } else {
+            names.add("(intercept)");
+        }
+        int firstCov = names.size();
+        names.addAll(covariates.names);
+        int p = names.size();
+        int k = rows.size();
+        if (k <= p) {
+            throw PrevalenceException.notEstimable("model",
+                    "%d surveyed countries for %d coefficients %s; the model needs more surveyed countries than "
+                            + "coefficients (drop covariates or use RegionEffects.NONE)", k, p, names);
+        }
+        double[][] x = new double[k][];
+        double[] y = new double[k];
+        double[] v = new double[k];
+        for (int i = 0; i < k; i++) {
+            int r = rows.get(i);
+            x[i] = designRow(data, covariates, r, regionColumn, firstCov, p);
+            double pr = data.prevalence[r];
+            y[i] = Math.log(pr / (1 - pr));
+            double d = data.se[r] / (pr * (1 - pr));
+            v[i] = d * d;
+        }
+        // fixed-effect fit and the moment estimate of tau^2 (DerSimonian-Laird)
+        double[] w = new double[k];
+        for (int i = 0; i < k; i++) {
+            w[i] = 1 / v[i];
+        }
+        RealMatrix xtwxInv = inverse(crossProduct(x, w, p), names);
+        double[] beta = xtwxInv.operate(xtwy(x, w, y, p));
+        double q = 0;
+        double sumW = 0;
+        for (int i = 0; i < k; i++) {
+            double e = y[i] - dot(x[i], beta);
+            q += w[i] * e * e;
+            sumW += w[i];
+        }
+        double[] w2 = new double[k];
+        for (int i = 0; i < k; i++) {
+            w2[i] = w[i] * w[i];
+        }
+        double trace = sumW - xtwxInv.multiply(crossProduct(x, w2, p)).getTrace();
+        double tau2 = Math.max(0, (q - (k - p)) / trace);
+        double[] ws = new double[k];
+        for (int i = 0; i < k; i++) {
+            ws[i] = 1 / (v[i] + tau2);
+        }
+        RealMatrix cov = inverse(crossProduct(x, ws, p), names);
+        double[] b = cov.operate(xtwy(x, ws, y, p));
+        return new Fit(names, b, cov.getData(), tau2, q, k, regionColumn, firstCov);
+    }
+
+    static double[] designRow(NationalData data, Covariates covariates, int r, int[] regionColumn, int firstCov,
+                              int p) {
+        double[] row = new double[p];
+        if (firstCov == 1 && regionColumn[data.region[r]] < 0) {
+            row[0] = 1; // intercept
+        } else if (regionColumn[data.region[r]] >= 0) {
+            row[regionColumn[data.region[r]]] = 1;
+        }
+        double[] c = covariates.of(data.country[r]);
+        System.arraycopy(c, 0, row, firstCov, c.length);
+        return row;
+    }
+
+    private static RealMatrix crossProduct(double[][] x, double[] w, int p) {
+        double[][] m = new double[p][p];
+        for (int i = 0; i < x.length; i++) {
+            for (int a = 0; a < p; a++) {
+                double xa = w[i] * x[i][a];
+                if (xa == 0) {
+                    continue;
+                }
+                for (int b = 0; b < p; b++) {
+                    m[a][b] += xa * x[i][b];
+                }
+            }
+        }
+        return new Array2DRowRealMatrix(m, false);
+    }
+
+    private static double[] xtwy(double[][] x, double[] w, double[] y, int p) {
+        double[] out = new double[p];
+        for (int i = 0; i < x.length; i++) {
+            for (int a = 0; a < p; a++) {
+                out[a] += w[i] * x[i][a] * y[i];
+            }
+        }
+        return out;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static RealMatrix inverse(RealMatrix m, List<String> names) {
+        try {
+            return new CholeskyDecomposition(m, 1e-12, 1e-12).getSolver().getInverse();
+        } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+            throw PrevalenceException.notEstimable("covariates",
+                    "The model's coefficients %s are not identifiable (collinear or constant covariates); drop a "
+                            + "covariate", names);
+        }
+    }
+
+    /** @return \( \mathrm{expit}(x) = 1 / (1 + e^{-x}) \) */
+    static double expit(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /**
+     * @param eta the mean logit
+     * @param sd the standard deviation on the logit scale
+     * @return {@code {E[expit(eta + sd Z)], sd(expit(eta + sd Z))}} by Gauss-Hermite quadrature
+     */
+    static double[] logitNormalMoments(double eta, double sd) {
+        if (sd == 0) {
+            return new double[] {expit(eta), 0};
+        }
+        double m1 = HERMITE.integrate(t -> expit(eta + Math.sqrt(2) * sd * t)) / Math.sqrt(Math.PI);
+        double m2 = HERMITE.integrate(t -> {
+            double e = expit(eta + Math.sqrt(2) * sd * t);
+            return e * e;
+        }) / Math.sqrt(Math.PI);
+        return new double[] {m1, Math.sqrt(Math.max(0, m2 - m1 * m1))};
+    }
+
+    @Override
+    public String toString() {
+        return "ImputationModel[logit-scale random-effects meta-regression (DerSimonian-Laird), region effects "
+                + regionEffects + "]";
+    }
+
+    /** A fitted imputation model. This class is immutable. */
+    public static final class Fit {
+        private final List<String> names;
+        private final double[] beta;
+        private final double[][] covariance;
+        private final double tau2;
+        private final double q;
+        private final int countries;
+        final int[] regionColumn;
+        final int firstCovariate;
+
+        Fit(List<String> names, double[] beta, double[][] covariance, double tau2, double q, int countries,
+            int[] regionColumn, int firstCovariate) {
+            this.names = List.copyOf(names);
+            this.beta = beta;
+            this.covariance = covariance;
+            this.tau2 = tau2;
+            this.q = q;
+            this.countries = countries;
+            this.regionColumn = regionColumn;
+            this.firstCovariate = firstCovariate;
+        }
+
+        /** @return the coefficient names ({@code region:NAME} or {@code (intercept)}, then the covariates) */
+        public List<String> getNames() {
+            return names;
+        }
+
+        /** @return the coefficients on the logit scale (a copy) */
+        public double[] getCoefficients() {
+            return beta.clone();
+        }
+
+        /** @return their covariance matrix (a copy) */
+        public double[][] getCovariance() {
+            double[][] c = new double[covariance.length][];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = covariance[i].clone();
+            }
+            return c;
+        }
+
+        /** @return the coefficients' standard errors */
+        public double[] getStandardErrors() {
+            double[] s = new double[beta.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = Math.sqrt(covariance[i][i]);
+            }
+            return s;
+        }
+
+        /** @return \( \hat\tau^2 \), the between-country variance on the logit scale */
+        public double getTau2() {
+            return tau2;
+        }
+
+        /** @return Cochran's residual heterogeneity statistic \( Q \) of the fixed-effect fit */
+        public double getQ() {
+            return q;
+        }
+
+        /** @return the number of surveyed countries fitted */
+        public int getCountries() {
+            return countries;
+        }
+
+        /**
+         * @param x a design row (same order as {@link #getNames()})
+         * @return the predicted logit \( x^\top\hat\beta \)
+         */
+        public double predictLogit(double[] x) {
+            return dot(x, beta);
+        }
+
+        /**
+         * @param x a design row
+         * @return \( x^\top \widehat{\mathrm{var}}(\hat\beta) x \)
+         */
+        public double parameterVariance(double[] x) {
+            return new ArrayRealVector(x, false).dotProduct(new Array2DRowRealMatrix(covariance, false).operate(
+                    new ArrayRealVector(x, false)));
+        }
+
+        /** @return the lower Cholesky factor of the coefficients' covariance */
+        double[][] choleskyLower() {
+            if (beta.length == 0) {
+                return new double[0][0];
+            }
+            return new CholeskyDecomposition(new Array2DRowRealMatrix(covariance), 1e-10, 0).getL().getData();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                    "ImputationModel.Fit[%d surveyed countries, tau^2=%s, Q=%s", countries, Format.number(tau2),
+                    Format.number(q)));
+            double[] se = getStandardErrors();
+            for (int i = 0; i < beta.length; i++) {
+                sb.append(String.format(Locale.ROOT, "; %s %s (SE %s)", names.get(i), Format.number(beta[i]),
+                        Format.number(se[i])));
+            }
+            return sb.append(']').toString();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.prevalence.regional;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.prevalence.core.Format;
+import org.prevalence.core.PrevalenceException;
+import tech.tablesaw.api.Table;
+
+/**
+ * Populations of the regions of an edition, the denominators of per-1,000 rates. Read from a
+ * table {@code region,population} (one row per region) or {@code country,population} (one row per
+ * country, summed to regions through the edition's country mapping).
+ *
+ * <p>This class is immutable.
+ */
+public final class Populations {
+    private final RegionEdition edition;
+    private final double[] population;
+
+    private Populations(RegionEdition edition, double[] population) {
+        this.edition = edition;
+        this.population = population;
+    }
+
+    /**
+     * @param edition the edition
+     * @param byRegion population of each region (regions missing from the map have none)
+     * @return the populations
+     */
+    public static Populations of(RegionEdition edition, Map<String, Double> byRegion) {
+        double[] p = new double[edition.regions().size()];
+        java.util.Arrays.fill(p, Double.NaN);
+        byRegion.forEach((r, v) -> {
+            int i = edition.indexOf(r);
+            if (i < 0) {
+                throw PrevalenceException.invalidArgument("region '" + r + "'",
+                        "Unknown region '%s'; edition '%s' has %s", r, edition.name(), edition.regions());
+            }
+            p[i] = org.prevalence.core.Checks.positive("population of " + r, v);
+        });
+        return new Populations(edition, p);
+    }
+
+    /**
+     * Reads a population table: columns {@code region,population}, or {@code country,population}
+     * when the edition maps countries (a {@code region} column, if present too, must agree).
+     *
+     * @param edition the edition
+     * @param t the table
+     * @return the regional populations
+     * @throws PrevalenceException naming the row: unknown region or country, a population that is
+     *     not positive, a region or country given twice
+     */
+    public static Populations fromTable(RegionEdition edition, Table t) {
+        double[] pop = TableColumns.numbers(t, "population", false);
+        double[] p = new double[edition.regions().size()];
+        java.util.Arrays.fill(p, Double.NaN);
+        boolean byCountry = t.containsColumn("country");
+        Map<String, Integer> rows = new HashMap<>();
+        if (byCountry) {
+            String[] c = TableColumns.strings(t, "country");
+            String[] reg = t.containsColumn("region") ? TableColumns.strings(t, "region") : null;
+            for (int r = 0; r < c.length; r++) {
+                check(pop[r], r);
+                int ix = edition.regionOfCountry(c[r]);
+                if (reg != null) {
+                    int given = edition.resolve(reg[r], "region", r);
+                    if (ix >= 0 && ix != given) {
+                        throw PrevalenceException.invalidData(TableColumns.where("region", r),
+                                "Row %d: country '%s' is in region '%s' in the regions file, but this row says '%s'; "
+                                        + "a country must be in exactly one region", r + 1, c[r],
+                                edition.regions().get(ix), reg[r]);
+                    }
+                    ix = given;
+                } else if (ix < 0) {
+                    throw PrevalenceException.invalidData(TableColumns.where("country", r),
+                            "Row %d, column 'country': country '%s' is not mapped to a region; supply a regions "
+                                    + "file with it, or a region column", r + 1, c[r]);
+                }
+                Integer prev = rows.putIfAbsent(RegionEdition.key(c[r]), r);
+                if (prev != null) {
+                    throw PrevalenceException.invalidData(TableColumns.where("country", r),
+                            "Row %d: country '%s' is also on row %d; give each country's population once",
+                            r + 1, c[r], prev + 1);
+                }
+                p[ix] = Double.isNaN(p[ix]) ? pop[r] : p[ix] + pop[r];
+            }
+        } else {
+            String[] reg = TableColumns.strings(t, "region");
+            for (int r = 0; r < reg.length; r++) {
+                check(pop[r], r);
+                int ix = edition.resolve(reg[r], "region", r);
+                Integer prev = rows.putIfAbsent(RegionEdition.key(reg[r]), r);
+                if (prev != null) {
+                    throw PrevalenceException.invalidData(TableColumns.where("region", r),
+                            "Row %d: region '%s' is also on row %d; give each region's population once",
+                            r + 1, reg[r], prev + 1);
+                }
+                p[ix] = pop[r];
+            }
+        }
+        return new Populations(edition, p);
+    }
+
+    private static void check(double v, int r) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw PrevalenceException.invalidData(TableColumns.where("population", r),
+                    "Row %d, column 'population': a population must be > 0, got %s", r + 1, v);
+        }
+    }
+
+    /** @return the edition */
+    public RegionEdition edition() {
+        return edition;
+    }
+
+    /**
+     * @param region a region index of the edition
+     * @return its population, or NaN if none was given
+     */
+    public double of(int region) {
+        return population[region];
+    }
+
+    /**
+     * @param region a region index
+     * @param why what needs it, for the message
+     * @return its population
+     * @throws PrevalenceException if the region has no population
+     */
+    double require(int region, String why) {
+        double p = population[region];
+        if (Double.isNaN(p)) {
+            String name = edition.regions().get(region);
+            throw PrevalenceException.invalidData("region '" + name + "'",
+                    "Region '%s' has %s but no population; add a row for it to the population file",
+                    name, why);
+        }
+        return p;
+    }
+
+    /** @return the sum of the populations given (the world population) */
+    public double total() {
+        double s = 0;
+        for (double p : population) {
+            if (!Double.isNaN(p)) {
+                s += p;
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Populations[").append(edition.name());
+        for (int i = 0; i < population.length; i++) {
+            if (!Double.isNaN(population[i])) {
+                sb.append(String.format(Locale.ROOT, "; %s %s", edition.regions().get(i), Format.number(population[i])));
+            }
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,163 @@
+package org.prevalence.regional;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.prevalence.core.PrevalenceException;
+import tech.tablesaw.api.Table;
+
+/**
+ * A region edition: the ordered list of regions used for regional totals and, optionally, the
+ * mapping of countries to those regions. Editions are data: the two built-in editions name the
+ * regions only; a user-supplied CSV ({@code region} column, optionally {@code country}) replaces
+ * them, see {@link #fromTable}.
+ *
+ * <ul>
+ * <li>{@link #ILO_2012}: the six regions of the ILO Global Estimate of Forced Labour 2012 (Asia-Pacific;
+ * Africa; Latin America and the Caribbean; Central and South-Eastern Europe (non-EU) and CIS;
+ * Developed Economies and European Union; Middle East).</li>
+ * <li>{@link #GLOBAL_ESTIMATES}: the five regions of the Global Estimates of Modern Slavery 2017 and
+ * 2022 (Africa; Americas; Arab States; Asia and the Pacific; Europe and Central Asia).</li>
+ * </ul>
+ *
+ * <p>Region names are matched ignoring case and surrounding blanks. This class is immutable.
+ */
+public final class RegionEdition {
+    /** The six ILO 2012 regions (ILO SAP-FL 2012, Global Estimate of Forced Labour: Results and Methodology). */
+    public static final RegionEdition ILO_2012 = of("ILO 2012", List.of("Asia-Pacific", "Africa",
+            "Latin America and the Caribbean", "Central and South-Eastern Europe (non-EU) and CIS",
+            "Developed Economies and European Union", "Middle East"));
+    /** The five regions of the Global Estimates of Modern Slavery (ILO, Walk Free, IOM 2017, 2022). */
+    public static final RegionEdition GLOBAL_ESTIMATES = of("Global Estimates", List.of("Africa", "Americas",
+            "Arab States", "Asia and the Pacific", "Europe and Central Asia"));
+
+    private final String name;
+    private final List<String> regions;
+    private final Map<String, Integer> index;
+    private final Map<String, Integer> countryRegion;
+
+    private RegionEdition(String name, List<String> regions, Map<String, Integer> countryRegion) {
+        this.name = name;
+        this.regions = List.copyOf(regions);
+        Map<String, Integer> ix = new LinkedHashMap<>();
+        for (int i = 0; i < regions.size(); i++) {
+            if (ix.put(key(regions.get(i)), i) != null) {
+                throw PrevalenceException.invalidData("region '" + regions.get(i) + "'",
+                        "Region '%s' is listed twice in edition '%s'", regions.get(i), name);
+            }
+        }
+        this.index = Collections.unmodifiableMap(ix);
+        this.countryRegion = Collections.unmodifiableMap(countryRegion);
+    }
+
+    /**
+     * @param name the edition's name
+     * @param regions the region names, in reporting order (at least one, no duplicates)
+     * @return an edition without a country mapping
+     */
+    public static RegionEdition of(String name, List<String> regions) {
+        Objects.requireNonNull(name, "name");
+        if (regions.isEmpty()) {
+            throw PrevalenceException.invalidArgument("regions", "An edition needs at least one region");
+        }
+        return new RegionEdition(name, regions, Map.of());
+    }
+
+    /**
+     * Reads an edition from a table with a {@code region} column and, optionally, a {@code country}
+     * column (one row per country). Regions are ordered by first appearance.
+     *
+     * @param name the edition's name
+     * @param t the table
+     * @return the edition
+     * @throws PrevalenceException if a cell is missing or a country is given in two regions (the
+     *     message names both rows)
+     */
+    public static RegionEdition fromTable(String name, Table t) {
+        String[] region = TableColumns.strings(t, "region");
+        List<String> regions = new ArrayList<>();
+        Map<String, Integer> ix = new LinkedHashMap<>();
+        for (String r : region) {
+            if (!ix.containsKey(key(r))) {
+                ix.put(key(r), regions.size());
+                regions.add(r);
+            }
+        }
+        Map<String, Integer> countries = new LinkedHashMap<>();
+        if (t.containsColumn("country")) {
+            String[] country = TableColumns.strings(t, "country");
+            Map<String, Integer> firstRow = new LinkedHashMap<>();
+            for (int r = 0; r < country.length; r++) {
+                String c = key(country[r]);
+                Integer reg = ix.get(key(region[r]));
+                Integer prev = countries.putIfAbsent(c, reg);
+                if (prev != null && !prev.equals(reg)) {
+                    throw PrevalenceException.invalidData(TableColumns.where("region", r),
+                            "Row %d: country '%s' is in region '%s', but row %d puts it in '%s'; "
+                                    + "a country must be in exactly one region", r + 1, country[r], region[r],
+                            firstRow.get(c) + 1, regions.get(prev));
+                }
+                firstRow.putIfAbsent(c, r);
+            }
+        }
+        return new RegionEdition(name, regions, countries);
+    }
+
+    static String key(String s) {
+        return s.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the edition's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the regions in reporting order */
+    public List<String> regions() {
+        return regions;
+    }
+
+    /** @return whether the edition maps countries to regions */
+    public boolean hasCountries() {
+        return !countryRegion.isEmpty();
+    }
+
+    /**
+     * @param region a region name (case-insensitive)
+     * @return its 0-based index, or -1 if the edition has no such region
+     */
+    public int indexOf(String region) {
+        Integer i = index.get(key(region));
+        return i == null ? -1 : i;
+    }
+
+    /**
+     * @param country a country name (case-insensitive)
+     * @return the index of its region, or -1 if the edition does not map it
+     */
+    public int regionOfCountry(String country) {
+        Integer i = countryRegion.get(key(country));
+        return i == null ? -1 : i;
+    }
+
+    /** Resolves a region cell, or throws naming the row and listing the regions. */
+    int resolve(String region, String column, int row) {
+        int i = indexOf(region);
+        if (i < 0) {
+            throw PrevalenceException.invalidData(TableColumns.where(column, row),
+                    "Row %d, column '%s': unknown region '%s'; edition '%s' has the regions %s "
+                            + "(fix the name or supply a regions file)", row + 1, column, region, name, regions);
+        }
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "RegionEdition[%s: %s%s]", name, String.join("; ", regions),
+                countryRegion.isEmpty() ? "" : "; " + countryRegion.size() + " countries");
+    }
+}

@@ -1,0 +1,850 @@
+package org.prevalence.regional;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.prevalence.core.Checks;
+import org.prevalence.core.Format;
+import org.prevalence.core.Interval;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.bootstrap.Bootstrap;
+import org.prevalence.core.bootstrap.IntervalType;
+import org.prevalence.core.bootstrap.MultiStatistic;
+
+/**
+ * The reported-case pipeline of the ILO global estimates of forced labour (2005 and 2012): from a
+ * list of validated reported cases, each found by one or more research teams (sources), to the
+ * number of persons in forced labour on an average day of a reference window, by stratum
+ * (region x form), region, form and for the world, with per-1,000 rates, bootstrap standard errors
+ * and 68 % and 95 % intervals. The steps are those of {@link CaseSteps}; per stratum \( h \):
+ * <p>\[ \hat S_h = \hat N_h \, \frac{1}{n_h} \sum_{i \in h} \frac{v_i d_i}{W}, \]
+ * <p>where \( \hat N_h \) is the capture-recapture estimate of the stratum's cases, \( n_h \) its
+ * observed cases, \( v_i \) the victims of case \( i \), \( d_i \) its days inside the window and
+ * \( W \) the window's length in days. Totals add the strata. Strata where capture-recapture is not
+ * estimable are handled as {@link NoOverlap} says and listed with that handling.
+ *
+ * <p>Uncertainty: a stratified bootstrap over cases (within each stratum or pool, see
+ * {@link BootstrapScheme}), run on {@link Bootstrap} (seeded, parallel, bit-identical for any
+ * thread count; replicate \( b \) uses {@link Bootstrap#generator(long, long) generator(seed, b)}).
+ * Because the observed cases are a without-replacement sample of the stratum's universe, the
+ * replicate mean per case \( \bar z^* \) is rescaled as \( \bar z + \sqrt{1 - n/\hat N}\,(\bar z^* - \bar z) \)
+ * (the finite-population correction of Rao and Wu 1988), so that the intervals cover the universe's
+ * actual stock rather than a super-population mean.
+ * The standard error is the replicates' standard deviation, the intervals are percentile intervals
+ * (type-8 quantiles) at 68 % and 95 %. The delta-method standard error
+ * ({@link CaseSteps#deltaVariance}) is reported beside it as a check where the estimator has a variance.
+ *
+ * <p>References: <ol>
+ * <li>ILO SAP-FL (2012). ILO Global Estimate of Forced Labour: Results and Methodology. ILO, Geneva.</li>
+ * <li>Belser, P., de Cock, M. and Mehran, F. (2005). ILO Minimum Estimate of Forced Labour in the World. ILO, Geneva.</li>
+ * <li>Chapman, D.G. (1951). Univ. Calif. Publ. Stat. 1, 131-160.</li>
+ * <li>Buckland, S.T. and Garthwaite, P.H. (1991). Biometrics 47, 255-268. doi:10.2307/2532510</li>
+ * </ol>
+ *
+ * <p>This class is immutable.
+ */
+public final class ReportedCasePipeline {
+    /** The default number of bootstrap replicates, 2,000 (the CLI's {@code --replicates} default). */
+    public static final int DEFAULT_REPLICATES = 2000;
+    static final double[] LEVELS = {0.68, 0.95};
+
+    private static final ReportedCasePipeline DEFAULT = new ReportedCasePipeline(TwoSourceEstimator.CHAPMAN,
+            NoOverlap.FAIL, Map.of(), 1, DEFAULT_REPLICATES, Bootstrap.DEFAULT_SEED, 0, BootstrapScheme.POPULATION);
+
+    private final StratumEstimator estimator;
+    private final NoOverlap noOverlap;
+    private final Map<String, String> neighbours;
+    private final int minOverlap;
+    private final int replicates;
+    private final long seed;
+    private final int threads;
+    private final BootstrapScheme scheme;
+
+    private ReportedCasePipeline(StratumEstimator estimator, NoOverlap noOverlap, Map<String, String> neighbours,
+                                 int minOverlap, int replicates, long seed, int threads, BootstrapScheme scheme) {
+        this.estimator = estimator;
+        this.noOverlap = noOverlap;
+        this.neighbours = neighbours;
+        this.minOverlap = minOverlap;
+        this.replicates = replicates;
+        this.seed = seed;
+        this.threads = threads;
+        this.scheme = scheme;
+    }
+
+    /**
+     * Defaults: {@link TwoSourceEstimator#CHAPMAN}; {@link NoOverlap#FAIL} with no neighbours;
+     * minimum overlap 1; {@value #DEFAULT_REPLICATES} bootstrap replicates; seed
+     * {@link Bootstrap#DEFAULT_SEED}; all available processors; {@link BootstrapScheme#POPULATION}.
+     * @return the default pipeline
+     */
+    public static ReportedCasePipeline withDefaults() {
+        return DEFAULT;
+    }
+
+    /**
+     * @param v the stratum estimator ({@link TwoSourceEstimator} or a wrapped MSE model)
+     * @return a copy using it
+     */
+    public ReportedCasePipeline with(StratumEstimator v) {
+        return new ReportedCasePipeline(Objects.requireNonNull(v, "estimator"), noOverlap, neighbours, minOverlap,
+                replicates, seed, threads, scheme);
+    }
+
+    /**
+     * @param v the handling of strata that are not estimable
+     * @return a copy using it
+     */
+    public ReportedCasePipeline with(NoOverlap v) {
+        return new ReportedCasePipeline(estimator, Objects.requireNonNull(v, "noOverlap"), neighbours, minOverlap,
+                replicates, seed, threads, scheme);
+    }
+
+    /**
+     * @param v the bootstrap scheme
+     * @return a copy using it
+     */
+    public ReportedCasePipeline with(BootstrapScheme v) {
+        return new ReportedCasePipeline(estimator, noOverlap, neighbours, minOverlap, replicates, seed, threads,
+                Objects.requireNonNull(v, "scheme"));
+    }
+
+    /**
+     * Names the neighbour a stratum is pooled with under {@link NoOverlap#POOL}. Strata are written
+     * {@code "region|form"} (matched ignoring case).
+     * @param stratum the stratum, for example {@code "Middle East|state-imposed"}
+     * @param neighbour its neighbour, for example {@code "Middle East|forced labour exploitation"}
+     * @return a copy with that neighbour
+     */
+    public ReportedCasePipeline withNeighbour(String stratum, String neighbour) {
+        Map<String, String> m = new LinkedHashMap<>(neighbours);
+        m.put(normal(stratum), normal(neighbour));
+        return new ReportedCasePipeline(estimator, noOverlap, Collections.unmodifiableMap(m), minOverlap, replicates,
+                seed, threads, scheme);
+    }
+
+    /**
+     * @param v the smallest number of cases found by two or more sources for a stratum to be
+     *     estimable on its own, {@code >= 1}
+     * @return a copy using it
+     */
+    public ReportedCasePipeline withMinimumOverlap(int v) {
+        return new ReportedCasePipeline(estimator, noOverlap, neighbours, Checks.atLeast("minOverlap", v, 1),
+                replicates, seed, threads, scheme);
+    }
+
+    /**
+     * @param v the number of bootstrap replicates, {@code >= 2}
+     * @return a copy using it
+     */
+    public ReportedCasePipeline withReplicates(int v) {
+        return new ReportedCasePipeline(estimator, noOverlap, neighbours, minOverlap,
+                Checks.atLeast("replicates", v, 2), seed, threads, scheme);
+    }
+
+    /**
+     * @param v the seed
+     * @return a copy using it
+     */
+    public ReportedCasePipeline withSeed(long v) {
+        return new ReportedCasePipeline(estimator, noOverlap, neighbours, minOverlap, replicates, v, threads, scheme);
+    }
+
+    /**
+     * @param v threads, {@code >= 1}, or 0 for all available processors (never changes the result)
+     * @return a copy using it
+     */
+    public ReportedCasePipeline withThreads(int v) {
+        return new ReportedCasePipeline(estimator, noOverlap, neighbours, minOverlap, replicates, seed,
+                Checks.atLeast("threads", v, 0), scheme);
+    }
+
+    private static String normal(String stratum) {
+        String[] p = stratum.split("\\|");
+        if (p.length != 2) {
+            throw PrevalenceException.invalidArgument("stratum '" + stratum + "'",
+                    "A stratum is written 'region|form', got '%s'", stratum);
+        }
+        return RegionEdition.key(p[0]) + "|" + RegionEdition.key(p[1]);
+    }
+
+    /**
+     * Runs the pipeline.
+     * @param data the validated cases
+     * @param populations the populations of the regions (every region with cases needs one)
+     * @param window the reference window
+     * @return the estimates
+     * @throws PrevalenceException if a region with cases has no population, a stratum is not
+     *     estimable under {@link NoOverlap#FAIL} (or has no usable neighbour under POOL), or too
+     *     many bootstrap replicates fail
+     */
+    public Result estimate(CaseData data, Populations populations, ReferenceWindow window) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(window, "window");
+        if (!populations.edition().regions().equals(data.edition.regions())) {
+            throw PrevalenceException.invalidArgument("populations",
+                    "The populations are for edition '%s' but the cases for '%s'; use the same edition",
+                    populations.edition().name(), data.edition.name());
+        }
+        int nCases = data.size();
+        int cells = 1 << data.sources.size();
+        int nForms = data.forms.size();
+        int nRegions = data.edition.regions().size();
+        long w = window.days();
+        // strata in region, form order
+        int[] stratumOfCell = new int[nRegions * nForms];
+        java.util.Arrays.fill(stratumOfCell, -1);
+        for (int i = 0; i < nCases; i++) {
+            stratumOfCell[data.region[i] * nForms + data.form[i]] = 0;
+        }
+        List<int[]> strata = new ArrayList<>();
+        for (int c = 0; c < stratumOfCell.length; c++) {
+            if (stratumOfCell[c] == 0) {
+                stratumOfCell[c] = strata.size();
+                strata.add(new int[] {c / nForms, c % nForms});
+            }
+        }
+        int nStrata = strata.size();
+        String[] key = new String[nStrata];
+        String[] label = new String[nStrata];
+        for (int s = 0; s < nStrata; s++) {
+            String r = data.edition.regions().get(strata.get(s)[0]);
+            String f = data.forms.get(strata.get(s)[1]);
+            key[s] = RegionEdition.key(r) + "|" + RegionEdition.key(f);
+            label[s] = r + "|" + f;
+        }
+        for (int r = 0; r < nRegions; r++) {
+            for (int f = 0; f < nForms; f++) {
+                if (stratumOfCell[r * nForms + f] >= 0) {
+                    populations.require(r, "reported cases");
+                    break;
+                }
+            }
+        }
+        // per-case values and per-stratum sums
+        int[] caseStratum = new int[nCases];
+        double[] v = new double[nCases];
+        double[] y = new double[nCases];
+        long[][] counts = new long[nStrata][cells];
+        long[] n = new long[nStrata];
+        double[] sumV = new double[nStrata];
+        double[] sumV2 = new double[nStrata];
+        double[] sumY = new double[nStrata];
+        double[] sumY2 = new double[nStrata];
+        double[] sumVD = new double[nStrata];
+        long zeroDays = 0;
+        for (int i = 0; i < nCases; i++) {
+            int s = stratumOfCell[data.region[i] * nForms + data.form[i]];
+            caseStratum[i] = s;
+            long d = window.daysInside(data.start[i], data.end[i]);
+            if (d == 0) {
+                zeroDays++;
+            }
+            v[i] = data.victims[i];
+            y[i] = v[i] * d / w;
+            counts[s][data.pattern[i]]++;
+            n[s]++;
+            sumV[s] += v[i];
+            sumV2[s] += v[i] * v[i];
+            sumY[s] += y[i];
+            sumY2[s] += y[i] * y[i];
+            sumVD[s] += v[i] * d;
+        }
+        // estimability and pools (union-find)
+        boolean[] estimable = new boolean[nStrata];
+        boolean[] excluded = new boolean[nStrata];
+        int[] parent = new int[nStrata];
+        Map<String, Integer> byKey = new LinkedHashMap<>();
+        for (int s = 0; s < nStrata; s++) {
+            parent[s] = s;
+            byKey.put(key[s], s);
+            estimable[s] = CaseSteps.estimable(counts[s], minOverlap) && finiteEstimate(counts[s]);
+        }
+        for (int s = 0; s < nStrata; s++) {
+            if (estimable[s]) {
+                continue;
+            }
+            String where = "stratum '" + label[s] + "'";
+            switch (noOverlap) {
+                case FAIL:
+                    throw PrevalenceException.notEstimable(where,
+                            "Stratum '%s' is not estimable by capture-recapture: %s (at least %d cases on two or "
+                                    + "more sources are needed); choose NoOverlap.POOL with a named neighbour, or "
+                                    + "NoOverlap.EXCLUDE", label[s], describe(counts[s], data.sources), minOverlap);
+                case EXCLUDE:
+                    excluded[s] = true;
+                    break;
+                case POOL:
+                    String nb = neighbours.get(key[s]);
+                    if (nb == null) {
+                        throw PrevalenceException.notEstimable(where,
+                                "Stratum '%s' is not estimable (%s) and no neighbour is named for it; name one with "
+                                        + "withNeighbour(\"%s\", \"region|form\"), or choose NoOverlap.EXCLUDE",
+                                label[s], describe(counts[s], data.sources), label[s]);
+                    }
+                    Integer t = byKey.get(nb);
+                    if (t == null) {
+                        throw PrevalenceException.invalidArgument(where,
+                                "The neighbour '%s' of stratum '%s' has no cases; the strata with cases are %s",
+                                nb, label[s], List.of(label));
+                    }
+                    union(parent, s, t);
+                    break;
+                default:
+                    throw new IllegalStateException();
+            }
+        }
+        // groups in order of their first stratum
+        int[] groupOf = new int[nStrata];
+        java.util.Arrays.fill(groupOf, -1);
+        List<List<Integer>> groups = new ArrayList<>();
+        int[] rootGroup = new int[nStrata];
+        java.util.Arrays.fill(rootGroup, -1);
+        for (int s = 0; s < nStrata; s++) {
+            if (excluded[s]) {
+                continue;
+            }
+            int root = find(parent, s);
+            if (rootGroup[root] < 0) {
+                rootGroup[root] = groups.size();
+                groups.add(new ArrayList<>());
+            }
+            groupOf[s] = rootGroup[root];
+            groups.get(groupOf[s]).add(s);
+        }
+        int nGroups = groups.size();
+        if (nGroups == 0) {
+            throw PrevalenceException.notEstimable("strata", "Every stratum was excluded; nothing can be estimated");
+        }
+        double[] groupN = new double[nGroups];
+        double[] groupVar = new double[nGroups];
+        long[] groupObs = new long[nGroups];
+        for (int g = 0; g < nGroups; g++) {
+            long[] c = new long[cells];
+            for (int s : groups.get(g)) {
+                for (int mask = 1; mask < cells; mask++) {
+                    c[mask] += counts[s][mask];
+                }
+                groupObs[g] += n[s];
+            }
+            if (!CaseSteps.estimable(c, minOverlap) || !finiteEstimate(c)) {
+                List<String> names = new ArrayList<>();
+                groups.get(g).forEach(s -> names.add(label[s]));
+                throw PrevalenceException.notEstimable("stratum '" + names.get(0) + "'",
+                        "The pool of strata %s is still not estimable: %s; name a different neighbour or "
+                                + "choose NoOverlap.EXCLUDE", names, describe(c, data.sources));
+            }
+            groupN[g] = CaseSteps.estimatedCases(estimator, c);
+            groupVar[g] = estimator.variance(c);
+        }
+        // cases sorted by group, for the resampler
+        int[] groupStart = new int[nGroups + 1];
+        for (int i = 0; i < nCases; i++) {
+            int g = groupOf[caseStratum[i]];
+            if (g >= 0) {
+                groupStart[g + 1]++;
+            }
+        }
+        for (int g = 0; g < nGroups; g++) {
+            groupStart[g + 1] += groupStart[g];
+        }
+        int[] fill = groupStart.clone();
+        int kept = groupStart[nGroups];
+        int[] cs = new int[kept];
+        int[] cp = new int[kept];
+        double[] cv = new double[kept];
+        double[] cy = new double[kept];
+        for (int i = 0; i < nCases; i++) {
+            int g = groupOf[caseStratum[i]];
+            if (g < 0) {
+                continue;
+            }
+            int j = fill[g]++;
+            cs[j] = caseStratum[i];
+            cp[j] = data.pattern[i];
+            cv[j] = v[i];
+            cy[j] = y[i];
+        }
+        CaseBootstrap resampler = new CaseBootstrap(cells, nStrata, groupStart, cs, cp, cv, cy, groupN, scheme);
+        // outputs: strata stock, strata victims, regions stock, regions victims, forms stock, forms victims, world
+        boolean[] regionListed = new boolean[nRegions];
+        for (int r = 0; r < nRegions; r++) {
+            regionListed[r] = !Double.isNaN(populations.of(r));
+        }
+        boolean[] formListed = new boolean[nForms];
+        for (int s = 0; s < nStrata; s++) {
+            regionListed[strata.get(s)[0]] = true;
+            formListed[strata.get(s)[1]] = true;
+        }
+        final int oStrataV = nStrata;
+        final int oRegion = 2 * nStrata;
+        final int oRegionV = oRegion + nRegions;
+        final int oForm = oRegionV + nRegions;
+        final int oFormV = oForm + nForms;
+        final int oWorld = oFormV + nForms;
+        final int outputs = oWorld + 2;
+        final int stride = resampler.stride();
+        final int[][] strataRF = strata.toArray(new int[0][]);
+        final StratumEstimator est = estimator;
+        // Rao-Wu style rescaling of the per-case means: the observed cases are a without-replacement
+        // sample of the stratum's universe, so their mean deviates by sqrt(1 - n/N) of a with-replacement draw
+        final double[] shrink = new double[nGroups];
+        for (int g = 0; g < nGroups; g++) {
+            shrink[g] = Math.sqrt(Math.max(0, 1 - groupObs[g] / groupN[g]));
+        }
+        final double[] meanStock = new double[nStrata];
+        final double[] meanVict = new double[nStrata];
+        for (int s = 0; s < nStrata; s++) {
+            if (groupOf[s] >= 0) {
+                meanStock[s] = sumY[s] / groupObs[groupOf[s]];
+                meanVict[s] = sumV[s] / groupObs[groupOf[s]];
+            }
+        }
+        MultiStatistic<CaseBootstrap.Sample> statistic = (sample, out) -> {
+            double[] buf = sample.sums;
+            double[] factor = new double[nGroups];
+            double[] obsOf = new double[nGroups];
+            long[] cnt = new long[cells];
+            for (int g = 0; g < nGroups; g++) {
+                long[] c = cnt;
+                java.util.Arrays.fill(c, 0);
+                long obs = 0;
+                for (int s : groups.get(g)) {
+                    for (int mask = 1; mask < cells; mask++) {
+                        long k = (long) buf[s * stride + mask];
+                        c[mask] += k;
+                        obs += k;
+                    }
+                }
+                if (obs == 0) {
+                    throw PrevalenceException.notEstimable("replicate", "a pool has no observed case in the replicate");
+                }
+                factor[g] = est.estimate(c);
+                obsOf[g] = obs;
+            }
+            java.util.Arrays.fill(out, 0);
+            for (int s = 0; s < nStrata; s++) {
+                if (groupOf[s] < 0) {
+                    out[s] = Double.NaN;
+                    out[oStrataV + s] = Double.NaN;
+                    continue;
+                }
+                int g = groupOf[s];
+                double c = shrink[g];
+                double stock = factor[g] * (meanStock[s] + c * (buf[s * stride + cells + 1] / obsOf[g] - meanStock[s]));
+                double vict = factor[g] * (meanVict[s] + c * (buf[s * stride + cells] / obsOf[g] - meanVict[s]));
+                out[s] = stock;
+                out[oStrataV + s] = vict;
+                out[oRegion + strataRF[s][0]] += stock;
+                out[oRegionV + strataRF[s][0]] += vict;
+                out[oForm + strataRF[s][1]] += stock;
+                out[oFormV + strataRF[s][1]] += vict;
+                out[oWorld] += stock;
+                out[oWorld + 1] += vict;
+            }
+            for (int s = 0; s < nStrata; s++) {
+                if (groupOf[s] < 0) {
+                    out[s] = 0; // excluded: constant, not reported
+                    out[oStrataV + s] = 0;
+                }
+            }
+        };
+        List<Bootstrap.Result> boot = Bootstrap.withDefaults().withReplicates(replicates).withSeed(seed)
+                .withThreads(threads).runMany(resampler, outputs, statistic);
+        // delta-method variances of sums over sets of strata
+        double[] factor = new double[nGroups];
+        for (int g = 0; g < nGroups; g++) {
+            factor[g] = groupN[g] / groupObs[g];
+        }
+        List<StratumResult> strataOut = new ArrayList<>();
+        for (int s = 0; s < nStrata; s++) {
+            int r = strataRF.length == 0 ? 0 : strataRF[s][0];
+            int f = strataRF[s][1];
+            String handling;
+            if (excluded[s]) {
+                handling = "excluded";
+            } else if (groups.get(groupOf[s]).size() > 1) {
+                List<String> others = new ArrayList<>();
+                for (int t : groups.get(groupOf[s])) {
+                    if (t != s) {
+                        others.add(label[t]);
+                    }
+                }
+                handling = (estimable[s] ? "pooled (neighbour of " : "pooled with ") + String.join("; ", others)
+                        + (estimable[s] ? ")" : "");
+            } else {
+                handling = "estimated";
+            }
+            RegionalEstimate stock = null;
+            RegionalEstimate victims = null;
+            double cases = Double.NaN;
+            double casesSe = Double.NaN;
+            if (!excluded[s]) {
+                int g = groupOf[s];
+                boolean[] only = new boolean[nStrata];
+                only[s] = true;
+                cases = factor[g] * n[s];
+                casesSe = Math.sqrt(groupVar[g]) * n[s] / groupObs[g];
+                stock = row(label[s], populations.of(r), boot.get(s), delta(only, groupOf, groupN, groupVar,
+                        groupObs, sumY, sumY2));
+                victims = row(label[s], populations.of(r), boot.get(oStrataV + s), delta(only, groupOf, groupN,
+                        groupVar, groupObs, sumV, sumV2));
+            }
+            strataOut.add(new StratumResult(data.edition.regions().get(r), data.forms.get(f), handling, estimable[s],
+                    counts[s].clone(), n[s], sumV[s], sumV[s] == 0 ? 0 : sumVD[s] / sumV[s], cases, casesSe,
+                    victims, stock));
+        }
+        List<RegionalEstimate> regions = new ArrayList<>();
+        List<RegionalEstimate> regionVictims = new ArrayList<>();
+        for (int r = 0; r < nRegions; r++) {
+            if (!regionListed[r]) {
+                continue;
+            }
+            boolean[] set = new boolean[nStrata];
+            for (int s = 0; s < nStrata; s++) {
+                set[s] = strataRF[s][0] == r;
+            }
+            String name = data.edition.regions().get(r);
+            regions.add(row(name, populations.of(r), boot.get(oRegion + r),
+                    delta(set, groupOf, groupN, groupVar, groupObs, sumY, sumY2)));
+            regionVictims.add(row(name, populations.of(r), boot.get(oRegionV + r),
+                    delta(set, groupOf, groupN, groupVar, groupObs, sumV, sumV2)));
+        }
+        double worldPop = populations.total();
+        List<RegionalEstimate> forms = new ArrayList<>();
+        for (int f = 0; f < nForms; f++) {
+            if (!formListed[f]) {
+                continue;
+            }
+            boolean[] set = new boolean[nStrata];
+            for (int s = 0; s < nStrata; s++) {
+                set[s] = strataRF[s][1] == f;
+            }
+            forms.add(row(data.forms.get(f), worldPop, boot.get(oForm + f),
+                    delta(set, groupOf, groupN, groupVar, groupObs, sumY, sumY2)));
+        }
+        boolean[] all = new boolean[nStrata];
+        java.util.Arrays.fill(all, true);
+        RegionalEstimate world = row("World", worldPop, boot.get(oWorld),
+                delta(all, groupOf, groupN, groupVar, groupObs, sumY, sumY2));
+        RegionalEstimate worldVictims = row("World", worldPop, boot.get(oWorld + 1),
+                delta(all, groupOf, groupN, groupVar, groupObs, sumV, sumV2));
+        int failed = boot.get(oWorld).getFailed();
+        return new Result(estimator.name(), scheme, window, replicates, seed, failed, zeroDays, nCases,
+                strataOut, regions, regionVictims, forms, world, worldVictims);
+    }
+
+    private boolean finiteEstimate(long[] c) {
+        try {
+            return Double.isFinite(estimator.estimate(c));
+        } catch (PrevalenceException e) {
+            return false;
+        }
+    }
+
+    private static String describe(long[] c, List<String> sources) {
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < sources.size(); j++) {
+            long nj = 0;
+            for (int mask = 1; mask < c.length; mask++) {
+                if ((mask & (1 << j)) != 0) {
+                    nj += c[mask];
+                }
+            }
+            sb.append(sources.get(j)).append(" found ").append(nj).append(", ");
+        }
+        return sb.append(CaseSteps.overlap(c)).append(" found by two or more").toString();
+    }
+
+    private static double delta(boolean[] set, int[] groupOf, double[] groupN, double[] groupVar, long[] groupObs,
+                                double[] sum, double[] sum2) {
+        int nGroups = groupN.length;
+        double[] z = new double[nGroups];
+        double[] z2 = new double[nGroups];
+        for (int s = 0; s < set.length; s++) {
+            if (set[s] && groupOf[s] >= 0) {
+                z[groupOf[s]] += sum[s];
+                z2[groupOf[s]] += sum2[s];
+            }
+        }
+        double var = 0;
+        for (int g = 0; g < nGroups; g++) {
+            var += CaseSteps.deltaVariance(groupN[g], groupVar[g], groupObs[g], z[g], z2[g]);
+        }
+        return Math.sqrt(var);
+    }
+
+    private static RegionalEstimate row(String name, double population, Bootstrap.Result b, double deltaSe) {
+        return new RegionalEstimate(name, population, b.getEstimate(), b.getBootstrapStandardError(), deltaSe,
+                b.interval(IntervalType.PERCENTILE, LEVELS[0]), b.interval(IntervalType.PERCENTILE, LEVELS[1]));
+    }
+
+    private static int find(int[] parent, int s) {
+        while (parent[s] != s) {
+            parent[s] = parent[parent[s]];
+            s = parent[s];
+        }
+        return s;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "ReportedCasePipeline[%s, %s, minOverlap=%d, %s replicates, seed=%d, %s]",
+                estimator.name(), noOverlap, minOverlap, Format.count(replicates), seed, scheme);
+    }
+
+    /**
+     * One stratum (region x form): its observed data, how it was handled, and its estimated cases,
+     * victims (flow over the window) and stock (persons on an average day). This class is immutable.
+     */
+    public static final class StratumResult {
+        private final String region;
+        private final String form;
+        private final String handling;
+        private final boolean estimable;
+        private final long[] counts;
+        private final long observedCases;
+        private final double observedVictims;
+        private final double meanDays;
+        private final double estimatedCases;
+        private final double casesSe;
+        private final RegionalEstimate victims;
+        private final RegionalEstimate stock;
+
+        StratumResult(String region, String form, String handling, boolean estimable, long[] counts,
+                      long observedCases, double observedVictims, double meanDays, double estimatedCases,
+                      double casesSe, RegionalEstimate victims, RegionalEstimate stock) {
+            this.region = region;
+            this.form = form;
+            this.handling = handling;
+            this.estimable = estimable;
+            this.counts = counts;
+            this.observedCases = observedCases;
+            this.observedVictims = observedVictims;
+            this.meanDays = meanDays;
+            this.estimatedCases = estimatedCases;
+            this.casesSe = casesSe;
+            this.victims = victims;
+            this.stock = stock;
+        }
+
+        /** @return the region */
+        public String getRegion() {
+            return region;
+        }
+
+        /** @return the form */
+        public String getForm() {
+            return form;
+        }
+
+        /** @return {@code "estimated"}, {@code "pooled with ..."} or {@code "excluded"} */
+        public String getHandling() {
+            return handling;
+        }
+
+        /** @return whether capture-recapture was estimable in the stratum on its own */
+        public boolean isEstimable() {
+            return estimable;
+        }
+
+        /** @return the capture-history counts by bit mask (a copy) */
+        public long[] getCounts() {
+            return counts.clone();
+        }
+
+        /** @return the observed cases */
+        public long getObservedCases() {
+            return observedCases;
+        }
+
+        /** @return the cases found by two or more sources */
+        public long getOverlap() {
+            return CaseSteps.overlap(counts);
+        }
+
+        /** @return the victims of the observed cases */
+        public double getObservedVictims() {
+            return observedVictims;
+        }
+
+        /** @return the victim-weighted mean days inside the window */
+        public double getMeanDaysInWindow() {
+            return meanDays;
+        }
+
+        /** @return the estimated cases in the universe (NaN if excluded) */
+        public double getEstimatedCases() {
+            return estimatedCases;
+        }
+
+        /** @return the analytic standard error of the estimated cases (NaN if excluded or none) */
+        public double getEstimatedCasesStandardError() {
+            return casesSe;
+        }
+
+        /** @return the estimated victims over the window, or null if excluded */
+        public RegionalEstimate getVictims() {
+            return victims;
+        }
+
+        /** @return the estimated stock (persons on an average day), or null if excluded */
+        public RegionalEstimate getStock() {
+            return stock;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s | %s [%s]: observed %s cases (%s on 2+ sources), %s victims; "
+                            + "cases %s; stock %s", region, form, handling, Format.count(observedCases),
+                    Format.count(getOverlap()), Format.number(observedVictims), Format.number(estimatedCases),
+                    stock == null ? "excluded" : Format.number(stock.getEstimate())
+                            + " (SE " + Format.number(stock.getStandardError()) + ")");
+        }
+    }
+
+    /** The pipeline's estimates. This class is immutable. */
+    public static final class Result {
+        private final String estimator;
+        private final BootstrapScheme scheme;
+        private final ReferenceWindow window;
+        private final int replicates;
+        private final long seed;
+        private final int failed;
+        private final long zeroDayCases;
+        private final int cases;
+        private final List<StratumResult> strata;
+        private final List<RegionalEstimate> regions;
+        private final List<RegionalEstimate> regionVictims;
+        private final List<RegionalEstimate> forms;
+        private final RegionalEstimate world;
+        private final RegionalEstimate worldVictims;
+
+        Result(String estimator, BootstrapScheme scheme, ReferenceWindow window, int replicates, long seed, int failed,
+               long zeroDayCases, int cases, List<StratumResult> strata, List<RegionalEstimate> regions,
+               List<RegionalEstimate> regionVictims, List<RegionalEstimate> forms, RegionalEstimate world,
+               RegionalEstimate worldVictims) {
+            this.estimator = estimator;
+            this.scheme = scheme;
+            this.window = window;
+            this.replicates = replicates;
+            this.seed = seed;
+            this.failed = failed;
+            this.zeroDayCases = zeroDayCases;
+            this.cases = cases;
+            this.strata = List.copyOf(strata);
+            this.regions = List.copyOf(regions);
+            this.regionVictims = List.copyOf(regionVictims);
+            this.forms = List.copyOf(forms);
+            this.world = world;
+            this.worldVictims = worldVictims;
+        }
+
+        /** @return the strata, in region then form order (JSON {@code strata}) */
+        public List<StratumResult> getStrata() {
+            return strata;
+        }
+
+        /** @return the stock (persons on an average day of the window) by region (JSON {@code regions}) */
+        public List<RegionalEstimate> getRegions() {
+            return regions;
+        }
+
+        /** @return the victims over the whole window (flow) by region */
+        public List<RegionalEstimate> getRegionVictims() {
+            return regionVictims;
+        }
+
+        /** @return the stock by form, with per-1,000 rates on the world population */
+        public List<RegionalEstimate> getForms() {
+            return forms;
+        }
+
+        /** @return the world stock (JSON {@code world}) */
+        public RegionalEstimate getWorld() {
+            return world;
+        }
+
+        /** @return the world victims over the window (flow) */
+        public RegionalEstimate getWorldVictims() {
+            return worldVictims;
+        }
+
+        /**
+         * @param region a region name (case-insensitive)
+         * @return its stock estimate
+         */
+        public RegionalEstimate region(String region) {
+            for (RegionalEstimate r : regions) {
+                if (r.getName().equalsIgnoreCase(region.trim())) {
+                    return r;
+                }
+            }
+            throw PrevalenceException.invalidArgument("region '" + region + "'", "No region '%s' in the result", region);
+        }
+
+        /** @return the stratum estimator's name */
+        public String getEstimator() {
+            return estimator;
+        }
+
+        /** @return the bootstrap scheme */
+        public BootstrapScheme getScheme() {
+            return scheme;
+        }
+
+        /** @return the reference window */
+        public ReferenceWindow getWindow() {
+            return window;
+        }
+
+        /** @return bootstrap replicates requested */
+        public int getReplicates() {
+            return replicates;
+        }
+
+        /** @return the seed */
+        public long getSeed() {
+            return seed;
+        }
+
+        /** @return bootstrap replicates that failed (omitted) */
+        public int getFailedReplicates() {
+            return failed;
+        }
+
+        /** @return cases with no day inside the window (they add cases but no stock) */
+        public long getZeroDayCases() {
+            return zeroDayCases;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "Reported-case pipeline: %s cases, %s, window %s (%s days), "
+                            + "%s bootstrap (%s replicates, %d failed, seed %d)%n", Format.count(cases), estimator,
+                    window, Format.count(window.days()), scheme.name().toLowerCase(Locale.ROOT),
+                    Format.count(replicates), failed, seed));
+            sb.append("Strata:").append(System.lineSeparator());
+            strata.forEach(s -> sb.append("  ").append(s).append(System.lineSeparator()));
+            sb.append("Regions (stock on an average day):").append(System.lineSeparator());
+            regions.forEach(r -> sb.append("  ").append(r).append(System.lineSeparator()));
+            sb.append("Forms:").append(System.lineSeparator());
+            forms.forEach(r -> sb.append("  ").append(r).append(System.lineSeparator()));
+            sb.append("  ").append(world);
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,462 @@
+package org.prevalence.regional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.prevalence.core.Checks;
+import org.prevalence.core.Format;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.bootstrap.Bootstrap;
+import org.prevalence.core.bootstrap.IntervalType;
+import org.prevalence.core.bootstrap.Resampler;
+
+/**
+ * The survey pipeline of the Global Estimates of Modern Slavery (2017, 2022): national prevalences
+ * from household surveys, imputation for countries without a survey, and regional and world totals
+ * with Monte Carlo uncertainty and outside components. For region \( g \):
+ * <p>\[ \hat T_g = \sum_{c \in g,\ \text{surveyed}} N_c \hat p_c
+ *   + \sum_{c \in g,\ \text{imputed}} N_c \tilde p_c + \sum_{j \in g} C_j, \]
+ * <p>where \( N_c \) is the population, \( \hat p_c \) the survey prevalence, \( \tilde p_c \) the
+ * imputed prevalence of the {@link ImputationModel} and \( C_j \) the outside components. The world
+ * adds the regions and the world-level components.
+ *
+ * <p>Monte Carlo uncertainty, draw \( b = 1..B \) with generator
+ * {@link Bootstrap#generator(long, long) generator(seed, b)} (bit-identical for any thread count):
+ * surveyed prevalences \( \hat p_c + s_c Z \) (sampling error, normal, truncated to [0, 1]);
+ * coefficients \( \hat\beta + L Z \) with \( L L^\top = \widehat{\mathrm{var}}(\hat\beta) \) and imputed
+ * prevalences \( \mathrm{expit}(x_c^\top\beta^* + \hat\tau Z) \) (model and between-country error);
+ * components normal with the standard deviation of their 95 % interval, truncated at 0. The
+ * standard error is the draws' standard deviation; the intervals are their 68 % and 95 %
+ * percentile intervals.
+ *
+ * <p>This class is immutable.
+ */
+public final class SurveyPipeline {
+    /** The default number of Monte Carlo draws, 10,000. */
+    public static final int DEFAULT_DRAWS = 10_000;
+    private static final SurveyPipeline DEFAULT = new SurveyPipeline(ImputationModel.withDefaults(), List.of(),
+            DEFAULT_DRAWS, Bootstrap.DEFAULT_SEED, 0);
+
+    private final ImputationModel model;
+    private final List<OutsideComponent> components;
+    private final int draws;
+    private final long seed;
+    private final int threads;
+
+    private SurveyPipeline(ImputationModel model, List<OutsideComponent> components, int draws, long seed, int threads) {
+        this.model = model;
+        this.components = components;
+        this.draws = draws;
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /**
+     * Defaults: {@link ImputationModel#withDefaults()}, no outside components,
+     * {@value #DEFAULT_DRAWS} draws, seed {@link Bootstrap#DEFAULT_SEED}, all processors.
+     * @return the default pipeline
+     */
+    public static SurveyPipeline withDefaults() {
+        return DEFAULT;
+    }
+
+    /**
+     * @param v the imputation model
+     * @return a copy using it
+     */
+    public SurveyPipeline with(ImputationModel v) {
+        return new SurveyPipeline(Objects.requireNonNull(v, "model"), components, draws, seed, threads);
+    }
+
+    /**
+     * @param v an outside component to add (to its region, or to the world if its region is null)
+     * @return a copy with it
+     */
+    public SurveyPipeline with(OutsideComponent v) {
+        List<OutsideComponent> c = new ArrayList<>(components);
+        c.add(Objects.requireNonNull(v, "component"));
+        return new SurveyPipeline(model, List.copyOf(c), draws, seed, threads);
+    }
+
+    /**
+     * @param v Monte Carlo draws, {@code >= 2}
+     * @return a copy using it
+     */
+    public SurveyPipeline withDraws(int v) {
+        return new SurveyPipeline(model, components, Checks.atLeast("draws", v, 2), seed, threads);
+    }
+
+    /**
+     * @param v the seed
+     * @return a copy using it
+     */
+    public SurveyPipeline withSeed(long v) {
+        return new SurveyPipeline(model, components, draws, v, threads);
+    }
+
+    /**
+     * @param v threads ({@code >= 1}, or 0 for all processors; never changes the result)
+     * @return a copy using it
+     */
+    public SurveyPipeline withThreads(int v) {
+        return new SurveyPipeline(model, components, draws, seed, Checks.atLeast("threads", v, 0));
+    }
+
+    /**
+     * Runs the pipeline.
+     * @param data the national rows
+     * @param covariates the covariates of the imputation model ({@link Covariates#none()} for region effects only)
+     * @return the estimates
+     * @throws PrevalenceException from the model fit, or if a component names an unknown region
+     */
+    public Result estimate(NationalData data, Covariates covariates) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(covariates, "covariates");
+        int nRegions = data.edition.regions().size();
+        int n = data.size();
+        boolean anyImputed = data.surveyed() < n;
+        ImputationModel.Fit fit = anyImputed || data.surveyed() > 0 ? fitOrNull(data, covariates, anyImputed) : null;
+        double[] regionPop = new double[nRegions];
+        boolean[] listed = new boolean[nRegions];
+        List<CountryResult> countries = new ArrayList<>();
+        int nImp = n - data.surveyed();
+        int[] sRegion = new int[n - nImp];
+        double[] sPop = new double[n - nImp];
+        double[] sP = new double[n - nImp];
+        double[] sSe = new double[n - nImp];
+        int[] iRegion = new int[nImp];
+        double[] iPop = new double[nImp];
+        double[][] iX = new double[nImp][];
+        double[] point = new double[nRegions + 1];
+        int si = 0;
+        int ii = 0;
+        double tau = fit == null ? 0 : Math.sqrt(fit.getTau2());
+        for (int r = 0; r < n; r++) {
+            int g = data.region[r];
+            listed[g] = true;
+            regionPop[g] += data.population[r];
+            if (!Double.isNaN(data.prevalence[r])) {
+                sRegion[si] = g;
+                sPop[si] = data.population[r];
+                sP[si] = data.prevalence[r];
+                sSe[si] = data.se[r];
+                si++;
+                point[g] += data.population[r] * data.prevalence[r];
+                countries.add(new CountryResult(data.country[r], data.edition.regions().get(g), data.population[r],
+                        data.prevalence[r], data.se[r], false));
+            } else {
+                double[] x = ImputationModel.designRow(data, covariates, r, fit.regionColumn, fit.firstCovariate,
+                        fit.getNames().size());
+                double eta = fit.predictLogit(x);
+                double[] mPoint = ImputationModel.logitNormalMoments(eta, tau);
+                double[] mPred = ImputationModel.logitNormalMoments(eta, Math.sqrt(fit.parameterVariance(x)
+                        + fit.getTau2()));
+                iRegion[ii] = g;
+                iPop[ii] = data.population[r];
+                iX[ii] = x;
+                ii++;
+                point[g] += data.population[r] * mPoint[0];
+                countries.add(new CountryResult(data.country[r], data.edition.regions().get(g), data.population[r],
+                        mPoint[0], mPred[1], true));
+            }
+        }
+        int nComp = components.size();
+        int[] cRegion = new int[nComp];
+        double[] cMean = new double[nComp];
+        double[] cSd = new double[nComp];
+        for (int j = 0; j < nComp; j++) {
+            OutsideComponent c = components.get(j);
+            cRegion[j] = c.region() == null ? -1 : data.edition.indexOf(c.region());
+            if (c.region() != null && (cRegion[j] < 0 || !listed[cRegion[j]])) {
+                throw PrevalenceException.invalidArgument("component '" + c.name() + "'",
+                        "Component '%s' is for region '%s', which has no countries in the national data; the "
+                                + "regions are %s", c.name(), c.region(), data.edition.regions());
+            }
+            cMean[j] = c.estimate();
+            cSd[j] = c.standardDeviation();
+            if (cRegion[j] >= 0) {
+                point[cRegion[j]] += c.estimate();
+            }
+        }
+        for (int g = 0; g < nRegions; g++) {
+            point[nRegions] += point[g];
+        }
+        for (int j = 0; j < nComp; j++) {
+            if (cRegion[j] < 0) {
+                point[nRegions] += cMean[j];
+            }
+        }
+        double[] beta = fit == null ? new double[0] : fit.getCoefficients();
+        double[][] chol = fit == null || nImp == 0 ? new double[0][0] : fit.choleskyLower();
+        MonteCarlo mc = new MonteCarlo(nRegions, point, sRegion, sPop, sP, sSe, iRegion, iPop, iX, beta,
+                nImp == 0 ? new double[0][0] : chol, tau, cRegion, cMean, cSd);
+        List<Bootstrap.Result> res = Bootstrap.withDefaults().withReplicates(draws).withSeed(seed).withThreads(threads)
+                .runMany(mc, nRegions + 1, (buf, out) -> System.arraycopy(buf, 0, out, 0, out.length));
+        List<RegionalEstimate> regions = new ArrayList<>();
+        double worldPop = 0;
+        for (int g = 0; g < nRegions; g++) {
+            if (listed[g]) {
+                regions.add(row(data.edition.regions().get(g), regionPop[g], res.get(g)));
+                worldPop += regionPop[g];
+            }
+        }
+        RegionalEstimate world = row("World", worldPop, res.get(nRegions));
+        return new Result(regions, world, countries, fit, draws, seed, components);
+    }
+
+    private ImputationModel.Fit fitOrNull(NationalData data, Covariates covariates, boolean needed) {
+        try {
+            return model.fit(data, covariates);
+        } catch (PrevalenceException e) {
+            if (needed) {
+                throw e;
+            }
+            return null; // every country surveyed: the model is only informative
+        }
+    }
+
+    private static RegionalEstimate row(String name, double pop, Bootstrap.Result b) {
+        return new RegionalEstimate(name, pop, b.getEstimate(), b.getBootstrapStandardError(), Double.NaN,
+                b.interval(IntervalType.PERCENTILE, ReportedCasePipeline.LEVELS[0]),
+                b.interval(IntervalType.PERCENTILE, ReportedCasePipeline.LEVELS[1]));
+    }
+
+    /** One Monte Carlo draw of the regional totals (the "resample" is the vector of totals). */
+    private static final class MonteCarlo implements Resampler<double[]> {
+        private final int nRegions;
+        private final double[] point;
+        private final int[] sRegion;
+        private final double[] sPop;
+        private final double[] sP;
+        private final double[] sSe;
+        private final int[] iRegion;
+        private final double[] iPop;
+        private final double[][] iX;
+        private final double[] beta;
+        private final double[][] chol;
+        private final double tau;
+        private final int[] cRegion;
+        private final double[] cMean;
+        private final double[] cSd;
+
+        MonteCarlo(int nRegions, double[] point, int[] sRegion, double[] sPop, double[] sP, double[] sSe,
+                   int[] iRegion, double[] iPop, double[][] iX, double[] beta, double[][] chol, double tau,
+                   int[] cRegion, double[] cMean, double[] cSd) {
+            this.nRegions = nRegions;
+            this.point = point;
+            this.sRegion = sRegion;
+            this.sPop = sPop;
+            this.sP = sP;
+            this.sSe = sSe;
+            this.iRegion = iRegion;
+            this.iPop = iPop;
+            this.iX = iX;
+            this.beta = beta;
+            this.chol = chol;
+            this.tau = tau;
+            this.cRegion = cRegion;
+            this.cMean = cMean;
+            this.cSd = cSd;
+        }
+
+        @Override
+        public double[] original() {
+            return point.clone();
+        }
+
+        @Override
+        public double[] newBuffer() {
+            return new double[nRegions + 1];
+        }
+
+        @Override
+        public void resample(UniformRandomProvider rng, double[] buf) {
+            ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+            java.util.Arrays.fill(buf, 0);
+            for (int c = 0; c < sP.length; c++) {
+                double p = Math.min(1, Math.max(0, sP[c] + sSe[c] * z.sample()));
+                buf[sRegion[c]] += sPop[c] * p;
+            }
+            if (iX.length > 0) {
+                int k = beta.length;
+                double[] zb = new double[k];
+                for (int a = 0; a < k; a++) {
+                    zb[a] = z.sample();
+                }
+                double[] b = new double[k];
+                for (int a = 0; a < k; a++) {
+                    double s = beta[a];
+                    for (int j = 0; j <= a; j++) {
+                        s += chol[a][j] * zb[j];
+                    }
+                    b[a] = s;
+                }
+                for (int c = 0; c < iX.length; c++) {
+                    double eta = ImputationModel.dot(iX[c], b) + tau * z.sample();
+                    buf[iRegion[c]] += iPop[c] * ImputationModel.expit(eta);
+                }
+            }
+            double world = 0;
+            for (int j = 0; j < cMean.length; j++) {
+                double v = Math.max(0, cMean[j] + cSd[j] * z.sample());
+                if (cRegion[j] >= 0) {
+                    buf[cRegion[j]] += v;
+                } else {
+                    world += v;
+                }
+            }
+            for (int g = 0; g < nRegions; g++) {
+                world += buf[g];
+            }
+            buf[nRegions] = world;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "SurveyPipeline[%s, %d outside components, %s draws, seed %d]", model,
+                components.size(), Format.count(draws), seed);
+    }
+
+    /** A country's prevalence as used: surveyed, or imputed (predictive mean and SD). This class is immutable. */
+    public static final class CountryResult {
+        private final String country;
+        private final String region;
+        private final double population;
+        private final double prevalence;
+        private final double se;
+        private final boolean imputed;
+
+        CountryResult(String country, String region, double population, double prevalence, double se, boolean imputed) {
+            this.country = country;
+            this.region = region;
+            this.population = population;
+            this.prevalence = prevalence;
+            this.se = se;
+            this.imputed = imputed;
+        }
+
+        /** @return the country */
+        public String getCountry() {
+            return country;
+        }
+
+        /** @return its region */
+        public String getRegion() {
+            return region;
+        }
+
+        /** @return its population */
+        public double getPopulation() {
+            return population;
+        }
+
+        /** @return the survey prevalence, or the imputed expected prevalence */
+        public double getPrevalence() {
+            return prevalence;
+        }
+
+        /** @return the survey SE, or the predictive SD of an imputed prevalence (model + between-country error) */
+        public double getStandardError() {
+            return se;
+        }
+
+        /** @return whether the prevalence was imputed */
+        public boolean isImputed() {
+            return imputed;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s (%s): %s per 1,000 (SE %s)%s", country, region,
+                    Format.number(1000 * prevalence), Format.number(1000 * se), imputed ? ", imputed" : "");
+        }
+    }
+
+    /** The survey pipeline's estimates. This class is immutable. */
+    public static final class Result {
+        private final List<RegionalEstimate> regions;
+        private final RegionalEstimate world;
+        private final List<CountryResult> countries;
+        private final ImputationModel.Fit fit;
+        private final int draws;
+        private final long seed;
+        private final List<OutsideComponent> components;
+
+        Result(List<RegionalEstimate> regions, RegionalEstimate world, List<CountryResult> countries,
+               ImputationModel.Fit fit, int draws, long seed, List<OutsideComponent> components) {
+            this.regions = List.copyOf(regions);
+            this.world = world;
+            this.countries = List.copyOf(countries);
+            this.fit = fit;
+            this.draws = draws;
+            this.seed = seed;
+            this.components = components;
+        }
+
+        /** @return regional totals (JSON {@code regions}) */
+        public List<RegionalEstimate> getRegions() {
+            return regions;
+        }
+
+        /** @return the world total (JSON {@code world}) */
+        public RegionalEstimate getWorld() {
+            return world;
+        }
+
+        /** @return the countries (JSON {@code countries}, in place of the case pipeline's {@code strata}) */
+        public List<CountryResult> getCountries() {
+            return countries;
+        }
+
+        /** @return the fitted imputation model, or null if every country was surveyed and it could not be fitted */
+        public ImputationModel.Fit getModel() {
+            return fit;
+        }
+
+        /** @return the Monte Carlo draws */
+        public int getDraws() {
+            return draws;
+        }
+
+        /** @return the seed */
+        public long getSeed() {
+            return seed;
+        }
+
+        /** @return the outside components added */
+        public List<OutsideComponent> getComponents() {
+            return components;
+        }
+
+        /**
+         * @param region a region name (case-insensitive)
+         * @return its estimate
+         */
+        public RegionalEstimate region(String region) {
+            for (RegionalEstimate r : regions) {
+                if (r.getName().equalsIgnoreCase(region.trim())) {
+                    return r;
+                }
+            }
+            throw PrevalenceException.invalidArgument("region '" + region + "'", "No region '%s' in the result", region);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                    "Survey pipeline: %d countries (%d imputed), %s Monte Carlo draws, seed %d%n", countries.size(),
+                    countries.stream().filter(CountryResult::isImputed).count(), Format.count(draws), seed));
+            if (fit != null) {
+                sb.append(fit).append(System.lineSeparator());
+            }
+            components.forEach(c -> sb.append("Component: ").append(c).append(System.lineSeparator()));
+            regions.forEach(r -> sb.append("  ").append(r).append(System.lineSeparator()));
+            sb.append("  ").append(world);
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.prevalence.regional;
+
+import org.prevalence.core.PrevalenceException;
+
+/**
+ * The two-source (capture-recapture) estimators of a stratum's number of cases. With
+ * \( n_1, n_2 \) the cases found by source 1 and 2 and \( m \) those found by both:
+ */
+public enum TwoSourceEstimator implements StratumEstimator {
+    /**
+     * Chapman (1951), the ILO's default; Seber's (1970) variance:
+     * \( \hat N = \frac{(n_1+1)(n_2+1)}{m+1} - 1 \),
+     * \( \widehat{\mathrm{var}} = \frac{(n_1+1)(n_2+1)(n_1-m)(n_2-m)}{(m+1)^2(m+2)} \).
+     * Same formulas as {@code org.prevalence.mse.Chapman} and {@code Rcapture::closedp.bc}.
+     */
+    CHAPMAN {
+        @Override
+        public double estimate(long[] c) {
+            long[] n = counts(c);
+            // Chapman (1951)
+            return (n[0] + 1.0) * (n[1] + 1.0) / (n[2] + 1.0) - 1;
+        }
+
+        @Override
+        public double variance(long[] c) {
+            long[] n = counts(c);
+            double m = n[2];
+            // Seber (1970)
+            return (n[0] + 1.0) * (n[1] + 1.0) * (n[0] - m) * (n[1] - m) / ((m + 1) * (m + 1) * (m + 2));
+        }
+
+        @Override
+        public String toString() {
+            return "chapman";
+        }
+    },
+    /**
+     * Lincoln-Petersen: \( \hat N = n_1 n_2 / m \),
+     * \( \widehat{\mathrm{var}} = \frac{n_1 n_2 (n_1 - m)(n_2 - m)}{m^3} \); not estimable when \( m = 0 \).
+     * Same formulas as {@code org.prevalence.mse.LincolnPetersen}.
+     */
+    LINCOLN_PETERSEN {
+        @Override
+        public double estimate(long[] c) {
+            long[] n = counts(c);
+            if (n[2] == 0) {
+                throw PrevalenceException.notEstimable("overlap", "No case is on both sources; Lincoln-Petersen needs m > 0");
+            }
+            // Lincoln (1930), Petersen (1896)
+            return (double) n[0] * n[1] / n[2];
+        }
+
+        @Override
+        public double variance(long[] c) {
+            long[] n = counts(c);
+            double m = n[2];
+            return (double) n[0] * n[1] * (n[0] - m) * (n[1] - m) / (m * m * m);
+        }
+
+        @Override
+        public String toString() {
+            return "lincoln-petersen";
+        }
+    };
+
+    /** @return {n1, n2, m}; throws if a source found nothing */
+    static long[] counts(long[] c) {
+        if (c.length != 4) {
+            throw PrevalenceException.invalidArgument("sources",
+                    "A two-source estimator needs exactly 2 sources (4 capture histories), got %d histories; "
+                            + "with more sources plug in an MSE model with StratumEstimator.of", c.length);
+        }
+        long n1 = c[1] + c[3];
+        long n2 = c[2] + c[3];
+        if (n1 == 0 || n2 == 0) {
+            throw PrevalenceException.notEstimable("sources", "A source found no case (n1=%d, n2=%d)", n1, n2);
+        }
+        return new long[] {n1, n2, c[3]};
+    }
+
+    /**
+     * @param name {@code chapman} or {@code lincoln-petersen} (the CLI's {@code --estimator} values)
+     * @return the estimator
+     */
+    public static TwoSourceEstimator parse(String name) {
+        for (TwoSourceEstimator e : values()) {
+            if (e.toString().equalsIgnoreCase(name.trim()) || e.name().equalsIgnoreCase(name.trim())) {
+                return e;
+            }
+        }
+        throw PrevalenceException.invalidArgument("estimator",
+                "Unknown estimator '%s'; choose chapman or lincoln-petersen", name);
+    }
+}
