@@ -44,7 +44,7 @@ import org.prevalence.mse.PoissonRegression;
  * <li>Baillargeon, S. and Rivest, L.-P. (2007). Rcapture: loglinear models for capture-recapture in R. Journal of
  * Statistical Software 19(5). doi:10.18637/jss.v019.i05</li>
  * <li>Cormack, R.M. (1992). Interval estimation for mark-recapture studies of closed populations. Biometrics 48(2),
- * 567-576. doi:10.2307/2532310</li></ol>
+ * 567-576.</li></ol>
  */
 public final class ClosedPopulationModels {
     /** What to do with negative eta parameters of Chao (LB) models. */
