@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.Tolerance;
 import org.prevalence.core.lists.ListOverlapTable;
+import org.prevalence.mse.LogLinearMse;
+import org.prevalence.mse.MseInterval;
 import org.prevalence.mse.closed.ClosedPopulationModels.CaptureOrder;
 import org.prevalence.mse.closed.ClosedPopulationModels.ClosedInterval;
 import org.prevalence.mse.closed.ClosedPopulationModels.ModelTable;
@@ -57,5 +59,103 @@ class ClosedPopulationModelsTest {
         Tolerance.assertRelative(upper, r.getInterval().orElseThrow().upper(), REL, model + " upper");
         assertEquals(0.95, r.getInterval().orElseThrow().level());
         assertEquals(0, infoCI);
+    }
+
+    @Test
+    void independenceModelEqualsSparseMseMainEffects() {
+        // issue 7: Mt on UK 5 lists = SparseMSE main-effects estimate 13,444.13121 (published-lists README)
+        ListOverlapTable uk = Fixtures.table("uk2013_5lists");
+        double mt = ClosedPopulationModels.withDefaults().estimate(uk, ClosedModel.MT).getEstimate();
+        double main = LogLinearMse.withDefaults().withModel("main").with(MseInterval.NONE).estimate(uk).getEstimate();
+        Tolerance.assertRelative(13444.13121, mt, 1e-9, "Mt");
+        Tolerance.assertRelative(main, mt, 1e-10, "Mt against LogLinearMse main effects");
+    }
+
+    @Test
+    void mbOnUkFiveListsGivesNoNumberAndSaysWhy() {
+        // Rcapture prints N = -3,763.09 with infoFit 1 for this model
+        Result r = ORDERED.estimate(Fixtures.table("uk2013_5lists"), ClosedModel.MB);
+        assertEquals(Status.NOT_ESTIMABLE, r.getStatus());
+        assertFalse(r.isEstimable());
+        assertFalse(r.hasStandardError());
+        assertTrue(r.getMessages().get(0).contains("first-capture probability"), r.getStatusText());
+        assertTrue(r.getMessages().get(0).contains("not positive"), r.getStatusText());
+        assertTrue(r.getStatusText().startsWith("not estimable: "), r.getStatusText());
+        PrevalenceException e = assertThrows(PrevalenceException.class, r::getEstimate);
+        assertEquals(PrevalenceException.Kind.NOT_ESTIMABLE, e.what());
+        assertEquals("model 'mb'", e.where());
+        assertTrue(e.getMessage().contains("Mb gives no estimate"), e.getMessage());
+        // the fit itself is reported
+        Tolerance.assertRelative(1330.203394, r.getDeviance(), 1e-6, "Mb deviance (rcapture-closedp-expected.csv)");
+    }
+
+    @Test
+    void chaoNegativeEtasAreSetToZeroAndReported() {
+        // Rcapture closedp.t(X, dfreq=TRUE)$neg.eta on UK 5 lists: MhC and MthC drop eta3 and eta5
+        ModelTable t = ORDERED.table(Fixtures.table("uk2013_5lists"));
+        assertEquals(List.of("eta3", "eta5"), t.get(ClosedModel.MH_CHAO).getEtasSetToZero());
+        assertEquals(List.of("eta3", "eta5"), t.get(ClosedModel.MTH_CHAO).getEtasSetToZero());
+        assertFalse(t.get(ClosedModel.MH_CHAO).getCoefficients().containsKey("eta3"));
+        assertTrue(t.get(ClosedModel.MH_CHAO).getCoefficients().get("eta4") >= 0);
+        // neg = FALSE keeps them: a different (larger-likelihood) fit
+        Result keep = ORDERED.with(ClosedPopulationModels.NegativeEta.KEEP)
+                .estimate(Fixtures.table("uk2013_5lists"), ClosedModel.MH_CHAO);
+        assertTrue(keep.getEtasSetToZero().isEmpty());
+        assertTrue(keep.getCoefficients().get("eta3") < 0);
+        assertTrue(keep.getDeviance() <= t.get(ClosedModel.MH_CHAO).getDeviance());
+    }
+
+    @Test
+    void tableOrderAndLabelsAreRcaptures() {
+        ModelTable t = ClosedPopulationModels.withDefaults().table(Fixtures.table("us_western_site_5lists"));
+        List<String> labels = t.getRows().stream().map(Result::getLabel).collect(java.util.stream.Collectors.toList());
+        assertEquals(List.of("M0", "Mt", "Mh Chao (LB)", "Mh Poisson2", "Mh Darroch", "Mh Gamma3.5", "Mth Chao (LB)",
+                "Mth Poisson2", "Mth Darroch", "Mth Gamma3.5", "Mb", "Mbh"), labels);
+        // no capture order by default: Mb and Mbh are not fitted, and say why
+        assertEquals(Status.NOT_FITTED, t.get(ClosedModel.MB).getStatus());
+        assertTrue(t.get(ClosedModel.MBH).getStatusText().contains("order of the capture occasions"));
+        assertTrue(t.toString().contains("Mh Gamma3.5"));
+        ModelTable two = ClosedPopulationModels.withDefaults().table(Fixtures.table("uk2013_5lists")
+                .collapse("LANG", "LA", "NG").collapse("REST", "PFNCA", "GO", "GP"));
+        assertEquals(3, two.getRows().size()); // M0, Mt, Mb with 2 occasions
+    }
+
+    @Test
+    void gammaThetaIsConfigurable() {
+        ListOverlapTable uk = Fixtures.table("uk2013_5lists");
+        Result g = ClosedPopulationModels.withDefaults().withGammaTheta(1.5).estimate(uk, ClosedModel.MH_GAMMA);
+        assertEquals("Mh Gamma1.5", g.getLabel());
+        Result d = ClosedPopulationModels.withDefaults().estimate(uk, ClosedModel.MH_GAMMA);
+        assertTrue(Math.abs(g.getEstimate() - d.getEstimate()) > 1, "theta changes the fit");
+    }
+
+    @Test
+    void badInputIsRefusedWithReasons() {
+        ListOverlapTable two = ListOverlapTable.fromHistories(List.of("A", "B"),
+                new int[][] {{1, 0}, {0, 1}, {1, 1}}, new long[] {40, 30, 20});
+        PrevalenceException e = assertThrows(PrevalenceException.class,
+                () -> ClosedPopulationModels.withDefaults().estimate(two, ClosedModel.MH_CHAO));
+        assertEquals("model 'mh-chao'", e.where());
+        assertTrue(e.getMessage().contains("at least 3 occasions"), e.getMessage());
+        e = assertThrows(PrevalenceException.class,
+                () -> ClosedPopulationModels.withDefaults().estimate(two, ClosedModel.MTH_DARROCH));
+        assertTrue(e.getMessage().contains("has 2 [A, B]"), e.getMessage());
+        e = assertThrows(PrevalenceException.class,
+                () -> ClosedPopulationModels.withDefaults().estimate(Fixtures.table("uk2013_5lists"), ClosedModel.MB));
+        assertEquals("model 'mb'", e.where());
+        assertTrue(e.getMessage().contains("needs the order of the capture occasions"), e.getMessage());
+        e = assertThrows(PrevalenceException.class, () -> ClosedModel.fromCliName("mh-normal"));
+        assertTrue(e.getMessage().contains("mh-chao"), e.getMessage());
+        // Mt with 2 lists is Lincoln-Petersen: fine
+        assertTrue(ClosedPopulationModels.withDefaults().estimate(two, ClosedModel.MT).isEstimable());
+        Tolerance.assertRelative(60.0 * 50 / 20, ClosedPopulationModels.withDefaults().estimate(two, ClosedModel.MT)
+                .getEstimate(), 1e-8, "two-list Mt = Lincoln-Petersen n1 n2 / m");
+    }
+
+    @Test
+    void cliNamesRoundTrip() {
+        for (ClosedModel m : ClosedModel.values()) {
+            assertEquals(m, ClosedModel.fromCliName(m.cliName().toUpperCase(java.util.Locale.ROOT)));
+        }
     }
 }
