@@ -250,9 +250,6 @@ public final class ClosedPopulationModels {
         if (model.isBehavioural() && captureOrder == CaptureOrder.NOT_GIVEN) {
             throw PrevalenceException.invalidArgument("model '" + model.cliName() + "'", "%s", noOrderMessage(model));
         }
-        if (model == ClosedModel.MBH && t < 3) {
-            throw PrevalenceException.invalidArgument("model 'mbh'", "Model Mbh needs at least 3 occasions");
-        }
         PoissonRegression.Workspace ws = new PoissonRegression.Workspace(table.cellCount(), t + 4);
         return fitOne(ClosedDesign.histories(table, model, poissonTheta, gammaTheta), ws,
                 interval == ClosedInterval.PROFILE_MULTINOMIAL);
@@ -557,11 +554,17 @@ public final class ClosedPopulationModels {
 
         /**
          * @return {@code "ok"}, or the status followed by the messages, e.g.
-         *     {@code "warning: the asymptotic bias is large: ..."}, {@code "not estimable: ..."} (the JSON status)
+         *     {@code "warning: the asymptotic bias is large: ..."}, {@code "not estimable: ..."}, and a note naming the
+         *     Chao eta parameters set to 0 if any (the JSON status)
          */
         public String getStatusText() {
             String head = status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            return messages.isEmpty() ? head : head + ": " + String.join("; ", messages);
+            String text = messages.isEmpty() ? head : head + ": " + String.join("; ", messages);
+            if (!etasSetToZero.isEmpty()) {
+                text += " (negative eta parameters set to 0, as Rcapture's neg = TRUE: " + String.join(", ", etasSetToZero)
+                        + ")";
+            }
+            return text;
         }
 
         /**
@@ -685,9 +688,6 @@ public final class ClosedPopulationModels {
             if (isFitted()) {
                 sb.append(String.format(Locale.ROOT, "; deviance=%s, df=%d, AIC=%s, BIC=%s", Format.number(deviance), df,
                         Format.number(aic), Format.number(bic)));
-            }
-            if (!etasSetToZero.isEmpty()) {
-                sb.append("; set to 0 (neg=TRUE): ").append(String.join(", ", etasSetToZero));
             }
             sb.append("; ").append(getStatusText());
             if (intervalMessage != null) {

@@ -2,6 +2,7 @@ package org.prevalence.mse.closed;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -106,6 +107,16 @@ public final class MethodComparison {
                 "the independence model (= Mt)"));
         rows.add(logLinearRow("stepwise", () -> ll.stepwise(table), "stepwise", 0, 0,
                 "SparseMSE stepwise selection"));
+        // one exhaustive search serves both criteria: every score carries AIC and BIC
+        List<ModelScore> byBic = null;
+        String rankError = null;
+        if (table.listCount() <= 5) {
+            try {
+                byBic = ll.with(ModelSelection.BIC).rankModels(table);
+            } catch (PrevalenceException e) {
+                rankError = e.getMessage();
+            }
+        }
         for (ModelSelection s : new ModelSelection[] {ModelSelection.AIC, ModelSelection.BIC}) {
             String method = s.name().toLowerCase(Locale.ROOT);
             if (table.listCount() > 5) {
@@ -113,12 +124,13 @@ public final class MethodComparison {
                         + "lists only (MultipleSystemsEstimation uses stepwise beyond)"));
                 continue;
             }
-            List<ModelScore> ranked;
-            try {
-                ranked = ll.with(s).rankModels(table);
-            } catch (PrevalenceException e) {
-                rows.add(Row.none(method, "-", "not estimable: " + e.getMessage()));
+            if (rankError != null) {
+                rows.add(Row.none(method, "-", "not estimable: " + rankError));
                 continue;
+            }
+            List<ModelScore> ranked = new ArrayList<>(byBic);
+            if (s == ModelSelection.AIC) { // as LogLinearMse.rankModels with AIC: ties keep the enumeration order
+                ranked.sort(Comparator.comparingDouble(ModelScore::getAic).thenComparingInt(ModelScore::getIndex));
             }
             if (ranked.isEmpty()) {
                 rows.add(Row.none(method, "-", "not estimable: no hierarchical model passes the existence and "
@@ -186,9 +198,6 @@ public final class MethodComparison {
         String status = r.getStatusText();
         if (r.getIntervalMessage() != null) {
             status += "; interval: " + r.getIntervalMessage();
-        }
-        if (!r.getEtasSetToZero().isEmpty()) {
-            status += "; set to 0 (Rcapture neg = TRUE): " + String.join(", ", r.getEtasSetToZero());
         }
         Interval ci = r.getInterval().orElse(null);
         return new Row("closed", r.getLabel(), r.isEstimable() ? r.getEstimate() : Double.NaN,
