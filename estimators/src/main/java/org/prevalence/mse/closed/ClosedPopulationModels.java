@@ -355,15 +355,21 @@ public final class ClosedPopulationModels {
             estimate = n + unseen;
             se = Math.sqrt(unseen + unseen * unseen * v[0][0]);
         }
+        if (notEstimable == null && !hasRecapture(design)) {
+            notEstimable = "no unit is on more than one list (no recapture), so nothing links the lists and the number "
+                    + "never observed is unbounded";
+        }
         if (notEstimable == null && !(estimate >= n && estimate < Double.POSITIVE_INFINITY)) {
             notEstimable = "the fitted abundance " + Format.number(estimate) + " is "
                     + (estimate < n ? "below the " + Format.count(n) + " units observed" : "not finite")
                     + "; the model does not describe these data";
         }
-        if (!Double.isNaN(bias) && Math.abs(bias) > 0.1 * estimate) {
+        if (!Double.isNaN(bias) && Math.abs(bias) > 0.1 * estimate) { // Rcapture getBiasWarn: infoFit 1
+            codes.add(1);
+        }
+        if (notEstimable == null && !Double.isNaN(bias) && Math.abs(bias) > 0.1 * estimate) {
             messages.add("the asymptotic bias is large: " + Format.number(bias) + " against an estimate of "
                     + Format.number(estimate) + " (more than 10%); the estimate is unreliable");
-            codes.add(1);
         }
         if (notEstimable == null && !(se >= 0)) {
             messages.add("no standard error: the delta-method variance is negative");
@@ -402,6 +408,16 @@ public final class ClosedPopulationModels {
                 status == Status.NOT_ESTIMABLE ? Double.NaN : estimate,
                 status == Status.NOT_ESTIMABLE || !(se >= 0) ? Double.NaN : se, fit.getDeviance(),
                 fit.getResidualDf(), aic, bic, bias, coef, out.removedEtas, ci, multinomial, ciMessage);
+    }
+
+    /** Whether some unit was captured at least twice (a history on 2 or more lists, or f_k &gt; 0 for k &gt;= 2). */
+    static boolean hasRecapture(ClosedDesign d) {
+        for (int i = 0; i < d.rows; i++) {
+            if (d.captures[i] >= 2 && d.y[i] > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double quadratic(double[] g, double[][] v) {

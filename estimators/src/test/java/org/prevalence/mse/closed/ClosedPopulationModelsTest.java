@@ -158,4 +158,27 @@ class ClosedPopulationModelsTest {
             assertEquals(m, ClosedModel.fromCliName(m.cliName().toUpperCase(java.util.Locale.ROOT)));
         }
     }
+
+    @Test
+    void noRecaptureMeansNoEstimate() {
+        // every unit on exactly one list: R's glm "converges" to N in the billions; we refuse every model
+        ListOverlapTable t = ListOverlapTable.fromHistories(List.of("A", "B", "C"),
+                new int[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, new long[] {10, 20, 30});
+        for (Result r : ORDERED.table(t).getRows()) {
+            assertEquals(Status.NOT_ESTIMABLE, r.getStatus(), r.getLabel());
+            assertTrue(r.getStatusText().contains("no recapture") || r.getModel().isBehavioural(), r.getStatusText());
+        }
+    }
+
+    @Test
+    void mbhWithANegativeFirstCaptureProbabilityGivesNoNumber() {
+        // later lists see more units first (10, 20, 30): Mb and Mbh imply p < 0
+        ListOverlapTable t = ListOverlapTable.fromHistories(List.of("A", "B", "C"),
+                new int[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {1, 1, 0}}, new long[] {10, 20, 30, 1});
+        ModelTable table = ORDERED.table(t);
+        assertEquals(Status.NOT_ESTIMABLE, table.get(ClosedModel.MB).getStatus());
+        assertEquals(Status.NOT_ESTIMABLE, table.get(ClosedModel.MBH).getStatus());
+        assertTrue(table.get(ClosedModel.MBH).getStatusText().contains("not positive"));
+        assertTrue(table.get(ClosedModel.MT).isEstimable());
+    }
 }
