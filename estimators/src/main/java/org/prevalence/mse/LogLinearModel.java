@@ -115,7 +115,7 @@ public final class LogLinearModel {
                 }
             }
         }
-        all.sort(Comparator.comparingInt(Integer::bitCount));
+        all.sort(Comparator.<Integer>comparingInt(Integer::bitCount).thenComparingInt(Integer::intValue));
         set.addAll(all);
         return new LogLinearModel(k, set.stream().mapToInt(Integer::intValue).toArray());
     }

@@ -239,7 +239,8 @@ public final class LogLinearMse {
     public double stepwiseEstimate(List<String> listNames, long[] countsByMask) {
         MseEngine e = new MseEngine(listNames, countsOf(listNames, countsByMask), glm);
         e.checkLists();
-        return stepwiseFit(e).estimate();
+        stepwiseSelect(e);
+        return e.observed + Math.exp(e.fast().b0);
     }
 
     /**
@@ -251,7 +252,7 @@ public final class LogLinearMse {
     public LogLinearModel stepwiseModel(List<String> listNames, long[] countsByMask) {
         MseEngine e = new MseEngine(listNames, countsOf(listNames, countsByMask), glm);
         e.checkLists();
-        return stepwiseFit(e).model;
+        return stepwiseSelect(e);
     }
 
     /**
@@ -365,16 +366,27 @@ public final class LogLinearMse {
         return result(e, e.fit(model), method, 0);
     }
 
-    /** SparseMSE stepwisefit. */
+    /** SparseMSE stepwisefit; the final model refitted by the QR path for the reported result. */
     MseEngine.ModelFit stepwiseFit(MseEngine e) {
+        return e.fit(stepwiseSelect(e));
+    }
+
+    /** SparseMSE stepwisefit on the fast path: the selected model; the engine's fast fitter holds its fit. */
+    LogLinearModel stepwiseSelect(MseEngine e) {
         int k = e.k;
         if (pthresh == 1 && e.checkCode(LogLinearModel.allPairs(k)) == 0) {
-            return e.fit(LogLinearModel.allPairs(k));
+            LogLinearModel all = LogLinearModel.allPairs(k);
+            e.fastFit(all, false);
+            return all;
         }
         LogLinearModel cur = LogLinearModel.mainEffects(k);
-        MseEngine.ModelFit fit = e.fit(cur);
+        LogLinearIrls f = e.fastFit(cur, false);
+        if (f == null) {
+            throw PrevalenceException.notConverged("model 'main'",
+                    "The main-effects model did not converge in %d IRLS iterations", 25);
+        }
         if (pthresh == 0) {
-            return fit;
+            return cur;
         }
         int np = k * (k - 1) / 2;
         int[] pairs = new int[np];
@@ -386,46 +398,55 @@ public final class LogLinearMse {
         }
         boolean[] included = new boolean[np];
         double[] pval = new double[np];
-        Integer[] order = new Integer[np];
+        boolean[] tried = new boolean[np];
         for (int cycle = 0; cycle < np; cycle++) {
-            double[] fitted = fit.glm.getFitted();
-            int[] cells = fit.cells;
+            int[] cells = e.lastCells;
             for (int j = 0; j < np; j++) {
-                order[j] = j;
                 if (included[j]) {
                     pval[j] = Double.POSITIVE_INFINITY;
                     continue;
                 }
                 double pstar = 0;
-                for (int i = 0; i < cells.length; i++) {
-                    if ((cells[i] & pairs[j]) == pairs[j]) {
-                        pstar += fitted[i];
+                for (int cell : cells) {
+                    if ((cell & pairs[j]) == pairs[j]) {
+                        pstar += f.fitted(cell);
                     }
                 }
                 pval[j] = poissonP(e.nstar[pairs[j]], pstar);
             }
             // Candidates by p-value then pair order; the first passing the check is SparseMSE's choice
             // (it sets p = 1 for failures and takes the first minimum).
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> pval[j]).thenComparingInt(j -> j));
+            java.util.Arrays.fill(tried, false);
             int chosen = -1;
-            for (int r = 0; r < np; r++) {
-                int j = order[r];
-                if (included[j] || !(pval[j] < pthresh)) {
+            while (true) {
+                int best = -1;
+                for (int j = 0; j < np; j++) {
+                    if (!included[j] && !tried[j] && pval[j] < pthresh && (best < 0 || pval[j] < pval[best])) {
+                        best = j;
+                    }
+                }
+                if (best < 0) {
                     break;
                 }
-                if (e.checkCode(cur.with(pairs[j])) == 0) {
-                    chosen = j;
+                tried[best] = true;
+                if (e.checkCode(cur.with(pairs[best])) == 0) {
+                    chosen = best;
                     break;
                 }
             }
             if (chosen < 0) {
-                return fit;
+                e.fastFit(cur, false);
+                return cur;
             }
             cur = cur.with(pairs[chosen]);
-            fit = e.fit(cur);
+            f = e.fastFit(cur, false);
+            if (f == null) {
+                throw PrevalenceException.notConverged("term '" + LogLinearModel.maskName(pairs[chosen], e.names) + "'",
+                        "Stepwise selection: the model %s did not converge in 25 IRLS iterations", cur.generatingClass());
+            }
             included[chosen] = true;
         }
-        return fit;
+        return cur;
     }
 
     /** SparseMSE's one-sided Poisson p-value: min(P(X <= n), P(X >= n)), X ~ Poisson(lambda). */
@@ -463,19 +484,18 @@ public final class LogLinearMse {
         if (emptyOverlaps == EmptyOverlaps.ERROR && e.emptyTerms(m).length > 0) {
             return null;
         }
-        if (e.checkCode(m) != 0) {
+        LogLinearIrls f = e.fastFit(m, true);
+        if (f == null) {
             return null;
         }
-        MseEngine.ModelFit f;
-        try {
-            f = e.fit(m);
-        } catch (PrevalenceException ex) {
+        double est = e.observed + Math.exp(f.b0);
+        if (!Double.isFinite(est)) {
             return null;
         }
-        if (!f.fullRank() || !Double.isFinite(f.estimate())) {
-            return null;
-        }
-        return new ModelScore(m, f.estimate(), f.aic(), f.bic(), f.glm.getDeviance(), f.glm.getResidualDf(), index);
+        int p = m.parameterCount();
+        double aic = 2.0 * p - 2 * f.loglik;
+        double bic = p * Math.log(e.observed) - 2 * f.loglik;
+        return new ModelScore(m, est, aic, bic, f.deviance, e.lastCells.length - e.lastColumns.length, index);
     }
 
     private Result result(MseEngine e, MseEngine.ModelFit f, String method, int modelsCompared) {
