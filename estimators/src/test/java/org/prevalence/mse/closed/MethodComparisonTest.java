@@ -54,7 +54,8 @@ class MethodComparisonTest {
         List<Row> bics = uk.getRows().stream().filter(r -> r.getMethod().equals("bic")).collect(Collectors.toList());
         for (int i = 1; i < bics.size(); i++) {
             assertEquals(i, bics.get(i).getRank());
-            Tolerance.assertRelative(bics.get(i).getBic() - bic.getBic(), bics.get(i).getGap(), 1e-12, "gap");
+            // the gap comes from the ranking's fits, the BIC column from the refit: equal to IRLS precision
+            Tolerance.assertAbsolute(bics.get(i).getBic() - bic.getBic(), bics.get(i).getGap(), 1e-8, "gap");
             assertTrue(bics.get(i).getGap() >= 0);
             assertTrue(bics.get(i).getStatus().contains("next best #" + i), bics.get(i).getStatus());
         }
