@@ -69,4 +69,25 @@ class CaptureFrequenciesTest {
         assertTrue(e.getMessage().contains("at least 3 occasions"), e.getMessage());
         assertEquals(1, ClosedPopulationModels.withDefaults().table(two).getRows().size()); // only M0
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvFileSource(resources = "rcapture-nbcap-ci-expected.csv", numLinesToSkip = 1, nullValues = "NA")
+    void profileIntervalMatchesRcaptureClosedpCI0(String dataset, String model, double abundance, double lower,
+            Double upper, int infoCI) {
+        ClosedModel m = model.equals("Mh Chao") ? ClosedModel.MH_CHAO
+                : model.equals("Mh Darroch") ? ClosedModel.MH_DARROCH : ClosedModel.M0;
+        ClosedPopulationModels.Result r = ClosedPopulationModels.withDefaults()
+                .with(ClosedPopulationModels.ClosedInterval.PROFILE_MULTINOMIAL)
+                .estimate(CaptureFrequencies.of(Fixtures.table(dataset)), m);
+        Tolerance.assertRelative(abundance, r.getMultinomialEstimate(), 1e-6, model + " multinomial N");
+        if (upper == null) { // R: supCL '>3N', infoCI 6: the upper limit is beyond the search range
+            assertEquals(6, infoCI);
+            assertTrue(r.getInterval().isEmpty());
+            assertTrue(r.getIntervalMessage().contains("upper limit is above"), r.getIntervalMessage());
+            assertTrue(r.getIntervalMessage().contains("withMaxUpperFactor"), r.getIntervalMessage());
+            return;
+        }
+        Tolerance.assertRelative(lower, r.getInterval().orElseThrow().lower(), 1e-6, model + " lower");
+        Tolerance.assertRelative(upper, r.getInterval().orElseThrow().upper(), 1e-6, model + " upper");
+    }
 }
