@@ -45,6 +45,8 @@ final class BmaGridEngine {
     private static final int MAX_CHUNKS = 64;
     private static final int BLOCK_OVERHEAD = 48;
     private static final double UNDERFLOW = -745;
+    /** Block skipped when all of a graph's weights in it are below e^-60 of its largest weight. */
+    private static final double NEGLIGIBLE = 60;
 
     /** The prior on N. */
     enum PriorKind { ONE_OVER_N, UNIFORM, USER }
@@ -255,6 +257,10 @@ final class BmaGridEngine {
         int nc = chunkStart.length - 1;
         double[] qa = new double[nb * cells];
         double[] ba = new double[nb];
+        double[] lamA = new double[nb * cells];
+        double[] lamE = new double[nb * cells];
+        double[] betaMax = new double[nb];
+        double[] betaMin = new double[nb];
         double[][] chunkMax = new double[nc][];
         forEach(nc, parallelism, ch -> {
             double[] mx = new double[nGraphs];
@@ -267,6 +273,7 @@ final class BmaGridEngine {
                     }
                 }
                 ba[b] = lp == null ? base(a) : logGammaDiff(a, dn + 1, 1) + baseConst + lp[starts[b]];
+                stepBounds(b, starts, lp, lamA, lamE, betaMax, betaMin);
                 for (int g = 0; g < nGraphs; g++) {
                     mx[g] = Math.max(mx[g], logWeightAtStart(g, b, qa, ba));
                 }
@@ -287,7 +294,6 @@ final class BmaGridEngine {
             mg[g] = m + E; // scale of graph g: all its weights exp(l - mg) are <= 1
             mAll = Math.max(mAll, mg[g]);
         }
-        long tp1 = System.nanoTime();
         double[] post = new double[gridMax + 1];
         double[][] mass = new double[nc][];
         double[][] msum = new double[nc][];
@@ -295,13 +301,11 @@ final class BmaGridEngine {
         forEach(nc, parallelism, ch -> {
             double[] ms = new double[nGraphs];
             double[] mm = new double[nGraphs];
-            runChunk(ch, chunkStart, starts, qa, ba, lp, mg, mTop, post, ms, mm);
+            runChunk(ch, chunkStart, starts, qa, ba, lp, mg, mTop, post, ms, mm,
+                    new double[][] {lamA, lamE, betaMax, betaMin});
             mass[ch] = ms;
             msum[ch] = mm;
         });
-        if (Boolean.getBoolean("bma.debug")) {
-            System.out.printf("blocks %d chunks %d pass2 %.1f ms%n", nb, nc, (System.nanoTime() - tp1) / 1e6);
-        }
         double total = 0;
         for (double v : post) {
             total += v;
@@ -341,8 +345,79 @@ final class BmaGridEngine {
         return l;
     }
 
+    /**
+     * Bounds on the one-step log ratios inside block b: lambda_t(j) = log((j + c_t)/(j + n + A))
+     * increases with j, so its extremes are at the block's first and last step; beta is the base's
+     * step (log multinomial coefficient and log prior).
+     */
+    private void stepBounds(int b, int[] starts, double[] lp, double[] lamA, double[] lamE, double[] betaMax,
+                            double[] betaMin) {
+        double a = starts[b];
+        double e = starts[b + 1] - 1; // the last step considered: e -> e + 1 (into the next block)
+        double nA = dn + a2k;
+        for (int t = 1; t < cells; t++) {
+            if (used[t]) {
+                lamA[b * cells + t] = Math.log((a + c[t]) / (a + nA));
+                lamE[b * cells + t] = Math.log((e + c[t]) / (e + nA));
+            }
+        }
+        switch (prior) {
+            case ONE_OVER_N:
+                betaMax[b] = Math.log((a + dn) / (a + 1));
+                betaMin[b] = Math.log((e + dn) / (e + 1));
+                break;
+            case UNIFORM:
+                betaMax[b] = Math.log((a + dn + 1) / (a + 1));
+                betaMin[b] = Math.log((e + dn + 1) / (e + 1));
+                break;
+            default:
+                double hi = Double.NEGATIVE_INFINITY;
+                double lo = Double.POSITIVE_INFINITY;
+                int last = Math.min(starts[b + 1], lp.length - 1);
+                for (int j = starts[b]; j < last; j++) {
+                    double d = lp[j + 1] - lp[j];
+                    hi = Math.max(hi, d);
+                    lo = Math.min(lo, d);
+                }
+                if (hi == Double.NEGATIVE_INFINITY) {
+                    hi = 0;
+                    lo = 0;
+                }
+                betaMax[b] = Math.log((a + dn + 1) / (a + 1)) + hi;
+                betaMin[b] = Math.log((e + dn + 1) / (e + 1)) + lo;
+                break;
+        }
+    }
+
+    /**
+     * An upper bound on graph g's log weight over block b, from its exact values at the block's
+     * start and at the next block's start and bounds on its one-step log ratios.
+     */
+    private double blockBound(int g, int b, int nb, int width, double lwA, double lwNext, double[][] sb) {
+        double[] lamA = sb[0];
+        double[] lamE = sb[1];
+        int off = b * cells;
+        double up = sb[2][b];
+        double lo = sb[3][b];
+        int cc = termStart[g] + cliqueCount[g];
+        for (int p = termStart[g]; p < cc; p++) {
+            up += lamE[off + termMask[p]];
+            lo += lamA[off + termMask[p]];
+        }
+        for (int p = cc; p < termStart[g + 1]; p++) {
+            up -= lamA[off + termMask[p]];
+            lo -= lamE[off + termMask[p]];
+        }
+        double bound = lwA + (width - 1) * Math.max(up, 0);
+        if (b + 1 < nb) {
+            bound = Math.min(bound, lwNext + width * Math.max(-lo, 0));
+        }
+        return bound;
+    }
+
     private void runChunk(int ch, int[] chunkStart, int[] starts, double[] qa, double[] ba, double[] lp,
-                          double[] mg, double mTop, double[] post, double[] mass, double[] msum) {
+                          double[] mg, double mTop, double[] post, double[] mass, double[] msum, double[][] sb) {
+        int nb = starts.length - 1;
         double[][] w = new double[cells][];
         double[][] winv = new double[cells][];
         for (int t = 1; t < cells; t++) {
@@ -410,8 +485,13 @@ final class BmaGridEngine {
             int last = -1;
             for (int j = 0; j < nGraphs; j++) {
                 int g = order[j];
-                double s = logWeightAtStart(g, b, qa, ba) - mg[g];
+                double lwA = logWeightAtStart(g, b, qa, ba);
+                double s = lwA - mg[g];
                 if (s + E < UNDERFLOW) {
+                    continue;
+                }
+                double lwNext = b + 1 < nb ? logWeightAtStart(g, b + 1, qa, ba) : Double.NaN;
+                if (blockBound(g, b, nb, width, lwA, lwNext, sb) < mg[g] - E - NEGLIGIBLE) {
                     continue;
                 }
                 double c1 = Math.exp(s + E);
