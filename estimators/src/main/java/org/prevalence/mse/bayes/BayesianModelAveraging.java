@@ -1,0 +1,681 @@
+package org.prevalence.mse.bayes;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
+import org.prevalence.core.Checks;
+import org.prevalence.core.Format;
+import org.prevalence.core.Interval;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.lists.ListOverlapTable;
+
+/**
+ * Bayesian model averaging over decomposable graphical log-linear models for the size of a
+ * closed population (Madigan and York 1997), as R package dga 2.0.2 {@code bma.cr}: every
+ * decomposable graph on the K lists (K = 2 to 6; 8, 61, 822 and 18,154 graphs for K = 3..6, see
+ * {@link DecomposableGraphs}), a hyper-Dirichlet prior on each graph's cell probabilities, a prior
+ * on the population size N, and the exact joint posterior of (graph, N) on the grid
+ * N = n + m, m = 0..G.
+ *
+ * <p>The posterior of graph g and of m unobserved cases is
+ * <p>\[ p(g, m \mid y) \propto \pi_g\, \pi(n+m)\, \frac{(n+m)!}{m!\prod_h y_h!}\,
+ *   \frac{\prod_{C} L_C(m)}{\prod_{S} L_S(m)}, \qquad
+ *   L_t(m) = \frac{\Gamma(A)}{\Gamma(n+m+A)}\,
+ *   \frac{\Gamma(m + D_t + \delta_t)}{\Gamma(\delta_t)} \prod_{s \ne \emptyset}
+ *   \frac{\Gamma(n_{t,s} + \delta_t)}{\Gamma(\delta_t)}, \]
+ * <p>where C runs over the cliques and S over the separators of g; for the lists in a clique t,
+ * \( n_{t,s} \) are the counts of its marginal table (s a non-empty pattern on those lists),
+ * \( D_t \) the observed cases on none of them, \( \delta_t = \delta\,2^{K-|t|} \) the marginal
+ * Dirichlet parameter of a hyper-Dirichlet with parameter \( \delta \) per cell,
+ * \( A = 2^K\delta \); \( y_h \) are the observed history counts and n their total; \( \pi \) is
+ * the prior on N (default proportional to 1/N, as dga) and \( \pi_g \) the prior weight of g
+ * (default uniform). Each clique's term depends only on the clique, so it is computed once for
+ * each of the at most \( 2^K - 1 \) subsets of lists; the grid is evaluated in log space, each
+ * graph scaled by its maximum before exponentiating, in memory O(graphs + grid) and in parallel
+ * with bit-identical results for any thread count (see {@code BmaGridEngine}).
+ *
+ * <p><b>Summaries.</b> Posterior median, mean, SD and mode of N over the grid; quantiles are the
+ * smallest N on the grid whose posterior CDF is at least p (as dga's users compute them from
+ * {@code colSums} of the weights), so they are grid values; the credible interval is
+ * equal-tailed. For each graph: its posterior probability and its posterior mean of N.
+ *
+ * <p><b>The grid.</b> By default G starts at 5,000 and doubles until the posterior mass of the
+ * last 1 % of the grid (m &gt; 0.99 G) is below 10<sup>-6</sup>. A grid maximum given with
+ * {@link #withGridMax(int)} is used as given, with a warning naming the G that would do when it
+ * leaves more mass than that in the last 1 %.
+ *
+ * <p><b>Tails.</b> Under graph g the unnormalised posterior of N decays only like a power
+ * \( N^{e_g} \) (the saturated graph: \( e = -1 - (2^K-1)\delta \) under the 1/N prior), so the
+ * untruncated posterior mean may not exist (e_g &ge; -2): the result then warns that the mean
+ * depends on the grid (when such graphs carry probability above 10<sup>-6</sup>) and the median
+ * is the headline estimate. With e_g &ge; -1 the posterior is improper (for example the uniform
+ * prior with the default delta), which is warned about too.
+ *
+ * <p>References: <ol>
+ * <li>Madigan, D. and York, J.C. (1997). Bayesian methods for estimation of the size of a closed
+ * population. Biometrika 84(1), 19-31. doi:10.1093/biomet/84.1.19</li>
+ * <li>Dawid, A.P. and Lauritzen, S.L. (1993). Hyper Markov laws in the statistical analysis of
+ * decomposable graphical models. Ann. Statist. 21(3), 1272-1317. doi:10.1214/aos/1176349260</li>
+ * <li>Johndrow, J., Lum, K. and Ball, P. (2023). dga: Capture-Recapture Estimation using Bayesian
+ * Model Averaging. R package version 2.0.2.</li></ol>
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class BayesianModelAveraging {
+    /** The grid maximum the automatic search starts from. */
+    public static final int FIRST_GRID_MAX = 5000;
+    /** The automatic search stops with an error beyond this grid maximum (5,000 x 2^13). */
+    public static final int LARGEST_AUTOMATIC_GRID_MAX = FIRST_GRID_MAX << 13;
+    /** The largest posterior mass allowed in the last 1 % of the grid. */
+    public static final double TAIL_MASS_LIMIT = 1e-6;
+
+    /** The prior on the population size N. */
+    public enum PriorOnN {
+        /** \( \pi(N) \propto 1/N \) (dga's default, {@code logprior = -log(N)}). */
+        ONE_OVER_N,
+        /** \( \pi(N) \propto 1 \) on the grid. */
+        UNIFORM
+    }
+
+    /** What to do when lists do not overlap. */
+    public enum OverlapCheck {
+        /**
+         * A warning in the result names every list that overlaps no other list and every pair
+         * of lists with no case in common (the posterior is then driven by the prior).
+         */
+        WARN,
+        /** The same situations are errors ({@link PrevalenceException.Kind#NOT_ESTIMABLE}). */
+        STRICT
+    }
+
+    private static final BayesianModelAveraging DEFAULT = new BayesianModelAveraging(Double.NaN,
+            PriorOnN.ONE_OVER_N, null, null, 0, 0.95, OverlapCheck.WARN,
+            Runtime.getRuntime().availableProcessors());
+
+    private final double delta;
+    private final PriorOnN prior;
+    private final DoubleUnaryOperator logPrior;
+    private final ToDoubleFunction<DecomposableGraph> graphLogPrior;
+    private final int gridMax;
+    private final double level;
+    private final OverlapCheck overlap;
+    private final int parallelism;
+
+    private BayesianModelAveraging(double delta, PriorOnN prior, DoubleUnaryOperator logPrior,
+                                   ToDoubleFunction<DecomposableGraph> graphLogPrior, int gridMax, double level,
+                                   OverlapCheck overlap, int parallelism) {
+        this.delta = delta;
+        this.prior = prior;
+        this.logPrior = logPrior;
+        this.graphLogPrior = graphLogPrior;
+        this.gridMax = gridMax;
+        this.level = level;
+        this.overlap = overlap;
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * The defaults: delta = 2^-K (dga's suggestion), prior on N proportional to 1/N, uniform prior
+     * over graphs, automatic grid maximum (from 5,000, doubling), 95 % credible interval,
+     * non-overlapping lists warned about ({@link OverlapCheck#WARN}), as many threads as
+     * available processors.
+     * @return the default configuration
+     */
+    public static BayesianModelAveraging withDefaults() {
+        return DEFAULT;
+    }
+
+    /**
+     * @param v the hyper-Dirichlet parameter per cell of the 2^K table, &gt; 0
+     * @return a copy with this delta
+     * @throws PrevalenceException if {@code v} is not finite and &gt; 0
+     */
+    public BayesianModelAveraging withDelta(double v) {
+        return new BayesianModelAveraging(Checks.positive("delta", v), prior, logPrior, graphLogPrior,
+                gridMax, level, overlap, parallelism);
+    }
+
+    /**
+     * @param v a built-in prior on N (replaces a prior given with {@link #withLogPrior})
+     * @return a copy with this prior
+     */
+    public BayesianModelAveraging with(PriorOnN v) {
+        return new BayesianModelAveraging(delta, Objects.requireNonNull(v, "prior"), null, graphLogPrior,
+                gridMax, level, overlap, parallelism);
+    }
+
+    /**
+     * @param v what to do when lists do not overlap
+     * @return a copy with this check
+     */
+    public BayesianModelAveraging with(OverlapCheck v) {
+        return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, gridMax, level,
+                Objects.requireNonNull(v, "overlap"), parallelism);
+    }
+
+    /**
+     * A user prior on N, as dga's {@code logprior} argument.
+     * @param logPriorOfN the log prior density (up to a constant) as a function of the total
+     *     population size N = n + m; it must be finite on the grid
+     * @return a copy with this prior
+     */
+    public BayesianModelAveraging withLogPrior(DoubleUnaryOperator logPriorOfN) {
+        return new BayesianModelAveraging(delta, prior, Objects.requireNonNull(logPriorOfN, "logPriorOfN"),
+                graphLogPrior, gridMax, level, overlap, parallelism);
+    }
+
+    /**
+     * Prior weights on graphs, as dga's {@code log.prior.model.weights}.
+     * @param logWeight the log prior weight of each graph (up to a constant); finite, or
+     *     {@code -Infinity} to leave the graph out
+     * @return a copy with these weights
+     */
+    public BayesianModelAveraging withGraphLogPrior(ToDoubleFunction<DecomposableGraph> logWeight) {
+        return new BayesianModelAveraging(delta, prior, logPrior, Objects.requireNonNull(logWeight, "logWeight"),
+                gridMax, level, overlap, parallelism);
+    }
+
+    /**
+     * @param v the grid maximum G (the grid is m = 0..G unobserved cases), &ge; 1
+     * @return a copy with this grid maximum instead of the automatic search
+     * @throws PrevalenceException if {@code v < 1}
+     */
+    public BayesianModelAveraging withGridMax(int v) {
+        return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, Checks.atLeast("grid maximum", v, 1),
+                level, overlap, parallelism);
+    }
+
+    /** @return a copy with the automatic grid maximum (the default) */
+    public BayesianModelAveraging withAutomaticGridMax() {
+        return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, 0, level, overlap, parallelism);
+    }
+
+    /**
+     * @param v the credible level of the headline interval, in (0, 1)
+     * @return a copy with this level
+     */
+    public BayesianModelAveraging withLevel(double v) {
+        return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, gridMax,
+                Checks.level("level", v), overlap, parallelism);
+    }
+
+    /**
+     * @param v the number of threads, &ge; 1 (results do not depend on it)
+     * @return a copy with this parallelism
+     */
+    public BayesianModelAveraging withParallelism(int v) {
+        return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, gridMax, level, overlap,
+                Checks.atLeast("parallelism", v, 1));
+    }
+
+    /**
+     * Averages over every decomposable graph on the table's lists.
+     * @param table the list-overlap table, 2 to 6 lists, at least one observed case
+     * @return the posterior summaries
+     * @throws PrevalenceException if the table has more than 6 lists or no case; under
+     *     {@link OverlapCheck#STRICT} if lists do not overlap; if the user prior on N is not
+     *     finite on the grid or every graph weight is {@code -Infinity}; if the automatic grid
+     *     exceeds {@link #LARGEST_AUTOMATIC_GRID_MAX}
+     */
+    public Result estimate(ListOverlapTable table) {
+        Objects.requireNonNull(table, "table");
+        int k = table.listCount();
+        if (k > DecomposableGraphs.MAX_LISTS) {
+            throw PrevalenceException.invalidArgument("lists",
+                    "Model averaging over decomposable graphs supports at most %d lists, got %d %s; "
+                            + "merge lists (collapse) or drop some", DecomposableGraphs.MAX_LISTS, k, table.listNames());
+        }
+        long n = table.observedTotal();
+        if (n < 1) {
+            throw PrevalenceException.notEstimable("table", "The table has no observed case");
+        }
+        double d = Double.isNaN(delta) ? Math.scalb(1.0, -k) : delta;
+        List<String> warnings = new ArrayList<>();
+        overlapWarnings(table, warnings);
+
+        List<DecomposableGraph> all = DecomposableGraphs.of(k);
+        List<DecomposableGraph> graphs = new ArrayList<>();
+        List<Double> lpw = new ArrayList<>();
+        for (DecomposableGraph g : all) {
+            double w = graphLogPrior == null ? 0 : graphLogPrior.applyAsDouble(g);
+            if (w == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            if (!(Math.abs(w) < Double.POSITIVE_INFINITY)) {
+                throw PrevalenceException.invalidArgument("graph " + g,
+                        "The log prior weight of graph %s is %s; give a finite value, or -Infinity to leave it out", g, w);
+            }
+            graphs.add(g);
+            lpw.add(w);
+        }
+        if (graphs.isEmpty()) {
+            throw PrevalenceException.invalidArgument("graph prior", "Every graph has log prior weight -Infinity");
+        }
+        double[] lpwArr = lpw.stream().mapToDouble(Double::doubleValue).toArray();
+        BmaGridEngine.PriorKind kind = logPrior != null ? BmaGridEngine.PriorKind.USER
+                : prior == PriorOnN.ONE_OVER_N ? BmaGridEngine.PriorKind.ONE_OVER_N : BmaGridEngine.PriorKind.UNIFORM;
+        BmaGridEngine engine = new BmaGridEngine(k, table.countsByMask(), d, kind, logPrior, graphs, lpwArr);
+
+        List<Integer> trailG = new ArrayList<>();
+        List<Double> trailTail = new ArrayList<>();
+        BmaGridEngine.Output out;
+        double tail;
+        if (gridMax > 0) {
+            out = run(engine, gridMax, n);
+            tail = tailMass(out.posterior, gridMax);
+            trailG.add(gridMax);
+            trailTail.add(tail);
+            if (!(tail < TAIL_MASS_LIMIT)) {
+                warnings.add(gridWarning(engine, n, gridMax, tail));
+            }
+        } else {
+            int g = FIRST_GRID_MAX;
+            while (true) {
+                out = run(engine, g, n);
+                tail = tailMass(out.posterior, g);
+                trailG.add(g);
+                trailTail.add(tail);
+                if (tail < TAIL_MASS_LIMIT) {
+                    break;
+                }
+                if (g >= LARGEST_AUTOMATIC_GRID_MAX) {
+                    throw PrevalenceException.notConverged("grid maximum",
+                            "The posterior mass of the last 1%% of the grid is still %s at grid maximum %s: the "
+                                    + "posterior of N has a very heavy tail (improper prior/posterior?); use the 1/N "
+                                    + "prior, a larger delta, or give the grid maximum explicitly",
+                            fmt(tail), Format.count(g));
+                }
+                g *= 2;
+            }
+        }
+        tailWarnings(engine, out, n, kind, warnings);
+        return new Result(this, table.listNames(), n, d, kind, gridMax == 0, out, graphs, tail,
+                trailG.stream().mapToInt(Integer::intValue).toArray(),
+                trailTail.stream().mapToDouble(Double::doubleValue).toArray(), warnings);
+    }
+
+    private BmaGridEngine.Output run(BmaGridEngine engine, int g, long n) {
+        double[] lp = null;
+        if (logPrior != null) {
+            lp = new double[g + 1];
+            for (int m = 0; m <= g; m++) {
+                double v = logPrior.applyAsDouble((double) n + m);
+                if (!(Math.abs(v) < Double.POSITIVE_INFINITY)) {
+                    throw PrevalenceException.invalidArgument("prior at N = " + (n + m),
+                            "The log prior on N is %s at N = %d; it must be finite on the grid N = %d..%d",
+                            v, n + m, n, n + g);
+                }
+                lp[m] = v;
+            }
+        }
+        return engine.run(g, lp, parallelism);
+    }
+
+    /** Posterior mass of m &gt; 0.99 G (as the reference computations: {@code Nmissing > 0.99 * G}). */
+    static double tailMass(double[] post, int g) {
+        double cut = 0.99 * g;
+        double s = 0;
+        for (int m = post.length - 1; m >= 0 && m > cut; m--) {
+            s += post[m];
+        }
+        return s;
+    }
+
+    private String gridWarning(BmaGridEngine engine, long n, int g, double tail) {
+        String would;
+        long gg = g;
+        String found = null;
+        while (gg < LARGEST_AUTOMATIC_GRID_MAX) {
+            gg *= 2;
+            BmaGridEngine.Output o = run(engine, (int) gg, n);
+            if (tailMass(o.posterior, (int) gg) < TAIL_MASS_LIMIT) {
+                found = Format.count(gg);
+                break;
+            }
+        }
+        would = found == null ? "no grid maximum up to " + Format.count(LARGEST_AUTOMATIC_GRID_MAX) + " would do"
+                : "grid maximum " + found + " would do";
+        return String.format(Locale.ROOT, "The posterior mass of the last 1%% of the grid (N > %s) is %s, not below "
+                        + "%s: grid maximum %s truncates the posterior of N; %s", Format.count(n + (long) Math.floor(0.99 * g)),
+                fmt(tail), fmt(TAIL_MASS_LIMIT), Format.count(g), would);
+    }
+
+    private static void tailWarnings(BmaGridEngine engine, BmaGridEngine.Output out, long n,
+                                     BmaGridEngine.PriorKind kind, List<String> warnings) {
+        double pe;
+        if (kind == BmaGridEngine.PriorKind.ONE_OVER_N) {
+            pe = -1;
+        } else if (kind == BmaGridEngine.PriorKind.UNIFORM) {
+            pe = 0;
+        } else {
+            pe = Double.NaN; // a user prior: its tail exponent is not known
+        }
+        if (Double.isNaN(pe)) {
+            return;
+        }
+        double[] e = engine.tailExponents(pe);
+        double heavy = 0;
+        int worst = -1;
+        int improper = -1;
+        for (int g = 0; g < e.length; g++) {
+            if (e[g] >= -2) {
+                heavy += out.graphProb[g];
+                if (worst < 0 || out.graphProb[g] > out.graphProb[worst]) {
+                    worst = g;
+                }
+            }
+            if (e[g] >= -1 && (improper < 0 || e[g] > e[improper])) {
+                improper = g;
+            }
+        }
+        if (improper >= 0) {
+            warnings.add(String.format(Locale.ROOT, "Improper posterior: under graph %s the posterior of N decays "
+                            + "only like N^%.4g (exponent >= -1), so every summary depends on the grid maximum; use "
+                            + "the 1/N prior or a larger delta", engine.graphName(improper), e[improper]));
+        }
+        if (heavy > 1e-6) {
+            warnings.add(String.format(Locale.ROOT, "The posterior mean of N depends on the grid maximum: graphs "
+                            + "whose posterior of N decays like N^e with e >= -2 (no finite mean; largest: %s, "
+                            + "N^%.4g) carry posterior probability %s > 1e-6; the mean %s is over N <= %s only, so "
+                            + "prefer the median and the credible interval", engine.graphName(worst), e[worst],
+                    fmt(heavy), Format.number(mean(out.posterior, n)), Format.count(n + out.gridMax)));
+        }
+    }
+
+    static double mean(double[] post, long n) {
+        double s = 0;
+        for (int m = 0; m < post.length; m++) {
+            s += ((double) n + m) * post[m];
+        }
+        return s;
+    }
+
+    private void overlapWarnings(ListOverlapTable table, List<String> warnings) {
+        int k = table.listCount();
+        long[][] ov = table.pairwiseOverlaps();
+        List<String> names = table.listNames();
+        List<String> problems = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        boolean[] isolated = new boolean[k];
+        for (int i = 0; i < k; i++) {
+            boolean any = false;
+            for (int j = 0; j < k; j++) {
+                if (j != i && ov[i][j] > 0) {
+                    any = true;
+                }
+            }
+            if (!any) {
+                isolated[i] = true;
+                problems.add(String.format(Locale.ROOT, "list '%s' overlaps no other list", names.get(i)));
+                where.add("list '" + names.get(i) + "'");
+            }
+        }
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                if (ov[i][j] == 0 && !isolated[i] && !isolated[j]) {
+                    pairs.add("'" + names.get(i) + "' and '" + names.get(j) + "'");
+                    where.add("lists '" + names.get(i) + "', '" + names.get(j) + "'");
+                }
+            }
+        }
+        if (!pairs.isEmpty()) {
+            problems.add("these pairs of lists have no case in common: " + String.join(", ", pairs));
+        }
+        if (problems.isEmpty()) {
+            return;
+        }
+        String msg = String.join("; ", problems);
+        if (overlap == OverlapCheck.STRICT) {
+            throw PrevalenceException.notEstimable(String.join("; ", where),
+                    "Lists do not overlap: %s. Their dependence is then informed by the prior alone; merge or drop "
+                            + "such lists, or allow this with OverlapCheck.WARN", msg);
+        }
+        String m0 = Character.toUpperCase(msg.charAt(0)) + msg.substring(1);
+        warnings.add(m0 + ": the posterior of their dependence (and so of N) is driven by the prior");
+    }
+
+    static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.3g", x);
+    }
+
+    /** The posterior probability of one graph and its conditional posterior mean of N. This class is immutable. */
+    public static final class ModelPosterior {
+        private final DecomposableGraph graph;
+        private final double probability;
+        private final double mean;
+
+        ModelPosterior(DecomposableGraph graph, double probability, double mean) {
+            this.graph = graph;
+            this.probability = probability;
+            this.mean = mean;
+        }
+
+        /** @return the graph */
+        public DecomposableGraph graph() {
+            return graph;
+        }
+
+        /** @return the graph in the {@code "[123,25,34]"} notation */
+        public String model() {
+            return graph.toString();
+        }
+
+        /** @return the posterior probability of the graph */
+        public double probability() {
+            return probability;
+        }
+
+        /** @return the posterior mean of N given the graph (on the grid) */
+        public double conditionalMean() {
+            return mean;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s p=%s mean=%s", graph, fmt(probability), Format.number(mean));
+        }
+    }
+
+    /**
+     * The posterior of N and of the graphs. Quantiles are grid values: the smallest N whose
+     * posterior CDF is at least p. This class is immutable.
+     */
+    public static final class Result {
+        private final List<String> lists;
+        private final long observed;
+        private final double delta;
+        private final String prior;
+        private final boolean automaticGrid;
+        private final int gridMax;
+        private final double tailMass;
+        private final int[] gridTrail;
+        private final double[] tailTrail;
+        private final double[] posterior;
+        private final double mean;
+        private final double sd;
+        private final long median;
+        private final long mode;
+        private final Interval interval;
+        private final List<ModelPosterior> models;
+        private final List<String> warnings;
+
+        Result(BayesianModelAveraging config, List<String> lists, long observed, double delta,
+               BmaGridEngine.PriorKind prior, boolean automaticGrid, BmaGridEngine.Output out,
+               List<DecomposableGraph> graphs, double tailMass, int[] gridTrail, double[] tailTrail,
+               List<String> warnings) {
+            this.lists = List.copyOf(lists);
+            this.observed = observed;
+            this.delta = delta;
+            this.prior = prior == BmaGridEngine.PriorKind.ONE_OVER_N ? "one-over-n"
+                    : prior == BmaGridEngine.PriorKind.UNIFORM ? "uniform" : "user";
+            this.automaticGrid = automaticGrid;
+            this.gridMax = out.gridMax;
+            this.tailMass = tailMass;
+            this.gridTrail = gridTrail;
+            this.tailTrail = tailTrail;
+            this.posterior = out.posterior;
+            this.mean = BayesianModelAveraging.mean(posterior, observed);
+            double v = 0;
+            for (int m = 0; m < posterior.length; m++) {
+                double dev = (double) observed + m - mean;
+                v += dev * dev * posterior[m];
+            }
+            this.sd = Math.sqrt(v);
+            this.median = quantile(0.5);
+            int im = 0;
+            for (int m = 1; m < posterior.length; m++) {
+                if (posterior[m] > posterior[im]) {
+                    im = m;
+                }
+            }
+            this.mode = observed + im;
+            this.interval = credibleInterval(config.level);
+            List<ModelPosterior> ms = new ArrayList<>();
+            for (int g = 0; g < graphs.size(); g++) {
+                ms.add(new ModelPosterior(graphs.get(g), out.graphProb[g], out.graphMean[g]));
+            }
+            ms.sort(Comparator.comparingDouble(ModelPosterior::probability).reversed());
+            this.models = Collections.unmodifiableList(ms);
+            this.warnings = List.copyOf(warnings);
+        }
+
+        /** @return the list names */
+        public List<String> lists() {
+            return lists;
+        }
+
+        /** @return n, the number of observed cases */
+        public long observed() {
+            return observed;
+        }
+
+        /** @return the hyper-Dirichlet parameter used */
+        public double delta() {
+            return delta;
+        }
+
+        /** @return the prior on N: "one-over-n", "uniform" or "user" */
+        public String prior() {
+            return prior;
+        }
+
+        /** @return whether G was chosen automatically */
+        public boolean automaticGridMax() {
+            return automaticGrid;
+        }
+
+        /** @return G, the grid maximum of unobserved cases (N runs over n..n+G) */
+        public int gridMax() {
+            return gridMax;
+        }
+
+        /** @return the posterior mass of the last 1 % of the grid (m &gt; 0.99 G) */
+        public double tailMass() {
+            return tailMass;
+        }
+
+        /** @return every grid maximum computed, in order (the doubling search, or the one given) */
+        public int[] gridSearch() {
+            return gridTrail.clone();
+        }
+
+        /** @return the tail mass at each grid maximum of {@link #gridSearch()} */
+        public double[] gridSearchTailMass() {
+            return tailTrail.clone();
+        }
+
+        /** @return the posterior median of N (the headline estimate) */
+        public long median() {
+            return median;
+        }
+
+        /** @return the posterior mean of N over the grid (see {@link #gridMax()}; may depend on it) */
+        public double mean() {
+            return mean;
+        }
+
+        /** @return the posterior SD of N over the grid */
+        public double sd() {
+            return sd;
+        }
+
+        /** @return the posterior mode of N (the smallest N of largest posterior probability) */
+        public long mode() {
+            return mode;
+        }
+
+        /** @return the equal-tailed credible interval at the configured level */
+        public Interval interval() {
+            return interval;
+        }
+
+        /**
+         * @param p a probability in (0, 1)
+         * @return the smallest N on the grid whose posterior CDF is at least p
+         */
+        public long quantile(double p) {
+            Checks.level("p", p);
+            double cdf = 0;
+            for (int m = 0; m < posterior.length; m++) {
+                cdf += posterior[m];
+                if (cdf >= p) {
+                    return observed + m;
+                }
+            }
+            return observed + posterior.length - 1;
+        }
+
+        /**
+         * @param level the credible level in (0, 1)
+         * @return the equal-tailed interval: quantiles (1 - level)/2 and (1 + level)/2
+         */
+        public Interval credibleInterval(double level) {
+            Checks.level("level", level);
+            return new Interval(quantile((1 - level) / 2), quantile((1 + level) / 2), level, "credible");
+        }
+
+        /** @return the posterior probability of N = observed() + m, for m = 0..gridMax() (a copy) */
+        public double[] posteriorMass() {
+            return posterior.clone();
+        }
+
+        /** @return the posterior probability of each graph with its conditional mean, most probable first */
+        public List<ModelPosterior> models() {
+            return models;
+        }
+
+        /** @return the warnings (non-overlapping lists, grid-dependent mean, short grid) */
+        public List<String> warnings() {
+            return warnings;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "Bayesian model averaging over %d decomposable graphs (dga bma.cr), "
+                            + "%d lists %s, %s observed, delta %s, prior on N %s%n", models.size(), lists.size(), lists,
+                    Format.count(observed), fmt(delta), prior));
+            sb.append(String.format(Locale.ROOT, "  N: median %s, %s%n", Format.count(median), interval));
+            sb.append(String.format(Locale.ROOT, "     mean %s (over N <= %s), sd %s, mode %s%n", Format.number(mean),
+                    Format.count(observed + gridMax), Format.number(sd), Format.count(mode)));
+            sb.append(String.format(Locale.ROOT, "  grid maximum %s (%s), tail mass of the last 1%% %s%n",
+                    Format.count(gridMax), automaticGrid ? "automatic" : "given", fmt(tailMass)));
+            sb.append("  graphs (top 10): probability, mean of N given the graph\n");
+            for (int i = 0; i < Math.min(10, models.size()); i++) {
+                ModelPosterior m = models.get(i);
+                sb.append(String.format(Locale.ROOT, "    %-20s %-10s %s%n", m.model(), fmt(m.probability()),
+                        Format.number(m.conditionalMean())));
+            }
+            for (String w : warnings) {
+                sb.append("  warning: ").append(w).append('\n');
+            }
+            return sb.toString();
+        }
+    }
+}
