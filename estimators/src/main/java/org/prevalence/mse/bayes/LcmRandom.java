@@ -1,6 +1,5 @@
 package org.prevalence.mse.bayes;
 
-import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
@@ -71,6 +70,26 @@ final class LcmRandom {
         return logGammaAtLeastOne(shape);
     }
 
+    /** Marsaglia & Tsang (2000), shape >= 1. */
+    private double gammaAtLeastOne(double shape) {
+        final double d = shape - 1.0 / 3;
+        final double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x;
+            double v;
+            do {
+                x = normal.sample();
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            final double u = uniformOpen();
+            final double x2 = x * x;
+            if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+                return d * v;
+            }
+        }
+    }
+
     /** Marsaglia & Tsang (2000), shape >= 1, returned on the log scale. */
     private double logGammaAtLeastOne(double shape) {
         final double d = shape - 1.0 / 3;
@@ -119,7 +138,7 @@ final class LcmRandom {
             // Beta(1, 1) is uniform
             final double u = uniformOpen();
             out[0] = Math.log(u);
-            out[1] = Math.log1p(-u);
+            out[1] = Math.log(1 - u);
             return;
         }
         if (a == 1) {
@@ -136,6 +155,15 @@ final class LcmRandom {
             out[1] = log1mExp(lb);
             return;
         }
+        if (a >= 1 && b >= 1) {
+            // both gammas are far from underflow: B = G_a / (G_a + G_b) in linear scale, then logs
+            final double x = gammaAtLeastOne(a);
+            final double y = gammaAtLeastOne(b);
+            final double ls = Math.log(x + y);
+            out[0] = Math.log(x) - ls;
+            out[1] = Math.log(y) - ls;
+            return;
+        }
         ga = logGamma(a);
         gb = logGamma(b);
         final double s = logSum(ga, gb);
@@ -148,9 +176,16 @@ final class LcmRandom {
         return a < b ? b + Math.log1p(Math.exp(a - b)) : a + Math.log1p(Math.exp(b - a));
     }
 
-    /** @return \( \log(1 - e^x) \) for x &le; 0, accurately (Mächler 2012) */
+    /**
+     * @return \( \log(1 - e^x) \) for x &lt; 0: {@code log(-expm1(x))} near 0 (Mächler 2012), else
+     *     {@code log(1 - e^x)} with a two-term series when \( e^x &lt; 10^{-8} \)
+     */
     static double log1mExp(double x) {
-        return x > -0.6931471805599453 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
+        if (x > -0.6931471805599453) {
+            return Math.log(-Math.expm1(x));
+        }
+        final double y = Math.exp(x);
+        return y < 1e-8 ? -y - 0.5 * y * y : Math.log(1 - y);
     }
 
     /**
@@ -184,7 +219,7 @@ final class LcmRandom {
         final double q = 1 - p;
         final double s = p / q;
         final double a = (n + 1) * s;
-        final double r0 = Math.exp(n * Math.log1p(-p));
+        final double r0 = Math.exp(n * (p < 1e-8 ? -p - 0.5 * p * p : Math.log(q)));
         while (true) {
             double r = r0;
             double u = uniformOpen();
@@ -243,12 +278,22 @@ final class LcmRandom {
         }
     }
 
-    /** @return log(k!) */
-    static double logFactorial(int k) {
+    /** \( \tfrac12 \log(2\pi) \). */
+    private static final double HALF_LOG_2PI = 0.9189385332046728;
+
+    /**
+     * @return log(k!): a table below 256, else Stirling's series
+     *     \( (x-\tfrac12)\log x - x + \tfrac12\log 2\pi + \tfrac1{12x} - \tfrac1{360x^3} + \tfrac1{1260x^5} \),
+     *     \( x = k + 1 \) (next term below 1e-20 there)
+     */
+    static double logFactorial(long k) {
         if (k < LOG_FACTORIAL.length) {
-            return LOG_FACTORIAL[k];
+            return LOG_FACTORIAL[(int) k];
         }
-        return Gamma.logGamma(k + 1.0);
+        final double x = k + 1.0;
+        final double r = 1 / x;
+        final double r2 = r * r;
+        return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + r * (1.0 / 12 - r2 * (1.0 / 360 - r2 / 1260));
     }
 
     /**
@@ -333,7 +378,7 @@ final class LcmRandom {
         final int len = (int) Math.min(cap + 1, Integer.MAX_VALUE - 8);
         final double[] lw = new double[len];
         for (int x = 0; x < len; x++) {
-            lw[x] = Gamma.logGamma(r + (double) x) - logFactorial(x) + x * lp0;
+            lw[x] = logFactorial(r + x - 1) - logFactorial(x) + x * lp0;
             lmax = Math.max(lmax, lw[x]);
         }
         double total = 0;

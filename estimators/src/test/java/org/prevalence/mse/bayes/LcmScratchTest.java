@@ -1,14 +1,22 @@
 package org.prevalence.mse.bayes;
 
 import org.junit.jupiter.api.Test;
+import org.prevalence.core.lists.ListOverlapTable;
 
 class LcmScratchTest {
     @Test
     void run() {
-        for (String ds : new String[] {"us_western_site_5lists", "neworleans_5lists", "uk2013_5lists"}) {
+        ListOverlapTable t = LcmFixtures.table("uk2013_5lists");
+        LatentClassMse e = LatentClassMse.withDefaults().withChains(1).with(LatentClassMse.Diagnostics.NONE);
+        for (int rep = 0; rep < 5; rep++) {
             long t0 = System.nanoTime();
-            LatentClassMse.Result r = LatentClassMse.withDefaults().estimate(LcmFixtures.table(ds));
-            System.out.println(ds + " " + (System.nanoTime() - t0) / 1e9 + " s\n" + r);
+            LatentClassMse.Result r = e.withSeed(rep).estimate(t);
+            System.out.println("1 chain " + (System.nanoTime() - t0) / 1e9 + " s " + r.getEstimate());
+        }
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            LatentClassMse.Result r = LatentClassMse.withDefaults().withSeed(rep).estimate(t);
+            System.out.println("4 chains " + (System.nanoTime() - t0) / 1e9 + " s " + r.getEstimate());
         }
     }
 }
