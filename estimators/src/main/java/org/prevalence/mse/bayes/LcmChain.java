@@ -31,6 +31,8 @@ package org.prevalence.mse.bayes;
 final class LcmChain {
     /** Warm-up sweeps before burn-in, as LCMCR. */
     static final int WARM_UP = 500;
+    /** Relative weights below e^FLUSH_LOG are set to 0. */
+    private static final double FLUSH_LOG = -650;
 
     private final int lists;
     private final int classes;
@@ -55,7 +57,8 @@ final class LcmChain {
     // derived, per sweep
     private final double[] ratio;    // lambda / (1 - lambda), [j * K + k]
     private final double[] logRatio;
-    private final double[] zeroW;    // pi_k prod_j (1 - lambda_jk)
+    private final double[] zeroW;    // pi_k prod_j (1 - lambda_jk) / max_k (same), 0 if below e^-650
+    private double logZeroScale;     // log max_k pi_k prod_j (1 - lambda_jk)
     private final double[] logZeroW;
     private final int[] order;       // classes by decreasing pi
     // scratch
@@ -222,13 +225,21 @@ final class LcmChain {
 
     /** Quantities derived from lambda and pi, shared by every pattern in the next steps. */
     private void derive() {
+        double maxZero = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < classes; k++) {
             double l0 = logNu[k];
             for (int j = 0; j < lists; j++) {
                 l0 += logLam0[j * classes + k];
             }
             logZeroW[k] = l0;
-            zeroW[k] = Math.exp(l0);
+            maxZero = Math.max(maxZero, l0);
+        }
+        // weights relative to the largest, tiny ones flushed to 0 (subnormal products are very slow);
+        // a pattern whose weights all fall below 1e-280 is redone in logs (logScaleWeights)
+        logZeroScale = maxZero;
+        for (int k = 0; k < classes; k++) {
+            final double d = logZeroW[k] - maxZero;
+            zeroW[k] = d < FLUSH_LOG ? 0 : Math.exp(d);
         }
         for (int i = 0; i < ratio.length; i++) {
             logRatio[i] = logLam1[i] - logLam0[i];
@@ -266,11 +277,24 @@ final class LcmChain {
             if (!(sum > 1e-280 && sum < Double.POSITIVE_INFINITY)) {
                 logScaleWeights(on);
             }
+            // this pattern's heaviest class first, so that the sequential binomials end early
+            int top = 0;
+            for (int t = 1; t < classes; t++) {
+                if (wOrdered[t] > wOrdered[top]) {
+                    top = t;
+                }
+            }
+            final double wt = wOrdered[top];
+            wOrdered[top] = wOrdered[0];
+            wOrdered[0] = wt;
             rnd.multinomial(freq[m], wOrdered, classes, drawn, suffix);
             final int[] c = countMK[m];
             for (int t = 0; t < classes; t++) {
                 c[order[t]] = drawn[t];
             }
+            final int d0 = c[order[0]];
+            c[order[0]] = c[order[top]];
+            c[order[top]] = d0;
         }
     }
 
@@ -336,10 +360,11 @@ final class LcmChain {
 
     /** Steps 4 and 5: n0, then the classes of the unobserved individuals. */
     private void sampleUnobserved() {
-        double p0 = 0;
+        double rel = 0;
         for (int k = 0; k < classes; k++) {
-            p0 += zeroW[k];
+            rel += zeroW[k];
         }
+        double p0 = Math.exp(logZeroScale) * rel;
         if (p0 >= 1) {
             p0 = Math.nextDown(1.0);
         }
@@ -351,22 +376,25 @@ final class LcmChain {
         for (int t = 0; t < classes; t++) {
             wOrdered[t] = zeroW[order[t]];
         }
-        if (!(p0 > 1e-280)) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < classes; t++) {
-                max = Math.max(max, logZeroW[order[t]]);
-            }
-            for (int t = 0; t < classes; t++) {
-                wOrdered[t] = Math.exp(logZeroW[order[t]] - max);
-            }
-        }
         if (n0 > Integer.MAX_VALUE) {
             throw new IllegalStateException("n0 too large: " + n0);
         }
+        int top = 0;
+        for (int t = 1; t < classes; t++) {
+            if (wOrdered[t] > wOrdered[top]) {
+                top = t;
+            }
+        }
+        final double wt = wOrdered[top];
+        wOrdered[top] = wOrdered[0];
+        wOrdered[0] = wt;
         rnd.multinomial((int) n0, wOrdered, classes, drawn, suffix);
         for (int t = 0; t < classes; t++) {
             count0K[order[t]] = drawn[t];
         }
+        final long d0 = count0K[order[0]];
+        count0K[order[0]] = count0K[order[top]];
+        count0K[order[top]] = d0;
     }
 
     /** Step 6: alpha ~ Gamma(a_alpha + K - 1, rate b_alpha - log pi_K). */

@@ -36,6 +36,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * </ol>
  */
 final class LcmRandom {
+    /** Multinomials of at most this size are drawn as that many categorical draws. */
+    private static final int CATEGORICAL_MAX = 12;
     /** Below this mean the binomial is drawn by inversion. */
     private static final double INVERSION_MEAN = 10;
     /** 2^-53. */
@@ -298,7 +300,7 @@ final class LcmRandom {
 
     /**
      * Draws Multinomial(size, w / sum(w)) by sequential conditional binomials, or by {@code size}
-     * categorical draws when size is small.
+     * categorical draws when size is at most {@value #CATEGORICAL_MAX}.
      *
      * @param size the number of trials, >= 0
      * @param w unnormalised non-negative weights (length K), with a positive sum
@@ -307,25 +309,29 @@ final class LcmRandom {
      * @param suffix scratch space of length >= k + 1
      */
     void multinomial(int size, double[] w, int k, int[] out, double[] suffix) {
-        suffix[k] = 0;
-        for (int i = k - 1; i >= 0; i--) {
-            suffix[i] = suffix[i + 1] + w[i];
-        }
         for (int i = 0; i < k; i++) {
             out[i] = 0;
         }
-        if (size <= 4) {
-            final double total = suffix[0];
+        if (size <= CATEGORICAL_MAX) {
+            double total = 0;
+            for (int i = 0; i < k; i++) {
+                total += w[i];
+            }
             for (int t = 0; t < size; t++) {
-                // categorical draw by linear search, from the end of the suffix sums
-                final double u = rng.nextDouble() * total;
+                // categorical draw by linear search (classes come heaviest first)
+                double u = rng.nextDouble() * total;
                 int i = 0;
-                while (i < k - 1 && u < suffix[i + 1]) {
+                while (i < k - 1 && u >= w[i]) {
+                    u -= w[i];
                     i++;
                 }
                 out[i]++;
             }
             return;
+        }
+        suffix[k] = 0;
+        for (int i = k - 1; i >= 0; i--) {
+            suffix[i] = suffix[i + 1] + w[i];
         }
         int left = size;
         for (int i = 0; i < k - 1 && left > 0; i++) {
