@@ -1,0 +1,589 @@
+package org.prevalence.mse.bayes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.rng.simple.RandomSource;
+import org.prevalence.core.Checks;
+import org.prevalence.core.Format;
+import org.prevalence.core.Interval;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.lists.ListOverlapTable;
+
+/**
+ * Bayesian multiple systems estimation with the latent-class model of Manrique-Vallier (2016), as
+ * the R function {@code LCMCR::lcmCR} followed by {@code LCMCR::lcmCR_PostSampl}, with several
+ * chains and the convergence diagnostics that LCMCR lacks.
+ *
+ * <p><b>Model.</b> Each of the \( N \) individuals belongs to one of \( K \) latent classes; within
+ * class \( k \) the \( J \) lists capture independently with probabilities \( \lambda_{jk} \)
+ * (local independence), so a capture pattern \( x \in \{0,1\}^J \) has probability
+ * <p>\[ p(x) = \sum_{k=1}^{K} \pi_k \prod_{j=1}^{J} \lambda_{jk}^{x_j} (1-\lambda_{jk})^{1-x_j}, \]
+ * <p>and the counts of the \( 2^J \) patterns are multinomial with size \( N \), the all-zero cell
+ * (\( n_0 = N - n \) unobserved individuals) being unknown. Priors: the truncated stick-breaking
+ * (Dirichlet-process) weights \( \pi_k = V_k \prod_{h&lt;k}(1-V_h) \), \( V_k \sim
+ * \mathrm{Beta}(1, \alpha) \) for \( k &lt; K \), \( V_K = 1 \); \( \alpha \sim
+ * \mathrm{Gamma}(a_\alpha, b_\alpha) \) (shape, rate); \( \lambda_{jk} \sim \mathrm{Beta}(1,1) \);
+ * \( p(N) \propto 1/N \). Symbols: \( n \) the number observed, \( J \) the number of lists.
+ *
+ * <p><b>Sampler.</b> The data-augmentation Gibbs sampler of the paper: classes of the observed
+ * individuals, Beta capture probabilities, stick weights, \( n_0 \) (negative binomial), classes of
+ * the unobserved, \( \alpha \) (gamma); see {@code LcmChain} for the six steps. It works on capture
+ * patterns: the individuals sharing a pattern share their class probabilities, so one multinomial
+ * draw per pattern replaces a draw per person. Like LCMCR, \( n_0 \) is restricted to
+ * \( n_0 \le 20 n \) (by rejection), unless {@link #withMaximumPopulation(long)} sets a proper
+ * prior \( p(N) \propto 1/N \) on \( 1 \le N \le N_{\max} \).
+ *
+ * <p><b>Chains and reproducibility.</b> Each chain runs the LCMCR start (500 warm-up sweeps), then
+ * {@code burnIn} sweeps, then keeps \( N \) after every {@code thinning}-th of {@code samples}
+ * &times; {@code thinning} sweeps. Chain \( c \) (0-based) draws from its own generator
+ * {@code RandomSource.L64_X128_MIX.create(new long[] {seed, c})}, so the draws depend only on the
+ * seed and the chain index, never on the number of threads.
+ *
+ * <p><b>Summaries.</b> Over the pooled draws of all chains: the posterior median (the headline
+ * estimate), mean, standard deviation (divisor \( S-1 \)) and the equal-tailed credible interval
+ * whose limits are the \( (1-\text{level})/2 \) and \( (1+\text{level})/2 \) quantiles. Quantiles
+ * are R's type 7 (the default of {@code quantile()}, which LCMCR users apply): with \( S \) sorted
+ * draws \( x_{(1)} \le \dots \le x_{(S)} \) and \( h = (S-1)p + 1 \),
+ * \( Q(p) = x_{(\lfloor h \rfloor)} + (h - \lfloor h \rfloor)(x_{(\lfloor h \rfloor+1)} -
+ * x_{(\lfloor h \rfloor)}) \); the median is the mean of the two middle draws when \( S \) is even.
+ * Diagnostics of \( N \): rank-normalised split \( \hat R \), bulk and tail ESS
+ * ({@link ConvergenceDiagnostics}); a warning is added when \( \hat R &gt; 1.01 \) or an ESS is
+ * below 400 (Vehtari et al. 2021).
+ *
+ * <p>References: <ol>
+ * <li>Manrique-Vallier, D. (2016). Bayesian population size estimation using Dirichlet process
+ * mixtures. Biometrics 72(4), 1246-1254. doi:10.1111/biom.12502</li>
+ * <li>Ishwaran, H. &amp; James, L.F. (2001). Gibbs sampling methods for stick-breaking priors.
+ * JASA 96(453), 161-173. doi:10.1198/016214501750332758</li>
+ * <li>Vehtari, A., Gelman, A., Simpson, D., Carpenter, B. &amp; Bürkner, P.-C. (2021). Bayesian
+ * Analysis 16(2), 667-718. doi:10.1214/20-BA1221</li>
+ * <li>Hyndman, R.J. &amp; Fan, Y. (1996). Sample quantiles in statistical packages. The American
+ * Statistician 50(4), 361-365. doi:10.1080/00031305.1996.10473566</li>
+ * </ol>
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class LatentClassMse {
+    /** R-hat above this value gives a warning. */
+    public static final double RHAT_WARNING = 1.01;
+    /** An effective sample size below this value gives a warning. */
+    public static final double ESS_WARNING = 400;
+    /** LCMCR's cap: at most this many unobserved individuals per observed one. */
+    public static final long LCMCR_CAP_FACTOR = 20;
+    /** Largest number of observed individuals accepted. */
+    public static final long MAX_OBSERVED = 100_000_000L;
+
+    /** Whether convergence diagnostics are computed. */
+    public enum Diagnostics {
+        /** Rank-normalised split R-hat, bulk and tail ESS of N (needs at least 2 chains). */
+        RANK_NORMALIZED,
+        /** No diagnostics (allows a single chain); the result reports NaN for them and a warning. */
+        NONE
+    }
+
+    private static final LatentClassMse DEFAULT =
+            new LatentClassMse(10, 4, 10_000, 2_000, 50, 1L, 0.25, 0.25, 0.95, 0, Diagnostics.RANK_NORMALIZED, 0);
+
+    private final int classes;
+    private final int chains;
+    private final int burnIn;
+    private final int samples;
+    private final int thinning;
+    private final long seed;
+    private final double aAlpha;
+    private final double bAlpha;
+    private final double level;
+    private final int threads;
+    private final Diagnostics diagnostics;
+    private final long maxPopulation;
+
+    private LatentClassMse(int classes, int chains, int burnIn, int samples, int thinning, long seed,
+                           double aAlpha, double bAlpha, double level, int threads, Diagnostics diagnostics,
+                           long maxPopulation) {
+        this.classes = classes;
+        this.chains = chains;
+        this.burnIn = burnIn;
+        this.samples = samples;
+        this.thinning = thinning;
+        this.seed = seed;
+        this.aAlpha = aAlpha;
+        this.bAlpha = bAlpha;
+        this.level = level;
+        this.threads = threads;
+        this.diagnostics = diagnostics;
+        this.maxPopulation = maxPopulation;
+    }
+
+    /**
+     * The defaults: K = 10 classes, 4 chains, burn-in 10,000, 2,000 kept samples per chain,
+     * thinning 50 (LCMCR's settings in the reference runs: 110,000 sweeps per chain after the 500
+     * warm-up sweeps), seed 1, \( a_\alpha = b_\alpha = 0.25 \), credible level 0.95, as many
+     * threads as chains and processors allow, {@link Diagnostics#RANK_NORMALIZED}, and LCMCR's cap
+     * \( n_0 \le 20 n \) (no maximum population).
+     *
+     * @return the default estimator
+     */
+    public static LatentClassMse withDefaults() {
+        return DEFAULT;
+    }
+
+    /**
+     * @param v the number of latent classes K (truncation level), >= 1
+     * @return a copy with K classes
+     * @throws PrevalenceException if v < 1
+     */
+    public LatentClassMse withClasses(int v) {
+        return new LatentClassMse(Checks.atLeast("classes", v, 1), chains, burnIn, samples, thinning, seed,
+                aAlpha, bAlpha, level, threads, diagnostics, maxPopulation);
+    }
+
+    /**
+     * @param v the number of chains, >= 1 (>= 2 with diagnostics)
+     * @return a copy
+     * @throws PrevalenceException if v < 1
+     */
+    public LatentClassMse withChains(int v) {
+        return new LatentClassMse(classes, Checks.atLeast("chains", v, 1), burnIn, samples, thinning, seed,
+                aAlpha, bAlpha, level, threads, diagnostics, maxPopulation);
+    }
+
+    /**
+     * @param v the burn-in sweeps per chain (after LCMCR's 500 warm-up sweeps), >= 1
+     * @return a copy
+     * @throws PrevalenceException if v < 1
+     */
+    public LatentClassMse withBurnIn(int v) {
+        return new LatentClassMse(classes, chains, Checks.atLeast("burn-in", v, 1), samples, thinning, seed,
+                aAlpha, bAlpha, level, threads, diagnostics, maxPopulation);
+    }
+
+    /**
+     * @param v the draws kept per chain, >= 1 (>= 6 with diagnostics)
+     * @return a copy
+     * @throws PrevalenceException if v < 1
+     */
+    public LatentClassMse withSamples(int v) {
+        return new LatentClassMse(classes, chains, burnIn, Checks.atLeast("samples", v, 1), thinning, seed,
+                aAlpha, bAlpha, level, threads, diagnostics, maxPopulation);
+    }
+
+    /**
+     * @param v keep one draw every v sweeps, >= 1
+     * @return a copy
+     * @throws PrevalenceException if v < 1
+     */
+    public LatentClassMse withThinning(int v) {
+        return new LatentClassMse(classes, chains, burnIn, samples, Checks.atLeast("thinning", v, 1), seed,
+                aAlpha, bAlpha, level, threads, diagnostics, maxPopulation);
+    }
+
+    /**
+     * @param v the seed; chain c uses {@code RandomSource.L64_X128_MIX.create(new long[] {v, c})}
+     * @return a copy
+     */
+    public LatentClassMse withSeed(long v) {
+        return new LatentClassMse(classes, chains, burnIn, samples, thinning, v,
+                aAlpha, bAlpha, level, threads, diagnostics, maxPopulation);
+    }
+
+    /**
+     * @param shape \( a_\alpha \), > 0
+     * @param rate \( b_\alpha \), > 0
+     * @return a copy with the gamma prior (shape, rate) on the concentration \( \alpha \)
+     * @throws PrevalenceException if either is not finite and positive
+     */
+    public LatentClassMse withConcentrationPrior(double shape, double rate) {
+        return new LatentClassMse(classes, chains, burnIn, samples, thinning, seed,
+                Checks.positive("a_alpha", shape), Checks.positive("b_alpha", rate), level, threads,
+                diagnostics, maxPopulation);
+    }
+
+    /**
+     * @param v the credible level in (0, 1)
+     * @return a copy
+     * @throws PrevalenceException if v is outside (0, 1)
+     */
+    public LatentClassMse withCredibleLevel(double v) {
+        return new LatentClassMse(classes, chains, burnIn, samples, thinning, seed,
+                aAlpha, bAlpha, Checks.level("level", v), threads, diagnostics, maxPopulation);
+    }
+
+    /**
+     * @param v worker threads, >= 1 (the draws do not depend on it)
+     * @return a copy
+     * @throws PrevalenceException if v < 1
+     */
+    public LatentClassMse withThreads(int v) {
+        return new LatentClassMse(classes, chains, burnIn, samples, thinning, seed,
+                aAlpha, bAlpha, level, Checks.atLeast("threads", v, 1), diagnostics, maxPopulation);
+    }
+
+    /**
+     * @param v whether to compute diagnostics
+     * @return a copy
+     */
+    public LatentClassMse with(Diagnostics v) {
+        return new LatentClassMse(classes, chains, burnIn, samples, thinning, seed,
+                aAlpha, bAlpha, level, threads, Objects.requireNonNull(v, "diagnostics"), maxPopulation);
+    }
+
+    /**
+     * Replaces LCMCR's data-dependent cap \( n_0 \le 20 n \) by the proper prior
+     * \( p(N) \propto 1/N \) on \( 1 \le N \le N_{\max} \) (used by simulation-based calibration,
+     * where the prior must be proper and must not depend on the data).
+     *
+     * @param v \( N_{\max} \), >= 1
+     * @return a copy
+     * @throws PrevalenceException if v < 1
+     */
+    public LatentClassMse withMaximumPopulation(long v) {
+        return new LatentClassMse(classes, chains, burnIn, samples, thinning, seed,
+                aAlpha, bAlpha, level, threads, diagnostics, Checks.atLeast("maximum population", v, 1L));
+    }
+
+    /**
+     * Runs the chains and summarises the posterior of N.
+     *
+     * @param table the list-overlap table (2..15 lists)
+     * @return the posterior summaries, diagnostics and draws
+     * @throws PrevalenceException if nobody is observed, more than {@value #MAX_OBSERVED} are, the
+     *     maximum population is below the number observed, or diagnostics are requested with fewer
+     *     than 2 chains or fewer than 6 samples
+     */
+    public Result estimate(ListOverlapTable table) {
+        Objects.requireNonNull(table, "table");
+        if (diagnostics == Diagnostics.RANK_NORMALIZED && chains < 2) {
+            throw PrevalenceException.invalidArgument("chains",
+                    "convergence diagnostics need at least 2 chains, got %d; use more chains or Diagnostics.NONE",
+                    chains);
+        }
+        if (diagnostics == Diagnostics.RANK_NORMALIZED && samples < 6) {
+            throw PrevalenceException.invalidArgument("samples",
+                    "convergence diagnostics need at least 6 samples per chain, got %d", samples);
+        }
+        final long n = table.observedTotal();
+        if (n < 1) {
+            throw PrevalenceException.notEstimable("table",
+                    "nobody is observed on any list: the population size cannot be estimated");
+        }
+        if (n > MAX_OBSERVED) {
+            throw PrevalenceException.invalidData("table",
+                    "%d individuals observed; the latent-class sampler accepts at most %d", n, MAX_OBSERVED);
+        }
+        final long cap;
+        if (maxPopulation > 0) {
+            if (maxPopulation < n) {
+                throw PrevalenceException.invalidArgument("maximum population",
+                        "the maximum population %d is below the %d individuals observed", maxPopulation, n);
+            }
+            cap = maxPopulation - n;
+        } else {
+            cap = LCMCR_CAP_FACTOR * n;
+        }
+        final int[] masks = table.observedHistories();
+        final int[] freq = new int[masks.length];
+        for (int m = 0; m < masks.length; m++) {
+            freq[m] = (int) table.count(masks[m]);
+        }
+        final int lists = table.listCount();
+        long[][] draws = new long[chains][];
+        int workers = threads > 0 ? threads : Math.min(chains, Runtime.getRuntime().availableProcessors());
+        if (workers <= 1 || chains == 1) {
+            for (int c = 0; c < chains; c++) {
+                draws[c] = runChain(c, lists, masks, freq, cap);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, chains), r -> {
+                Thread t = new Thread(r, "lcm-chain");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<long[]>> futures = new ArrayList<>();
+                for (int c = 0; c < chains; c++) {
+                    final int chain = c;
+                    futures.add(pool.submit(() -> runChain(chain, lists, masks, freq, cap)));
+                }
+                for (int c = 0; c < chains; c++) {
+                    draws[c] = futures.get(c).get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sampling", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                throw new IllegalStateException(cause);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        return summarise(table, n, cap, draws);
+    }
+
+    /** Runs chain c; its stream depends on (seed, c) only. */
+    long[] runChain(int c, int lists, int[] masks, int[] freq, long cap) {
+        LcmRandom rnd = new LcmRandom(RandomSource.L64_X128_MIX.create(new long[] {seed, c}));
+        LcmChain chain = new LcmChain(lists, classes, masks, freq, cap, aAlpha, bAlpha, rnd);
+        for (int i = 0; i < burnIn; i++) {
+            chain.iterate();
+        }
+        long[] out = new long[samples];
+        for (int s = 0; s < samples; s++) {
+            for (int i = 0; i < thinning; i++) {
+                chain.iterate();
+            }
+            out[s] = chain.population();
+        }
+        return out;
+    }
+
+    private Result summarise(ListOverlapTable table, long n, long cap, long[][] draws) {
+        int total = chains * samples;
+        double[] all = new double[total];
+        double[][] asDouble = new double[chains][samples];
+        long atCap = 0;
+        for (int c = 0; c < chains; c++) {
+            for (int s = 0; s < samples; s++) {
+                double v = draws[c][s];
+                asDouble[c][s] = v;
+                all[c * samples + s] = v;
+                if (draws[c][s] - n >= 0.95 * cap) {
+                    atCap++;
+                }
+            }
+        }
+        double mean = 0;
+        for (double v : all) {
+            mean += v;
+        }
+        mean /= total;
+        double ss = 0;
+        for (double v : all) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = total > 1 ? Math.sqrt(ss / (total - 1)) : 0;
+        double[] sorted = all.clone();
+        Arrays.sort(sorted);
+        double median = ConvergenceDiagnostics.quantileSorted(sorted, 0.5);
+        double lower = ConvergenceDiagnostics.quantileSorted(sorted, (1 - level) / 2);
+        double upper = ConvergenceDiagnostics.quantileSorted(sorted, (1 + level) / 2);
+        Interval interval = new Interval(lower, upper, level, "credible");
+        List<String> warnings = new ArrayList<>();
+        double rhat = Double.NaN;
+        double essBulk = Double.NaN;
+        double essTail = Double.NaN;
+        if (diagnostics == Diagnostics.RANK_NORMALIZED) {
+            rhat = ConvergenceDiagnostics.rhat(asDouble);
+            essBulk = ConvergenceDiagnostics.essBulk(asDouble);
+            essTail = ConvergenceDiagnostics.essTail(asDouble);
+            if (Double.isNaN(rhat) || Double.isNaN(essBulk) || Double.isNaN(essTail)) {
+                // constant draws (every draw N = n, say): posterior's NA; reported as R-hat 1, ESS = draws
+                warnings.add(String.format(Locale.ROOT,
+                        "all %d draws of N are equal to %s: convergence diagnostics are undefined "
+                        + "(reported as R-hat 1 and ESS %d)", total, Format.number(sorted[0]), total));
+                rhat = Double.isNaN(rhat) ? 1 : rhat;
+                essBulk = Double.isNaN(essBulk) ? total : essBulk;
+                essTail = Double.isNaN(essTail) ? total : essTail;
+            }
+            if (rhat > RHAT_WARNING) {
+                warnings.add(String.format(Locale.ROOT,
+                        "R-hat of N is %.3f > %.2f: the %d chains disagree (some may sit in different modes "
+                        + "of the posterior); do not trust the estimate: run longer chains or more chains "
+                        + "and compare seeds", rhat, RHAT_WARNING, chains));
+            }
+            if (essBulk < ESS_WARNING) {
+                warnings.add(String.format(Locale.ROOT,
+                        "bulk effective sample size of N is %.0f < %.0f: the posterior median and mean are "
+                        + "imprecise; increase samples or thinning", essBulk, ESS_WARNING));
+            }
+            if (essTail < ESS_WARNING) {
+                warnings.add(String.format(Locale.ROOT,
+                        "tail effective sample size of N is %.0f < %.0f: the credible limits are imprecise; "
+                        + "increase samples or thinning", essTail, ESS_WARNING));
+            }
+        } else {
+            warnings.add("convergence diagnostics were not computed (Diagnostics.NONE)");
+        }
+        if (atCap > 0) {
+            warnings.add(String.format(Locale.ROOT,
+                    "%d of %d draws of N lie within 5%% of the upper bound N = %s (%s): the posterior is "
+                    + "truncated there", atCap, total, Format.count(n + cap),
+                    maxPopulation > 0 ? "the maximum population" : "LCMCR's cap of 21 times the observed"));
+        }
+        return new Result(table.listNames(), n, median, mean, sd, interval, rhat, essBulk, essTail,
+                chains, samples, draws, warnings, classes, burnIn, thinning, seed);
+    }
+
+    /**
+     * The posterior of the population size N from the latent-class model. Immutable.
+     */
+    public static final class Result {
+        private final List<String> lists;
+        private final long observed;
+        private final double median;
+        private final double mean;
+        private final double sd;
+        private final Interval interval;
+        private final double rhat;
+        private final double essBulk;
+        private final double essTail;
+        private final int chains;
+        private final int samples;
+        private final long[][] draws;
+        private final List<String> warnings;
+        private final int classes;
+        private final int burnIn;
+        private final int thinning;
+        private final long seed;
+
+        Result(List<String> lists, long observed, double median, double mean, double sd, Interval interval,
+               double rhat, double essBulk, double essTail, int chains, int samples, long[][] draws,
+               List<String> warnings, int classes, int burnIn, int thinning, long seed) {
+            this.lists = List.copyOf(lists);
+            this.observed = observed;
+            this.median = median;
+            this.mean = mean;
+            this.sd = sd;
+            this.interval = interval;
+            this.rhat = rhat;
+            this.essBulk = essBulk;
+            this.essTail = essTail;
+            this.chains = chains;
+            this.samples = samples;
+            this.draws = draws;
+            this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+            this.classes = classes;
+            this.burnIn = burnIn;
+            this.thinning = thinning;
+            this.seed = seed;
+        }
+
+        /** @return the posterior median of N (the headline estimate; type-7 quantile) */
+        public double getEstimate() {
+            return median;
+        }
+
+        /** @return the posterior mean of N */
+        public double getMean() {
+            return mean;
+        }
+
+        /** @return the posterior standard deviation of N (divisor draws - 1) */
+        public double getStandardDeviation() {
+            return sd;
+        }
+
+        /** @return the equal-tailed credible interval, method {@code "credible"} */
+        public Interval getCredibleInterval() {
+            return interval;
+        }
+
+        /** @return the rank-normalised split R-hat of N (NaN with Diagnostics.NONE) */
+        public double getRhat() {
+            return rhat;
+        }
+
+        /** @return the bulk effective sample size of N (NaN with Diagnostics.NONE) */
+        public double getEssBulk() {
+            return essBulk;
+        }
+
+        /** @return the tail effective sample size of N (NaN with Diagnostics.NONE) */
+        public double getEssTail() {
+            return essTail;
+        }
+
+        /** @return the number of chains */
+        public int getChains() {
+            return chains;
+        }
+
+        /** @return the draws of N kept in total (chains x samples) */
+        public int getDraws() {
+            return chains * samples;
+        }
+
+        /** @return the draws kept per chain */
+        public int getSamplesPerChain() {
+            return samples;
+        }
+
+        /**
+         * @param chain a chain index, 0-based
+         * @return a copy of that chain's draws of N, in sampling order (for trace plots)
+         */
+        public long[] getChainDraws(int chain) {
+            return draws[chain].clone();
+        }
+
+        /** @return all draws of N, chain after chain (a copy, for density plots) */
+        public long[] getPooledDraws() {
+            long[] out = new long[chains * samples];
+            for (int c = 0; c < chains; c++) {
+                System.arraycopy(draws[c], 0, out, c * samples, samples);
+            }
+            return out;
+        }
+
+        /** @return the warnings (convergence, truncation), possibly empty */
+        public List<String> getWarnings() {
+            return warnings;
+        }
+
+        /** @return the list names */
+        public List<String> getListNames() {
+            return lists;
+        }
+
+        /** @return the number of individuals observed on at least one list */
+        public long getObserved() {
+            return observed;
+        }
+
+        /** @return the number of latent classes K */
+        public int getClasses() {
+            return classes;
+        }
+
+        /** @return the burn-in sweeps per chain */
+        public int getBurnIn() {
+            return burnIn;
+        }
+
+        /** @return the thinning */
+        public int getThinning() {
+            return thinning;
+        }
+
+        /** @return the seed */
+        public long getSeed() {
+            return seed;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT,
+                    "LatentClassMse[N median=%s, mean=%s, SD=%s, %s; observed=%s, lists=%d, K=%d; "
+                    + "R-hat=%s, ESS bulk=%s, tail=%s; %d chains x %d draws (burn-in %d, thin %d, seed %d)]",
+                    Format.number(median), Format.number(mean), Format.number(sd), interval,
+                    Format.count(observed), lists.size(), classes, Format.number(rhat), Format.number(essBulk),
+                    Format.number(essTail), chains, samples, burnIn, thinning, seed));
+            for (String w : warnings) {
+                b.append(System.lineSeparator()).append("warning: ").append(w);
+            }
+            return b.toString();
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package org.prevalence.mse.bayes;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * Random variates for the latent-class Gibbs sampler whose parameters change at every draw: gamma
+ * (on the log scale), beta (as a pair of logs), binomial, multinomial and truncated negative
+ * binomial. One instance per chain; not thread-safe.
+ *
+ * <p>Commons RNG's samplers are built for a fixed parameter (their constructors precompute
+ * tables), while the sampler needs a new shape at each of its ~130 gamma draws and ~100 binomial
+ * draws per iteration. So this class draws the normals (Commons RNG
+ * {@link ZigguratSampler.NormalizedGaussian}) and Poisson variates ({@link PoissonSampler}) with
+ * Commons RNG and implements around them:
+ * <ul>
+ * <li>gamma: Marsaglia &amp; Tsang (2000) for shape &ge; 1; for shape &lt; 1 the boost
+ * \( \log G_a = \log G_{a+1} + \log(U)/a \) (Robert &amp; Casella 2004, p. 45; the rule of LCMCR's
+ * {@code dan_log_gamma_1}), returned on the log scale so that tiny shapes do not underflow;</li>
+ * <li>binomial: inversion (BINV) when \( \min(np, n(1-p)) &lt; 10 \), else Hörmann's (1993) BTRS
+ * transformed rejection with squeeze;</li>
+ * <li>multinomial: sequential conditional binomials;</li>
+ * <li>negative binomial: the gamma-Poisson mixture, with a cap imposed by rejection (as LCMCR) and an
+ * exact inversion fallback when rejection is slow.</li>
+ * </ul>
+ *
+ * <p>References: <ol>
+ * <li>Marsaglia, G. &amp; Tsang, W.W. (2000). A simple method for generating gamma variables. ACM
+ * Trans. Math. Softw. 26(3), 363-372. doi:10.1145/358407.358414</li>
+ * <li>Hörmann, W. (1993). The generation of binomial random variates. J. Stat. Comput. Simul.
+ * 46(1-2), 101-110. doi:10.1080/00949659308811496</li>
+ * <li>Kachitvichyanukul, V. &amp; Schmeiser, B.W. (1988). Binomial random variate generation. Commun.
+ * ACM 31(2), 216-222 (BINV). doi:10.1145/42372.42381</li>
+ * </ol>
+ */
+final class LcmRandom {
+    /** Multinomials of at most this size are drawn as that many categorical draws. */
+    private static final int CATEGORICAL_MAX = 12;
+    /** Below this mean the binomial is drawn by inversion. */
+    private static final double INVERSION_MEAN = 10;
+    /** 2^-53. */
+    private static final double TWO_POW_M53 = 0x1.0p-53;
+    /** Rejections of the capped negative binomial before falling back to inversion. */
+    private static final int MAX_REJECTIONS = 64;
+    /** Largest Poisson mean handed to Commons RNG (it needs a mean below Integer.MAX_VALUE). */
+    private static final double MAX_POISSON_MEAN = 1e9;
+
+    private final UniformRandomProvider rng;
+    private final NormalizedGaussianSampler normal;
+
+    LcmRandom(UniformRandomProvider rng) {
+        this.rng = rng;
+        this.normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    }
+
+    /** @return a uniform variate on the open interval (0, 1) */
+    double uniformOpen() {
+        return ((rng.nextLong() >>> 11) + 0.5) * TWO_POW_M53;
+    }
+
+    /**
+     * @param shape the shape, > 0
+     * @return \( \log G \) with \( G \sim \mathrm{Gamma}(\text{shape}, 1) \)
+     */
+    double logGamma(double shape) {
+        if (shape < 1) {
+            // Robert & Casella (2004) p. 45: G_a = G_{a+1} U^{1/a}, on the log scale
+            return logGammaAtLeastOne(shape + 1) + Math.log(uniformOpen()) / shape;
+        }
+        return logGammaAtLeastOne(shape);
+    }
+
+    /** Marsaglia & Tsang (2000), shape >= 1. */
+    private double gammaAtLeastOne(double shape) {
+        final double d = shape - 1.0 / 3;
+        final double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x;
+            double v;
+            do {
+                x = normal.sample();
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            final double u = uniformOpen();
+            final double x2 = x * x;
+            if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+                return d * v;
+            }
+        }
+    }
+
+    /** Marsaglia & Tsang (2000), shape >= 1, returned on the log scale. */
+    private double logGammaAtLeastOne(double shape) {
+        final double d = shape - 1.0 / 3;
+        final double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x;
+            double v;
+            do {
+                x = normal.sample();
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            final double u = uniformOpen();
+            final double x2 = x * x;
+            if (u < 1 - 0.0331 * x2 * x2) {
+                return Math.log(d * v);
+            }
+            final double logV = Math.log(v);
+            if (Math.log(u) < 0.5 * x2 + d * (1 - v + logV)) {
+                return Math.log(d) + logV;
+            }
+        }
+    }
+
+    /**
+     * @param shape the shape, > 0
+     * @param rate the rate, > 0
+     * @return a Gamma(shape, rate) variate
+     */
+    double gamma(double shape, double rate) {
+        return Math.exp(logGamma(shape)) / rate;
+    }
+
+    /**
+     * Draws \( B \sim \mathrm{Beta}(a, b) \) as \( (\log B, \log(1-B)) \), through
+     * \( B = G_a / (G_a + G_b) \) with both gammas on the log scale (as LCMCR).
+     *
+     * @param a first shape, > 0
+     * @param b second shape, > 0
+     * @param out receives {@code out[0] = log B}, {@code out[1] = log(1 - B)}
+     */
+    void logBeta(double a, double b, double[] out) {
+        final double ga;
+        final double gb;
+        if (a == 1 && b == 1) {
+            // Beta(1, 1) is uniform
+            final double u = uniformOpen();
+            out[0] = Math.log(u);
+            out[1] = Math.log(1 - u);
+            return;
+        }
+        if (a == 1) {
+            // Beta(1, b): 1 - B = U^{1/b}
+            final double l1m = Math.log(uniformOpen()) / b;
+            out[1] = l1m;
+            out[0] = log1mExp(l1m);
+            return;
+        }
+        if (b == 1) {
+            // Beta(a, 1): B = U^{1/a}
+            final double lb = Math.log(uniformOpen()) / a;
+            out[0] = lb;
+            out[1] = log1mExp(lb);
+            return;
+        }
+        if (a >= 1 && b >= 1) {
+            // both gammas are far from underflow: B = G_a / (G_a + G_b) in linear scale, then logs
+            final double x = gammaAtLeastOne(a);
+            final double y = gammaAtLeastOne(b);
+            final double ls = Math.log(x + y);
+            out[0] = Math.log(x) - ls;
+            out[1] = Math.log(y) - ls;
+            return;
+        }
+        ga = logGamma(a);
+        gb = logGamma(b);
+        final double s = logSum(ga, gb);
+        out[0] = ga - s;
+        out[1] = gb - s;
+    }
+
+    /** @return \( \log(e^a + e^b) \) */
+    static double logSum(double a, double b) {
+        return a < b ? b + Math.log1p(Math.exp(a - b)) : a + Math.log1p(Math.exp(b - a));
+    }
+
+    /**
+     * @return \( \log(1 - e^x) \) for x &lt; 0: {@code log(-expm1(x))} near 0 (Mächler 2012), else
+     *     {@code log(1 - e^x)} with a two-term series when \( e^x &lt; 10^{-8} \)
+     */
+    static double log1mExp(double x) {
+        if (x > -0.6931471805599453) {
+            return Math.log(-Math.expm1(x));
+        }
+        final double y = Math.exp(x);
+        return y < 1e-8 ? -y - 0.5 * y * y : Math.log(1 - y);
+    }
+
+    /**
+     * @param n trials, >= 0
+     * @param p success probability in [0, 1]
+     * @return a Binomial(n, p) variate
+     */
+    int binomial(int n, double p) {
+        if (n == 0 || p <= 0) {
+            return 0;
+        }
+        if (p >= 1) {
+            return n;
+        }
+        if (p > 0.5) {
+            return n - binomialHalf(n, 1 - p);
+        }
+        return binomialHalf(n, p);
+    }
+
+    /** Binomial with p <= 1/2. */
+    private int binomialHalf(int n, double p) {
+        if (n * p < INVERSION_MEAN) {
+            return binomialInversion(n, p);
+        }
+        return binomialBtrs(n, p);
+    }
+
+    /** BINV (Kachitvichyanukul & Schmeiser 1988): sequential search from 0. */
+    private int binomialInversion(int n, double p) {
+        final double q = 1 - p;
+        final double s = p / q;
+        final double a = (n + 1) * s;
+        final double r0 = Math.exp(n * (p < 1e-8 ? -p - 0.5 * p * p : Math.log(q)));
+        while (true) {
+            double r = r0;
+            double u = uniformOpen();
+            int x = 0;
+            while (u > r) {
+                u -= r;
+                x++;
+                if (x > n) {
+                    break;
+                }
+                r *= a / x - s;
+            }
+            if (x <= n) {
+                return x;
+            }
+            // rounding pushed the search past n (probability ~1e-16): draw again
+        }
+    }
+
+    /** BTRS (Hörmann 1993), p <= 1/2 and n p >= 10. */
+    private int binomialBtrs(int n, double p) {
+        final double q = 1 - p;
+        final double spq = Math.sqrt(n * p * q);
+        final double b = 1.15 + 2.53 * spq;
+        final double a = -0.0873 + 0.0248 * b + 0.01 * p;
+        final double c = n * p + 0.5;
+        final double vr = 0.92 - 4.2 / b;
+        final double alpha = (2.83 + 5.1 / b) * spq;
+        final double lpq = Math.log(p / q);
+        final int m = (int) Math.floor((n + 1) * p);
+        final double h = logFactorial(m) + logFactorial(n - m);
+        while (true) {
+            final double u = uniformOpen() - 0.5;
+            double v = uniformOpen();
+            final double us = 0.5 - Math.abs(u);
+            final double kd = Math.floor((2 * a / us + b) * u + c);
+            if (kd < 0 || kd > n) {
+                continue;
+            }
+            final int k = (int) kd;
+            if (us >= 0.07 && v <= vr) {
+                return k;
+            }
+            v = Math.log(v * alpha / (a / (us * us) + b));
+            if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) {
+                return k;
+            }
+        }
+    }
+
+    private static final double[] LOG_FACTORIAL = new double[256];
+
+    static {
+        for (int i = 1; i < LOG_FACTORIAL.length; i++) {
+            LOG_FACTORIAL[i] = LOG_FACTORIAL[i - 1] + Math.log(i);
+        }
+    }
+
+    /** \( \tfrac12 \log(2\pi) \). */
+    private static final double HALF_LOG_2PI = 0.9189385332046728;
+
+    /**
+     * @return log(k!): a table below 256, else Stirling's series
+     *     \( (x-\tfrac12)\log x - x + \tfrac12\log 2\pi + \tfrac1{12x} - \tfrac1{360x^3} + \tfrac1{1260x^5} \),
+     *     \( x = k + 1 \) (next term below 1e-20 there)
+     */
+    static double logFactorial(long k) {
+        if (k < LOG_FACTORIAL.length) {
+            return LOG_FACTORIAL[(int) k];
+        }
+        final double x = k + 1.0;
+        final double r = 1 / x;
+        final double r2 = r * r;
+        return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + r * (1.0 / 12 - r2 * (1.0 / 360 - r2 / 1260));
+    }
+
+    /**
+     * Draws Multinomial(size, w / sum(w)) by sequential conditional binomials, or by {@code size}
+     * categorical draws when size is at most {@value #CATEGORICAL_MAX}.
+     *
+     * @param size the number of trials, >= 0
+     * @param w unnormalised non-negative weights (length K), with a positive sum
+     * @param k the number of categories used (a prefix of w)
+     * @param out receives the counts (first k entries overwritten)
+     * @param suffix scratch space of length >= k + 1
+     */
+    void multinomial(int size, double[] w, int k, int[] out, double[] suffix) {
+        for (int i = 0; i < k; i++) {
+            out[i] = 0;
+        }
+        if (size <= CATEGORICAL_MAX) {
+            double total = 0;
+            for (int i = 0; i < k; i++) {
+                total += w[i];
+            }
+            for (int t = 0; t < size; t++) {
+                // categorical draw by linear search (classes come heaviest first)
+                double u = rng.nextDouble() * total;
+                int i = 0;
+                while (i < k - 1 && u >= w[i]) {
+                    u -= w[i];
+                    i++;
+                }
+                out[i]++;
+            }
+            return;
+        }
+        suffix[k] = 0;
+        for (int i = k - 1; i >= 0; i--) {
+            suffix[i] = suffix[i + 1] + w[i];
+        }
+        int left = size;
+        for (int i = 0; i < k - 1 && left > 0; i++) {
+            final double rest = suffix[i];
+            final double pi = rest > 0 ? w[i] / rest : 0;
+            final int x = binomial(left, pi > 1 ? 1 : pi);
+            out[i] = x;
+            left -= x;
+        }
+        out[k - 1] += left;
+    }
+
+    /**
+     * Draws the number of failures before {@code r} successes with success probability
+     * {@code 1 - p0}, restricted to values &le; {@code cap}.
+     *
+     * <p>Unrestricted draws use the gamma-Poisson mixture \( X \mid G \sim \mathrm{Poisson}(G) \),
+     * \( G \sim \mathrm{Gamma}(r, \text{scale } p_0/(1-p_0)) \); the cap is imposed by rejection
+     * (as LCMCR's {@code sam_n0}), and after {@value #MAX_REJECTIONS} rejections by exact inversion
+     * of the truncated probability mass function.
+     *
+     * @param r the number of successes, >= 1
+     * @param p0 the failure probability in [0, 1)
+     * @param cap the largest value allowed, >= 0
+     * @return the draw
+     */
+    long negativeBinomialCapped(long r, double p0, long cap) {
+        if (p0 <= 0) {
+            return 0;
+        }
+        final double odds = p0 / (1 - p0);
+        final double meanAll = r * odds;
+        if (meanAll < MAX_POISSON_MEAN) {
+            for (int attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
+                final double g = Math.exp(logGamma(r)) * odds;
+                final long x = g <= 0 ? 0 : (g < MAX_POISSON_MEAN ? PoissonSampler.of(rng, g).sample() : cap + 1);
+                if (x <= cap) {
+                    return x;
+                }
+            }
+        }
+        return negativeBinomialInversion(r, p0, cap);
+    }
+
+    /** Exact inversion of the negative binomial pmf restricted to 0..cap. */
+    private long negativeBinomialInversion(long r, double p0, long cap) {
+        // log pmf up to a constant: lgamma(r + x) - lgamma(x + 1) + x log p0
+        final double lp0 = Math.log(p0);
+        double lmax = Double.NEGATIVE_INFINITY;
+        final int len = (int) Math.min(cap + 1, Integer.MAX_VALUE - 8);
+        final double[] lw = new double[len];
+        for (int x = 0; x < len; x++) {
+            lw[x] = logFactorial(r + x - 1) - logFactorial(x) + x * lp0;
+            lmax = Math.max(lmax, lw[x]);
+        }
+        double total = 0;
+        for (int x = 0; x < len; x++) {
+            lw[x] = Math.exp(lw[x] - lmax);
+            total += lw[x];
+        }
+        double u = rng.nextDouble() * total;
+        for (int x = 0; x < len; x++) {
+            u -= lw[x];
+            if (u < 0) {
+                return x;
+            }
+        }
+        return len - 1;
+    }
+}
