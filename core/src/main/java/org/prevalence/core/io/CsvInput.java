@@ -23,7 +23,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * and errors that name the file, the line and the column.
  *
  * <p>Columns given a type in {@link #withType} are parsed as that type; the other columns have
- * their type detected by Tablesaw. Empty cells and {@code NA} are missing values. A cell that
+ * their type detected by Tablesaw. Empty cells and {@code NA} are missing values. Lines after the
+ * header that start with {@code #} are comments (provenance notes) and are skipped; error messages
+ * still give the line's number in the file. A cell that
  * cannot be parsed, a row with the wrong number of cells, or a file that cannot be read gives a
  * {@link PrevalenceException} whose message reads like
  * {@code "counts.csv, line 7, column 'count': cannot read 'x' as INTEGER"}.
@@ -102,8 +104,20 @@ public final class CsvInput {
         if (text.isBlank()) {
             throw PrevalenceException.invalidData(name, "%s: the file is empty (a header line is needed)", name);
         }
-        checkShape(text, name);
-        Reader reader = new StringReader(text);
+        String[] lines = text.split("\r?\n", -1);
+        StringBuilder data = new StringBuilder(text.length());
+        int[] fileLine = new int[lines.length + 1]; // data row (1-based) -> file line (1-based)
+        int rows = 0;
+        data.append(lines[0]).append('\n');
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].startsWith("#") || lines[i].isEmpty()) {
+                continue;
+            }
+            fileLine[++rows] = i + 1;
+            data.append(lines[i]).append('\n');
+        }
+        checkShape(lines, name);
+        Reader reader = new StringReader(data.toString());
         CsvReadOptions.Builder b = CsvReadOptions.builder(reader).tableName(name)
                 .missingValueIndicator("", "NA");
         if (!types.isEmpty()) {
@@ -112,7 +126,8 @@ public final class CsvInput {
         try {
             return Table.read().usingOptions(b.build());
         } catch (AddCellToColumnException e) {
-            long line = e.getRowNumber() + 1; // header is line 1; Tablesaw counts data rows from 1
+            long row = e.getRowNumber(); // Tablesaw counts data rows from 1
+            long line = row >= 1 && row <= rows ? fileLine[(int) row] : row + 1;
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             e.dumpRow(new PrintStream(bytes, true, StandardCharsets.UTF_8));
             String cause = e.getCause() == null ? "" : e.getCause().getMessage();
@@ -131,11 +146,10 @@ public final class CsvInput {
     }
 
     /** Checks that every line has as many cells as the header (quoted fields with commas allowed). */
-    private static void checkShape(String text, String name) {
-        String[] lines = text.split("\r?\n", -1);
+    private static void checkShape(String[] lines, String name) {
         int expected = cells(lines[0]);
         for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isEmpty()) {
+            if (lines[i].isEmpty() || lines[i].startsWith("#")) {
                 continue;
             }
             int n = cells(lines[i]);

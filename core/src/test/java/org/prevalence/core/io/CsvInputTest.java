@@ -46,6 +46,15 @@ class CsvInputTest {
     }
 
     @Test
+    void commentLinesAreSkippedAndLineNumbersStillCountThem() {
+        Table t = CsvInput.withDefaults().read("a,b\n# source: R 4.2.2\n1,2\n3,4\n", "c.csv");
+        assertEquals(2, t.rowCount());
+        PrevalenceException e = assertThrows(PrevalenceException.class, () -> CsvInput.withDefaults()
+                .withType("b", ColumnType.DOUBLE).read("a,b\n# note\n# note, 2\n1,2\n3,x\n", "c.csv"));
+        assertTrue(e.getMessage().startsWith("c.csv, line 5, column 'b'"), e.getMessage());
+    }
+
+    @Test
     void quotedCommasAreOneCell() {
         Table t = CsvInput.withDefaults().read("name,n\n\"Smith, J\",3\n", "q.csv");
         assertEquals("Smith, J", t.stringColumn("name").get(0));
