@@ -294,6 +294,22 @@ public final class LogLinearMse {
     }
 
     /**
+     * The existence/identifiability check with a message naming the terms (SimplexSolver for the linear program).
+     * @param table the table
+     * @param model the model
+     * @return the check
+     */
+    public static ModelCheck check(ListOverlapTable table, LogLinearModel model) {
+        MseEngine e = MseEngine.of(table, PoissonRegression.withDefaults());
+        MseEngine.Check c = e.check(model);
+        List<String> empty = new ArrayList<>();
+        for (int t : e.emptyTerms(model)) {
+            empty.add(LogLinearModel.maskName(t, table.listNames()));
+        }
+        return new ModelCheck(c.code, c.code == 0 ? "ok" : c.message(), c.aliased, c.zeroCells, empty);
+    }
+
+    /**
      * Estimates every stratum with this estimator and adds the point estimates; strata that cannot be
      * estimated are reported with the reason instead of failing the whole run.
      * @param table the stratified table
@@ -465,9 +481,16 @@ public final class LogLinearMse {
         int k = e0.k;
         List<LogLinearModel> models = HierarchicalModels.enumerate(k, effectiveMaxOrder(k));
         ModelScore[] scores = new ModelScore[models.size()];
-        ThreadLocal<MseEngine> engines = ThreadLocal.withInitial(() -> new MseEngine(e0.names, e0.counts, glm));
-        IntStream idx = IntStream.range(0, models.size());
-        (parallel ? idx.parallel() : idx).forEach(i -> scores[i] = scoreOne(engines.get(), models.get(i), i));
+        // chunks of models, each with its own engine (workspaces are not shared between threads);
+        // scores land at their model's index, so the result does not depend on the thread count
+        int chunks = parallel ? Math.min(64, models.size()) : 1;
+        IntStream idx = IntStream.range(0, chunks);
+        (parallel ? idx.parallel() : idx).forEach(ch -> {
+            MseEngine e = ch == 0 && !parallel ? e0 : new MseEngine(e0.names, e0.counts, glm);
+            for (int i = ch; i < models.size(); i += chunks) {
+                scores[i] = scoreOne(e, models.get(i), i);
+            }
+        });
         List<ModelScore> out = new ArrayList<>();
         for (ModelScore s : scores) {
             if (s != null) {
@@ -558,17 +581,8 @@ public final class LogLinearMse {
         double q = chi2();
         UnivariateFunction g = theta -> {
             Arrays.fill(off, theta);
-            double l;
-            if (p == 1) {
-                double ll = 0;
-                for (int i = 0; i < n; i++) {
-                    double mu = Math.exp(theta);
-                    ll += (f.y[i] > 0 ? f.y[i] * theta : 0) - mu - Gamma.logGamma(f.y[i] + 1);
-                }
-                l = ll;
-            } else {
-                l = glm.fit(x1, n, p - 1, names, f.y, off, null, ws).getLogLikelihood();
-            }
+            // p >= 1 + K: the main effects remain after the intercept is fixed
+            double l = glm.fit(x1, n, p - 1, names, f.y, off, null, ws).getLogLikelihood();
             return 2 * (lmax - l) - q;
         };
         double step = Math.max(f.se0, 1e-3);

@@ -80,4 +80,34 @@ class ModelSelectionTest {
         LogLinearModel m = LogLinearMse.withDefaults().stepwiseModel(t.listNames(), t.countsByMask());
         assertEquals("LA:NG,NG:GP,PFNCA:GP,LA:PFNCA,GO:GP,NG:GO", m.termNotation(t.listNames()));
     }
+
+    @Test
+    void aicSelectionPicksTheSmallestAic() {
+        ListOverlapTable t = Fixtures.table("us_western_site_5lists");
+        LogLinearMse aic = LogLinearMse.withDefaults().with(ModelSelection.AIC).withMaxOrder(2);
+        List<ModelScore> ranked = aic.rankModels(t);
+        assertEquals(1024 - 0, HierarchicalModels.enumerate(5, 2).size());
+        LogLinearMse.Result r = aic.estimate(t);
+        assertEquals("aic", r.getMethod());
+        assertEquals(ranked.get(0).getModel(), r.getModel());
+        Tolerance.assertRelative(ranked.get(0).getAic(), r.getAic(), 1e-9, "AIC of the QR refit");
+        for (ModelScore s : ranked) {
+            assertEquals(true, s.getAic() >= r.getAic() - 1e-9);
+            assertEquals(true, s.getModel().order() <= 2);
+        }
+    }
+
+    @Test
+    void pthreshLimits() {
+        ListOverlapTable t = Fixtures.table("uk2013_5lists");
+        assertEquals("main", LogLinearMse.withDefaults().withPthresh(0).stepwise(t).getTermNotation());
+        // pthresh 1: SparseMSE fits all pairs when that model passes the check
+        int code = LogLinearMse.checkCode(t, LogLinearModel.allPairs(5));
+        LogLinearMse.Result all = LogLinearMse.withDefaults().withPthresh(1).stepwise(t);
+        if (code == 0) {
+            assertEquals(10, all.getTerms().size());
+        } else {
+            assertEquals(true, all.getTerms().size() < 10);
+        }
+    }
 }
