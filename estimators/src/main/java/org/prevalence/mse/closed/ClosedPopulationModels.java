@@ -372,8 +372,7 @@ public final class ClosedPopulationModels {
                     + Format.number(estimate) + " (more than 10%); the estimate is unreliable");
         }
         if (notEstimable == null && !(se >= 0)) {
-            messages.add("no standard error: the delta-method variance is negative");
-            codes.add(3);
+            messages.add("no standard error: the delta-method variance is negative"); // Rcapture prints NaN
         }
         Map<String, Double> coef = new LinkedHashMap<>();
         for (int j = 0; j < b.length; j++) {
