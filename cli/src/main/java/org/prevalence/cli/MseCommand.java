@@ -1,5 +1,6 @@
 package org.prevalence.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,8 @@ final class MseCommand implements Callable<Integer> {
 
     @Option(names = "--interval", defaultValue = "lognormal", paramLabel = "METHOD",
             description = "lognormal (SparseMSE's Wald interval on the dark figure), profile (Poisson profile "
-                    + "likelihood), profile-multinomial (Cormack 1992, as Rcapture closedpCI.t) or none "
+                    + "likelihood), profile-multinomial (Cormack 1992, as Rcapture closedpCI.t), bootstrap (SparseMSE's "
+                    + "BCa bootstrap with stepwise re-selection in every replicate; --replicates, --seed) or none "
                     + "(default ${DEFAULT-VALUE}).")
     String interval;
 
@@ -69,8 +71,65 @@ final class MseCommand implements Callable<Integer> {
     boolean extendedMle;
 
     @Option(names = "--method", paramLabel = "METHOD",
-            description = "Two lists: lincoln-petersen or chapman (Chapman's variance, log-normal interval).")
+            description = "Two lists: lincoln-petersen or chapman. Closed-population models (as Rcapture): m0, mt, "
+                    + "mh-chao, mh-poisson, mh-darroch, mh-gamma, mth-chao, mth-poisson, mth-darroch, mth-gamma, mb, "
+                    + "mbh; chao-bound (Chao 1987 lower bound).")
     String method;
+
+    @Option(names = "--closed-models", description = "Print the table of closed-population models (as Rcapture closedp.t).")
+    boolean closedModels;
+
+    @Option(names = "--capture-order", paramLabel = "lists",
+            description = "The lists' column order is the capture order (needed by Mb and Mbh).")
+    String captureOrder;
+
+    @Option(names = "--compare", description = "Every available method side by side on one table: independence, "
+            + "stepwise, AIC and BIC (with the next-best models), each closed model, the Chao bound.")
+    boolean compare;
+
+    @Option(names = "--replicates", defaultValue = "1000",
+            description = "Bootstrap replicates for --interval bootstrap (default ${DEFAULT-VALUE}).")
+    int replicates;
+
+    @Option(names = "--bayes", paramLabel = "bma|latent-class",
+            description = "Bayesian MSE: bma (model averaging over decomposable graphs, as dga) or latent-class "
+                    + "(Manrique-Vallier 2016, as LCMCR).")
+    String bayes;
+
+    @Option(names = "--delta", description = "bma: hyper-Dirichlet prior parameter (default 2^-K).")
+    Double delta;
+
+    @Option(names = "--prior", defaultValue = "one-over-n", description = "bma: prior on N, one-over-n or uniform "
+            + "(default ${DEFAULT-VALUE}).")
+    String prior;
+
+    @Option(names = "--grid-max", description = "bma: largest N - observed on the grid (default: chosen automatically).")
+    Integer gridMax;
+
+    @Option(names = "--strict", description = "bma: lists or pairs of lists that never overlap are an error, not a warning.")
+    boolean strict;
+
+    @Option(names = "--classes", defaultValue = "10", description = "latent-class: classes K (default ${DEFAULT-VALUE}).")
+    int classes;
+
+    @Option(names = "--chains", defaultValue = "4", description = "latent-class: chains (default ${DEFAULT-VALUE}).")
+    int chains;
+
+    @Option(names = "--burnin", defaultValue = "10000", description = "latent-class: burn-in iterations (default ${DEFAULT-VALUE}).")
+    int burnin;
+
+    @Option(names = "--samples", defaultValue = "2000", description = "latent-class: kept draws per chain (default ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--thin", defaultValue = "50", description = "latent-class: thinning (default ${DEFAULT-VALUE}).")
+    int thin;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw a chart: the bootstrap or posterior "
+            + "distribution, the model table (estimate against BIC), or the observed histories.")
+    java.nio.file.Path plot;
+
+    @Option(names = "--plot-format", defaultValue = "png", description = "png or svg (default ${DEFAULT-VALUE}).")
+    Plots.PlotFormat plotFormat;
 
     @Mixin
     CommonOptions common;
@@ -81,8 +140,17 @@ final class MseCommand implements Callable<Integer> {
             return stratified(input.readStratified());
         }
         ListOverlapTable table = input.read();
+        if (closedModels || compare || bayes != null) {
+            return MseModes.run(this, table);
+        }
         Map<String, Object> json;
         String text;
+        if (method != null && !List.of("chapman", "lincoln-petersen").contains(method.toLowerCase(Locale.ROOT))) {
+            return MseModes.run(this, table);
+        }
+        if (interval.equalsIgnoreCase("bootstrap")) {
+            return MseModes.run(this, table);
+        }
         if (method != null) {
             String m = method.toLowerCase(Locale.ROOT);
             if (m.equals("chapman")) {
@@ -105,10 +173,14 @@ final class MseCommand implements Callable<Integer> {
             text = MseReport.text(input.name(), json);
         }
         write(json, text, List.of(json));
+        if (plot != null) {
+            Path p = Plots.save(Plots.overlapBars(table, input.name() + ": observed histories"), plot, plotFormat);
+            spec.commandLine().getErr().println("plot written to " + p.toAbsolutePath());
+        }
         return 0;
     }
 
-    private LogLinearMse logLinear(int lists) {
+    LogLinearMse logLinear(int lists) {
         LogLinearMse e = LogLinearMse.withDefaults().withConfidenceLevel(common.level).withPthresh(pthresh);
         if (model != null && select != null) {
             throw PrevalenceException.invalidArgument("--model", "Give either --model or --select, not both");
@@ -128,12 +200,12 @@ final class MseCommand implements Callable<Integer> {
             e = e.withMaxOrder(maxOrder);
         }
         e = e.with(switch (interval.toLowerCase(Locale.ROOT)) {
-            case "lognormal" -> MseInterval.LOG_NORMAL;
+            case "lognormal", "bootstrap" -> MseInterval.LOG_NORMAL;
             case "profile" -> MseInterval.PROFILE_POISSON;
             case "profile-multinomial" -> MseInterval.PROFILE_MULTINOMIAL;
             case "none" -> MseInterval.NONE;
             default -> throw PrevalenceException.invalidArgument("--interval",
-                    "Unknown --interval '%s'; use lognormal, profile, profile-multinomial or none", interval);
+                    "Unknown --interval '%s'; use lognormal, profile, profile-multinomial, bootstrap or none", interval);
         });
         if (extendedMle) {
             e = e.with(EmptyOverlaps.EXTENDED_MLE);
@@ -195,7 +267,7 @@ final class MseCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(Map<String, Object> json, String text, List<Map<String, Object>> csvRows) {
+    void write(Object json, String text, List<Map<String, Object>> csvRows) {
         String out = switch (common.format) {
             case json -> Output.json(json);
             case table -> text;

@@ -152,6 +152,58 @@ public final class Plots {
         return c;
     }
 
+    /**
+     * A posterior mass function of N on a grid, with the median and the credible interval.
+     * @param title the chart title
+     * @param mass posterior probability of N = observed + m, m = 0, 1, ...
+     * @param observed the observed count
+     * @param median the posterior median
+     * @param interval the credible interval
+     * @return the chart
+     */
+    public static XYChart posterior(String title, double[] mass, long observed, double median, Interval interval) {
+        // display range: from the 0.05 % to the 99.95 % point of the posterior
+        double cum = 0;
+        int lo = 0;
+        int hi = mass.length - 1;
+        boolean loSet = false;
+        for (int m = 0; m < mass.length; m++) {
+            cum += mass[m];
+            if (!loSet && cum >= 0.0005) {
+                lo = m;
+                loSet = true;
+            }
+            if (cum >= 0.9995) {
+                hi = m;
+                break;
+            }
+        }
+        int step = Math.max(1, (hi - lo) / 2000);
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        double max = 0;
+        for (int m = lo; m <= hi; m += step) {
+            xs.add((double) (observed + m));
+            ys.add(mass[m]);
+            max = Math.max(max, mass[m]);
+        }
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("population N")
+                .yAxisTitle("posterior probability").build();
+        style(c.getStyler());
+        c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        c.setCustomXAxisTickLabelsFormatter(Plots::people);
+        c.getStyler().setYAxisDecimalPattern("0.0E0");
+        XYSeries s = c.addSeries("posterior of N", xs, ys);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        s.setFillColor(new Color(31, 119, 180, 110));
+        s.setLineColor(BLUE);
+        s.setMarker(SeriesMarkers.NONE);
+        vline(c, "median " + people(median), median, max * 1.05, RED, 3f);
+        vline(c, Format.percent(interval.level()) + "% credible interval", interval.lower(), max * 1.05, GREY, 2f);
+        vline(c, "upper", interval.upper(), max * 1.05, GREY, 2f).setShowInLegend(false);
+        return c;
+    }
+
     private static XYSeries vline(XYChart c, String name, double x, double height, Color color, float width) {
         XYSeries s = c.addSeries(name, new double[] {x, x}, new double[] {0, height});
         s.setLineColor(color);

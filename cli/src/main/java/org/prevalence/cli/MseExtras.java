@@ -1,0 +1,176 @@
+package org.prevalence.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.prevalence.core.Format;
+import org.prevalence.core.Interval;
+import org.prevalence.mse.MseBootstrap;
+import org.prevalence.mse.bayes.BayesianModelAveraging;
+import org.prevalence.mse.bayes.LatentClassMse;
+import org.prevalence.mse.closed.ChaoLowerBound;
+import org.prevalence.mse.closed.ClosedPopulationModels;
+import org.prevalence.mse.closed.MethodComparison;
+
+/** JSON and text for the closed-population, comparison, bootstrap and Bayesian MSE results. */
+final class MseExtras {
+    private MseExtras() {
+    }
+
+    private static Double num(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+
+    /** Issue 7: one row of the closed-model table: model, estimate, se, deviance, df, aic, bic, status. */
+    static Map<String, Object> closedRow(ClosedPopulationModels.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", r.getLabel());
+        m.put("estimate", r.isEstimable() ? r.getEstimate() : null);
+        m.put("se", r.isEstimable() && r.hasStandardError() ? r.getStandardError() : null);
+        m.put("deviance", r.isFitted() ? num(r.getDeviance()) : null);
+        m.put("df", r.isFitted() ? r.getDf() : null);
+        m.put("aic", r.isFitted() ? num(r.getAic()) : null);
+        m.put("bic", r.isFitted() ? num(r.getBic()) : null);
+        m.put("status", r.getStatusText());
+        return m;
+    }
+
+    static List<List<String>> closedTableRows(List<Map<String, Object>> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (Map<String, Object> m : rows) {
+            out.add(List.of(String.valueOf(m.get("model")), cell(m.get("estimate")), cell(m.get("se")),
+                    cell(m.get("deviance")), m.get("df") == null ? "-" : String.valueOf(m.get("df")), cell(m.get("aic")),
+                    cell(m.get("bic")), String.valueOf(m.get("status"))));
+        }
+        return out;
+    }
+
+    static String cell(Object o) {
+        return o instanceof Number n ? Format.number(n.doubleValue()) : o == null ? "-" : String.valueOf(o);
+    }
+
+    /** One closed model fitted alone, with its optional profile interval. */
+    static Map<String, Object> closedSingle(ClosedPopulationModels.Result r, List<String> lists, long observed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", r.getLabel());
+        m.put("lists", lists);
+        m.put("observed", observed);
+        m.putAll(closedRow(r));
+        m.put("method", r.getLabel());
+        m.put("unobserved", r.isEstimable() ? r.getEstimate() - observed : null);
+        m.put("interval", r.getInterval().map(MseReport::interval).orElse(null));
+        if (r.getInterval().isPresent()) {
+            m.put("multinomial_estimate", r.getMultinomialEstimate());
+        } else if (r.getIntervalMessage() != null && !r.getIntervalMessage().isEmpty()) {
+            m.put("interval_message", r.getIntervalMessage());
+        }
+        return m;
+    }
+
+    static Map<String, Object> chaoBound(ChaoLowerBound.Result r, List<String> lists) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "chao-bound");
+        m.put("lists", lists);
+        m.put("observed", r.getObserved());
+        m.put("estimate", r.getEstimate());
+        m.put("unobserved", r.getEstimate() - r.getObserved());
+        m.put("se", r.getStandardError());
+        m.put("interval", MseReport.interval(r.getConfidenceInterval()));
+        m.put("f1", r.getF1());
+        m.put("f2", r.getF2());
+        return m;
+    }
+
+    /** Issue 7 --compare: method, model, estimate, lower, upper, aic, bic, status. */
+    static List<Map<String, Object>> compare(MethodComparison.Result r) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (MethodComparison.Row row : r.getRows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("method", row.getMethod());
+            m.put("model", row.getModel());
+            m.put("estimate", row.hasEstimate() ? num(row.getEstimate()) : null);
+            m.put("lower", num(row.getLower()));
+            m.put("upper", num(row.getUpper()));
+            m.put("aic", num(row.getAic()));
+            m.put("bic", num(row.getBic()));
+            m.put("status", row.getStatus());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Issue 6: the stepwise bootstrap: the issue-5 keys with interval.method "bca", replicates, failed. */
+    static Map<String, Object> bootstrap(MseBootstrap.Result r) {
+        Map<String, Object> m = MseReport.json(r.getFit());
+        m.put("method", "stepwise");
+        m.put("estimate", r.getEstimate());
+        m.put("interval", MseReport.interval(r.getConfidenceInterval()));
+        m.put("replicates", r.getRequested());
+        m.put("failed", r.getFailed());
+        m.put("seed", r.getSeed());
+        m.put("acceleration", r.getAcceleration());
+        m.put("bias_correction", r.getBiasCorrection());
+        return m;
+    }
+
+    private static Map<String, Object> credible(Interval iv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "credible");
+        m.put("level", iv.level());
+        m.put("lower", iv.lower());
+        m.put("upper", iv.upper());
+        return m;
+    }
+
+    /** Issue 12 A: bma-decomposable. */
+    static Map<String, Object> bma(BayesianModelAveraging.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "bma-decomposable");
+        m.put("lists", r.lists());
+        m.put("observed", r.observed());
+        m.put("estimate", r.median());
+        m.put("mean", r.mean());
+        m.put("sd", r.sd());
+        m.put("mode", r.mode());
+        m.put("interval", credible(r.interval()));
+        m.put("warnings", r.warnings());
+        m.put("delta", r.delta());
+        m.put("prior", r.prior());
+        m.put("grid_max", r.gridMax());
+        m.put("tail_mass", r.tailMass());
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (BayesianModelAveraging.ModelPosterior p : r.models()) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("model", p.model());
+            g.put("posterior", p.probability());
+            g.put("mean", p.conditionalMean());
+            models.add(g);
+        }
+        m.put("models", models);
+        return m;
+    }
+
+    /** Issue 12 B: latent-class. */
+    static Map<String, Object> latentClass(LatentClassMse.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "latent-class");
+        m.put("lists", r.getListNames());
+        m.put("observed", r.getObserved());
+        m.put("estimate", r.getEstimate());
+        m.put("mean", r.getMean());
+        m.put("sd", r.getStandardDeviation());
+        m.put("interval", credible(r.getCredibleInterval()));
+        m.put("warnings", r.getWarnings());
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("rhat", num(r.getRhat()));
+        d.put("ess_bulk", num(r.getEssBulk()));
+        d.put("ess_tail", num(r.getEssTail()));
+        d.put("chains", r.getChains());
+        d.put("draws", r.getDraws());
+        m.put("diagnostics", d);
+        m.put("classes", r.getClasses());
+        m.put("seed", r.getSeed());
+        return m;
+    }
+}

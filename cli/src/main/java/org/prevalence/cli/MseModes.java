@@ -1,0 +1,156 @@
+package org.prevalence.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.prevalence.core.Format;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.lists.ListOverlapTable;
+import org.prevalence.mse.MseBootstrap;
+import org.prevalence.mse.bayes.BayesianModelAveraging;
+import org.prevalence.mse.bayes.LatentClassMse;
+import org.prevalence.mse.closed.ChaoLowerBound;
+import org.prevalence.mse.closed.ClosedModel;
+import org.prevalence.mse.closed.ClosedPopulationModels;
+import org.prevalence.mse.closed.MethodComparison;
+
+/** The MSE command's other modes: closed models, comparison, bootstrap, Bayesian. */
+final class MseModes {
+    private MseModes() {
+    }
+
+    static int run(MseCommand c, ListOverlapTable t) {
+        if (c.bayes != null) {
+            return bayes(c, t);
+        }
+        if (c.compare) {
+            MethodComparison.Result r = MethodComparison.withDefaults().with(closed(c)).with(c.logLinear(t.listCount()))
+                    .withConfidenceLevel(c.common.level).compare(t);
+            List<Map<String, Object>> rows = MseExtras.compare(r);
+            c.write(rows, "Methods compared on " + c.input.name() + "\n" + r + "\n", rows);
+            return 0;
+        }
+        if (c.closedModels) {
+            ClosedPopulationModels.ModelTable table = closed(c).table(t);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            table.getRows().forEach(r -> rows.add(MseExtras.closedRow(r)));
+            String text = Output.fmt("Closed-population models (as Rcapture closedp.t): %s, %d occasions, %s cases%n",
+                    c.input.name(), table.getOccasions(), Format.count(table.getObserved()))
+                    + Output.table(List.of("model", "estimate", "SE", "deviance", "df", "AIC", "BIC", "status"),
+                    MseExtras.closedTableRows(rows));
+            c.write(rows, text, rows);
+            if (c.plot != null) {
+                List<double[]> xs = new ArrayList<>();
+                List<double[]> ys = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                for (ClosedPopulationModels.Result r : table.getRows()) {
+                    if (r.isEstimable() && r.isFitted() && Double.isFinite(r.getBic())) {
+                        names.add(r.getLabel());
+                        xs.add(new double[] {r.getBic()});
+                        ys.add(new double[] {r.getEstimate()});
+                    }
+                }
+                saved(c, Plots.save(Plots.scatter(c.input.name() + ": closed-population models", "BIC",
+                        "estimated population N", names, xs, ys), c.plot, c.plotFormat));
+            }
+            return 0;
+        }
+        if (c.method != null) {
+            String m = c.method.toLowerCase(Locale.ROOT);
+            Map<String, Object> json;
+            if (m.equals("chao-bound")) {
+                json = MseExtras.chaoBound(ChaoLowerBound.withDefaults().estimate(t), t.listNames());
+            } else {
+                ClosedPopulationModels cp = closed(c);
+                if (c.interval.equalsIgnoreCase("profile-multinomial")) {
+                    cp = cp.with(ClosedPopulationModels.ClosedInterval.PROFILE_MULTINOMIAL);
+                }
+                ClosedPopulationModels.Result r = cp.estimate(t, ClosedModel.fromCliName(m));
+                if (!r.isEstimable()) {
+                    throw PrevalenceException.notEstimable("model '" + r.getLabel() + "'", "%s: %s", r.getLabel(),
+                            r.getStatusText());
+                }
+                json = MseExtras.closedSingle(r, t.listNames(), t.observedTotal());
+            }
+            c.write(json, MseReport.text(c.input.name(), json), List.of(json));
+            return 0;
+        }
+        // --interval bootstrap: SparseMSE estimatepopulation
+        try (Progress p = Progress.start("bootstrap", c.replicates)) {
+            MseBootstrap.Result r = MseBootstrap.withDefaults().withReplicates(c.replicates).withSeed(c.common.seed)
+                    .withThreads(c.common.threadCount()).withPthresh(c.pthresh).withConfidenceLevel(c.common.level)
+                    .withProgress((done, total) -> p.step()).estimate(t);
+            Map<String, Object> json = MseExtras.bootstrap(r);
+            c.write(json, MseReport.text(c.input.name(), json), List.of(json));
+            if (c.plot != null) {
+                saved(c, Plots.save(Plots.distribution(c.input.name() + ": bootstrap distribution of N",
+                        "population N", r.getReplicates(), r.getEstimate(), r.getConfidenceInterval()), c.plot,
+                        c.plotFormat));
+            }
+        }
+        return 0;
+    }
+
+    private static void saved(MseCommand c, Path p) {
+        c.spec.commandLine().getErr().println("plot written to " + p.toAbsolutePath());
+    }
+
+    private static ClosedPopulationModels closed(MseCommand c) {
+        ClosedPopulationModels cp = ClosedPopulationModels.withDefaults().withConfidenceLevel(c.common.level);
+        if (c.captureOrder != null) {
+            if (!c.captureOrder.equalsIgnoreCase("lists")) {
+                throw PrevalenceException.invalidArgument("--capture-order",
+                        "--capture-order takes 'lists' (the column order is the capture order), got '%s'", c.captureOrder);
+            }
+            cp = cp.with(ClosedPopulationModels.CaptureOrder.LIST_ORDER);
+        }
+        return cp;
+    }
+
+    private static int bayes(MseCommand c, ListOverlapTable t) {
+        Map<String, Object> json;
+        String text;
+        String b = c.bayes.toLowerCase(Locale.ROOT);
+        if (b.equals("bma")) {
+            BayesianModelAveraging m = BayesianModelAveraging.withDefaults().withLevel(c.common.level)
+                    .with(SurveyCommand.enumOf(BayesianModelAveraging.PriorOnN.class, c.prior, "--prior"));
+            if (c.delta != null) {
+                m = m.withDelta(c.delta);
+            }
+            if (c.gridMax != null) {
+                m = m.withGridMax(c.gridMax);
+            }
+            if (c.strict) {
+                m = m.with(BayesianModelAveraging.OverlapCheck.STRICT);
+            }
+            BayesianModelAveraging.Result r = m.estimate(t);
+            json = MseExtras.bma(r);
+            text = r.toString() + "\n";
+            if (c.plot != null) {
+                saved(c, Plots.save(Plots.posterior(c.input.name() + ": posterior of N (model averaging)",
+                        r.posteriorMass(), r.observed(), r.median(), r.interval()), c.plot, c.plotFormat));
+            }
+        } else if (b.equals("latent-class")) {
+            LatentClassMse.Result r = LatentClassMse.withDefaults().withClasses(c.classes).withChains(c.chains)
+                    .withBurnIn(c.burnin).withSamples(c.samples).withThinning(c.thin).withSeed(c.common.seed)
+                    .withCredibleLevel(c.common.level).withThreads(c.common.threadCount()).estimate(t);
+            json = MseExtras.latentClass(r);
+            text = r.toString() + "\n";
+            if (c.plot != null) {
+                long[] d = r.getPooledDraws();
+                double[] v = new double[d.length];
+                for (int i = 0; i < d.length; i++) {
+                    v[i] = d[i];
+                }
+                saved(c, Plots.save(Plots.distribution(c.input.name() + ": posterior draws of N (latent classes)",
+                        "population N", v, r.getEstimate(), r.getCredibleInterval()), c.plot, c.plotFormat));
+            }
+        } else {
+            throw PrevalenceException.invalidArgument("--bayes", "Unknown --bayes '%s'; use bma or latent-class", c.bayes);
+        }
+        c.write(json, text, List.of(json));
+        return 0;
+    }
+}
