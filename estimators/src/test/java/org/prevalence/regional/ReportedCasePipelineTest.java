@@ -180,6 +180,16 @@ class ReportedCasePipelineTest {
     }
 
     @Test
+    void tableEntryPointEqualsTheSteps() {
+        ReportedCasePipeline p = ReportedCasePipeline.withDefaults().withReplicates(100).withSeed(5);
+        ReportedCasePipeline.Result a = p.estimate(CaseFile.withDefaults(), csv(HEADER + AFRICA), csv(POPS), W);
+        ReportedCasePipeline.Result b = p.estimate(cases(AFRICA), pops(POPS), W);
+        assertEquals(a.getWorld().getEstimate(), b.getWorld().getEstimate());
+        assertEquals(a.getWorld().getStandardError(), b.getWorld().getStandardError());
+        assertTrue(a.toString().contains("Africa"), a.toString());
+    }
+
+    @Test
     void countryMappingFromARegionsFile() {
         RegionEdition ed = RegionEdition.fromTable("mine", csv("country,region\nGhana,Africa\nMali,Africa\nOman,Arab\n"));
         CaseData d = CaseFile.withDefaults().withEdition(ed).read(csv(
