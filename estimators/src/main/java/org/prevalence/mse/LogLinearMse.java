@@ -1,0 +1,932 @@
+package org.prevalence.mse;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.PoissonDistribution;
+import org.prevalence.core.Checks;
+import org.prevalence.core.Format;
+import org.prevalence.core.Interval;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.lists.ListOverlapTable;
+import org.prevalence.core.lists.StratifiedListTable;
+
+/**
+ * Multiple systems estimation with Poisson log-linear models on a list-overlap table, as the R
+ * packages SparseMSE ({@code estimatepopulation.0}, {@code stepwisefit}, {@code modelfit},
+ * {@code checkident}) and MultipleSystemsEstimation ({@code estimate_population}, BIC over
+ * hierarchical models).
+ *
+ * <p>The \( 2^K - 1 \) observed cells \( y_h \) (history h, a non-empty set of lists) are modelled as
+ * \[ \log E(y_h) = \beta_0 + \sum_{t \in M,\, t \subseteq h} \beta_t \]
+ * for a hierarchical set M of terms (all main effects plus interactions). The unobserved count
+ * (the dark figure) is \( e^{\hat\beta_0} \), and the population estimate is
+ * \( \hat N = n + e^{\hat\beta_0} \) with n the observed cases. A term with no case in its overlap
+ * follows {@link EmptyOverlaps}. Before a fit the model is checked for the existence of the MLE (the
+ * Fienberg-Rinaldo linear program) and identifiability (rank), with SparseMSE's codes 0-3.
+ *
+ * <p>References: <ol>
+ * <li>Chan, L., Silverman, B.W. and Vincent, K. (2021). Multiple systems estimation for sparse capture
+ * data: inferential challenges when there are nonoverlapping lists. JASA 116, 1297-1306.
+ * doi:10.1080/01621459.2019.1708748</li>
+ * <li>Silverman, B.W., Chan, L. and Vincent, K. (2024). Bootstrapping multiple systems estimates to
+ * account for model selection. Statistics and Computing 34, 44. doi:10.1007/s11222-023-10346-9</li>
+ * <li>Cormack, R.M. (1992). Interval estimation for mark-recapture studies of closed populations.
+ * Biometrics 48, 567-576. doi:10.2307/2532310</li>
+ * <li>Fienberg, S.E. and Rinaldo, A. (2012). Maximum likelihood estimation in log-linear models.
+ * Ann. Statist. 40, 996-1023. doi:10.1214/12-AOS986</li></ol>
+ */
+public final class LogLinearMse {
+    private static final LogLinearMse DEFAULT = new LogLinearMse(ModelSelection.AUTO, null, 0.02, 0,
+            MseInterval.LOG_NORMAL, 0.95, EmptyOverlaps.EXTENDED_MLE, PoissonRegression.withDefaults(), true);
+
+    private final ModelSelection selection;
+    private final String modelSpec;
+    private final double pthresh;
+    private final int maxOrder;
+    private final MseInterval interval;
+    private final double level;
+    private final EmptyOverlaps emptyOverlaps;
+    private final PoissonRegression glm;
+    private final boolean parallel;
+
+    private LogLinearMse(ModelSelection selection, String modelSpec, double pthresh, int maxOrder,
+            MseInterval interval, double level, EmptyOverlaps emptyOverlaps, PoissonRegression glm, boolean parallel) {
+        this.selection = selection;
+        this.modelSpec = modelSpec;
+        this.pthresh = pthresh;
+        this.maxOrder = maxOrder;
+        this.interval = interval;
+        this.level = level;
+        this.emptyOverlaps = emptyOverlaps;
+        this.glm = glm;
+        this.parallel = parallel;
+    }
+
+    /**
+     * Defaults: {@link ModelSelection#AUTO} (BIC over hierarchical models for 2-5 lists, stepwise for 6 or
+     * more), stepwise threshold {@code pthresh = 0.02}, maximum order for BIC/AIC by list count
+     * ({@link HierarchicalModels#defaultMaxOrder}: 1/2/3/3 for 2/3/4/5 lists, 2 beyond),
+     * {@link MseInterval#LOG_NORMAL} interval at level 0.95, {@link EmptyOverlaps#EXTENDED_MLE},
+     * IRLS as R's {@code glm} (epsilon 1e-8, 25 iterations), exhaustive searches in parallel.
+     * @return the default estimator
+     */
+    public static LogLinearMse withDefaults() {
+        return DEFAULT;
+    }
+
+    /**
+     * @param v how to choose the model
+     * @return a copy using it
+     */
+    public LogLinearMse with(ModelSelection v) {
+        return new LogLinearMse(Objects.requireNonNull(v), modelSpec, pthresh, maxOrder, interval, level,
+                emptyOverlaps, glm, parallel);
+    }
+
+    /**
+     * @param v the interval method
+     * @return a copy using it
+     */
+    public LogLinearMse with(MseInterval v) {
+        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, Objects.requireNonNull(v), level,
+                emptyOverlaps, glm, parallel);
+    }
+
+    /**
+     * @param v the treatment of empty overlaps
+     * @return a copy using it
+     */
+    public LogLinearMse with(EmptyOverlaps v) {
+        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level,
+                Objects.requireNonNull(v), glm, parallel);
+    }
+
+    /**
+     * A fixed model; sets the selection to {@link ModelSelection#FIXED}.
+     * @param spec {@code "main"}, {@code "all-pairs"}, {@code "[12,23,4]"} or {@code "LA:NG,NG:GP"}
+     *     (see {@link LogLinearModel#parse}); checked against the table's lists when estimating
+     * @return a copy using it
+     */
+    public LogLinearMse withModel(String spec) {
+        return new LogLinearMse(ModelSelection.FIXED, Objects.requireNonNull(spec, "model"), pthresh, maxOrder,
+                interval, level, emptyOverlaps, glm, parallel);
+    }
+
+    /**
+     * @param v the stepwise p-value threshold in [0, 1]
+     * @return a copy using it
+     */
+    public LogLinearMse withPthresh(double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw PrevalenceException.invalidArgument("pthresh", "pthresh must lie in [0, 1], got %s", v);
+        }
+        return new LogLinearMse(selection, modelSpec, v, maxOrder, interval, level, emptyOverlaps, glm, parallel);
+    }
+
+    /**
+     * @param v the maximum order of terms for AIC/BIC selection ({@code 0} = the default for the list count)
+     * @return a copy using it
+     */
+    public LogLinearMse withMaxOrder(int v) {
+        return new LogLinearMse(selection, modelSpec, pthresh, Checks.atLeast("maxOrder", v, 0), interval, level,
+                emptyOverlaps, glm, parallel);
+    }
+
+    /**
+     * @param v the confidence level in (0, 1)
+     * @return a copy using it
+     */
+    public LogLinearMse withConfidenceLevel(double v) {
+        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, Checks.level("level", v),
+                emptyOverlaps, glm, parallel);
+    }
+
+    /**
+     * @param v the Poisson regression settings (convergence tolerance, iterations)
+     * @return a copy using it
+     */
+    public LogLinearMse with(PoissonRegression v) {
+        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level, emptyOverlaps,
+                Objects.requireNonNull(v), parallel);
+    }
+
+    /**
+     * @param v whether exhaustive AIC/BIC searches fit models in parallel (results are identical either way)
+     * @return a copy using it
+     */
+    public LogLinearMse withParallel(boolean v) {
+        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level, emptyOverlaps, glm, v);
+    }
+
+    // ------------------------------------------------------------------ entry points
+
+    /**
+     * Estimates the population with the configured model selection.
+     * @param table the list-overlap table
+     * @return the fitted model's result
+     * @throws PrevalenceException if a list is empty, the model is not estimable, or IRLS fails
+     */
+    public Result estimate(ListOverlapTable table) {
+        ModelSelection s = resolve(table.listCount());
+        MseEngine e = engine(table);
+        switch (s) {
+            case FIXED:
+                return fit(e, LogLinearModel.parse(modelSpec, table.listNames()), "fixed");
+            case STEPWISE:
+                return result(e, stepwiseFit(e), "stepwise", 0);
+            default:
+                List<ModelScore> ranked = rank(e, s);
+                if (ranked.isEmpty()) {
+                    throw PrevalenceException.notEstimable("model",
+                            "No hierarchical model up to order %d passes the existence and identifiability checks; "
+                                    + "try stepwise selection or merge lists", effectiveMaxOrder(e.k));
+                }
+                return result(e, e.fit(ranked.get(0).getModel()), s.name().toLowerCase(Locale.ROOT), ranked.size());
+        }
+    }
+
+    /**
+     * Fits one model (checked first).
+     * @param table the table
+     * @param model the model
+     * @return the result
+     * @throws PrevalenceException NOT_ESTIMABLE naming the terms if the MLE does not exist or the model
+     *     is not identifiable; INVALID_DATA if a list has no cases
+     */
+    public Result fit(ListOverlapTable table, LogLinearModel model) {
+        MseEngine e = engine(table);
+        if (model.listCount() != table.listCount()) {
+            throw PrevalenceException.invalidArgument("model", "Model %s is for %d lists, the table has %d",
+                    model.generatingClass(), model.listCount(), table.listCount());
+        }
+        return fit(e, model, "fixed");
+    }
+
+    /**
+     * SparseMSE's stepwise selection ({@code stepwisefit}) with this estimator's {@code pthresh}.
+     * @param table the table
+     * @return the result of the selected model
+     */
+    public Result stepwise(ListOverlapTable table) {
+        MseEngine e = engine(table);
+        return result(e, stepwiseFit(e), "stepwise", 0);
+    }
+
+    /**
+     * The stepwise estimate alone, for resampled tables (the bootstrap): no table object, no interval.
+     * @param listNames the list names (K of them)
+     * @param countsByMask counts indexed by history mask, length {@code 2^K}, element 0 ignored
+     * @return the population estimate of the selected model
+     */
+    public double stepwiseEstimate(List<String> listNames, long[] countsByMask) {
+        MseEngine e = new MseEngine(listNames, countsOf(listNames, countsByMask), glm);
+        e.checkLists();
+        stepwiseSelect(e);
+        return e.observed + Math.exp(e.fast().b0);
+    }
+
+    /**
+     * The model stepwise selection chooses.
+     * @param listNames the list names
+     * @param countsByMask counts by mask
+     * @return the model
+     */
+    public LogLinearModel stepwiseModel(List<String> listNames, long[] countsByMask) {
+        MseEngine e = new MseEngine(listNames, countsOf(listNames, countsByMask), glm);
+        e.checkLists();
+        return stepwiseSelect(e);
+    }
+
+    /**
+     * Scores one model on (resampled) counts, for the BIC bootstrap: check, fit, AIC and BIC.
+     * @param model the model
+     * @param listNames the list names
+     * @param countsByMask counts by mask
+     * @return the score, or {@code null} if the model fails the existence/identifiability check or does not fit
+     */
+    public ModelScore score(LogLinearModel model, List<String> listNames, long[] countsByMask) {
+        MseEngine e = new MseEngine(listNames, countsOf(listNames, countsByMask), glm);
+        e.checkLists();
+        return scoreOne(e, model, 0);
+    }
+
+    /**
+     * Ranks all hierarchical models up to the maximum order by BIC (or AIC if the selection is
+     * {@link ModelSelection#AIC}), best first; models failing the existence/identifiability check,
+     * rank-deficient or not converging are left out, as MultipleSystemsEstimation's
+     * {@code assemble_bic}. Ties keep the enumeration order. Fitted in parallel unless disabled; the
+     * result does not depend on the thread count.
+     * @param table the table
+     * @return the ranked models
+     */
+    public List<ModelScore> rankModels(ListOverlapTable table) {
+        MseEngine e = engine(table);
+        return rank(e, selection == ModelSelection.AIC ? ModelSelection.AIC : ModelSelection.BIC);
+    }
+
+    /**
+     * The existence/identifiability code of a model on a table, as SparseMSE's {@code checkident}:
+     * 0 fine, 1 the MLE does not exist, 2 not identifiable, 3 both.
+     * @param table the table
+     * @param model the model
+     * @return the code
+     */
+    public static int checkCode(ListOverlapTable table, LogLinearModel model) {
+        return MseEngine.of(table, PoissonRegression.withDefaults()).checkCode(model);
+    }
+
+    /**
+     * The existence/identifiability check with a message naming the terms (SimplexSolver for the linear program).
+     * @param table the table
+     * @param model the model
+     * @return the check
+     */
+    public static ModelCheck check(ListOverlapTable table, LogLinearModel model) {
+        MseEngine e = MseEngine.of(table, PoissonRegression.withDefaults());
+        MseEngine.Check c = e.check(model);
+        List<String> empty = new ArrayList<>();
+        for (int t : e.emptyTerms(model)) {
+            empty.add(LogLinearModel.maskName(t, table.listNames()));
+        }
+        return new ModelCheck(c.code, c.code == 0 ? "ok" : c.message(), c.aliased, c.zeroCells, empty);
+    }
+
+    /**
+     * Estimates every stratum with this estimator and adds the point estimates; strata that cannot be
+     * estimated are reported with the reason instead of failing the whole run.
+     * @param table the stratified table
+     * @return the per-stratum results and the total
+     */
+    public StratifiedResult estimate(StratifiedListTable table) {
+        Map<String, Result> ok = new LinkedHashMap<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (Map.Entry<String, ListOverlapTable> en : table.strata().entrySet()) {
+            try {
+                ok.put(en.getKey(), estimate(en.getValue()));
+            } catch (PrevalenceException ex) {
+                failed.put(en.getKey(), ex.getMessage());
+            }
+        }
+        return new StratifiedResult(ok, failed);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private ModelSelection resolve(int k) {
+        if (selection == ModelSelection.AUTO) {
+            return k <= 5 ? ModelSelection.BIC : ModelSelection.STEPWISE;
+        }
+        if (selection == ModelSelection.FIXED && modelSpec == null) {
+            throw PrevalenceException.invalidArgument("model", "FIXED selection needs a model: call withModel(...)");
+        }
+        return selection;
+    }
+
+    private int effectiveMaxOrder(int k) {
+        return maxOrder == 0 ? HierarchicalModels.defaultMaxOrder(k) : Math.min(maxOrder, k - 1);
+    }
+
+    private MseEngine engine(ListOverlapTable table) {
+        MseEngine e = MseEngine.of(table, glm);
+        e.checkLists();
+        return e;
+    }
+
+    private static long[] countsOf(List<String> names, long[] counts) {
+        int k = names.size();
+        if (counts.length != 1 << k) {
+            throw PrevalenceException.invalidArgument("counts", "Expected %d counts (2^%d), got %d", 1 << k, k,
+                    counts.length);
+        }
+        long[] c = counts.clone();
+        c[0] = 0;
+        for (int m = 1; m < c.length; m++) {
+            if (c[m] < 0) {
+                throw PrevalenceException.invalidData("history " + ListOverlapTable.pattern(m, k),
+                        "Negative count %d for history %s", c[m], ListOverlapTable.pattern(m, k));
+            }
+        }
+        return c;
+    }
+
+    private Result fit(MseEngine e, LogLinearModel model, String method) {
+        int[] empty = e.emptyTerms(model);
+        if (empty.length > 0 && emptyOverlaps == EmptyOverlaps.ERROR) {
+            String t = LogLinearModel.maskName(empty[0], e.names);
+            throw PrevalenceException.notEstimable("term '" + t + "'",
+                    "Term %s is not estimable: no case is on all of %s; drop the term or use EmptyOverlaps.EXTENDED_MLE",
+                    t, t.replace(":", ", "));
+        }
+        MseEngine.Check c = e.check(model);
+        if (c.code != 0) {
+            throw c.exception();
+        }
+        return result(e, e.fit(model), method, 0);
+    }
+
+    /** SparseMSE stepwisefit; the final model refitted by the QR path for the reported result. */
+    MseEngine.ModelFit stepwiseFit(MseEngine e) {
+        return e.fit(stepwiseSelect(e));
+    }
+
+    /** SparseMSE stepwisefit on the fast path: the selected model; the engine's fast fitter holds its fit. */
+    LogLinearModel stepwiseSelect(MseEngine e) {
+        int k = e.k;
+        if (pthresh == 1 && e.checkCode(LogLinearModel.allPairs(k)) == 0) {
+            LogLinearModel all = LogLinearModel.allPairs(k);
+            e.fastFit(all, false);
+            return all;
+        }
+        LogLinearModel cur = LogLinearModel.mainEffects(k);
+        LogLinearIrls f = e.fastFit(cur, false);
+        if (f == null) {
+            throw PrevalenceException.notConverged("model 'main'",
+                    "The main-effects model did not converge in %d IRLS iterations", 25);
+        }
+        if (pthresh == 0) {
+            return cur;
+        }
+        int np = k * (k - 1) / 2;
+        int[] pairs = new int[np];
+        int c = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                pairs[c++] = 1 << i | 1 << j;
+            }
+        }
+        boolean[] included = new boolean[np];
+        double[] pval = new double[np];
+        boolean[] tried = new boolean[np];
+        for (int cycle = 0; cycle < np; cycle++) {
+            int[] cells = e.lastCells;
+            for (int j = 0; j < np; j++) {
+                if (included[j]) {
+                    pval[j] = Double.POSITIVE_INFINITY;
+                    continue;
+                }
+                double pstar = 0;
+                for (int cell : cells) {
+                    if ((cell & pairs[j]) == pairs[j]) {
+                        pstar += f.fitted(cell);
+                    }
+                }
+                pval[j] = poissonP(e.nstar[pairs[j]], pstar);
+            }
+            // Candidates by p-value then pair order; the first passing the check is SparseMSE's choice
+            // (it sets p = 1 for failures and takes the first minimum).
+            java.util.Arrays.fill(tried, false);
+            int chosen = -1;
+            while (true) {
+                int best = -1;
+                for (int j = 0; j < np; j++) {
+                    if (!included[j] && !tried[j] && pval[j] < pthresh && (best < 0 || pval[j] < pval[best])) {
+                        best = j;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                tried[best] = true;
+                if (e.checkCode(cur.with(pairs[best])) == 0) {
+                    chosen = best;
+                    break;
+                }
+            }
+            if (chosen < 0) {
+                e.fastFit(cur, false);
+                return cur;
+            }
+            cur = cur.with(pairs[chosen]);
+            f = e.fastFit(cur, false);
+            if (f == null) {
+                throw PrevalenceException.notConverged("term '" + LogLinearModel.maskName(pairs[chosen], e.names) + "'",
+                        "Stepwise selection: the model %s did not converge in 25 IRLS iterations", cur.generatingClass());
+            }
+            included[chosen] = true;
+        }
+        return cur;
+    }
+
+    /** SparseMSE's one-sided Poisson p-value: min(P(X <= n), P(X >= n)), X ~ Poisson(lambda). */
+    static double poissonP(long n, double lambda) {
+        if (!(lambda > 0)) {
+            return n == 0 ? 1.0 : 0.0;
+        }
+        PoissonDistribution d = PoissonDistribution.of(lambda);
+        int ni = (int) Math.min(n, Integer.MAX_VALUE);
+        double lower = d.cumulativeProbability(ni);
+        double upper = ni == 0 ? 1.0 : d.survivalProbability(ni - 1);
+        return Math.min(lower, upper);
+    }
+
+    private List<ModelScore> rank(MseEngine e0, ModelSelection criterion) {
+        int k = e0.k;
+        List<LogLinearModel> models = HierarchicalModels.enumerate(k, effectiveMaxOrder(k));
+        ModelScore[] scores = new ModelScore[models.size()];
+        // chunks of models, each with its own engine (workspaces are not shared between threads);
+        // scores land at their model's index, so the result does not depend on the thread count
+        int chunks = parallel ? Math.min(64, models.size()) : 1;
+        IntStream idx = IntStream.range(0, chunks);
+        (parallel ? idx.parallel() : idx).forEach(ch -> {
+            MseEngine e = ch == 0 && !parallel ? e0 : new MseEngine(e0.names, e0.counts, glm);
+            for (int i = ch; i < models.size(); i += chunks) {
+                scores[i] = scoreOne(e, models.get(i), i);
+            }
+        });
+        List<ModelScore> out = new ArrayList<>();
+        for (ModelScore s : scores) {
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        Comparator<ModelScore> cmp = criterion == ModelSelection.AIC
+                ? Comparator.comparingDouble(ModelScore::getAic) : Comparator.comparingDouble(ModelScore::getBic);
+        out.sort(cmp.thenComparingInt(ModelScore::getIndex));
+        return Collections.unmodifiableList(out);
+    }
+
+    private ModelScore scoreOne(MseEngine e, LogLinearModel m, int index) {
+        if (emptyOverlaps == EmptyOverlaps.ERROR && e.emptyTerms(m).length > 0) {
+            return null;
+        }
+        LogLinearIrls f = e.fastFit(m, true);
+        if (f == null) {
+            return null;
+        }
+        double est = e.observed + Math.exp(f.b0);
+        if (!Double.isFinite(est)) {
+            return null;
+        }
+        int p = m.parameterCount();
+        double aic = 2.0 * p - 2 * f.loglik;
+        double bic = p * Math.log(e.observed) - 2 * f.loglik;
+        return new ModelScore(m, est, aic, bic, f.deviance, e.lastCells.length - e.lastColumns.length, index);
+    }
+
+    private Result result(MseEngine e, MseEngine.ModelFit f, String method, int modelsCompared) {
+        if (!f.fullRank()) {
+            throw PrevalenceException.notEstimable("term '" + f.glm.getAliased().get(0) + "'",
+                    "Model %s is not identifiable: term(s) %s are aliased", f.model.generatingClass(), f.glm.getAliased());
+        }
+        double est = f.estimate();
+        if (!(Double.isFinite(est))) {
+            throw PrevalenceException.notEstimable("model '" + f.model.generatingClass() + "'",
+                    "Model %s gives an infinite estimate; choose a smaller model", f.model.generatingClass());
+        }
+        Interval ci = switch (interval) {
+            case LOG_NORMAL -> logNormal(f);
+            case PROFILE_POISSON -> profilePoisson(e, f);
+            case PROFILE_MULTINOMIAL -> profileMultinomial(e, f);
+            case NONE -> null;
+        };
+        List<String> emptyCells = new ArrayList<>();
+        for (int m = 1; m < 1 << e.k; m++) {
+            if (e.counts[m] == 0) {
+                emptyCells.add(ListOverlapTable.pattern(m, e.k));
+            }
+        }
+        List<String> emptyTerms = new ArrayList<>();
+        for (int t : f.empty) {
+            emptyTerms.add(LogLinearModel.maskName(t, e.names));
+        }
+        List<String> zeroFitted = new ArrayList<>();
+        for (int r : f.glm.getZeroFittedRows()) {
+            zeroFitted.add(ListOverlapTable.pattern(f.cells[r], e.k));
+        }
+        return new Result(method, e.names, e.observed, f, ci, emptyCells, emptyTerms, zeroFitted, modelsCompared);
+    }
+
+    private double z() {
+        return NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - level) / 2);
+    }
+
+    private Interval logNormal(MseEngine.ModelFit f) {
+        // SparseMSE estimatepopulation.0: exp(qnorm(q, b0, se(b0))) + observed
+        double z = z();
+        return new Interval(f.observed + Math.exp(f.b0 - z * f.se0), f.observed + Math.exp(f.b0 + z * f.se0), level,
+                "lognormal");
+    }
+
+    private double chi2() {
+        return ChiSquaredDistribution.of(1).inverseCumulativeProbability(level);
+    }
+
+    /** Profile log-likelihood of the intercept: the model refitted with beta0 fixed as an offset. */
+    private Interval profilePoisson(MseEngine e, MseEngine.ModelFit f) {
+        int n = f.cells.length;
+        int p = f.columns.length;
+        double[] x1 = Arrays.copyOfRange(f.x, n, n * p);
+        String[] names = f.glm.getColumnNames().subList(1, p).toArray(new String[0]);
+        double[] off = new double[n];
+        PoissonRegression.Workspace ws = new PoissonRegression.Workspace(n, Math.max(1, p - 1));
+        double lmax = f.glm.getLogLikelihood();
+        double q = chi2();
+        UnivariateFunction g = theta -> {
+            Arrays.fill(off, theta);
+            // p >= 1 + K: the main effects remain after the intercept is fixed
+            double l = glm.fit(x1, n, p - 1, names, f.y, off, null, ws).getLogLikelihood();
+            return 2 * (lmax - l) - q;
+        };
+        double step = Math.max(f.se0, 1e-3);
+        double lo = rootSide(g, f.b0, -step);
+        double hi = rootSide(g, f.b0, step);
+        return new Interval(f.observed + Math.exp(lo), f.observed + Math.exp(hi), level, "profile");
+    }
+
+    private static double rootSide(UnivariateFunction g, double centre, double step) {
+        double a = centre;
+        double b = centre + step;
+        int tries = 0;
+        while (g.value(b) < 0) {
+            a = b;
+            step *= 2;
+            b = centre + step;
+            if (++tries > 60) {
+                throw PrevalenceException.notEstimable("interval",
+                        "The profile likelihood does not fall enough on one side; the interval is unbounded");
+            }
+        }
+        return new BrentSolver(1e-12, 1e-10).solve(200, g, Math.min(a, b), Math.max(a, b));
+    }
+
+    /** Cormack (1992) multinomial profile likelihood, as Rcapture closedpCI.t. */
+    private Interval profileMultinomial(MseEngine e, MseEngine.ModelFit f) {
+        int n = f.cells.length;
+        int p = f.columns.length;
+        int n1 = n + 1;
+        double[] x = new double[n1 * p];
+        for (int j = 0; j < p; j++) {
+            System.arraycopy(f.x, j * n, x, j * n1, n);
+            x[j * n1 + n] = j == 0 ? 1 : 0; // the unobserved cell: intercept only
+        }
+        double[] y = Arrays.copyOf(f.y, n1);
+        String[] names = f.glm.getColumnNames().toArray(new String[0]);
+        PoissonRegression.Workspace ws = new PoissonRegression.Workspace(n1, p);
+        double obs = f.observed;
+        UnivariateFunction ell = nTotal -> {
+            double y0 = nTotal - obs;
+            y[n] = y0;
+            PoissonRegression.Fit g = glm.fit(x, n1, p, names, y, null, null, ws);
+            double[] mu = g.getFitted();
+            double s = Gamma.logGamma(nTotal + 1) - Gamma.logGamma(y0 + 1);
+            for (int i = 0; i < n1; i++) {
+                if (y[i] > 0) {
+                    s += y[i] * Math.log(mu[i] / nTotal);
+                }
+            }
+            return s;
+        };
+        double nHat = f.estimate();
+        double width = Math.max(nHat - obs, 1.0);
+        double upperSearch = nHat + 4 * width;
+        double mle = new BrentOptimizer(1e-12, 1e-9).optimize(new MaxEval(500), new UnivariateObjectiveFunction(ell),
+                GoalType.MAXIMIZE, new SearchInterval(obs, upperSearch, nHat)).getPoint();
+        double lmax = ell.value(mle);
+        double q = chi2();
+        UnivariateFunction g = nTotal -> 2 * (lmax - ell.value(nTotal)) - q;
+        double lo;
+        if (g.value(obs) <= 0) {
+            lo = obs;
+        } else {
+            lo = new BrentSolver(1e-12, 1e-10).solve(500, g, obs, mle);
+        }
+        double b = mle + width;
+        int tries = 0;
+        while (g.value(b) < 0) {
+            b = mle + (b - mle) * 2;
+            if (++tries > 60) {
+                throw PrevalenceException.notEstimable("interval",
+                        "The multinomial profile likelihood does not fall enough above the estimate; the interval is unbounded");
+            }
+        }
+        double hi = new BrentSolver(1e-12, 1e-10).solve(500, g, mle, b);
+        return new Interval(lo, hi, level, "profile-multinomial");
+    }
+
+    // ------------------------------------------------------------------ results
+
+    /**
+     * A fitted log-linear MSE model. This class is immutable.
+     */
+    public static final class Result {
+        private final String method;
+        private final List<String> lists;
+        private final long observed;
+        private final double estimate;
+        private final double unobserved;
+        private final LogLinearModel model;
+        private final String modelName;
+        private final List<String> terms;
+        private final Map<String, double[]> coefficients;
+        private final double deviance;
+        private final int df;
+        private final double aic;
+        private final double bic;
+        private final double logLikelihood;
+        private final Interval interval;
+        private final List<String> emptyCells;
+        private final List<String> emptyTerms;
+        private final List<String> zeroFittedCells;
+        private final int iterations;
+        private final int modelsCompared;
+
+        Result(String method, List<String> lists, long observed, MseEngine.ModelFit f, Interval interval,
+                List<String> emptyCells, List<String> emptyTerms, List<String> zeroFittedCells, int modelsCompared) {
+            this.method = method;
+            this.lists = List.copyOf(lists);
+            this.observed = observed;
+            this.estimate = f.estimate();
+            this.unobserved = f.unobserved();
+            this.model = f.model;
+            this.modelName = f.model.generatingClass();
+            this.terms = f.model.termNames(lists);
+            Map<String, double[]> co = new LinkedHashMap<>();
+            double[] c = f.glm.getCoefficients();
+            double[] se = f.glm.getStandardErrors();
+            List<String> cn = f.glm.getColumnNames();
+            for (int j = 0; j < c.length; j++) {
+                co.put(cn.get(j), new double[] {c[j], se[j]});
+            }
+            for (int t : f.empty) {
+                co.put(LogLinearModel.maskName(t, lists), new double[] {Double.NEGATIVE_INFINITY, Double.NaN});
+            }
+            this.coefficients = co;
+            this.deviance = f.glm.getDeviance();
+            this.df = f.glm.getResidualDf();
+            this.aic = f.aic();
+            this.bic = f.bic();
+            this.logLikelihood = f.glm.getLogLikelihood();
+            this.interval = interval;
+            this.emptyCells = List.copyOf(emptyCells);
+            this.emptyTerms = List.copyOf(emptyTerms);
+            this.zeroFittedCells = List.copyOf(zeroFittedCells);
+            this.iterations = f.glm.getIterations();
+            this.modelsCompared = modelsCompared;
+        }
+
+        /** @return how the model was chosen: {@code fixed}, {@code stepwise}, {@code bic} or {@code aic} */
+        public String getMethod() {
+            return method;
+        }
+
+        /** @return the list names */
+        public List<String> getLists() {
+            return lists;
+        }
+
+        /** @return the number of cases observed on at least one list */
+        public long getObserved() {
+            return observed;
+        }
+
+        /** @return the estimated population size, observed cases included */
+        public double getEstimate() {
+            return estimate;
+        }
+
+        /** @return the estimated dark figure \( e^{\hat\beta_0} \) */
+        public double getUnobserved() {
+            return unobserved;
+        }
+
+        /** @return the fitted model */
+        public LogLinearModel getModel() {
+            return model;
+        }
+
+        /** @return the model's generating class, e.g. {@code "[123,25,34]"} */
+        public String getModelName() {
+            return modelName;
+        }
+
+        /** @return the model's interaction terms by list name, e.g. {@code ["LA:NG", "NG:GP"]} */
+        public List<String> getTerms() {
+            return terms;
+        }
+
+        /** @return the model in term notation, {@code "main"} or e.g. {@code "LA:NG,NG:GP"} */
+        public String getTermNotation() {
+            return terms.isEmpty() ? "main" : String.join(",", terms);
+        }
+
+        /**
+         * @return coefficient name to {estimate, standard error}; {@code "(Intercept)"} first; terms
+         *     with an empty overlap have estimate minus infinity and standard error NaN
+         */
+        public Map<String, double[]> getCoefficients() {
+            Map<String, double[]> m = new LinkedHashMap<>();
+            coefficients.forEach((k, v) -> m.put(k, v.clone()));
+            return m;
+        }
+
+        /**
+         * @param term {@code "(Intercept)"}, a list name or a term such as {@code "LA:NG"}
+         * @return its coefficient
+         */
+        public double getCoefficient(String term) {
+            return coef(term)[0];
+        }
+
+        /**
+         * @param term a coefficient name
+         * @return its standard error
+         */
+        public double getCoefficientStandardError(String term) {
+            return coef(term)[1];
+        }
+
+        private double[] coef(String term) {
+            double[] v = coefficients.get(term);
+            if (v == null) {
+                throw PrevalenceException.invalidArgument("term '" + term + "'", "No coefficient '%s'; the terms are %s",
+                        term, coefficients.keySet());
+            }
+            return v;
+        }
+
+        /** @return the standard error of the intercept (log dark figure) */
+        public double getStandardError() {
+            return coefficients.get("(Intercept)")[1];
+        }
+
+        /** @return the residual deviance */
+        public double getDeviance() {
+            return deviance;
+        }
+
+        /** @return the residual degrees of freedom (cells fitted minus parameters estimated) */
+        public int getDf() {
+            return df;
+        }
+
+        /** @return AIC, every parameter counted (SparseMSE: glm AIC + 2 per empty term) */
+        public double getAic() {
+            return aic;
+        }
+
+        /** @return BIC as MultipleSystemsEstimation: parameters x log(observed) - 2 log-likelihood */
+        public double getBic() {
+            return bic;
+        }
+
+        /** @return the Poisson log-likelihood of the fitted cells */
+        public double getLogLikelihood() {
+            return logLikelihood;
+        }
+
+        /** @return the confidence interval of the population size, or {@code null} with {@link MseInterval#NONE} */
+        public Interval getConfidenceInterval() {
+            return interval;
+        }
+
+        /** @return SparseMSE's check code of the fitted model: always 0 (a failing model is never fitted) */
+        public int getCheckCode() {
+            return 0;
+        }
+
+        /** @return the histories (0/1 patterns, list 1 first) with no observed case */
+        public List<String> getEmptyCells() {
+            return emptyCells;
+        }
+
+        /** @return the model terms with an empty overlap, fitted at minus infinity (extended MLE) */
+        public List<String> getEmptyTerms() {
+            return emptyTerms;
+        }
+
+        /** @return fitted cells whose expected count is numerically 0 (R's "fitted rates numerically 0") */
+        public List<String> getZeroFittedCells() {
+            return zeroFittedCells;
+        }
+
+        /** @return the IRLS iterations of the final fit */
+        public int getIterations() {
+            return iterations;
+        }
+
+        /** @return for AIC/BIC selection, the number of models that passed the checks and were compared; else 0 */
+        public int getModelsCompared() {
+            return modelsCompared;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "LogLinearMse[%s, model %s (%s)]%n", method, modelName,
+                    getTermNotation()));
+            sb.append(String.format(Locale.ROOT, "  N = %s (observed %s, unobserved %s)%s%n", Format.number(estimate),
+                    Format.count(observed), Format.number(unobserved), interval == null ? "" : ", " + interval));
+            sb.append(String.format(Locale.ROOT, "  deviance %s on %d df, AIC %s, BIC %s", Format.number(deviance), df,
+                    Format.number(aic), Format.number(bic)));
+            if (!emptyTerms.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "%n  empty overlaps (extended MLE, -Inf): %s", emptyTerms));
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Per-stratum results and their total. This class is immutable. */
+    public static final class StratifiedResult {
+        private final Map<String, Result> strata;
+        private final Map<String, String> notEstimable;
+
+        StratifiedResult(Map<String, Result> strata, Map<String, String> notEstimable) {
+            this.strata = Collections.unmodifiableMap(new LinkedHashMap<>(strata));
+            this.notEstimable = Collections.unmodifiableMap(new LinkedHashMap<>(notEstimable));
+        }
+
+        /** @return stratum name to result, for the strata that could be estimated, in order */
+        public Map<String, Result> getStrata() {
+            return strata;
+        }
+
+        /** @return stratum name to the reason it could not be estimated, in order */
+        public Map<String, String> getNotEstimable() {
+            return notEstimable;
+        }
+
+        /** @return the sum of the strata's point estimates (estimable strata only) */
+        public double getEstimate() {
+            return strata.values().stream().mapToDouble(Result::getEstimate).sum();
+        }
+
+        /** @return the sum of the strata's observed cases (estimable strata only) */
+        public long getObserved() {
+            return strata.values().stream().mapToLong(Result::getObserved).sum();
+        }
+
+        /** @return the sum of the strata's estimated unobserved cases */
+        public double getUnobserved() {
+            return strata.values().stream().mapToDouble(Result::getUnobserved).sum();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "LogLinearMse strata: total N = %s (observed %s) over %d strata",
+                    Format.number(getEstimate()), Format.count(getObserved()), strata.size()));
+            strata.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%n  %s: N = %s, model %s", k,
+                    Format.number(v.getEstimate()), v.getModelName())));
+            notEstimable.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%n  %s: not estimable: %s", k, v)));
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.prevalence.mse;
+
+/** How {@link LogLinearMse} chooses the log-linear model. */
+public enum ModelSelection {
+    /** Fit the model given with {@link LogLinearMse#withModel}. */
+    FIXED,
+    /**
+     * SparseMSE's stepwise selection (Chan, Silverman and Vincent 2021, {@code stepwisefit}): start from
+     * main effects; for every two-list term not yet in the model compute the one-sided Poisson p-value
+     * \( \min\{P(X \le n^*), P(X \ge n^*)\} \), \( X \sim \mathrm{Poisson}(\lambda^*) \), where \( n^* \)
+     * is the number of cases on both lists and \( \lambda^* \) its expectation under the current fit;
+     * a term whose addition would fail the existence/identifiability check gets p = 1; add the term
+     * with the smallest p (first in pair order on ties) while it is below {@code pthresh}.
+     */
+    STEPWISE,
+    /** The lowest AIC among all hierarchical models up to the maximum order that pass the checks. */
+    AIC,
+    /**
+     * The lowest BIC among all hierarchical models up to the maximum order that pass the checks,
+     * as MultipleSystemsEstimation's {@code estimate_population(method = "bic")}: BIC
+     * \( = p \log n - 2\ell \) with n the observed cases and p all parameters of the model.
+     */
+    BIC,
+    /** BIC for 2 to 5 lists and stepwise for 6 or more (MultipleSystemsEstimation's "auto"). */
+    AUTO
+}
