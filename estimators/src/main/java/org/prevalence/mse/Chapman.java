@@ -15,7 +15,7 @@ import org.prevalence.core.lists.ListOverlapTable;
  * The variance is Seber's (1970). The default interval is Chao's (1987) log-normal interval on the
  * unseen cases \( \hat f_0 = \hat N - (n_1 + n_2 - m) = (n_1-m)(n_2-m)/(m+1) \), which never falls
  * below the observed count. Unlike {@link LincolnPetersen}, the estimate exists when \( m = 0 \).
- * Matches {@code Rcapture::closedp.bc} (model M0/Mt with two occasions) for the point estimate.
+ * These are the formulas of R's {@code FSA::mrClosed(type = "Chapman")} (estimate and Seber's variance).
  *
  * <p>References: <ol>
  * <li>Chapman, D.G. (1951). Some properties of the hypergeometric distribution with applications to

@@ -17,7 +17,9 @@ import org.prevalence.core.lists.ListOverlapTable;
  * the variance is the usual large-sample one (Seber 1982, section 3.1.1). The default interval is
  * Chao's (1987) log-normal interval on the unseen cases
  * \( \hat f_0 = \hat N - (n_1+n_2-m) = (n_1-m)(n_2-m)/m \). With no case on both lists
- * (\( m = 0 \)) the estimate does not exist and {@link #estimate} throws; use {@link Chapman}.
+ * (\( m = 0 \)) the estimate does not exist and {@link #estimate} throws; use {@link Chapman}. The
+ * estimate equals the two-list independence log-linear model's ({@link LogLinearMse}, model {@code main}),
+ * and R's {@code FSA::mrClosed(type = "Petersen")}.
  *
  * <p>References: <ol>
  * <li>Petersen, C.G.J. (1896). The yearly immigration of young plaice into the Limfjord from the

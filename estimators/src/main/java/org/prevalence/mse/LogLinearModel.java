@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.prevalence.core.PrevalenceException;
 
 /**
@@ -115,7 +114,7 @@ public final class LogLinearModel {
                 }
             }
         }
-        all.sort(Comparator.comparingInt(Integer::bitCount));
+        all.sort(Comparator.<Integer>comparingInt(Integer::bitCount).thenComparingInt(Integer::intValue));
         set.addAll(all);
         return new LogLinearModel(k, set.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -444,14 +443,5 @@ public final class LogLinearModel {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "LogLinearModel%s", generatingClass());
-    }
-
-    /** Set view helper for enumeration. */
-    static Set<Integer> asSet(int[] terms) {
-        Set<Integer> s = new LinkedHashSet<>();
-        for (int t : terms) {
-            s.add(t);
-        }
-        return s;
     }
 }

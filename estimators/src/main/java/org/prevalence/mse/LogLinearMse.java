@@ -239,7 +239,8 @@ public final class LogLinearMse {
     public double stepwiseEstimate(List<String> listNames, long[] countsByMask) {
         MseEngine e = new MseEngine(listNames, countsOf(listNames, countsByMask), glm);
         e.checkLists();
-        return stepwiseFit(e).estimate();
+        stepwiseSelect(e);
+        return e.observed + Math.exp(e.fast().b0);
     }
 
     /**
@@ -251,7 +252,7 @@ public final class LogLinearMse {
     public LogLinearModel stepwiseModel(List<String> listNames, long[] countsByMask) {
         MseEngine e = new MseEngine(listNames, countsOf(listNames, countsByMask), glm);
         e.checkLists();
-        return stepwiseFit(e).model;
+        return stepwiseSelect(e);
     }
 
     /**
@@ -290,6 +291,22 @@ public final class LogLinearMse {
      */
     public static int checkCode(ListOverlapTable table, LogLinearModel model) {
         return MseEngine.of(table, PoissonRegression.withDefaults()).checkCode(model);
+    }
+
+    /**
+     * The existence/identifiability check with a message naming the terms (SimplexSolver for the linear program).
+     * @param table the table
+     * @param model the model
+     * @return the check
+     */
+    public static ModelCheck check(ListOverlapTable table, LogLinearModel model) {
+        MseEngine e = MseEngine.of(table, PoissonRegression.withDefaults());
+        MseEngine.Check c = e.check(model);
+        List<String> empty = new ArrayList<>();
+        for (int t : e.emptyTerms(model)) {
+            empty.add(LogLinearModel.maskName(t, table.listNames()));
+        }
+        return new ModelCheck(c.code, c.code == 0 ? "ok" : c.message(), c.aliased, c.zeroCells, empty);
     }
 
     /**
@@ -365,16 +382,27 @@ public final class LogLinearMse {
         return result(e, e.fit(model), method, 0);
     }
 
-    /** SparseMSE stepwisefit. */
+    /** SparseMSE stepwisefit; the final model refitted by the QR path for the reported result. */
     MseEngine.ModelFit stepwiseFit(MseEngine e) {
+        return e.fit(stepwiseSelect(e));
+    }
+
+    /** SparseMSE stepwisefit on the fast path: the selected model; the engine's fast fitter holds its fit. */
+    LogLinearModel stepwiseSelect(MseEngine e) {
         int k = e.k;
         if (pthresh == 1 && e.checkCode(LogLinearModel.allPairs(k)) == 0) {
-            return e.fit(LogLinearModel.allPairs(k));
+            LogLinearModel all = LogLinearModel.allPairs(k);
+            e.fastFit(all, false);
+            return all;
         }
         LogLinearModel cur = LogLinearModel.mainEffects(k);
-        MseEngine.ModelFit fit = e.fit(cur);
+        LogLinearIrls f = e.fastFit(cur, false);
+        if (f == null) {
+            throw PrevalenceException.notConverged("model 'main'",
+                    "The main-effects model did not converge in %d IRLS iterations", 25);
+        }
         if (pthresh == 0) {
-            return fit;
+            return cur;
         }
         int np = k * (k - 1) / 2;
         int[] pairs = new int[np];
@@ -386,46 +414,55 @@ public final class LogLinearMse {
         }
         boolean[] included = new boolean[np];
         double[] pval = new double[np];
-        Integer[] order = new Integer[np];
+        boolean[] tried = new boolean[np];
         for (int cycle = 0; cycle < np; cycle++) {
-            double[] fitted = fit.glm.getFitted();
-            int[] cells = fit.cells;
+            int[] cells = e.lastCells;
             for (int j = 0; j < np; j++) {
-                order[j] = j;
                 if (included[j]) {
                     pval[j] = Double.POSITIVE_INFINITY;
                     continue;
                 }
                 double pstar = 0;
-                for (int i = 0; i < cells.length; i++) {
-                    if ((cells[i] & pairs[j]) == pairs[j]) {
-                        pstar += fitted[i];
+                for (int cell : cells) {
+                    if ((cell & pairs[j]) == pairs[j]) {
+                        pstar += f.fitted(cell);
                     }
                 }
                 pval[j] = poissonP(e.nstar[pairs[j]], pstar);
             }
             // Candidates by p-value then pair order; the first passing the check is SparseMSE's choice
             // (it sets p = 1 for failures and takes the first minimum).
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> pval[j]).thenComparingInt(j -> j));
+            java.util.Arrays.fill(tried, false);
             int chosen = -1;
-            for (int r = 0; r < np; r++) {
-                int j = order[r];
-                if (included[j] || !(pval[j] < pthresh)) {
+            while (true) {
+                int best = -1;
+                for (int j = 0; j < np; j++) {
+                    if (!included[j] && !tried[j] && pval[j] < pthresh && (best < 0 || pval[j] < pval[best])) {
+                        best = j;
+                    }
+                }
+                if (best < 0) {
                     break;
                 }
-                if (e.checkCode(cur.with(pairs[j])) == 0) {
-                    chosen = j;
+                tried[best] = true;
+                if (e.checkCode(cur.with(pairs[best])) == 0) {
+                    chosen = best;
                     break;
                 }
             }
             if (chosen < 0) {
-                return fit;
+                e.fastFit(cur, false);
+                return cur;
             }
             cur = cur.with(pairs[chosen]);
-            fit = e.fit(cur);
+            f = e.fastFit(cur, false);
+            if (f == null) {
+                throw PrevalenceException.notConverged("term '" + LogLinearModel.maskName(pairs[chosen], e.names) + "'",
+                        "Stepwise selection: the model %s did not converge in 25 IRLS iterations", cur.generatingClass());
+            }
             included[chosen] = true;
         }
-        return fit;
+        return cur;
     }
 
     /** SparseMSE's one-sided Poisson p-value: min(P(X <= n), P(X >= n)), X ~ Poisson(lambda). */
@@ -444,9 +481,16 @@ public final class LogLinearMse {
         int k = e0.k;
         List<LogLinearModel> models = HierarchicalModels.enumerate(k, effectiveMaxOrder(k));
         ModelScore[] scores = new ModelScore[models.size()];
-        ThreadLocal<MseEngine> engines = ThreadLocal.withInitial(() -> new MseEngine(e0.names, e0.counts, glm));
-        IntStream idx = IntStream.range(0, models.size());
-        (parallel ? idx.parallel() : idx).forEach(i -> scores[i] = scoreOne(engines.get(), models.get(i), i));
+        // chunks of models, each with its own engine (workspaces are not shared between threads);
+        // scores land at their model's index, so the result does not depend on the thread count
+        int chunks = parallel ? Math.min(64, models.size()) : 1;
+        IntStream idx = IntStream.range(0, chunks);
+        (parallel ? idx.parallel() : idx).forEach(ch -> {
+            MseEngine e = ch == 0 && !parallel ? e0 : new MseEngine(e0.names, e0.counts, glm);
+            for (int i = ch; i < models.size(); i += chunks) {
+                scores[i] = scoreOne(e, models.get(i), i);
+            }
+        });
         List<ModelScore> out = new ArrayList<>();
         for (ModelScore s : scores) {
             if (s != null) {
@@ -463,19 +507,18 @@ public final class LogLinearMse {
         if (emptyOverlaps == EmptyOverlaps.ERROR && e.emptyTerms(m).length > 0) {
             return null;
         }
-        if (e.checkCode(m) != 0) {
+        LogLinearIrls f = e.fastFit(m, true);
+        if (f == null) {
             return null;
         }
-        MseEngine.ModelFit f;
-        try {
-            f = e.fit(m);
-        } catch (PrevalenceException ex) {
+        double est = e.observed + Math.exp(f.b0);
+        if (!Double.isFinite(est)) {
             return null;
         }
-        if (!f.fullRank() || !Double.isFinite(f.estimate())) {
-            return null;
-        }
-        return new ModelScore(m, f.estimate(), f.aic(), f.bic(), f.glm.getDeviance(), f.glm.getResidualDf(), index);
+        int p = m.parameterCount();
+        double aic = 2.0 * p - 2 * f.loglik;
+        double bic = p * Math.log(e.observed) - 2 * f.loglik;
+        return new ModelScore(m, est, aic, bic, f.deviance, e.lastCells.length - e.lastColumns.length, index);
     }
 
     private Result result(MseEngine e, MseEngine.ModelFit f, String method, int modelsCompared) {

@@ -16,7 +16,9 @@ final class MseEngine {
     final long observed;
     final List<String> names;
     private final PoissonRegression glm;
-    private final PoissonRegression.Workspace ws;
+    private PoissonRegression.Workspace ws;
+    private final FastLp lp = new FastLp();
+    private LogLinearIrls fast;
 
     MseEngine(List<String> names, long[] counts, PoissonRegression glm) {
         this.k = names.size();
@@ -41,8 +43,6 @@ final class MseEngine {
         }
         nstar[0] = obs;
         observed = obs;
-        int maxCols = Math.min(cells, 1 + k + k * (k - 1) / 2 + 64);
-        ws = new PoissonRegression.Workspace(cells + 1, Math.max(maxCols, 1 + k));
     }
 
     static MseEngine of(ListOverlapTable table, PoissonRegression glm) {
@@ -115,15 +115,34 @@ final class MseEngine {
         return cols;
     }
 
+    LogLinearIrls fast() {
+        if (fast == null) {
+            fast = new LogLinearIrls(k, counts, 1e-8, 25);
+        }
+        return fast;
+    }
+
     /** SparseMSE's check code: 1 MLE does not exist, 2 not identifiable, 3 both, 0 fine. */
     int checkCode(LogLinearModel m) {
         int[] cells = retainedCells(emptyTerms(m));
         int[] cols = columns(m);
-        int code = Existence.aliasedColumns(cells, cols).length > 0 ? 2 : 0;
-        if (!(Existence.lpOptimum(k, counts, cells, cols) > Existence.LP_ZERO)) {
+        int code = fast().fullRank(cells, cols) ? 0 : 2;
+        if (!(lpOptimum(cells, cols) > Existence.LP_ZERO)) {
             code |= 1;
         }
         return code;
+    }
+
+    /** The existence LP optimum by the fast simplex (all-positive cells short-cut first). */
+    double lpOptimum(int[] cells, int[] cols) {
+        long min = Long.MAX_VALUE;
+        for (int c : cells) {
+            min = Math.min(min, counts[c]);
+        }
+        if (min > 0) {
+            return min;
+        }
+        return lp.solve(cells, cols, counts);
     }
 
     /** The full check with a message naming the terms. */
@@ -132,7 +151,9 @@ final class MseEngine {
         int[] cells = retainedCells(empty);
         int[] cols = columns(m);
         int[] aliased = Existence.aliasedColumns(cells, cols);
-        double lp = Existence.lpOptimum(k, counts, cells, cols);
+        // commons-math3 SimplexSolver for the reported check on small tables; the dense simplex (same
+        // optimum, cross-checked in the tests) beyond 128 cells, where SimplexSolver becomes slow
+        double lp = cells.length <= 128 ? Existence.lpOptimum(k, counts, cells, cols) : lpOptimum(cells, cols);
         int code = (aliased.length > 0 ? 2 : 0) | (lp > Existence.LP_ZERO ? 0 : 1);
         List<String> aliasedNames = new ArrayList<>();
         for (int a : aliased) {
@@ -193,6 +214,25 @@ final class MseEngine {
     }
 
     /**
+     * Checks and fits a model by the fast path (model searches).
+     * @return the fast fitter holding the fit, or {@code null} if the model fails the checks or IRLS
+     */
+    LogLinearIrls fastFit(LogLinearModel m, boolean check) {
+        int[] cells = retainedCells(emptyTerms(m));
+        int[] cols = columns(m);
+        LogLinearIrls f = fast();
+        if (check && (!f.fullRank(cells, cols) || !(lpOptimum(cells, cols) > Existence.LP_ZERO))) {
+            return null;
+        }
+        lastCells = cells;
+        lastColumns = cols;
+        return f.fit(cells, cols) ? f : null;
+    }
+
+    int[] lastCells;
+    int[] lastColumns;
+
+    /**
      * Fits a model (no check). Empty terms follow the extended-MLE convention.
      * @return the fit
      */
@@ -213,6 +253,9 @@ final class MseEngine {
         }
         for (int i = 0; i < n; i++) {
             y[i] = counts[cells[i]];
+        }
+        if (ws == null || !ws.fits(n, p)) {
+            ws = new PoissonRegression.Workspace(n, p);
         }
         PoissonRegression.Fit f = glm.fit(x, n, p, cn, y, null, null, ws);
         return new ModelFit(m, empty, cells, cols, x, y, f, observed);

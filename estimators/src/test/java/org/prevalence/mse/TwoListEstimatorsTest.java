@@ -100,6 +100,16 @@ class TwoListEstimatorsTest {
         assertEquals("term 'LA:NG'", e.where());
     }
 
+    /** The two-list independence log-linear model is Lincoln-Petersen: exp(b0) = (n1-m)(n2-m)/m. */
+    @Test
+    void logLinearIndependenceEqualsLincolnPetersen() {
+        ListOverlapTable t = ListOverlapTable.ofMaskCounts(List.of("LA", "NG"), new long[] {0, 39, 448, 15});
+        LogLinearMse.Result r = LogLinearMse.withDefaults().estimate(t);
+        assertEquals("[1,2]", r.getModelName());
+        Tolerance.assertRelative(54.0 * 463 / 15, r.getEstimate(), 1e-9, "N = n1 n2 / m");
+        Tolerance.assertRelative(LincolnPetersen.withDefaults().estimate(t).getEstimate(), r.getEstimate(), 1e-9, "LP");
+    }
+
     @Test
     void badCountsAreRejected() {
         PrevalenceException e = assertThrows(PrevalenceException.class,

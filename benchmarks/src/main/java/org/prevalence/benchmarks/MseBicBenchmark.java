@@ -1,0 +1,52 @@
+package org.prevalence.benchmarks;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.prevalence.core.lists.ListOverlapTable;
+import org.prevalence.mse.LogLinearMse;
+import org.prevalence.mse.ModelScore;
+
+/**
+ * Question: how long does ranking all 6,212 hierarchical models of order at most 3 on the UK 2013
+ * five-list table by BIC take (existence LP, rank check and IRLS for each; target under 200 ms on 2
+ * cores; MultipleSystemsEstimation takes 16-38 s)? {@code parallel} compares one thread with the
+ * common fork-join pool.
+ *
+ * <p>Run: java -jar benchmarks/target/benchmarks.jar MseBicBenchmark
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@State(Scope.Benchmark)
+public class MseBicBenchmark {
+    @Param({"true", "false"})
+    public boolean parallel;
+
+    ListOverlapTable table;
+    LogLinearMse estimator;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        table = MseUk2013.fiveLists();
+        estimator = LogLinearMse.withDefaults().withMaxOrder(3).withParallel(parallel);
+    }
+
+    @Benchmark
+    public List<ModelScore> rankByBic() {
+        return estimator.rankModels(table);
+    }
+}
