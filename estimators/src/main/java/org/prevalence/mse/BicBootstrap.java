@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.math3.special.Gamma;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
@@ -212,7 +211,7 @@ public final class BicBootstrap {
         int used = Math.min(want, ranked.size());
         List<ModelScore> top = ranked.subList(0, used);
         long[] counts = table.countsByMask();
-        Scorer scorer = new Scorer(table.listNames(), top, counts);
+        Scorer scorer = new Scorer(table.listNames(), top);
 
         int jackCells = 0;
         for (int m = 1; m < counts.length; m++) {
@@ -283,44 +282,21 @@ public final class BicBootstrap {
      * Fits the top models to (resampled) counts and applies the cumulative BIC selection. The existence
      * and identifiability check is a function of the model and the zero pattern of the cells; its code is
      * cached by zero pattern (K &le; 6, so a pattern fits in a {@code long}). Fits use
-     * {@link FastPoissonFit}, warm-started from the model's fit to the data, and fall back to
-     * {@link MseEngine#fit} (R's {@code glm.fit} path) if it fails.
+     * the fast IRLS of model searches ({@link LogLinearIrls}, {@code glm.fit}'s rules) and fall back to
+     * {@link MseEngine#fit} (the QR path) if it fails.
      */
     static final class Scorer {
         private final List<String> names;
         private final LogLinearModel[] models;
-        private final int[][] startColumns;
-        private final double[][] starts;
         private final PoissonRegression glm = PoissonRegression.withDefaults();
         private final ConcurrentHashMap<Long, byte[]> checks = new ConcurrentHashMap<>();
-        private final ThreadLocal<FastPoissonFit> fitters;
 
-        Scorer(List<String> names, List<ModelScore> top, long[] original) {
+        Scorer(List<String> names, List<ModelScore> top) {
             this.names = names;
-            int k = names.size();
-            this.fitters = ThreadLocal.withInitial(() -> new FastPoissonFit(k));
             this.models = new LogLinearModel[top.size()];
-            this.startColumns = new int[models.length][];
-            this.starts = new double[models.length][];
-            MseEngine e = new MseEngine(names, original.clone(), glm);
-            double[] logFact = logFactorials(original);
-            FastPoissonFit fit = new FastPoissonFit(k);
             for (int i = 0; i < models.length; i++) {
                 models[i] = top.get(i).getModel();
-                int[] cols = e.columns(models[i]);
-                if (fit.fit(e.counts, e.retainedCells(e.emptyTerms(models[i])), cols, null, logFact)) {
-                    startColumns[i] = cols;
-                    starts[i] = fit.coefficients(cols.length);
-                }
             }
-        }
-
-        static double[] logFactorials(long[] counts) {
-            double[] lf = new double[counts.length];
-            for (int m = 1; m < counts.length; m++) {
-                lf[m] = counts[m] > 1 ? Gamma.logGamma(counts[m] + 1.0) : 0.0;
-            }
-            return lf;
         }
 
         /** out[k] = estimate of the lowest-BIC model among the first k + 1 that can be fitted, else NaN. */
@@ -338,9 +314,7 @@ public final class BicBootstrap {
                 Arrays.fill(c, (byte) -1);
                 return c;
             });
-            double[] logFact = logFactorials(counts);
             double logN = Math.log(e.observed);
-            FastPoissonFit fast = fitters.get();
             double best = Double.POSITIVE_INFINITY;
             double bestEstimate = Double.NaN;
             for (int i = 0; i < models.length; i++) {
@@ -352,13 +326,12 @@ public final class BicBootstrap {
                 }
                 if (code == 0) {
                     LogLinearModel m = models[i];
-                    int[] cols = e.columns(m);
-                    double[] start = Arrays.equals(cols, startColumns[i]) ? starts[i] : null;
                     double est;
                     double bic;
-                    if (fast.fit(counts, e.retainedCells(e.emptyTerms(m)), cols, start, logFact)) {
-                        est = e.observed + Math.exp(fast.intercept());
-                        bic = m.parameterCount() * logN - 2 * fast.logLikelihood();
+                    LogLinearIrls fit = e.fastFit(m, false);
+                    if (fit != null) {
+                        est = e.observed + Math.exp(fit.b0);
+                        bic = m.parameterCount() * logN - 2 * fit.loglik;
                     } else {
                         try {
                             MseEngine.ModelFit f = e.fit(m);
