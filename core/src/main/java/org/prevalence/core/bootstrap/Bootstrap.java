@@ -113,14 +113,15 @@ public final class Bootstrap {
     }
 
     /**
-     * @param v the largest share of failed replicates accepted, in [0, 1)
+     * @param v the largest share of failed replicates accepted, in [0, 1]; 1 never fails on
+     *     failures (a result may then have fewer than two replicates, and its intervals refuse)
      * @return a copy with that threshold
-     * @throws PrevalenceException if {@code v} is outside [0, 1)
+     * @throws PrevalenceException if {@code v} is outside [0, 1]
      */
     public Bootstrap withMaxFailureFraction(double v) {
-        if (!(v >= 0 && v < 1)) {
+        if (!(v >= 0 && v <= 1)) {
             throw PrevalenceException.invalidArgument("maxFailureFraction",
-                    "maxFailureFraction must lie in [0, 1), got %s", v);
+                    "maxFailureFraction must lie in [0, 1], got %s", v);
         }
         return new Bootstrap(replicates, seed, threads, v, progress);
     }
@@ -146,6 +147,11 @@ public final class Bootstrap {
     /** @return the configured thread count (0: available processors) */
     public int getThreads() {
         return threads;
+    }
+
+    /** @return the progress listener, or null */
+    public ProgressListener getProgress() {
+        return progress;
     }
 
     /** @return the largest share of failed replicates accepted */
@@ -331,7 +337,7 @@ public final class Bootstrap {
                     reps[a++] = v;
                 }
             }
-            if (failed > maxFailureFraction * n || ok == 0) {
+            if (failed > maxFailureFraction * n) {
                 throw PrevalenceException.notEstimable(k == 1 || errorColumn >= 0 ? "replicates" : "statistic " + (j + 1),
                         "%d of %d bootstrap replicates failed (%s %%), more than the %s %% allowed; an interval "
                                 + "from the others would be biased. First failure, %s. Check the data (sparse "
