@@ -444,9 +444,7 @@ public final class ReportedCasePipeline {
             java.util.Arrays.fill(out, 0);
             for (int s = 0; s < nStrata; s++) {
                 if (groupOf[s] < 0) {
-                    out[s] = Double.NaN;
-                    out[oStrataV + s] = Double.NaN;
-                    continue;
+                    continue; // excluded: stays 0 in every replicate and is not reported
                 }
                 int g = groupOf[s];
                 double c = shrink[g];
@@ -461,12 +459,6 @@ public final class ReportedCasePipeline {
                 out[oWorld] += stock;
                 out[oWorld + 1] += vict;
             }
-            for (int s = 0; s < nStrata; s++) {
-                if (groupOf[s] < 0) {
-                    out[s] = 0; // excluded: constant, not reported
-                    out[oStrataV + s] = 0;
-                }
-            }
         };
         List<Bootstrap.Result> boot = Bootstrap.withDefaults().withReplicates(replicates).withSeed(seed)
                 .withThreads(threads).runMany(resampler, outputs, statistic);
@@ -477,7 +469,7 @@ public final class ReportedCasePipeline {
         }
         List<StratumResult> strataOut = new ArrayList<>();
         for (int s = 0; s < nStrata; s++) {
-            int r = strataRF.length == 0 ? 0 : strataRF[s][0];
+            int r = strataRF[s][0];
             int f = strataRF[s][1];
             String handling;
             if (excluded[s]) {
