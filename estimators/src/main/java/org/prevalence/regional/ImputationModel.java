@@ -21,9 +21,15 @@ import org.prevalence.core.PrevalenceException;
  * between-country variance estimated by the method of moments (DerSimonian and Laird 1986, in
  * its meta-regression form, Raudenbush 2009).
  *
- * <p>For surveyed country \( c \) with prevalence \( \hat p_c \) and standard error \( s_c \):
- * \( y_c = \mathrm{logit}\,\hat p_c \) with sampling variance \( v_c = s_c^2 / (\hat p_c(1-\hat p_c))^2 \)
- * (delta method), and
+ * <p>For surveyed country \( c \) with prevalence \( \hat p_c \) and standard error \( s_c \), the
+ * survey's effective sample size is \( n_c = \hat p_c(1-\hat p_c)/s_c^2 \) (design effect included) and
+ * \( k_c = n_c \hat p_c \); the response is the empirical logit
+ * \( y_c = \log\frac{k_c + 1/2}{n_c - k_c + 1/2} \) (Cox 1970), with sampling variance first
+ * \( 1/(k_c+1/2) + 1/(n_c-k_c+1/2) \), then, in {@value #VARIANCE_ITERATIONS} refits,
+ * \( v_c = 1/(n_c \tilde p_c (1-\tilde p_c)) \) with \( \tilde p_c = \mathrm{expit}(x_c^\top\hat\beta) \)
+ * from the previous fit (inverse-variance weights computed from the observed proportions
+ * over-weight the countries with high observed prevalence and bias the fit upwards; see the
+ * simulation in {@code SurveyCoverageTest}), and
  * <p>\[ y_c = x_c^\top \beta + u_c + e_c, \quad u_c \sim N(0, \tau^2), \quad e_c \sim N(0, v_c), \]
  * <p>where \( x_c \) holds the region indicators ({@link RegionEffects#FIXED}) or an intercept,
  * and the covariates. With \( W = \mathrm{diag}(1/v_c) \),
@@ -31,7 +37,15 @@ import org.prevalence.core.PrevalenceException;
  * \( \hat\tau^2 = \max(0, (Q - (k - p)) / \mathrm{tr}\,P) \) for \( k \) surveyed countries and
  * \( p \) coefficients; then \( \hat\beta = (X^\top W^* X)^{-1} X^\top W^* y \) with
  * \( W^* = \mathrm{diag}(1/(v_c + \hat\tau^2)) \) and \( \widehat{\mathrm{var}}(\hat\beta) = (X^\top W^* X)^{-1} \).
- * This is R {@code metafor::rma.uni(yi, vi, mods = ~ 0 + region + x, method = "DL")}.
+ * Each fit is R {@code metafor::rma.uni(yi, vi, mods = ~ 0 + region + x, method = "DL")} for the
+ * current \( v_c \).
+ * <p>Cox, D.R. (1970). The Analysis of Binary Data. Methuen (the empirical logistic transform).
+ *
+ * <p>Model uncertainty: the Monte Carlo of {@link SurveyPipeline} draws the coefficients from a
+ * multivariate t distribution with \( k - p \) degrees of freedom and scale
+ * \( q\,\widehat{\mathrm{var}}(\hat\beta) \), \( q \) the Knapp-Hartung factor truncated at 1
+ * (Knapp and Hartung 2003; {@code metafor} {@code test = "knha"}), because the DerSimonian-Laird
+ * covariance alone is too small with few surveyed countries per region.
  *
  * <p>A country without a survey has predicted logit \( \hat\eta = x^\top\hat\beta \) with
  * predictive variance \( x^\top \widehat{\mathrm{var}}(\hat\beta) x + \hat\tau^2 \); its point
@@ -41,6 +55,8 @@ import org.prevalence.core.PrevalenceException;
  * <p>References: <ol>
  * <li>DerSimonian, R. and Laird, N. (1986). Meta-analysis in clinical trials. Controlled Clinical
  * Trials 7, 177-188. doi:10.1016/0197-2456(86)90046-2</li>
+ * <li>Knapp, G. and Hartung, J. (2003). Improved tests for a random effects meta-regression with a
+ * single covariate. Statistics in Medicine 22, 2693-2710. doi:10.1002/sim.1482</li>
  * <li>Raudenbush, S.W. (2009). Analyzing effect sizes: random-effects models. In The Handbook of
  * Research Synthesis and Meta-Analysis, 2nd ed., 295-315. Russell Sage.</li>
  * <li>ILO, Walk Free and IOM (2022). Global Estimates of Modern Slavery: Forced Labour and Forced
@@ -52,6 +68,8 @@ import org.prevalence.core.PrevalenceException;
 public final class ImputationModel {
     private static final ImputationModel DEFAULT = new ImputationModel(RegionEffects.FIXED);
     private static final GaussIntegrator HERMITE = new GaussIntegratorFactory().hermite(20);
+    /** Refits with sampling variances from the fitted prevalences (see the class description). */
+    static final int VARIANCE_ITERATIONS = 3;
 
     private final RegionEffects regionEffects;
 
@@ -135,14 +153,58 @@ public final class ImputationModel {
         double[][] x = new double[k][];
         double[] y = new double[k];
         double[] v = new double[k];
+        double[] nEff = new double[k];
         for (int i = 0; i < k; i++) {
             int r = rows.get(i);
             x[i] = designRow(data, covariates, r, regionColumn, firstCov, p);
             double pr = data.prevalence[r];
-            y[i] = Math.log(pr / (1 - pr));
-            double d = data.se[r] / (pr * (1 - pr));
-            v[i] = d * d;
+            // effective sample size of the survey, p(1-p)/se^2, and the empirical logit (Cox 1970)
+            nEff[i] = pr * (1 - pr) / (data.se[r] * data.se[r]);
+            double cases = pr * nEff[i];
+            y[i] = Math.log((cases + 0.5) / (nEff[i] - cases + 0.5));
+            v[i] = 1 / (cases + 0.5) + 1 / (nEff[i] - cases + 0.5);
         }
+        DlFit fit = null;
+        for (int iteration = 0; iteration < 1 + VARIANCE_ITERATIONS; iteration++) {
+            if (fit != null) {
+                // sampling variances from the fitted prevalences, not the observed ones: weights that
+                // depend on the observed proportion bias an inverse-variance weighted mean upwards
+                double[] b = fit.beta();
+                for (int i = 0; i < k; i++) {
+                    double pf = expit(dot(x[i], b));
+                    v[i] = 1 / (nEff[i] * pf * (1 - pf));
+                }
+            }
+            fit = derSimonianLaird(x, y, v, names);
+        }
+        // Knapp-Hartung scale of the coefficients' covariance, truncated below at 1
+        double tau2 = fit.tau2();
+        double[] b = fit.beta();
+        double qkh = 0;
+        for (int i = 0; i < k; i++) {
+            double e = y[i] - dot(x[i], b);
+            qkh += e * e / (v[i] + tau2);
+        }
+        qkh /= k - p;
+        return new Fit(names, b, fit.covariance().getData(), tau2, fit.q(), k, regionColumn, firstCov,
+                Math.max(1, qkh));
+    }
+
+    /** One DerSimonian-Laird meta-regression fit. */
+    record DlFit(double tau2, double[] beta, RealMatrix covariance, double q) {
+    }
+
+    /**
+     * One DerSimonian-Laird meta-regression fit (the formulas of the class description).
+     * @param x the design rows
+     * @param y the responses
+     * @param v their sampling variances
+     * @param names the coefficient names, for messages
+     * @return tau^2, coefficients, their covariance and Q
+     */
+    static DlFit derSimonianLaird(double[][] x, double[] y, double[] v, List<String> names) {
+        int k = y.length;
+        int p = names.size();
         // fixed-effect fit and the moment estimate of tau^2 (DerSimonian-Laird)
         double[] w = new double[k];
         for (int i = 0; i < k; i++) {
@@ -169,7 +231,7 @@ public final class ImputationModel {
         }
         RealMatrix cov = inverse(crossProduct(x, ws, p), names);
         double[] b = cov.operate(xtwy(x, ws, y, p));
-        return new Fit(names, b, cov.getData(), tau2, q, k, regionColumn, firstCov);
+        return new DlFit(tau2, b, cov, q);
     }
 
     static double[] designRow(NationalData data, Covariates covariates, int r, int[] regionColumn, int firstCov,
@@ -268,8 +330,11 @@ public final class ImputationModel {
         final int[] regionColumn;
         final int firstCovariate;
 
+        private final double knappHartung;
+
         Fit(List<String> names, double[] beta, double[][] covariance, double tau2, double q, int countries,
-            int[] regionColumn, int firstCovariate) {
+            int[] regionColumn, int firstCovariate, double knappHartung) {
+            this.knappHartung = knappHartung;
             this.names = List.copyOf(names);
             this.beta = beta;
             this.covariance = covariance;
@@ -316,6 +381,20 @@ public final class ImputationModel {
         /** @return Cochran's residual heterogeneity statistic \( Q \) of the fixed-effect fit */
         public double getQ() {
             return q;
+        }
+
+        /**
+         * @return the Knapp-Hartung factor \( \max(1, \sum_c (y_c - x_c^\top\hat\beta)^2/(v_c+\hat\tau^2) / (k-p)) \)
+         *     by which the Monte Carlo scales the coefficients' covariance (drawn from a multivariate
+         *     t with \( k - p \) degrees of freedom)
+         */
+        public double getKnappHartungScale() {
+            return knappHartung;
+        }
+
+        /** @return the residual degrees of freedom \( k - p \) */
+        public int getDegreesOfFreedom() {
+            return countries - beta.length;
         }
 
         /** @return the number of surveyed countries fitted */

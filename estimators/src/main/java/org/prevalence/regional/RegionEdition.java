@@ -17,6 +17,7 @@ import tech.tablesaw.api.Table;
  * them, see {@link #fromTable}.
  *
  * <ul>
+ * <li>{@link #ILO_2005}: the six regions of the ILO 2005 minimum estimate.</li>
  * <li>{@link #ILO_2012}: the six regions of the ILO Global Estimate of Forced Labour 2012 (Asia-Pacific;
  * Africa; Latin America and the Caribbean; Central and South-Eastern Europe (non-EU) and CIS;
  * Developed Economies and European Union; Middle East).</li>
@@ -31,6 +32,10 @@ public final class RegionEdition {
     public static final RegionEdition ILO_2012 = of("ILO 2012", List.of("Asia-Pacific", "Africa",
             "Latin America and the Caribbean", "Central and South-Eastern Europe (non-EU) and CIS",
             "Developed Economies and European Union", "Middle East"));
+    /** The six regions of the ILO 2005 minimum estimate (Belser, de Cock and Mehran 2005). */
+    public static final RegionEdition ILO_2005 = of("ILO 2005", List.of("Asia and the Pacific",
+            "Latin America and the Caribbean", "Sub-Saharan Africa", "Industrialized countries",
+            "Middle East and North Africa", "Transition countries"));
     /** The five regions of the Global Estimates of Modern Slavery (ILO, Walk Free, IOM 2017, 2022). */
     public static final RegionEdition GLOBAL_ESTIMATES = of("Global Estimates", List.of("Africa", "Americas",
             "Arab States", "Asia and the Pacific", "Europe and Central Asia"));

@@ -173,6 +173,21 @@ public final class ReportedCasePipeline {
     }
 
     /**
+     * Reads, validates and runs: the entry point for tables read by the CLI
+     * ({@code org.prevalence.core.io.CsvInput}) or made by the synthetic world.
+     * @param file how to read the cases (columns, sources, forms, region edition)
+     * @param cases the case table
+     * @param population the population table ({@code region,population}, or {@code country,population}
+     *     with an edition that maps countries)
+     * @param window the reference window
+     * @return the estimates
+     */
+    public Result estimate(CaseFile file, tech.tablesaw.api.Table cases, tech.tablesaw.api.Table population,
+                           ReferenceWindow window) {
+        return estimate(file.read(cases), Populations.fromTable(file.edition(), population), window);
+    }
+
+    /**
      * Runs the pipeline.
      * @param data the validated cases
      * @param populations the populations of the regions (every region with cases needs one)
@@ -429,9 +444,7 @@ public final class ReportedCasePipeline {
             java.util.Arrays.fill(out, 0);
             for (int s = 0; s < nStrata; s++) {
                 if (groupOf[s] < 0) {
-                    out[s] = Double.NaN;
-                    out[oStrataV + s] = Double.NaN;
-                    continue;
+                    continue; // excluded: stays 0 in every replicate and is not reported
                 }
                 int g = groupOf[s];
                 double c = shrink[g];
@@ -446,12 +459,6 @@ public final class ReportedCasePipeline {
                 out[oWorld] += stock;
                 out[oWorld + 1] += vict;
             }
-            for (int s = 0; s < nStrata; s++) {
-                if (groupOf[s] < 0) {
-                    out[s] = 0; // excluded: constant, not reported
-                    out[oStrataV + s] = 0;
-                }
-            }
         };
         List<Bootstrap.Result> boot = Bootstrap.withDefaults().withReplicates(replicates).withSeed(seed)
                 .withThreads(threads).runMany(resampler, outputs, statistic);
@@ -462,7 +469,7 @@ public final class ReportedCasePipeline {
         }
         List<StratumResult> strataOut = new ArrayList<>();
         for (int s = 0; s < nStrata; s++) {
-            int r = strataRF.length == 0 ? 0 : strataRF[s][0];
+            int r = strataRF[s][0];
             int f = strataRF[s][1];
             String handling;
             if (excluded[s]) {

@@ -25,8 +25,9 @@ import org.prevalence.core.bootstrap.Resampler;
  *
  * <p>Monte Carlo uncertainty, draw \( b = 1..B \) with generator
  * {@link Bootstrap#generator(long, long) generator(seed, b)} (bit-identical for any thread count):
- * surveyed prevalences \( \hat p_c + s_c Z \) (sampling error, normal, truncated to [0, 1]);
- * coefficients \( \hat\beta + L Z \) with \( L L^\top = \widehat{\mathrm{var}}(\hat\beta) \) and imputed
+ * surveyed prevalences with their sampling error ({@link SamplingError}, logit scale by default);
+ * coefficients \( \hat\beta + L Z \sqrt{\nu/\chi^2_\nu} \) with \( L L^\top = q\,\widehat{\mathrm{var}}(\hat\beta) \)
+ * (multivariate t, \( \nu = k - p \), \( q \) the Knapp-Hartung factor, see {@link ImputationModel}) and imputed
  * prevalences \( \mathrm{expit}(x_c^\top\beta^* + \hat\tau Z) \) (model and between-country error);
  * components normal with the standard deviation of their 95 % interval, truncated at 0. The
  * standard error is the draws' standard deviation; the intervals are their 68 % and 95 %
@@ -38,15 +39,18 @@ public final class SurveyPipeline {
     /** The default number of Monte Carlo draws, 10,000. */
     public static final int DEFAULT_DRAWS = 10_000;
     private static final SurveyPipeline DEFAULT = new SurveyPipeline(ImputationModel.withDefaults(), List.of(),
-            DEFAULT_DRAWS, Bootstrap.DEFAULT_SEED, 0);
+            DEFAULT_DRAWS, Bootstrap.DEFAULT_SEED, 0, SamplingError.LOGIT);
 
     private final ImputationModel model;
     private final List<OutsideComponent> components;
     private final int draws;
     private final long seed;
     private final int threads;
+    private final SamplingError samplingError;
 
-    private SurveyPipeline(ImputationModel model, List<OutsideComponent> components, int draws, long seed, int threads) {
+    private SurveyPipeline(ImputationModel model, List<OutsideComponent> components, int draws, long seed, int threads,
+                           SamplingError samplingError) {
+        this.samplingError = samplingError;
         this.model = model;
         this.components = components;
         this.draws = draws;
@@ -56,7 +60,8 @@ public final class SurveyPipeline {
 
     /**
      * Defaults: {@link ImputationModel#withDefaults()}, no outside components,
-     * {@value #DEFAULT_DRAWS} draws, seed {@link Bootstrap#DEFAULT_SEED}, all processors.
+     * {@value #DEFAULT_DRAWS} draws, seed {@link Bootstrap#DEFAULT_SEED}, all processors,
+     * {@link SamplingError#LOGIT}.
      * @return the default pipeline
      */
     public static SurveyPipeline withDefaults() {
@@ -68,7 +73,15 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline with(ImputationModel v) {
-        return new SurveyPipeline(Objects.requireNonNull(v, "model"), components, draws, seed, threads);
+        return new SurveyPipeline(Objects.requireNonNull(v, "model"), components, draws, seed, threads, samplingError);
+    }
+
+    /**
+     * @param v how surveyed prevalences are drawn
+     * @return a copy using it
+     */
+    public SurveyPipeline with(SamplingError v) {
+        return new SurveyPipeline(model, components, draws, seed, threads, Objects.requireNonNull(v, "samplingError"));
     }
 
     /**
@@ -78,7 +91,7 @@ public final class SurveyPipeline {
     public SurveyPipeline with(OutsideComponent v) {
         List<OutsideComponent> c = new ArrayList<>(components);
         c.add(Objects.requireNonNull(v, "component"));
-        return new SurveyPipeline(model, List.copyOf(c), draws, seed, threads);
+        return new SurveyPipeline(model, List.copyOf(c), draws, seed, threads, samplingError);
     }
 
     /**
@@ -86,7 +99,7 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline withDraws(int v) {
-        return new SurveyPipeline(model, components, Checks.atLeast("draws", v, 2), seed, threads);
+        return new SurveyPipeline(model, components, Checks.atLeast("draws", v, 2), seed, threads, samplingError);
     }
 
     /**
@@ -94,7 +107,7 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline withSeed(long v) {
-        return new SurveyPipeline(model, components, draws, v, threads);
+        return new SurveyPipeline(model, components, draws, v, threads, samplingError);
     }
 
     /**
@@ -102,7 +115,19 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline withThreads(int v) {
-        return new SurveyPipeline(model, components, draws, seed, Checks.atLeast("threads", v, 0));
+        return new SurveyPipeline(model, components, draws, seed, Checks.atLeast("threads", v, 0), samplingError);
+    }
+
+    /**
+     * Reads, validates and runs: the entry point for tables read by the CLI.
+     * @param edition the region edition of the national rows
+     * @param national {@code country,region,population,prevalence,se}
+     * @param covariates {@code country} and numeric covariate columns, or null for region effects only
+     * @return the estimates
+     */
+    public Result estimate(RegionEdition edition, tech.tablesaw.api.Table national, tech.tablesaw.api.Table covariates) {
+        return estimate(NationalData.fromTable(edition, national),
+                covariates == null ? Covariates.none() : Covariates.fromTable(covariates, null));
     }
 
     /**
@@ -127,6 +152,8 @@ public final class SurveyPipeline {
         double[] sPop = new double[n - nImp];
         double[] sP = new double[n - nImp];
         double[] sSe = new double[n - nImp];
+        double[] sY = new double[n - nImp];
+        double[] sV = new double[n - nImp];
         int[] iRegion = new int[nImp];
         double[] iPop = new double[nImp];
         double[][] iX = new double[nImp][];
@@ -143,6 +170,15 @@ public final class SurveyPipeline {
                 sPop[si] = data.population[r];
                 sP[si] = data.prevalence[r];
                 sSe[si] = data.se[r];
+                double pr = data.prevalence[r];
+                if (samplingError == SamplingError.LOGIT && pr > 0 && pr < 1 && data.se[r] > 0) {
+                    double nEff = pr * (1 - pr) / (data.se[r] * data.se[r]);
+                    double k = pr * nEff;
+                    sY[si] = Math.log((k + 0.5) / (nEff - k + 0.5));
+                    sV[si] = Math.sqrt(1 / (k + 0.5) + 1 / (nEff - k + 0.5));
+                } else {
+                    sV[si] = -1;
+                }
                 si++;
                 point[g] += data.population[r] * data.prevalence[r];
                 countries.add(new CountryResult(data.country[r], data.edition.regions().get(g), data.population[r],
@@ -191,8 +227,17 @@ public final class SurveyPipeline {
         }
         double[] beta = fit == null ? new double[0] : fit.getCoefficients();
         double[][] chol = fit == null || nImp == 0 ? new double[0][0] : fit.choleskyLower();
-        MonteCarlo mc = new MonteCarlo(nRegions, point, sRegion, sPop, sP, sSe, iRegion, iPop, iX, beta,
-                nImp == 0 ? new double[0][0] : chol, tau, cRegion, cMean, cSd);
+        if (fit != null && nImp > 0) {
+            double scale = Math.sqrt(fit.getKnappHartungScale());
+            for (double[] rowL : chol) {
+                for (int j = 0; j < rowL.length; j++) {
+                    rowL[j] *= scale;
+                }
+            }
+        }
+        MonteCarlo mc = new MonteCarlo(nRegions, point, sRegion, sPop, sP, sSe, sY, sV, iRegion, iPop, iX, beta,
+                nImp == 0 ? new double[0][0] : chol, tau, cRegion, cMean, cSd,
+                fit == null ? 0 : fit.getDegreesOfFreedom());
         List<Bootstrap.Result> res = Bootstrap.withDefaults().withReplicates(draws).withSeed(seed).withThreads(threads)
                 .runMany(mc, nRegions + 1, (buf, out) -> System.arraycopy(buf, 0, out, 0, out.length));
         List<RegionalEstimate> regions = new ArrayList<>();
@@ -232,6 +277,8 @@ public final class SurveyPipeline {
         private final double[] sPop;
         private final double[] sP;
         private final double[] sSe;
+        private final double[] sY; // empirical logit
+        private final double[] sV; // its SD, or -1 for a normal draw
         private final int[] iRegion;
         private final double[] iPop;
         private final double[][] iX;
@@ -241,16 +288,20 @@ public final class SurveyPipeline {
         private final int[] cRegion;
         private final double[] cMean;
         private final double[] cSd;
+        private final int df;
 
         MonteCarlo(int nRegions, double[] point, int[] sRegion, double[] sPop, double[] sP, double[] sSe,
-                   int[] iRegion, double[] iPop, double[][] iX, double[] beta, double[][] chol, double tau,
-                   int[] cRegion, double[] cMean, double[] cSd) {
+                   double[] sY, double[] sV, int[] iRegion, double[] iPop, double[][] iX, double[] beta, double[][] chol, double tau,
+                   int[] cRegion, double[] cMean, double[] cSd, int df) {
+            this.df = df;
             this.nRegions = nRegions;
             this.point = point;
             this.sRegion = sRegion;
             this.sPop = sPop;
             this.sP = sP;
             this.sSe = sSe;
+            this.sY = sY;
+            this.sV = sV;
             this.iRegion = iRegion;
             this.iPop = iPop;
             this.iX = iX;
@@ -277,14 +328,22 @@ public final class SurveyPipeline {
             ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
             java.util.Arrays.fill(buf, 0);
             for (int c = 0; c < sP.length; c++) {
-                double p = Math.min(1, Math.max(0, sP[c] + sSe[c] * z.sample()));
+                double p = sV[c] >= 0 ? ImputationModel.expit(sY[c] + sV[c] * z.sample())
+                        : Math.min(1, Math.max(0, sP[c] + sSe[c] * z.sample()));
                 buf[sRegion[c]] += sPop[c] * p;
             }
             if (iX.length > 0) {
                 int k = beta.length;
                 double[] zb = new double[k];
+                // multivariate t with df degrees of freedom: normal / sqrt(chi^2_df / df)
+                double chi2 = 0;
+                for (int a = 0; a < df; a++) {
+                    double e = z.sample();
+                    chi2 += e * e;
+                }
+                double t = df > 0 ? Math.sqrt(df / chi2) : 1;
                 for (int a = 0; a < k; a++) {
-                    zb[a] = z.sample();
+                    zb[a] = z.sample() * t;
                 }
                 double[] b = new double[k];
                 for (int a = 0; a < k; a++) {

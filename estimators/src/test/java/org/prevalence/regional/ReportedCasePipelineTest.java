@@ -180,6 +180,40 @@ class ReportedCasePipelineTest {
     }
 
     @Test
+    void threeSourcesWithAPluggedInModel() {
+        // sources a, b, c; the model collapses b and c into one list and applies Chapman
+        String rows = "case_id,a,b,c,country,region,form,victims,start_date,end_date\n"
+                + "k1,1,0,0,Ghana,Africa,state-imposed,2,2002-01-01,2002-01-10\n"
+                + "k2,1,1,0,Ghana,Africa,state-imposed,4,2002-01-01,2002-01-10\n"
+                + "k3,0,0,1,Ghana,Africa,state-imposed,6,2002-01-01,2002-01-10\n"
+                + "k4,1,0,1,Ghana,Africa,state-imposed,8,2002-01-01,2002-01-10\n"
+                + "k5,0,1,0,Ghana,Africa,state-imposed,10,2002-01-01,2002-01-10\n";
+        CaseFile file = CaseFile.withDefaults().withSources(List.of("a", "b", "c"));
+        StratumEstimator model = StratumEstimator.of("collapsed Chapman", file.sources(), t -> {
+            var two = t.collapse("bc", "b", "c");
+            long[] c = two.countsByMask();
+            return TwoSourceEstimator.CHAPMAN.estimate(c);
+        });
+        ReportedCasePipeline.Result r = ReportedCasePipeline.withDefaults().with(model).withReplicates(100)
+                .estimate(file, csv(rows), csv(POPS), W);
+        // a: k1, k2, k4 (3); b or c: k2, k3, k4, k5 (4); both: k2, k4 (2): Chapman 4 * 5 / 3 - 1
+        double n = 4.0 * 5 / 3 - 1;
+        Tolerance.assertRelative(n, r.getStrata().get(0).getEstimatedCases(), 1e-14, "cases");
+        Tolerance.assertRelative(n * 30 * 10 / (5 * 3652.0), r.getWorld().getEstimate(), 1e-14, "stock");
+        assertTrue(Double.isNaN(r.getWorld().getDeltaStandardError()), "no variance from a plugged-in model");
+    }
+
+    @Test
+    void tableEntryPointEqualsTheSteps() {
+        ReportedCasePipeline p = ReportedCasePipeline.withDefaults().withReplicates(100).withSeed(5);
+        ReportedCasePipeline.Result a = p.estimate(CaseFile.withDefaults(), csv(HEADER + AFRICA), csv(POPS), W);
+        ReportedCasePipeline.Result b = p.estimate(cases(AFRICA), pops(POPS), W);
+        assertEquals(a.getWorld().getEstimate(), b.getWorld().getEstimate());
+        assertEquals(a.getWorld().getStandardError(), b.getWorld().getStandardError());
+        assertTrue(a.toString().contains("Africa"), a.toString());
+    }
+
+    @Test
     void countryMappingFromARegionsFile() {
         RegionEdition ed = RegionEdition.fromTable("mine", csv("country,region\nGhana,Africa\nMali,Africa\nOman,Arab\n"));
         CaseData d = CaseFile.withDefaults().withEdition(ed).read(csv(

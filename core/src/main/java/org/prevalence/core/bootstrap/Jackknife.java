@@ -1,6 +1,9 @@
 package org.prevalence.core.bootstrap;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.prevalence.core.Checks;
@@ -126,6 +129,76 @@ public final class Jackknife {
             values[j] = v;
         }, progress);
         return new Result(values, weights);
+    }
+
+    /**
+     * The count-weighted jackknife of several statistics computed together (see {@link MultiStatistic}):
+     * as {@link #ofCounts}, one evaluation per cell with a positive count. A statistic that is not
+     * finite for some deletion has no jackknife (its entry in the list is {@code null}), as
+     * MultipleSystemsEstimation's {@code .jackknife_ahat} gives NA; an exception from the statistic
+     * stops the jackknife.
+     *
+     * @param counts the cell counts (each {@code >= 0}; not modified)
+     * @param outputs the number of statistics, {@code >= 1}
+     * @param statistic fills one value per statistic (it receives a private copy of the counts)
+     * @return one jackknife per statistic, or {@code null} where a deletion gave a non-finite value
+     * @throws PrevalenceException as {@link #ofCounts}
+     */
+    public List<Result> ofCountsMany(long[] counts, int outputs, MultiStatistic<long[]> statistic) {
+        Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(statistic, "statistic");
+        Checks.atLeast("outputs", outputs, 1);
+        long[] base = counts.clone();
+        double[] weights = new double[base.length];
+        List<Integer> positive = new ArrayList<>();
+        for (int j = 0; j < base.length; j++) {
+            if (base[j] < 0) {
+                throw PrevalenceException.invalidData("cell " + j,
+                        "cell %d has a negative count %d; counts must be >= 0", j, base[j]);
+            }
+            weights[j] = base[j];
+            if (base[j] > 0) {
+                positive.add(j);
+            }
+        }
+        if (positive.isEmpty()) {
+            throw PrevalenceException.invalidData("counts", "all cell counts are zero; the jackknife needs a case");
+        }
+        double[][] values = new double[outputs][base.length];
+        for (double[] v : values) {
+            Arrays.fill(v, Double.NaN);
+        }
+        ParallelLoop.run(positive.size(), threads,
+                () -> new Object[] {new long[base.length], new double[outputs]}, (c, buf) -> {
+                    int j = positive.get(c);
+                    long[] work = (long[]) buf[0];
+                    double[] out = (double[]) buf[1];
+                    System.arraycopy(base, 0, work, 0, base.length);
+                    work[j]--;
+                    Arrays.fill(out, Double.NaN);
+                    try {
+                        statistic.apply(work, out);
+                    } catch (PrevalenceException e) {
+                        throw new PrevalenceException(e.what(), "cell " + j,
+                                String.format(Locale.ROOT, "the jackknife statistic fails when one case is deleted "
+                                        + "from cell %d (count %d): %s", j, base[j], e.getMessage()), e);
+                    }
+                    for (int k = 0; k < outputs; k++) {
+                        values[k][j] = out[k];
+                    }
+                }, progress);
+        List<Result> results = new ArrayList<>(outputs);
+        for (int k = 0; k < outputs; k++) {
+            boolean ok = true;
+            for (int j : positive) {
+                if (!Double.isFinite(values[k][j])) {
+                    ok = false;
+                    break;
+                }
+            }
+            results.add(ok ? new Result(values[k], weights.clone()) : null);
+        }
+        return Collections.unmodifiableList(results);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class PublishedTables {
             "gems2017_global_components", "gems2022_regional", "gems2022_global_components",
             "gems2022_income_group_prevalence", "mse_national_published_estimates");
     /** The names of the bundled region editions. */
-    public static final List<String> EDITIONS = List.of("ilo2012_regions", "global_estimates_regions");
+    public static final List<String> EDITIONS = List.of("ilo2005_regions", "ilo2012_regions", "global_estimates_regions");
 
     private PublishedTables() {
     }

@@ -108,6 +108,7 @@ class PublishedTablesTest {
         }
         assertTrue(PublishedTables.provenance().contains("ILO2012_STATS"));
         assertEquals(6, PublishedTables.regions("ilo2012_regions").rowCount());
+        assertEquals(6, PublishedTables.regions("ilo2005_regions").rowCount());
         assertEquals(5, PublishedTables.regions("global_estimates_regions").rowCount());
     }
 }
