@@ -319,10 +319,6 @@ public final class Plots {
         for (int i = 0; i < x.length; i++) {
             x[i] = i;
         }
-        XYSeries e = c.addSeries("estimate", x, est);
-        e.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        e.setMarker(SeriesMarkers.CIRCLE);
-        e.setMarkerColor(RED);
         if (reference != null) {
             List<Double> rx = new ArrayList<>();
             List<Double> ry = new ArrayList<>();
@@ -339,6 +335,10 @@ public final class Plots {
                 r.setMarkerColor(ORANGE);
             }
         }
+        XYSeries e = c.addSeries("estimate", x, est);
+        e.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        e.setMarker(SeriesMarkers.CIRCLE);
+        e.setMarkerColor(RED);
         c.getStyler().setMarkerSize(11);
         return c;
     }
