@@ -195,8 +195,14 @@ final class Linear {
             se1[k] += wi * e;
         }
         degreesOfFreedom(d, dom, s);
+        // replicate designs: variance from replicate estimates (hook, see ReplicateVariance)
+        double[] repVar = d.replicates == null ? null
+                : d.replicates.linearVariances(d, kind, y, x, dom, anyMissing, s.estimate);
         for (int k = 0; k < D; k++) {
-            s.variance[k] = lin.variance(t, k);
+            if (repVar != null) {
+                s.df[k] = d.degreesOfFreedom();
+            }
+            s.variance[k] = repVar != null ? repVar[k] : lin.variance(t, k);
             double nk = cnt[k];
             double n1 = sw[k];
             // svyvar: weighted variance with the n/(n-1) divisor (Kish), centred on the weighted mean

@@ -64,8 +64,14 @@ public final class SurveyDesign {
     final LonelyPsu lonelyPsu;
     final DomainLonelyPsu domainLonelyPsu;
     final Map<String, double[]> numeric;
+    /** Replicate-weight variance engine, or null for linearization (hook for ReplicateDesign). */
+    final ReplicateVariance replicates;
+    /** Calibration projections applied to linearized values, or null (hook for calibration). */
+    final CalibrationProjection calibration;
 
     private SurveyDesign(SurveySample s, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
+        this.replicates = null;
+        this.calibration = null;
         this.sample = s;
         this.n = s.rows();
         this.w = s.weights();
@@ -143,10 +149,29 @@ public final class SurveyDesign {
     }
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
+        this(d, lonely, domainLonely, d.w, d.replicates, d.calibration);
+    }
+
+    /**
+     * A design sharing {@code d}'s structure with other sampling weights, replicate-variance engine
+     * and calibration projections (package-private: used by {@link ReplicateDesign} and calibration).
+     */
+    SurveyDesign(SurveyDesign d, double[] weights, ReplicateVariance replicates, CalibrationProjection calibration) {
+        this(d, d.lonelyPsu, d.domainLonelyPsu, weights, replicates, calibration);
+    }
+
+    private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] weights,
+                         ReplicateVariance replicates, CalibrationProjection calibration) {
+        this.replicates = replicates;
+        this.calibration = calibration;
         this.sample = d.sample;
         this.n = d.n;
-        this.w = d.w;
-        this.weightSum = d.weightSum;
+        this.w = weights;
+        double sw = 0;
+        for (double x : weights) {
+            sw += x;
+        }
+        this.weightSum = weights == d.w ? d.weightSum : sw;
         this.strataCount = d.strataCount;
         this.psuCount = d.psuCount;
         this.psu = d.psu;
@@ -231,9 +256,35 @@ public final class SurveyDesign {
         return weightSum;
     }
 
-    /** @return PSUs minus strata (R's {@code degf}) */
+    /**
+     * @return PSUs minus strata (R's {@code degf}); for a replicate design the rank of the
+     *     replicate weights minus 1, as R's {@code degf.svyrep.design}
+     */
     public int degreesOfFreedom() {
-        return psuCount - strataCount;
+        return replicates != null ? replicates.degreesOfFreedom() : psuCount - strataCount;
+    }
+
+    /**
+     * @return the variance method: {@code "linearization"}, or the replicate method, e.g.
+     *     {@code "jkn"}, {@code "fay:0.5"}, {@code "bootstrap"} (the CLI's {@code "variance"} key)
+     */
+    public String varianceMethod() {
+        return replicates == null ? "linearization" : replicates.method();
+    }
+
+    /** @return whether variances come from replicate weights */
+    public boolean isReplicate() {
+        return replicates != null;
+    }
+
+    /** @return whether the weights were calibrated (post-stratified, raked, calibrated or trimmed) */
+    public boolean isCalibrated() {
+        return calibration != null;
+    }
+
+    /** @return the current sampling (analysis) weights, after any calibration (a copy) */
+    public double[] weights() {
+        return w.clone();
     }
 
     /** @return the lonely-PSU rule */
