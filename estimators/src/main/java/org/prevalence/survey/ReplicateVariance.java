@@ -209,6 +209,52 @@ public final class ReplicateVariance {
     }
 
     /**
+     * Replicate weight totals per cell: [r][cell] = sum over rows of the cell of replicate r's weights
+     * (from PSU-by-cell totals when the replicates are plain PSU factors).
+     */
+    double[][] cellTotals(int[] cell, int count) {
+        int R = replicates;
+        double[][] out = new double[R][count];
+        if (psuFactor != null && steps.isEmpty()) {
+            int P = psuCount;
+            double[] t = new double[P * count];
+            for (int i = 0; i < cell.length; i++) {
+                t[psu[i] * count + cell[i]] += base[i];
+            }
+            for (int p = 0; p < P; p++) {
+                for (int c = 0; c < count; c++) {
+                    double v = t[p * count + c];
+                    if (v == 0) {
+                        continue;
+                    }
+                    for (int r = 0; r < R; r++) {
+                        out[r][c] += psuFactor[p * R + r] * v;
+                    }
+                }
+            }
+        } else {
+            double[] w = new double[cell.length];
+            for (int r = 0; r < R; r++) {
+                fill(r, w);
+                for (int i = 0; i < w.length; i++) {
+                    out[r][cell[i]] += w[i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A step multiplying replicate r's weights by f[r][cell]. */
+    static Step cellFactors(int[] cell, double[][] f) {
+        return (r, w) -> {
+            double[] fr = f[r];
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= fr[cell[i]];
+            }
+        };
+    }
+
+    /**
      * Replicate variances of a total, mean or ratio in every domain (the hook called by the
      * linear estimators). Rows outside the domains, and rows with a missing value when
      * {@code skipMissing}, are left out, as R's subset and {@code na.rm}.
