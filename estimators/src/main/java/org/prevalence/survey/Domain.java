@@ -118,14 +118,12 @@ public final class Domain {
             Factor[] fs = new Factor[columns.length];
             long[] key = new long[d.n];
             long radix = 1;
-            for (int j = columns.length - 1; j >= 0; j--) {
+            // as svyby: the first by-variable varies fastest
+            for (int j = 0; j < columns.length; j++) {
                 fs[j] = d.factor(columns[j]);
                 int[] c = fs[j].codes();
-                int L = fs[j].levelCount();
+                int levels = fs[j].levelCount();
                 for (int i = 0; i < d.n; i++) {
-                    if (key[i] < 0) {
-                        continue;
-                    }
                     if (c[i] < 0) {
                         throw PrevalenceException.invalidData(
                                 String.format(java.util.Locale.ROOT, "row %d, column '%s'", i + 1, columns[j]),
@@ -134,7 +132,7 @@ public final class Domain {
                     }
                     key[i] += c[i] * radix;
                 }
-                radix *= L;
+                radix *= levels;
             }
             long[] distinct;
             int[] code = new int[d.n];
@@ -166,16 +164,10 @@ public final class Domain {
             for (long k : distinct) {
                 Map<String, String> m = new LinkedHashMap<>();
                 long rem = k;
-                long[] radices = new long[columns.length];
-                long r = 1;
-                for (int j = columns.length - 1; j >= 0; j--) {
-                    radices[j] = r;
-                    r *= fs[j].levelCount();
-                }
                 for (int j = 0; j < columns.length; j++) {
-                    int lv = (int) (rem / radices[j]);
-                    rem -= lv * radices[j];
-                    m.put(columns[j], fs[j].levels().get(lv));
+                    int levels = fs[j].levelCount();
+                    m.put(columns[j], fs[j].levels().get((int) (rem % levels)));
+                    rem /= levels;
                 }
                 labels.add(java.util.Collections.unmodifiableMap(m));
             }
