@@ -142,8 +142,9 @@ public final class CalibrationTotals {
         for (String var : order) {
             Map<String, Double> lv = factors.get(var);
             if (lv != null) {
-                Factor f = d.factor(var);
-                int[] codes = f.codes();
+                List<String> fl = new ArrayList<>();
+                int[] codes = Cells.codes(d, var, fl);
+                Factor f = new Factor(codes, fl);
                 for (int i = 0; i < n; i++) {
                     if (codes[i] < 0) {
                         throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", i + 1, var),

@@ -33,45 +33,156 @@ final class Cells {
 
     static Cells of(SurveyDesign d, List<String> columns) {
         int n = d.n;
-        Factor[] fs = new Factor[columns.size()];
+        int m = columns.size();
+        int[][] codes = new int[m][];
+        List<List<String>> levels = new ArrayList<>();
         long[] key = new long[n];
         long radix = 1;
-        for (int j = columns.size() - 1; j >= 0; j--) {
-            fs[j] = d.factor(columns.get(j));
-            int[] c = fs[j].codes();
+        for (int j = m - 1; j >= 0; j--) {
+            String name = columns.get(j);
+            List<String> lv = new ArrayList<>();
+            codes[j] = codes(d, name, lv);
+            levels.add(0, lv);
+            int[] c = codes[j];
             for (int i = 0; i < n; i++) {
                 if (c[i] < 0) {
-                    throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", i + 1, columns.get(j)),
+                    throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", i + 1, name),
                             "row %d, column '%s': missing value in a calibration variable; every row needs a level",
-                            i + 1, columns.get(j));
+                            i + 1, name);
                 }
                 key[i] += c[i] * radix;
             }
-            radix *= fs[j].levelCount();
+            radix *= Math.max(1, lv.size());
         }
-        long[] distinct = Arrays.stream(key).distinct().sorted().toArray();
         int[] code = new int[n];
-        int[] first = new int[distinct.length];
+        int count;
+        if (radix <= 4L * n + 1024) {
+            int[] map = new int[(int) radix];
+            for (int i = 0; i < n; i++) {
+                map[(int) key[i]] = 1;
+            }
+            count = 0;
+            for (int k = 0; k < map.length; k++) {
+                map[k] = map[k] == 1 ? count++ : -1;
+            }
+            for (int i = 0; i < n; i++) {
+                code[i] = map[(int) key[i]];
+            }
+        } else {
+            long[] sorted = key.clone();
+            Arrays.sort(sorted);
+            int u = 0;
+            for (int i = 0; i < n; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    sorted[u++] = sorted[i];
+                }
+            }
+            long[] distinct = Arrays.copyOf(sorted, u);
+            for (int i = 0; i < n; i++) {
+                code[i] = Arrays.binarySearch(distinct, key[i]);
+            }
+            count = u;
+        }
+        int[] first = new int[count];
         Arrays.fill(first, -1);
         for (int i = 0; i < n; i++) {
-            int k = Arrays.binarySearch(distinct, key[i]);
-            code[i] = k;
-            if (first[k] < 0) {
-                first[k] = i;
+            if (first[code[i]] < 0) {
+                first[code[i]] = i;
             }
         }
         List<List<String>> labels = new ArrayList<>();
-        int[][] levelOf = new int[distinct.length][columns.size()];
-        for (int k = 0; k < distinct.length; k++) {
+        int[][] levelOf = new int[count][m];
+        for (int k = 0; k < count; k++) {
             List<String> lab = new ArrayList<>();
-            for (int j = 0; j < columns.size(); j++) {
-                int lv = fs[j].codes()[first[k]];
+            for (int j = 0; j < m; j++) {
+                int lv = codes[j][first[k]];
                 levelOf[k][j] = lv;
-                lab.add(fs[j].levels().get(lv));
+                lab.add(levels.get(j).get(lv));
             }
             labels.add(List.copyOf(lab));
         }
-        return new Cells(List.copyOf(columns), code, distinct.length, List.copyOf(labels), first, levelOf);
+        return new Cells(List.copyOf(columns), code, count, List.copyOf(labels), first, levelOf);
+    }
+
+    /**
+     * Level codes of a categorical variable, or of a numeric one by its sorted distinct values (as
+     * R's factor(); labels of whole numbers without ".0"), without boxing.
+     */
+    static int[] codes(SurveyDesign d, String name, List<String> levelsOut) {
+        if (d.sample.factorNames().contains(name) || !d.sample.hasNumeric(name)) {
+            Factor f = d.factor(name);
+            levelsOut.addAll(f.levels());
+            return f.codes();
+        }
+        double[] v = d.numericRef(name);
+        int cap = 64;
+        long[] keys = new long[cap];
+        int[] ids = new int[cap];
+        boolean[] used = new boolean[cap];
+        double[] values = new double[16];
+        int size = 0;
+        int[] code = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double x = v[i];
+            if (Double.isNaN(x)) {
+                code[i] = -1;
+                continue;
+            }
+            long bits = Double.doubleToLongBits(x == 0 ? 0.0 : x);
+            int h = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & (cap - 1);
+            while (used[h] && keys[h] != bits) {
+                h = (h + 1) & (cap - 1);
+            }
+            if (!used[h]) {
+                used[h] = true;
+                keys[h] = bits;
+                ids[h] = size;
+                if (size == values.length) {
+                    values = Arrays.copyOf(values, size * 2);
+                }
+                values[size++] = x == 0 ? 0.0 : x;
+                if (size * 2 > cap) {
+                    long[] ok = keys;
+                    int[] oi = ids;
+                    boolean[] ou = used;
+                    cap *= 2;
+                    keys = new long[cap];
+                    ids = new int[cap];
+                    used = new boolean[cap];
+                    for (int j = 0; j < ok.length; j++) {
+                        if (ou[j]) {
+                            int g = (int) ((ok[j] * 0x9E3779B97F4A7C15L) >>> 40) & (cap - 1);
+                            while (used[g]) {
+                                g = (g + 1) & (cap - 1);
+                            }
+                            used[g] = true;
+                            keys[g] = ok[j];
+                            ids[g] = oi[j];
+                        }
+                    }
+                    h = -1;
+                }
+            }
+            code[i] = h >= 0 ? ids[h] : size - 1;
+        }
+        Integer[] order = new Integer[size];
+        for (int k = 0; k < size; k++) {
+            order[k] = k;
+        }
+        final double[] vals = values;
+        Arrays.sort(order, (a, b) -> Double.compare(vals[a], vals[b]));
+        int[] rank = new int[size];
+        for (int k = 0; k < size; k++) {
+            rank[order[k]] = k;
+            double x = vals[order[k]];
+            levelsOut.add(x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x));
+        }
+        for (int i = 0; i < code.length; i++) {
+            if (code[i] >= 0) {
+                code[i] = rank[code[i]];
+            }
+        }
+        return code;
     }
 
     String describe(int k) {
