@@ -199,4 +199,17 @@ class ReplicateDesignTest {
             Tolerance.assertRelative(sc.getDouble(r), rs[r], 1e-12, "JKn rscale " + (r + 1));
         }
     }
+
+    @ParameterizedTest(name = "{0} p={2}")
+    @CsvFileSource(resources = "replicate/replicate-quantile-expected.csv", numLinesToSkip = 1)
+    void quantileOnJk1MatchesR(String caseId, String variable, double p, double estimate, double se, double lower,
+                               double upper, int df) {
+        // rclus1_quantile_api00: svyquantile(~api00, rclus1, c(0.25, 0.5)) (Woodruff, replicate SE of the CDF)
+        SurveyQuantile.Result r = SurveyQuantile.withDefaults().estimate(design("rclus1", false), variable, p);
+        Tolerance.assertRelative(estimate, r.getEstimate(), TOL, caseId + " estimate");
+        Tolerance.assertRelative(lower, r.getConfidenceInterval().lower(), TOL, caseId + " lower");
+        Tolerance.assertRelative(upper, r.getConfidenceInterval().upper(), TOL, caseId + " upper");
+        Tolerance.assertRelative(se, r.getStandardError(), TOL, caseId + " se");
+        assertEquals(df, r.getDegreesOfFreedom(), caseId + " df");
+    }
 }
