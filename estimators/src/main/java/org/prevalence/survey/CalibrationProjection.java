@@ -35,64 +35,68 @@ final class CalibrationProjection {
         final int q;
         final int[] cell;
         final double[] dense;
-        final double[] c;
+        /** Weights before (null = all 1) and after the step. */
+        private final double[] u;
         final double[] v;
-        final double[] ainv;
-        final double[] h1;
-        final double[] h2;
+        private final SurveyDesign d;
+        double[] c;
+        double[] ainv;
+        double[] h1;
+        double[] h2;
 
         private Basis(SurveyDesign d, int q, int[] cell, double[] dense, double[] u, double[] v) {
+            this.d = d;
             this.q = q;
             this.cell = cell;
             this.dense = dense;
+            this.u = u;
             this.v = v;
+        }
+
+        /** Computes the row factors u/v, A^{-1} and the PSU (SSU) sums of v h (on first use). */
+        void prepare() {
+            if (c != null) {
+                return;
+            }
             int n = d.n;
-            this.c = new double[n];
+            double[] cc = new double[n];
             for (int i = 0; i < n; i++) {
-                c[i] = v[i] == 0 ? 0 : u[i] / v[i];
+                double ui = u == null ? 1 : u[i];
+                cc[i] = v[i] == 0 ? 0 : ui / v[i];
             }
             double[] a = new double[q * q];
-            h1 = new double[d.psuCount * q];
-            h2 = d.multistage ? new double[d.ssuCount * q] : null;
+            double[] g1 = new double[d.psuCount * q];
+            double[] g2 = d.multistage ? new double[d.ssuCount * q] : null;
             for (int i = 0; i < n; i++) {
+                double ui = u == null ? 1 : u[i];
                 if (cell != null) {
                     int k = cell[i];
                     if (k < 0) {
                         continue;
                     }
-                    a[k * q + k] += u[i];
-                    h1[d.psu[i] * q + k] += v[i];
-                    if (h2 != null) {
-                        h2[d.ssu[i] * q + k] += v[i];
+                    a[k * q + k] += ui;
+                    g1[d.psu[i] * q + k] += v[i];
+                    if (g2 != null) {
+                        g2[d.ssu[i] * q + k] += v[i];
                     }
                 } else {
                     int o = i * q;
                     for (int j = 0; j < q; j++) {
                         double hj = dense[o + j];
                         for (int l = 0; l < q; l++) {
-                            a[j * q + l] += u[i] * hj * dense[o + l];
+                            a[j * q + l] += ui * hj * dense[o + l];
                         }
-                        h1[d.psu[i] * q + j] += v[i] * hj;
-                        if (h2 != null) {
-                            h2[d.ssu[i] * q + j] += v[i] * hj;
+                        g1[d.psu[i] * q + j] += v[i] * hj;
+                        if (g2 != null) {
+                            g2[d.ssu[i] * q + j] += v[i] * hj;
                         }
                     }
                 }
             }
-            this.ainv = pseudoInverse(a, q);
-        }
-
-        /** @return x . h_i */
-        double dot(int i, double[] x, int off) {
-            if (cell != null) {
-                return cell[i] < 0 ? 0 : x[off + cell[i]];
-            }
-            double s = 0;
-            int o = i * q;
-            for (int j = 0; j < q; j++) {
-                s += dense[o + j] * x[off + j];
-            }
-            return s;
+            ainv = pseudoInverse(a, q);
+            h1 = g1;
+            h2 = g2;
+            c = cc;
         }
     }
 
@@ -140,11 +144,28 @@ final class CalibrationProjection {
         }
         width = offset[B];
         cross = new double[B][B][];
+        this.reuse = reuse;
+    }
+
+    private final double[][][] reuse;
+    private volatile boolean prepared;
+
+    /** Computes the bases' sums and the cross matrices once (on the first variance). */
+    private synchronized void prepare() {
+        if (prepared) {
+            return;
+        }
+        int B = bases.size();
+        for (Basis b : bases) {
+            b.prepare();
+        }
         for (int b = 0; b < B; b++) {
             for (int e = 0; e < B; e++) {
-                cross[b][e] = reuse != null && b < reuse.length && e < reuse.length ? reuse[b][e] : crossMatrix(bases.get(b), bases.get(e));
+                cross[b][e] = reuse != null && b < reuse.length && e < reuse.length && reuse[b][e] != null
+                        ? reuse[b][e] : crossMatrix(bases.get(b), bases.get(e));
             }
         }
+        prepared = true;
     }
 
     /** An empty projection: marks a design whose weights were changed without a variance step (trimming). */
@@ -208,7 +229,11 @@ final class CalibrationProjection {
 
     /** @return per-call sums, or null when there is nothing to project */
     Sums newSums(int domains) {
-        return bases.isEmpty() ? null : new Sums(domains);
+        if (bases.isEmpty()) {
+            return null;
+        }
+        prepare();
+        return new Sums(domains);
     }
 
     /** The streaming sums S_b per domain, and the projection of the PSU totals. */

@@ -185,6 +185,75 @@ final class Cells {
         return code;
     }
 
+    /**
+     * The cells of a subset of the columns, derived from these (joint) cells without another pass
+     * over the variables.
+     * @param sub some of the columns
+     * @return the coarser cells
+     */
+    Cells sub(List<String> sub) {
+        int m = sub.size();
+        int[] pos = new int[m];
+        for (int j = 0; j < m; j++) {
+            pos[j] = -1;
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).equalsIgnoreCase(sub.get(j))) {
+                    pos[j] = c;
+                }
+            }
+            if (pos[j] < 0) {
+                throw new IllegalArgumentException(sub.get(j));
+            }
+        }
+        Integer[] order = new Integer[count];
+        for (int k = 0; k < count; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> {
+            for (int j = 0; j < m; j++) {
+                int x = Integer.compare(levelOf[a][pos[j]], levelOf[b][pos[j]]);
+                if (x != 0) {
+                    return x;
+                }
+            }
+            return 0;
+        });
+        int[] of = new int[count];
+        List<List<String>> lab = new ArrayList<>();
+        List<int[]> lv = new ArrayList<>();
+        List<Integer> first = new ArrayList<>();
+        int[] prev = null;
+        for (int t = 0; t < count; t++) {
+            int k = order[t];
+            int[] key = new int[m];
+            for (int j = 0; j < m; j++) {
+                key[j] = levelOf[k][pos[j]];
+            }
+            if (prev == null || !Arrays.equals(prev, key)) {
+                List<String> l = new ArrayList<>();
+                for (int j = 0; j < m; j++) {
+                    l.add(labels.get(k).get(pos[j]));
+                }
+                lab.add(List.copyOf(l));
+                lv.add(key);
+                first.add(firstRow[k]);
+                prev = key;
+            } else {
+                first.set(first.size() - 1, Math.min(first.get(first.size() - 1), firstRow[k]));
+            }
+            of[k] = lab.size() - 1;
+        }
+        int[] rowCode = new int[code.length];
+        for (int i = 0; i < code.length; i++) {
+            rowCode[i] = of[code[i]];
+        }
+        int[] f = new int[first.size()];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = first.get(k);
+        }
+        return new Cells(List.copyOf(sub), rowCode, lab.size(), List.copyOf(lab), f, lv.toArray(new int[0][]));
+    }
+
     String describe(int k) {
         StringBuilder sb = new StringBuilder();
         for (int j = 0; j < columns.size(); j++) {

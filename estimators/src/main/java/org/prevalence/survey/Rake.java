@@ -105,7 +105,7 @@ public final class Rake {
         int[] q = new int[M];
         int[][] rowCell = new int[M][];
         for (int m = 0; m < M; m++) {
-            Cells mc = Cells.of(design, margins.get(m).columns());
+            Cells mc = joint.sub(margins.get(m).columns());
             pop[m] = mc.population(margins.get(m));
             q[m] = mc.count;
             rowCell[m] = mc.code;
@@ -158,14 +158,12 @@ public final class Rake {
         }
         // variance: 10 back-fitting sweeps over the margins (R svyrecvar, class "raking")
         List<CalibrationProjection.Basis> bases = new ArrayList<>();
-        double[] ones = new double[n];
-        java.util.Arrays.fill(ones, 1.0);
         for (int m = 0; m < M; m++) {
             double[] psw = new double[n];
             for (int i = 0; i < n; i++) {
                 psw[i] = w[i] * gAfter[m][joint.code[i]];
             }
-            bases.add(CalibrationProjection.cells(design, rowCell[m], q[m], ones, psw));
+            bases.add(CalibrationProjection.cells(design, rowCell[m], q[m], null, psw));
         }
         int[] steps = new int[10 * M];
         for (int s = 0; s < steps.length; s++) {
