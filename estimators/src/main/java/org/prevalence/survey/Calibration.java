@@ -24,7 +24,8 @@ import org.prevalence.core.PrevalenceException;
  * <p>Variance: on a linearization design the linearized values are replaced by their residuals from
  * the weighted regression on \( x \) (R's {@code svyrecvar} with a {@code greg_calibration}); on a
  * replicate design every replicate is calibrated to the same totals from its own weights (R's
- * {@code calibrate.svyrep.design}).
+ * {@code calibrate.svyrep.design}); a replicate that does not converge keeps its last iterate, as R
+ * (which only warns), so that the variance matches R's.
  *
  * <p>Errors: a categorical level in the sample without a population total, a population level absent
  * from the sample, inconsistent totals (the level counts of a variable do not add up to the population
@@ -116,7 +117,7 @@ public final class Calibration {
         }
         CalibrationTotals.Model m = totals.model(design);
         double[] w = design.w;
-        Fit fit = grake(m, w, "the full sample");
+        Fit fit = grake(m, w, "the full sample", true);
         int n = design.n;
         double[] nw = new double[n];
         for (int i = 0; i < n; i++) {
@@ -131,7 +132,7 @@ public final class Calibration {
             double[] wr = new double[n];
             for (int r = 0; r < R; r++) {
                 rv.fill(r, wr);
-                fits[r] = grake(m, wr, "replicate " + (r + 1));
+                fits[r] = grake(m, wr, "replicate " + (r + 1), false);
             }
             rv = rv.then((r, ww) -> {
                 for (int i = 0; i < ww.length; i++) {
@@ -163,7 +164,7 @@ public final class Calibration {
     }
 
     /** Newton's method for eta (R grake). */
-    Fit grake(CalibrationTotals.Model m, double[] w0, String who) {
+    Fit grake(CalibrationTotals.Model m, double[] w0, String who, boolean failIfNotConverged) {
         int n = w0.length;
         int q = m.q;
         double[] pop = m.totals;
@@ -239,6 +240,9 @@ public final class Calibration {
             }
             iter++;
             if (iter > maxIterations || !Double.isFinite(achieved)) {
+                if (!failIfNotConverged && Double.isFinite(achieved)) {
+                    break; // R calibrate.svyrep.design keeps a replicate's last iterate (it only warns)
+                }
                 throw PrevalenceException.notConverged("calibration",
                         "calibration of %s did not converge: largest relative misfit %s after %d iterations "
                                 + "(epsilon %s); widen the bounds, raise withMaxIterations or check the totals "

@@ -217,4 +217,36 @@ class CalibrationTest {
             Tolerance.assertRelative(wb[i], wa[i], 1e-6, "row " + (i + 1));
         }
     }
+
+    static SurveyDesign extraDesign(String key) {
+        switch (key) {
+            case "rclus1g3":
+                return Calibration.withDefaults().apply(rclus1(), stypeApi99());
+            case "rclus1gl":
+                return Calibration.withDefaults().with(CalibrationDistance.LOGIT).withBounds(0.5, 2).apply(rclus1(), stypeApi99());
+            case "rclus1gr":
+                return Calibration.withDefaults().with(CalibrationDistance.RAKING).apply(rclus1(), stypeSchwide());
+            default:
+                Map<List<String>, Integer> cells = new LinkedHashMap<>();
+                String[] st = {"E", "H", "M"};
+                int[] no = {800, 150, 122};
+                int[] yes = {3621, 605, 896};
+                for (int k = 0; k < 3; k++) {
+                    cells.put(List.of(st[k], "No"), no[k]);
+                    cells.put(List.of(st[k], "Yes"), yes[k]);
+                }
+                return PostStratify.withDefaults().apply(RepFixtures.dclus1(),
+                        PopulationCounts.of(List.of("stype", "sch.wide"), cells));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {3}")
+    @CsvFileSource(resources = "replicate/calibration-extra-expected.csv", numLinesToSkip = 1)
+    void calibratedReplicateDesignsAndCrossedPostStrataMatchR(String caseId, String statistic, String variable,
+                                                                String domain, double estimate, double se) {
+        SurveyEstimate r = ReplicateDesignTest.estimate(extraDesign(ReplicateDesignTest.key(caseId)), caseId, statistic,
+                variable, domain, "");
+        Tolerance.assertRelative(estimate, r.getEstimate(), TOL, caseId + " estimate");
+        Tolerance.assertRelative(se, r.getStandardError(), TOL, caseId + " se");
+    }
 }
