@@ -114,7 +114,7 @@ class SurveyDesignTest {
         // LinearizationVariance of w_i (y_i - ybar)/sum(w) is the SE^2 of SurveyMean
         SurveyDesign d = Fixtures.design("dclus1");
         double[] y = d.numeric("api00");
-        double[] w = d.sample().weights();
+        double[] w = d.weights();
         double sw = 0;
         double swy = 0;
         for (int i = 0; i < y.length; i++) {
