@@ -71,6 +71,21 @@ class SurveyDesignTest {
     }
 
     @Test
+    void domainWithOnePsuHasNoDegreesOfFreedomForAtInterval() {
+        SurveyDesign d = Fixtures.design("dclus1");
+        double[] dnum = d.numeric("dnum");
+        boolean[] in = new boolean[dnum.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = dnum[i] == dnum[0];
+        }
+        Domain one = Domain.where("one district", in);
+        SurveyMean.Result m = SurveyMean.withDefaults().estimate(d, "api00", one);
+        assertEquals(0, m.getDegreesOfFreedom());
+        fails(() -> SurveyMean.withDefaults().with(IntervalDistribution.T_DESIGN_DF).estimate(d, "api00", one),
+                "0 degrees of freedom");
+    }
+
+    @Test
     void ratioWithZeroDenominatorTotalIsRefused() {
         SurveyDesign d = SurveyDesign.builder(4).equalProbability().variable("y", new double[] {1, 2, 3, 4})
                 .variable("x", new double[] {0, 0, 0, 0}).build();
