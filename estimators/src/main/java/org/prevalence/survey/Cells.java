@@ -109,7 +109,7 @@ final class Cells {
      * R's factor(); labels of whole numbers without ".0"), without boxing.
      */
     static int[] codes(SurveyDesign d, String name, List<String> levelsOut) {
-        if (d.sample.factorNames().contains(name) || !d.sample.hasNumeric(name)) {
+        if (d.factors.containsKey(name) || !d.numeric.containsKey(name)) {
             Factor f = d.factor(name);
             levelsOut.addAll(f.levels());
             return f.codes();

@@ -115,6 +115,32 @@ public final class Domain {
             if (columns.length == 0) {
                 throw PrevalenceException.invalidArgument("by", "give at least one by-variable");
             }
+            if (columns.length == 1) {
+                // one by-variable: its codes are the domains when every level occurs
+                Factor f = d.factor(columns[0]);
+                int[] c = f.codes();
+                boolean[] present = new boolean[f.levelCount()];
+                for (int i = 0; i < c.length; i++) {
+                    if (c[i] < 0) {
+                        throw PrevalenceException.invalidData(
+                                String.format(java.util.Locale.ROOT, "row %d, column '%s'", i + 1, columns[0]),
+                                "row %d, column '%s': missing value in a by-variable; every row needs a domain",
+                                i + 1, columns[0]);
+                    }
+                    present[c[i]] = true;
+                }
+                boolean all = true;
+                for (boolean b : present) {
+                    all &= b;
+                }
+                if (all) {
+                    List<Map<String, String>> labels = new java.util.ArrayList<>();
+                    for (String lv : f.levels()) {
+                        labels.add(Map.of(columns[0], lv));
+                    }
+                    return new Codes(c, f.levelCount(), labels);
+                }
+            }
             Factor[] fs = new Factor[columns.length];
             long[] key = new long[d.n];
             long radix = 1;

@@ -58,21 +58,12 @@ final class Linear {
      * Degrees of freedom per domain: PSUs minus strata with at least one domain row (before
      * missing values are dropped), as R's {@code degf} of the subset design.
      */
-    static void degreesOfFreedom(SurveyDesign d, Domain.Codes dom, Stats s) {
+    static void degreesOfFreedom(SurveyDesign d, Domain.Codes dom, Stats s, boolean[] seen) {
         if (dom.code == null) {
             s.df[0] = d.degreesOfFreedom();
             return;
         }
         int P = d.psuCount;
-        boolean[] seen = new boolean[dom.count * P];
-        int[] code = dom.code;
-        int[] psu = d.psu;
-        for (int i = 0; i < d.n; i++) {
-            int k = code[i];
-            if (k >= 0) {
-                seen[k * P + psu[i]] = true;
-            }
-        }
         boolean[] stratumSeen = new boolean[d.strataCount];
         for (int k = 0; k < dom.count; k++) {
             java.util.Arrays.fill(stratumSeen, false);
@@ -109,11 +100,17 @@ final class Linear {
         boolean drop = mv == MissingValues.DROP;
         boolean ratio = kind == Kind.RATIO;
         boolean anyMissing = false;
-        // pass 1: weighted sums per domain
+        // pass 1: weighted sums per domain (and which PSUs each domain touches, for its df)
+        int P = d.psuCount;
+        int[] psu = d.psu;
+        boolean[] seen = code == null ? null : new boolean[D * P];
         for (int i = 0; i < d.n; i++) {
             int k = code == null ? 0 : code[i];
             if (k < 0) {
                 continue;
+            }
+            if (seen != null) {
+                seen[k * P + psu[i]] = true;
             }
             double yi = y[i];
             double xi = ratio ? x[i] : 1;
@@ -145,6 +142,7 @@ final class Linear {
             }
             s.n[k] = cnt[k];
             s.weightSum[k] = sw[k];
+            // Hajek mean sum(w y)/sum(w); Horvitz-Thompson (1952) total sum(w y); ratio of HT totals
             switch (kind) {
                 case MEAN:
                     s.estimate[k] = swy[k] / sw[k];
@@ -156,7 +154,8 @@ final class Linear {
                     s.estimate[k] = swy[k] / swx[k];
             }
         }
-        // pass 2: linearized values into PSU totals, squared deviations for the design effect
+        // pass 2: linearized values (influence functions, Lumley 2010 sec. 3.2) into PSU totals, and
+        // squared deviations for the design effect (Kish 1965: V / V_srs, svyvar with divisor n - 1)
         LinearizationVariance lin = LinearizationVariance.of(d);
         LinearizationVariance.Totals t = lin.newTotals(D);
         double[] ss = new double[D];
@@ -194,8 +193,8 @@ final class Linear {
             ss[k] += wi * e * e;
             se1[k] += wi * e;
         }
-        degreesOfFreedom(d, dom, s);
-        // replicate designs: variance from replicate estimates (hook, see ReplicateVariance)
+        degreesOfFreedom(d, dom, s, seen);
+        // replicate designs: variance from replicate estimates (hook of issue 9, see ReplicateVariance)
         double[] repVar = d.replicates == null ? null
                 : d.replicates.linearVariances(d, kind, y, x, dom, anyMissing, s.estimate);
         for (int k = 0; k < D; k++) {

@@ -126,7 +126,7 @@ public final class ReplicateDesign {
             throw PrevalenceException.invalidArgument("design",
                     "make the replicate design from the uncalibrated design, then calibrate it");
         }
-        double[][] cols = design.sample().replicateWeights();
+        double[][] cols = design.replicateWeights();
         String name = spec.type().name().toLowerCase(Locale.ROOT);
         ReplicateVariance rv = ReplicateVariance.ofColumns(name, spec.scale(), spec.rscales(), spec.centre(), cols);
         return new SurveyDesign(design, design.w, rv, null);
@@ -195,18 +195,31 @@ public final class ReplicateDesign {
         return new SurveyDesign(design, design.w, rv, null);
     }
 
+    /** Population PSUs per stratum from the design's sampling fractions (+Inf without fpc). */
+    private static double[] populations(SurveyDesign d) {
+        double[] pop = new double[d.strataCount];
+        for (int h = 0; h < pop.length; h++) {
+            int nh = d.stratumStart[h + 1] - d.stratumStart[h];
+            double frac = d.stage1Fraction[h];
+            double v = frac == 0 ? Double.POSITIVE_INFINITY : nh / frac;
+            double r = Math.rint(v);
+            pop[h] = Math.abs(v - r) < 1e-9 * Math.max(1, r) ? r : v;
+        }
+        return pop;
+    }
+
     private static double fpcFactor(double population, int n) {
         return population == Double.POSITIVE_INFINITY ? 1.0 : (population - n) / population;
     }
 
     private ReplicateVariance jk1(SurveyDesign d) {
-        if (d.sample.hasStrata() && d.strataCount > 1) {
+        if (d.strataCount > 1) {
             throw PrevalenceException.invalidArgument("strata",
                     "JK1 is for unstratified designs; use ReplicateMethod.JKN for a stratified design (R: \"Can't use "
                             + "JK1 for a stratified design\")");
         }
         int n = d.psuCount;
-        double f = fpcFactor(d.sample.stratumPopulation()[0], n);
+        double f = d.f1[0];
         if (f <= 0) {
             throw PrevalenceException.notEstimable("fpc",
                     "every PSU of the population is in the sample (fpc), so there is no sampling variance");
@@ -227,7 +240,7 @@ public final class ReplicateDesign {
     private ReplicateVariance jkn(SurveyDesign d) {
         int P = d.psuCount;
         int H = d.strataCount;
-        double[] pop = d.sample.stratumPopulation();
+        double[] pop = populations(d);
         // count replicates first (R jknweights)
         int count = 0;
         for (int h = 0; h < H; h++) {
@@ -302,7 +315,7 @@ public final class ReplicateDesign {
     }
 
     private ReplicateVariance brr(SurveyDesign d, double rho) {
-        if (!d.sample.hasStrata()) {
+        if (d.strataCount < 2) {
             throw PrevalenceException.invalidArgument("strata",
                     "BRR and Fay need a stratified design with 2 PSUs per stratum; use JK1 or BOOTSTRAP");
         }
@@ -360,7 +373,7 @@ public final class ReplicateDesign {
         int P = d.psuCount;
         int H = d.strataCount;
         int R = replicates;
-        double[] pop = d.sample.stratumPopulation();
+        double[] pop = populations(d);
         for (int h = 0; h < H; h++) {
             int nh = d.stratumStart[h + 1] - d.stratumStart[h];
             if (sub && nh < 2) {

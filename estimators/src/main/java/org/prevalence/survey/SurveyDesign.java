@@ -21,7 +21,8 @@ import tech.tablesaw.api.Table;
  * ({@code survey::svydesign}); the variance is computed by a separate engine,
  * {@link LinearizationVariance} (R's {@code svyrecvar}), from the linearized values an estimator
  * produces; a replicate-weight engine can use the same linearized values or the replicate weights
- * kept in the sample.
+ * kept in the design. The design copies what it needs from the sample into its own arrays and
+ * keeps no reference to the sample (or to a table).
  *
  * <pre>{@code
  * SurveyDesign design = SurveyDesign.builder(apistrat)
@@ -39,7 +40,11 @@ import tech.tablesaw.api.Table;
  * <p>This class is immutable.
  */
 public final class SurveyDesign {
-    final SurveySample sample;
+    final FpcKind fpcKind;
+    final int stages;
+    final ReplicateWeightSpec replicateSpec;
+    final double[][] replicateWeights;
+    final Map<String, Factor> factors;
     final int n;
     final double[] w;
     final double weightSum;
@@ -64,15 +69,23 @@ public final class SurveyDesign {
     final LonelyPsu lonelyPsu;
     final DomainLonelyPsu domainLonelyPsu;
     final Map<String, double[]> numeric;
-    /** Replicate-weight variance engine, or null for linearization (hook for ReplicateDesign). */
+    /** Replicate-weight variance engine, or null for linearization (hook for ReplicateDesign, issue 9). */
     final ReplicateVariance replicates;
-    /** Calibration projections applied to linearized values, or null (hook for calibration). */
+    /** Calibration projections applied to linearized values, or null (hook for calibration, issue 9). */
     final CalibrationProjection calibration;
 
     private SurveyDesign(SurveySample s, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
         this.replicates = null;
         this.calibration = null;
-        this.sample = s;
+        this.fpcKind = s.fpcKind();
+        this.stages = s.stages();
+        this.replicateSpec = s.replicateWeightSpec();
+        this.replicateWeights = s.replicateWeights();
+        Map<String, Factor> fac = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : s.factorNames()) {
+            fac.put(name, s.factor(name));
+        }
+        this.factors = Collections.unmodifiableMap(fac);
         this.n = s.rows();
         this.w = s.weights();
         double sw = 0;
@@ -149,29 +162,42 @@ public final class SurveyDesign {
     }
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
-        this(d, lonely, domainLonely, d.w, d.replicates, d.calibration);
+        this(d, lonely, domainLonely, d.w, d.weightSum);
+    }
+
+    private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] w, double weightSum) {
+        this(d, lonely, domainLonely, w, weightSum, d.replicates, d.calibration);
     }
 
     /**
      * A design sharing {@code d}'s structure with other sampling weights, replicate-variance engine
-     * and calibration projections (package-private: used by {@link ReplicateDesign} and calibration).
+     * and calibration projections (package-private hook of issue 9: used by {@link ReplicateDesign}
+     * and the calibration classes).
      */
     SurveyDesign(SurveyDesign d, double[] weights, ReplicateVariance replicates, CalibrationProjection calibration) {
-        this(d, d.lonelyPsu, d.domainLonelyPsu, weights, replicates, calibration);
+        this(d, d.lonelyPsu, d.domainLonelyPsu, weights, sum(weights), replicates, calibration);
     }
 
-    private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] weights,
+    private static double sum(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] w, double weightSum,
                          ReplicateVariance replicates, CalibrationProjection calibration) {
         this.replicates = replicates;
         this.calibration = calibration;
-        this.sample = d.sample;
+        this.fpcKind = d.fpcKind;
+        this.stages = d.stages;
+        this.replicateSpec = d.replicateSpec;
+        this.replicateWeights = d.replicateWeights;
+        this.factors = d.factors;
         this.n = d.n;
-        this.w = weights;
-        double sw = 0;
-        for (double x : weights) {
-            sw += x;
-        }
-        this.weightSum = weights == d.w ? d.weightSum : sw;
+        this.w = w;
+        this.weightSum = weightSum;
         this.strataCount = d.strataCount;
         this.psuCount = d.psuCount;
         this.psu = d.psu;
@@ -231,9 +257,41 @@ public final class SurveyDesign {
         return new SurveyDesign(this, lonelyPsu, Objects.requireNonNull(v, "domainLonelyPsu"));
     }
 
-    /** @return the validated sample (its getters return copies) */
-    public SurveySample sample() {
-        return sample;
+    /**
+     * The same design with other analysis weights (all indexing shared): the hook for replicate-weight
+     * variance (issue 9), where each replicate's estimate is the estimator run with the replicate's
+     * weights. Package-private: the weights array is used as is (not copied, not validated beyond
+     * its length).
+     */
+    SurveyDesign withAnalysisWeights(double[] weights) {
+        if (weights.length != n) {
+            throw PrevalenceException.invalidArgument("weights", "need %d weights, got %d", n, weights.length);
+        }
+        double sw = 0;
+        for (double x : weights) {
+            sw += x;
+        }
+        return new SurveyDesign(this, lonelyPsu, domainLonelyPsu, weights, sw);
+    }
+
+    /** @return a copy of the sampling weights */
+    public double[] weights() {
+        return w.clone();
+    }
+
+    /**
+     * @return a copy of the replicate analysis weights [replicate][row] of the sample, or
+     *     {@code null}
+     */
+    public double[][] replicateWeights() {
+        if (replicateWeights == null) {
+            return null;
+        }
+        double[][] c = new double[replicateWeights.length][];
+        for (int r = 0; r < c.length; r++) {
+            c[r] = replicateWeights[r].clone();
+        }
+        return c;
     }
 
     /** @return the number of rows */
@@ -272,19 +330,14 @@ public final class SurveyDesign {
         return replicates == null ? "linearization" : replicates.method();
     }
 
-    /** @return whether variances come from replicate weights */
+    /** @return whether variances come from replicate weights ({@link ReplicateDesign}) */
     public boolean isReplicate() {
         return replicates != null;
     }
 
-    /** @return whether the weights were calibrated (post-stratified, raked, calibrated or trimmed) */
+    /** @return whether the weights were post-stratified, raked, calibrated or trimmed */
     public boolean isCalibrated() {
         return calibration != null;
-    }
-
-    /** @return the current sampling (analysis) weights, after any calibration (a copy) */
-    public double[] weights() {
-        return w.clone();
     }
 
     /** @return the lonely-PSU rule */
@@ -304,12 +357,12 @@ public final class SurveyDesign {
 
     /** @return how the fpc was read */
     public FpcKind fpcKind() {
-        return sample.fpcKind();
+        return fpcKind;
     }
 
     /** @return the replicate-weight specification of the sample, or {@code null} */
     public ReplicateWeightSpec replicateWeightSpec() {
-        return sample.replicateWeightSpec();
+        return replicateSpec;
     }
 
     /**
@@ -323,7 +376,7 @@ public final class SurveyDesign {
     double[] numericRef(String name) {
         double[] v = numeric.get(Objects.requireNonNull(name, "variable"));
         if (v == null) {
-            if (sample.hasVariable(name)) {
+            if (factors.containsKey(name)) {
                 throw PrevalenceException.invalidArgument("column '" + name + "'",
                         "variable '%s' is not numeric; for a categorical variable use the factor or proportion methods", name);
             }
@@ -338,7 +391,16 @@ public final class SurveyDesign {
      * @return its codes and levels
      */
     public Factor factor(String name) {
-        return sample.factor(name);
+        Factor f = factors.get(Objects.requireNonNull(name, "variable"));
+        if (f != null) {
+            return new Factor(f.codes().clone(), f.levels());
+        }
+        double[] v = numeric.get(name);
+        if (v == null) {
+            throw PrevalenceException.invalidArgument("column '" + name + "'",
+                    "no variable '%s' in the design; variables: %s and %s", name, numeric.keySet(), factors.keySet());
+        }
+        return Factor.ofValues(v);
     }
 
     @Override
@@ -347,8 +409,8 @@ public final class SurveyDesign {
                 "SurveyDesign[%s rows, %d strata, %s PSUs%s, weights sum %s, df %d, fpc %s%s, lonely PSU %s]",
                 Format.count(n), strataCount, Format.count(psuCount),
                 multistage ? ", " + Format.count(ssuCount) + " SSUs (two-stage variance)" : "",
-                Format.number(weightSum), degreesOfFreedom(), sample.fpcKind(),
-                sample.stages() == 2 && !multistage ? " (ultimate cluster)" : "", lonelyPsu);
+                Format.number(weightSum), degreesOfFreedom(), fpcKind,
+                stages == 2 && !multistage ? " (ultimate cluster)" : "", lonelyPsu);
     }
 
     /** Builds a {@link SurveyDesign}: the {@link SurveySample.Builder} options plus the lonely-PSU rules. */

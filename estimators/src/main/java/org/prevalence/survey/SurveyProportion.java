@@ -162,6 +162,12 @@ public final class SurveyProportion {
             double p = s.estimate[k];
             double[] ci = ProportionIntervals.interval(method, p, s.variance[k], level, s.df[k],
                     s.n[k] + s.dropped[k], s.n[k], starts[k]);
+            if (!(ci[0] <= ci[1])) {
+                throw PrevalenceException.notEstimable(dom.labels.get(k).isEmpty() ? "column '" + name + "'"
+                                : "domain " + dom.labels.get(k),
+                        "the %s interval for '%s' in %s could not be computed (estimate %s); choose another CiMethod",
+                        method, name, Linear.domainText(dom.labels.get(k)), p);
+            }
             String m = method.name().toLowerCase(java.util.Locale.ROOT) + ", t(" + s.df[k] + ")";
             out.add(new Result(name, dom.labels.get(k), p, Math.sqrt(s.variance[k]), new Interval(ci[0], ci[1], level, m),
                     s.deff[k], s.deffReplace[k], s.n[k], s.df[k], s.dropped[k]));

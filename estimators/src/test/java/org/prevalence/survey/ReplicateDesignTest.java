@@ -100,7 +100,7 @@ class ReplicateDesignTest {
             case "mean":
                 return SurveyMean.withDefaults().with(mv).estimate(d, variable);
             case "total":
-                if (!d.sample().hasNumeric(variable) && variable.startsWith("stype")) {
+                if (!d.numeric.containsKey(variable) && variable.startsWith("stype")) {
                     return SurveyTotal.withDefaults().estimateFactor(d, "stype").stream()
                             .filter(r -> r.getVariable().equals(variable)).findFirst().orElseThrow();
                 }

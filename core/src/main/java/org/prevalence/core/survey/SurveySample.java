@@ -579,11 +579,11 @@ public final class SurveySample {
             Map<String, Integer> byString = new LinkedHashMap<>();
             int[] codes = new int[rows];
             for (int i = 0; i < rows; i++) {
-                if (c.isMissing(i)) {
+                String s = c.isMissing(i) ? "" : c.getUnformattedString(i);
+                if (s.isEmpty()) {
                     throw PrevalenceException.invalidData(where(i, name),
                             "row %d, column '%s': missing id; every row needs a %s", i + 1, name, name);
                 }
-                String s = c.getUnformattedString(i);
                 Integer k = byString.get(s);
                 if (k == null) {
                     k = byString.size();
@@ -596,8 +596,31 @@ public final class SurveySample {
         }
 
         private int[] idCodes(int[] ids, List<String> labels) {
-            LongIndexer ix = new LongIndexer(Math.min(rows, 1 << 16));
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int v : ids) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
             int[] codes = new int[rows];
+            if ((long) max - min < 4L * rows + 1024) {
+                // small range: direct table, codes in order of first appearance (no hashing)
+                int[] table = new int[max - min + 1];
+                java.util.Arrays.fill(table, -1);
+                int next = 0;
+                for (int i = 0; i < rows; i++) {
+                    int k = ids[i] - min;
+                    int c = table[k];
+                    if (c < 0) {
+                        c = next++;
+                        table[k] = c;
+                        labels.add(Integer.toString(ids[i]));
+                    }
+                    codes[i] = c;
+                }
+                return codes;
+            }
+            LongIndexer ix = new LongIndexer(Math.min(rows, 1 << 16));
             for (int i = 0; i < rows; i++) {
                 codes[i] = ix.code(ids[i]);
             }
@@ -664,13 +687,17 @@ public final class SurveySample {
             int[] psuStratumTmp;
             int[] psuFirstRow;
             {
-                LongIndexer ix = new LongIndexer(Math.min(rows, 1 << 16));
+                LongIndexer ix = nest ? new LongIndexer(Math.min(rows, 1 << 16)) : null;
                 int[] st = new int[16];
                 int[] first = new int[16];
+                int size = 0;
                 for (int i = 0; i < rows; i++) {
-                    long key = nest ? ((long) stratum[i] << 32) | (rawPsu[i] & 0xffffffffL) : rawPsu[i];
-                    int before = ix.size();
-                    int p = ix.code(key);
+                    // raw PSU codes are dense in order of first appearance: without nest they are the codes
+                    int before = size;
+                    int p = nest ? ix.code(((long) stratum[i] << 32) | (rawPsu[i] & 0xffffffffL)) : rawPsu[i];
+                    if (p == size) {
+                        size++;
+                    }
                     if (p == before) {
                         if (p == st.length) {
                             st = Arrays.copyOf(st, p * 2);
@@ -689,8 +716,8 @@ public final class SurveySample {
                     }
                     psu[i] = p;
                 }
-                psuStratumTmp = Arrays.copyOf(st, ix.size());
-                psuFirstRow = Arrays.copyOf(first, ix.size());
+                psuStratumTmp = Arrays.copyOf(st, size);
+                psuFirstRow = Arrays.copyOf(first, size);
             }
             int nPsu = psuLabels.size();
             if (nPsu == 1 && !(nest && strataSet())) {
@@ -912,7 +939,7 @@ public final class SurveySample {
                     } else {
                         TreeSet<String> lv = new TreeSet<>();
                         for (int i = 0; i < rows; i++) {
-                            if (!c.isMissing(i)) {
+                            if (!c.isMissing(i) && !c.getUnformattedString(i).isEmpty()) {
                                 lv.add(c.getUnformattedString(i));
                             }
                         }
@@ -923,7 +950,8 @@ public final class SurveySample {
                         }
                         int[] codes = new int[rows];
                         for (int i = 0; i < rows; i++) {
-                            codes[i] = c.isMissing(i) ? -1 : code.get(c.getUnformattedString(i));
+                            codes[i] = c.isMissing(i) || c.getUnformattedString(i).isEmpty() ? -1
+                                    : code.get(c.getUnformattedString(i));
                         }
                         factors.put(c.name(), new Factor(codes, levels));
                     }
