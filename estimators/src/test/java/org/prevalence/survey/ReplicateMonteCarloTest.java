@@ -172,6 +172,8 @@ class ReplicateMonteCarloTest {
         double b = coverBoot / (double) samples;
         double u = coverSub / (double) samples;
         double j = coverJkn / (double) samples;
+        System.out.printf(java.util.Locale.ROOT, "coverage of 95%% intervals, %d samples: bootstrap %.3f, subbootstrap %.3f, JKn %.3f%n",
+                samples, b, u, j);
         assertTrue(b >= 0.93 && b <= 0.97, "bootstrap coverage " + b);
         assertTrue(u >= 0.93 && u <= 0.97, "subbootstrap coverage " + u);
         assertTrue(j >= 0.93 && j <= 0.97, "JKn coverage " + j);
