@@ -35,9 +35,12 @@ final class CalibrationProjection {
         final int q;
         final int[] cell;
         final double[] dense;
-        /** Weights before (null = all 1) and after the step. */
+        /** Weights before (null = all 1) and after the step (after = base x factor[group] when given lazily). */
         private final double[] u;
-        final double[] v;
+        double[] v;
+        private final double[] base;
+        private final int[] group;
+        private final double[] factor;
         private final SurveyDesign d;
         double[] c;
         double[] ainv;
@@ -45,6 +48,14 @@ final class CalibrationProjection {
         double[] h2;
 
         private Basis(SurveyDesign d, int q, int[] cell, double[] dense, double[] u, double[] v) {
+            this(d, q, cell, dense, u, v, null, null, null);
+        }
+
+        private Basis(SurveyDesign d, int q, int[] cell, double[] dense, double[] u, double[] v, double[] base,
+                      int[] group, double[] factor) {
+            this.base = base;
+            this.group = group;
+            this.factor = factor;
             this.d = d;
             this.q = q;
             this.cell = cell;
@@ -59,6 +70,13 @@ final class CalibrationProjection {
                 return;
             }
             int n = d.n;
+            if (v == null) {
+                double[] vv = new double[n];
+                for (int i = 0; i < n; i++) {
+                    vv[i] = base[i] * factor[group[i]];
+                }
+                v = vv;
+            }
             double[] cc = new double[n];
             for (int i = 0; i < n; i++) {
                 double ui = u == null ? 1 : u[i];
@@ -102,6 +120,11 @@ final class CalibrationProjection {
 
     static Basis cells(SurveyDesign d, int[] cell, int q, double[] before, double[] after) {
         return new Basis(d, q, cell, null, before, after);
+    }
+
+    /** A cell basis whose weights after the step are {@code base[i] * factor[group[i]]}, computed on first use. */
+    static Basis cellsLazy(SurveyDesign d, int[] cell, int q, double[] before, double[] base, int[] group, double[] factor) {
+        return new Basis(d, q, cell, null, before, null, base, group, factor);
     }
 
     static Basis dense(SurveyDesign d, double[] modelRows, int q, double[] before, double[] after) {

@@ -85,9 +85,11 @@ final class Cells {
         }
         int[] first = new int[count];
         Arrays.fill(first, -1);
-        for (int i = 0; i < n; i++) {
+        int found = 0;
+        for (int i = 0; i < n && found < count; i++) {
             if (first[code[i]] < 0) {
                 first[code[i]] = i;
+                found++;
             }
         }
         List<List<String>> labels = new ArrayList<>();

@@ -159,11 +159,7 @@ public final class Rake {
         // variance: 10 back-fitting sweeps over the margins (R svyrecvar, class "raking")
         List<CalibrationProjection.Basis> bases = new ArrayList<>();
         for (int m = 0; m < M; m++) {
-            double[] psw = new double[n];
-            for (int i = 0; i < n; i++) {
-                psw[i] = w[i] * gAfter[m][joint.code[i]];
-            }
-            bases.add(CalibrationProjection.cells(design, rowCell[m], q[m], null, psw));
+            bases.add(CalibrationProjection.cellsLazy(design, rowCell[m], q[m], null, w, joint.code, gAfter[m]));
         }
         int[] steps = new int[10 * M];
         for (int s = 0; s < steps.length; s++) {
