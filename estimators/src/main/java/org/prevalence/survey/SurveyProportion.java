@@ -73,7 +73,7 @@ public final class SurveyProportion {
      * @throws PrevalenceException naming the row if a value is not 0 or 1
      */
     public Result estimate(SurveyDesign design, String variable) {
-        return run(design, variable, binary(design, variable), Domain.Codes.whole()).get(0);
+        return run(design, variable, design.numericRef(variable), Domain.Codes.whole()).get(0);
     }
 
     /**
@@ -93,7 +93,7 @@ public final class SurveyProportion {
      * @return the domain proportion
      */
     public Result estimate(SurveyDesign design, String variable, Domain domain) {
-        return run(design, variable, binary(design, variable), Domain.Codes.of(domain, design)).get(0);
+        return run(design, variable, design.numericRef(variable), Domain.Codes.of(domain, design)).get(0);
     }
 
     /**
@@ -103,7 +103,7 @@ public final class SurveyProportion {
      * @return one proportion per domain
      */
     public List<Result> estimateBy(SurveyDesign design, String variable, String... by) {
-        return run(design, variable, binary(design, variable), Domain.Codes.by(design, by));
+        return run(design, variable, design.numericRef(variable), Domain.Codes.by(design, by));
     }
 
     /**
@@ -127,21 +127,9 @@ public final class SurveyProportion {
         return SurveyMean.indicator(f, k);
     }
 
-    static double[] binary(SurveyDesign design, String variable) {
-        double[] y = design.numericRef(variable);
-        for (int i = 0; i < y.length; i++) {
-            double v = y[i];
-            if (!(v == 0 || v == 1 || Double.isNaN(v))) {
-                throw PrevalenceException.invalidData(Linear.rowWhere(i, variable),
-                        "row %d, column '%s': value %s is not 0 or 1; a proportion needs a 0/1 or logical variable "
-                                + "(or give a level of a categorical variable)", i + 1, variable, v);
-            }
-        }
-        return y;
-    }
-
     private List<Result> run(SurveyDesign design, String name, double[] y, Domain.Codes dom) {
-        Linear.Stats s = Linear.compute(design, Linear.Kind.MEAN, y, name, null, null, dom, missing);
+        // the 0/1 check is made in the kernel's first pass
+        Linear.Stats s = Linear.compute(design, Linear.Kind.MEAN, y, name, null, null, dom, missing, true);
         ProportionIntervals.GlmStart[] starts = new ProportionIntervals.GlmStart[s.domains];
         if (method == CiMethod.LIKELIHOOD) {
             // the glm is fitted to the domain rows with weights scaled to mean 1
