@@ -89,6 +89,15 @@ final class Linear {
      */
     static Stats compute(SurveyDesign d, Kind kind, double[] y, String yName, double[] x, String xName,
                          Domain.Codes dom, MissingValues mv) {
+        return compute(d, kind, y, yName, x, xName, dom, mv, false);
+    }
+
+    /**
+     * As {@link #compute(SurveyDesign, Kind, double[], String, double[], String, Domain.Codes, MissingValues)},
+     * refusing (with the row) a value of y other than 0 or 1 when {@code binary} is set.
+     */
+    static Stats compute(SurveyDesign d, Kind kind, double[] y, String yName, double[] x, String xName,
+                         Domain.Codes dom, MissingValues mv, boolean binary) {
         int D = dom.count;
         Stats s = new Stats(D);
         double[] sw = new double[D];
@@ -121,6 +130,11 @@ final class Linear {
                 s.dropped[k]++;
                 anyMissing = true;
                 continue;
+            }
+            if (binary && yi != 0 && yi != 1) {
+                throw PrevalenceException.invalidData(rowWhere(i, yName),
+                        "row %d, column '%s': value %s is not 0 or 1; a proportion needs a 0/1 or logical variable "
+                                + "(or give a level of a categorical variable)", i + 1, yName, yi);
             }
             double wi = w[i];
             sw[k] += wi;
@@ -160,11 +174,33 @@ final class Linear {
         LinearizationVariance.Totals t = lin.newTotals(D);
         double[] ss = new double[D];
         double[] se1 = new double[D];
-        double[] centre = new double[D];
-        double[] inv = new double[D];
+        // z_i = w_i (y_i - zc x_i) zinv and e_i = (y_i - ec x_i) einv (x_i = 1 unless a ratio):
+        // mean zc = ec = ybar, zinv = 1/sum(w); total zc = 0, zinv = 1, ec = ybar; ratio zc = ec = R, zinv = einv = 1/X
+        double[] zc = new double[D];
+        double[] zinv = new double[D];
+        double[] ec = new double[D];
+        double[] einv = new double[D];
         for (int k = 0; k < D; k++) {
-            centre[k] = kind == Kind.TOTAL ? swy[k] / sw[k] : s.estimate[k];
-            inv[k] = kind == Kind.MEAN ? 1 / sw[k] : kind == Kind.RATIO ? 1 / swx[k] : 1;
+            double mean = swy[k] / sw[k];
+            switch (kind) {
+                case MEAN:
+                    zc[k] = mean;
+                    zinv[k] = 1 / sw[k];
+                    ec[k] = mean;
+                    einv[k] = 1;
+                    break;
+                case TOTAL:
+                    zc[k] = 0;
+                    zinv[k] = 1;
+                    ec[k] = mean;
+                    einv[k] = 1;
+                    break;
+                default:
+                    zc[k] = s.estimate[k];
+                    zinv[k] = 1 / swx[k];
+                    ec[k] = s.estimate[k];
+                    einv[k] = 1 / swx[k];
+            }
         }
         for (int i = 0; i < d.n; i++) {
             int k = code == null ? 0 : code[i];
@@ -177,25 +213,21 @@ final class Linear {
                 continue;
             }
             double wi = w[i];
-            double e = ratio ? (yi - centre[k] * xi) * inv[k] : yi - centre[k];
-            double z;
-            switch (kind) {
-                case MEAN:
-                    z = wi * e * inv[k];
-                    break;
-                case TOTAL:
-                    z = wi * yi;
-                    break;
-                default:
-                    z = wi * e;
-            }
-            t.add(k, i, z);
-            ss[k] += wi * e * e;
-            se1[k] += wi * e;
+            double e = (yi - ec[k] * xi) * einv[k];
+            t.add(k, i, wi * (yi - zc[k] * xi) * zinv[k]);
+            double we = wi * e;
+            ss[k] += we * e;
+            se1[k] += we;
         }
         degreesOfFreedom(d, dom, s, seen);
+        // replicate designs: variance from replicate estimates (hook of issue 9, see ReplicateVariance)
+        double[] repVar = d.replicates == null ? null
+                : d.replicates.linearVariances(d, kind, y, x, dom, anyMissing, s.estimate);
         for (int k = 0; k < D; k++) {
-            s.variance[k] = lin.variance(t, k);
+            if (repVar != null) {
+                s.df[k] = d.degreesOfFreedom();
+            }
+            s.variance[k] = repVar != null ? repVar[k] : lin.variance(t, k);
             double nk = cnt[k];
             double n1 = sw[k];
             // svyvar: weighted variance with the n/(n-1) divisor (Kish), centred on the weighted mean

@@ -87,8 +87,11 @@ public final class LinearizationVariance {
         final int[] c2;
         private final int[] psu;
         private final int[] ssu;
+        /** Calibration projection sums (hook, see CalibrationProjection), or null. */
+        final CalibrationProjection.Sums cal;
 
         Totals(SurveyDesign d, int domains) {
+            this.cal = d.calibration == null ? null : d.calibration.newSums(domains);
             this.domains = domains;
             this.psuCount = d.psuCount;
             this.ssuCount = d.ssuCount;
@@ -106,6 +109,9 @@ public final class LinearizationVariance {
         }
 
         void add(int domain, int row, double z) {
+            if (cal != null) {
+                cal.add(domain, row, z);
+            }
             int k = domain * psuCount + psu[row];
             t1[k] += z;
             c1[k]++;
@@ -118,6 +124,9 @@ public final class LinearizationVariance {
 
         /** Adds z to the totals without counting the row as present (its presence was counted). */
         void addValue(int domain, int row, double z) {
+            if (cal != null) {
+                cal.add(domain, row, z);
+            }
             t1[domain * psuCount + psu[row]] += z;
             if (t2 != null) {
                 t2[domain * ssuCount + ssu[row]] += z;
@@ -142,6 +151,9 @@ public final class LinearizationVariance {
      *     stratum is left to estimate from
      */
     double variance(Totals t, int domain) {
+        if (t.cal != null) {
+            t.cal.project(t, domain); // calibration: PSU totals of the residuals (R svyrecvar postStrata)
+        }
         int base = domain * d.psuCount;
         double sum = 0;
         int present = 0;

@@ -11,8 +11,17 @@ final class Quantiles {
     private Quantiles() {
     }
 
+    private static void checkDf(double df) {
+        if (!(df > 0)) {
+            throw org.prevalence.core.PrevalenceException.notEstimable("degrees of freedom",
+                    "the design (or domain) has %s degrees of freedom (PSUs minus strata), so a t interval "
+                            + "cannot be formed; the domain needs more PSUs than strata", df);
+        }
+    }
+
     /** @return the upper (1 - (1-level)/2) critical value: Normal if df is infinite, else t(df) */
     static double critical(double level, double df) {
+        checkDf(df);
         double p = 1 - (1 - level) / 2;
         return df == Double.POSITIVE_INFINITY ? STD_NORMAL.inverseCumulativeProbability(p)
                 : TDistribution.of(df).inverseCumulativeProbability(p);
@@ -20,6 +29,7 @@ final class Quantiles {
 
     /** @return the lower-tail quantile of t(df) (Normal if infinite) */
     static double t(double p, double df) {
+        checkDf(df);
         return df == Double.POSITIVE_INFINITY ? STD_NORMAL.inverseCumulativeProbability(p)
                 : TDistribution.of(df).inverseCumulativeProbability(p);
     }

@@ -21,7 +21,8 @@ import tech.tablesaw.api.Table;
  * ({@code survey::svydesign}); the variance is computed by a separate engine,
  * {@link LinearizationVariance} (R's {@code svyrecvar}), from the linearized values an estimator
  * produces; a replicate-weight engine can use the same linearized values or the replicate weights
- * kept in the sample.
+ * kept in the design. The design copies what it needs from the sample into its own arrays and
+ * keeps no reference to the sample (or to a table).
  *
  * <pre>{@code
  * SurveyDesign design = SurveyDesign.builder(apistrat)
@@ -39,7 +40,11 @@ import tech.tablesaw.api.Table;
  * <p>This class is immutable.
  */
 public final class SurveyDesign {
-    final SurveySample sample;
+    final FpcKind fpcKind;
+    final int stages;
+    final ReplicateWeightSpec replicateSpec;
+    final double[][] replicateWeights;
+    final Map<String, Factor> factors;
     final int n;
     final double[] w;
     final double weightSum;
@@ -64,9 +69,23 @@ public final class SurveyDesign {
     final LonelyPsu lonelyPsu;
     final DomainLonelyPsu domainLonelyPsu;
     final Map<String, double[]> numeric;
+    /** Replicate-weight variance engine, or null for linearization (hook for ReplicateDesign, issue 9). */
+    final ReplicateVariance replicates;
+    /** Calibration projections applied to linearized values, or null (hook for calibration, issue 9). */
+    final CalibrationProjection calibration;
 
     private SurveyDesign(SurveySample s, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
-        this.sample = s;
+        this.replicates = null;
+        this.calibration = null;
+        this.fpcKind = s.fpcKind();
+        this.stages = s.stages();
+        this.replicateSpec = s.replicateWeightSpec();
+        this.replicateWeights = s.replicateWeights();
+        Map<String, Factor> fac = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : s.factorNames()) {
+            fac.put(name, s.factor(name));
+        }
+        this.factors = Collections.unmodifiableMap(fac);
         this.n = s.rows();
         this.w = s.weights();
         double sw = 0;
@@ -147,7 +166,35 @@ public final class SurveyDesign {
     }
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] w, double weightSum) {
-        this.sample = d.sample;
+        this(d, lonely, domainLonely, w, weightSum, d.replicates, d.calibration);
+    }
+
+    /**
+     * A design sharing {@code d}'s structure with other sampling weights, replicate-variance engine
+     * and calibration projections (package-private hook of issue 9: used by {@link ReplicateDesign}
+     * and the calibration classes).
+     */
+    SurveyDesign(SurveyDesign d, double[] weights, ReplicateVariance replicates, CalibrationProjection calibration) {
+        this(d, d.lonelyPsu, d.domainLonelyPsu, weights, sum(weights), replicates, calibration);
+    }
+
+    private static double sum(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] w, double weightSum,
+                         ReplicateVariance replicates, CalibrationProjection calibration) {
+        this.replicates = replicates;
+        this.calibration = calibration;
+        this.fpcKind = d.fpcKind;
+        this.stages = d.stages;
+        this.replicateSpec = d.replicateSpec;
+        this.replicateWeights = d.replicateWeights;
+        this.factors = d.factors;
         this.n = d.n;
         this.w = w;
         this.weightSum = weightSum;
@@ -227,9 +274,24 @@ public final class SurveyDesign {
         return new SurveyDesign(this, lonelyPsu, domainLonelyPsu, weights, sw);
     }
 
-    /** @return the validated sample (its getters return copies) */
-    public SurveySample sample() {
-        return sample;
+    /** @return a copy of the sampling weights */
+    public double[] weights() {
+        return w.clone();
+    }
+
+    /**
+     * @return a copy of the replicate analysis weights [replicate][row] of the sample, or
+     *     {@code null}
+     */
+    public double[][] replicateWeights() {
+        if (replicateWeights == null) {
+            return null;
+        }
+        double[][] c = new double[replicateWeights.length][];
+        for (int r = 0; r < c.length; r++) {
+            c[r] = replicateWeights[r].clone();
+        }
+        return c;
     }
 
     /** @return the number of rows */
@@ -252,9 +314,30 @@ public final class SurveyDesign {
         return weightSum;
     }
 
-    /** @return PSUs minus strata (R's {@code degf}) */
+    /**
+     * @return PSUs minus strata (R's {@code degf}); for a replicate design the rank of the
+     *     replicate weights minus 1, as R's {@code degf.svyrep.design}
+     */
     public int degreesOfFreedom() {
-        return psuCount - strataCount;
+        return replicates != null ? replicates.degreesOfFreedom() : psuCount - strataCount;
+    }
+
+    /**
+     * @return the variance method: {@code "linearization"}, or the replicate method, e.g.
+     *     {@code "jkn"}, {@code "fay:0.5"}, {@code "bootstrap"} (the CLI's {@code "variance"} key)
+     */
+    public String varianceMethod() {
+        return replicates == null ? "linearization" : replicates.method();
+    }
+
+    /** @return whether variances come from replicate weights ({@link ReplicateDesign}) */
+    public boolean isReplicate() {
+        return replicates != null;
+    }
+
+    /** @return whether the weights were post-stratified, raked, calibrated or trimmed */
+    public boolean isCalibrated() {
+        return calibration != null;
     }
 
     /** @return the lonely-PSU rule */
@@ -274,12 +357,12 @@ public final class SurveyDesign {
 
     /** @return how the fpc was read */
     public FpcKind fpcKind() {
-        return sample.fpcKind();
+        return fpcKind;
     }
 
     /** @return the replicate-weight specification of the sample, or {@code null} */
     public ReplicateWeightSpec replicateWeightSpec() {
-        return sample.replicateWeightSpec();
+        return replicateSpec;
     }
 
     /**
@@ -293,7 +376,7 @@ public final class SurveyDesign {
     double[] numericRef(String name) {
         double[] v = numeric.get(Objects.requireNonNull(name, "variable"));
         if (v == null) {
-            if (sample.hasVariable(name)) {
+            if (factors.containsKey(name)) {
                 throw PrevalenceException.invalidArgument("column '" + name + "'",
                         "variable '%s' is not numeric; for a categorical variable use the factor or proportion methods", name);
             }
@@ -308,7 +391,16 @@ public final class SurveyDesign {
      * @return its codes and levels
      */
     public Factor factor(String name) {
-        return sample.factor(name);
+        Factor f = factors.get(Objects.requireNonNull(name, "variable"));
+        if (f != null) {
+            return new Factor(f.codes().clone(), f.levels());
+        }
+        double[] v = numeric.get(name);
+        if (v == null) {
+            throw PrevalenceException.invalidArgument("column '" + name + "'",
+                    "no variable '%s' in the design; variables: %s and %s", name, numeric.keySet(), factors.keySet());
+        }
+        return Factor.ofValues(v);
     }
 
     @Override
@@ -317,8 +409,8 @@ public final class SurveyDesign {
                 "SurveyDesign[%s rows, %d strata, %s PSUs%s, weights sum %s, df %d, fpc %s%s, lonely PSU %s]",
                 Format.count(n), strataCount, Format.count(psuCount),
                 multistage ? ", " + Format.count(ssuCount) + " SSUs (two-stage variance)" : "",
-                Format.number(weightSum), degreesOfFreedom(), sample.fpcKind(),
-                sample.stages() == 2 && !multistage ? " (ultimate cluster)" : "", lonelyPsu);
+                Format.number(weightSum), degreesOfFreedom(), fpcKind,
+                stages == 2 && !multistage ? " (ultimate cluster)" : "", lonelyPsu);
     }
 
     /** Builds a {@link SurveyDesign}: the {@link SurveySample.Builder} options plus the lonely-PSU rules. */

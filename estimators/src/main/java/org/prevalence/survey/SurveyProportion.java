@@ -73,7 +73,7 @@ public final class SurveyProportion {
      * @throws PrevalenceException naming the row if a value is not 0 or 1
      */
     public Result estimate(SurveyDesign design, String variable) {
-        return run(design, variable, binary(design, variable), Domain.Codes.whole()).get(0);
+        return run(design, variable, design.numericRef(variable), Domain.Codes.whole()).get(0);
     }
 
     /**
@@ -93,7 +93,7 @@ public final class SurveyProportion {
      * @return the domain proportion
      */
     public Result estimate(SurveyDesign design, String variable, Domain domain) {
-        return run(design, variable, binary(design, variable), Domain.Codes.of(domain, design)).get(0);
+        return run(design, variable, design.numericRef(variable), Domain.Codes.of(domain, design)).get(0);
     }
 
     /**
@@ -103,7 +103,7 @@ public final class SurveyProportion {
      * @return one proportion per domain
      */
     public List<Result> estimateBy(SurveyDesign design, String variable, String... by) {
-        return run(design, variable, binary(design, variable), Domain.Codes.by(design, by));
+        return run(design, variable, design.numericRef(variable), Domain.Codes.by(design, by));
     }
 
     /**
@@ -127,21 +127,9 @@ public final class SurveyProportion {
         return SurveyMean.indicator(f, k);
     }
 
-    static double[] binary(SurveyDesign design, String variable) {
-        double[] y = design.numericRef(variable);
-        for (int i = 0; i < y.length; i++) {
-            double v = y[i];
-            if (!(v == 0 || v == 1 || Double.isNaN(v))) {
-                throw PrevalenceException.invalidData(Linear.rowWhere(i, variable),
-                        "row %d, column '%s': value %s is not 0 or 1; a proportion needs a 0/1 or logical variable "
-                                + "(or give a level of a categorical variable)", i + 1, variable, v);
-            }
-        }
-        return y;
-    }
-
     private List<Result> run(SurveyDesign design, String name, double[] y, Domain.Codes dom) {
-        Linear.Stats s = Linear.compute(design, Linear.Kind.MEAN, y, name, null, null, dom, missing);
+        // the 0/1 check is made in the kernel's first pass
+        Linear.Stats s = Linear.compute(design, Linear.Kind.MEAN, y, name, null, null, dom, missing, true);
         ProportionIntervals.GlmStart[] starts = new ProportionIntervals.GlmStart[s.domains];
         if (method == CiMethod.LIKELIHOOD) {
             // the glm is fitted to the domain rows with weights scaled to mean 1
@@ -162,6 +150,12 @@ public final class SurveyProportion {
             double p = s.estimate[k];
             double[] ci = ProportionIntervals.interval(method, p, s.variance[k], level, s.df[k],
                     s.n[k] + s.dropped[k], s.n[k], starts[k]);
+            if (!(ci[0] <= ci[1])) {
+                throw PrevalenceException.notEstimable(dom.labels.get(k).isEmpty() ? "column '" + name + "'"
+                                : "domain " + dom.labels.get(k),
+                        "the %s interval for '%s' in %s could not be computed (estimate %s); choose another CiMethod",
+                        method, name, Linear.domainText(dom.labels.get(k)), p);
+            }
             String m = method.name().toLowerCase(java.util.Locale.ROOT) + ", t(" + s.df[k] + ")";
             out.add(new Result(name, dom.labels.get(k), p, Math.sqrt(s.variance[k]), new Interval(ci[0], ci[1], level, m),
                     s.deff[k], s.deffReplace[k], s.n[k], s.df[k], s.dropped[k]));

@@ -275,7 +275,9 @@ public final class SurveyQuantile {
 
         @Override
         public String toString() {
-            return "p=" + Format.number(probability) + " " + super.toString();
+            String head = "quantile(" + getVariable() + ")";
+            return "quantile(" + getVariable() + ", p=" + Format.number(probability) + ")"
+                    + super.toString().substring(head.length());
         }
     }
 }

@@ -71,6 +71,21 @@ class SurveyDesignTest {
     }
 
     @Test
+    void domainWithOnePsuHasNoDegreesOfFreedomForAtInterval() {
+        SurveyDesign d = Fixtures.design("dclus1");
+        double[] dnum = d.numeric("dnum");
+        boolean[] in = new boolean[dnum.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = dnum[i] == dnum[0];
+        }
+        Domain one = Domain.where("one district", in);
+        SurveyMean.Result m = SurveyMean.withDefaults().estimate(d, "api00", one);
+        assertEquals(0, m.getDegreesOfFreedom());
+        fails(() -> SurveyMean.withDefaults().with(IntervalDistribution.T_DESIGN_DF).estimate(d, "api00", one),
+                "0 degrees of freedom");
+    }
+
+    @Test
     void ratioWithZeroDenominatorTotalIsRefused() {
         SurveyDesign d = SurveyDesign.builder(4).equalProbability().variable("y", new double[] {1, 2, 3, 4})
                 .variable("x", new double[] {0, 0, 0, 0}).build();
@@ -114,7 +129,7 @@ class SurveyDesignTest {
         // LinearizationVariance of w_i (y_i - ybar)/sum(w) is the SE^2 of SurveyMean
         SurveyDesign d = Fixtures.design("dclus1");
         double[] y = d.numeric("api00");
-        double[] w = d.sample().weights();
+        double[] w = d.weights();
         double sw = 0;
         double swy = 0;
         for (int i = 0; i < y.length; i++) {

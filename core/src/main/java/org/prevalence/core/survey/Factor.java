@@ -18,6 +18,16 @@ public record Factor(int[] codes, List<String> levels) {
         levels = List.copyOf(levels);
     }
 
+    /**
+     * A numeric column as a factor: its distinct non-missing values sorted numerically, labelled
+     * without a trailing ".0" for whole numbers; NaN is missing (-1).
+     * @param values the values
+     * @return the factor
+     */
+    public static Factor ofValues(double[] values) {
+        return SurveySample.factorOf(values);
+    }
+
     /** @return the number of levels */
     public int levelCount() {
         return levels.size();

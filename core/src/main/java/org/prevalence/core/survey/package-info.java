@@ -1,0 +1,8 @@
+/**
+ * The survey data model: {@link org.prevalence.core.survey.SurveySample}, a validated sample with
+ * its design specification (weights or probabilities, strata, cluster ids for one or two stages,
+ * fpc per stage read as population sizes or sampling fractions, optional replicate weights
+ * described by a {@link org.prevalence.core.survey.ReplicateWeightSpec}), held in primitive arrays.
+ * Estimation lives in {@code org.prevalence.survey} (estimators module).
+ */
+package org.prevalence.core.survey;

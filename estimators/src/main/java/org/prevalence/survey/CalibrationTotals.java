@@ -1,0 +1,302 @@
+package org.prevalence.survey;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.prevalence.core.Format;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.survey.Factor;
+import tech.tablesaw.api.Table;
+
+/**
+ * Population totals of the calibration variables of {@link Calibration}: the population size (R's
+ * {@code (Intercept)}), level counts of categorical variables and totals of numeric variables. The
+ * model is R's {@code ~ var1 + var2 + ...} with treatment coding: a categorical variable gives one
+ * column per level but the first (named variable + level, e.g. {@code stypeH}); its first-level
+ * count, if given, is checked against the population size.
+ *
+ * <p>CSV layout (read with {@link #fromTable}): columns {@code variable,level,total}, e.g.
+ * <pre>
+ * variable,level,total
+ * (Intercept),,6194
+ * stype,E,4421
+ * stype,H,755
+ * stype,M,1018
+ * api99,,3914069
+ * </pre>
+ * {@code (Intercept)} (or {@code N}) is the population size; a row with a level is a categorical
+ * variable's level count; a row without level is a numeric variable's total.
+ *
+ * <p>This class is immutable.
+ */
+public final class CalibrationTotals {
+    private final Double populationSize;
+    private final Map<String, Map<String, Double>> factors;
+    private final Map<String, Double> numerics;
+    private final List<String> order;
+
+    private CalibrationTotals(Double populationSize, Map<String, Map<String, Double>> factors,
+                              Map<String, Double> numerics, List<String> order) {
+        this.populationSize = populationSize;
+        this.factors = factors;
+        this.numerics = numerics;
+        this.order = order;
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Totals from one-variable margins (R's {@code calibrate(design, list(~a, ~b), list(popA, popB))}):
+     * the population size is the margins' common total.
+     * @param margins one-variable population counts
+     * @return the totals
+     * @throws PrevalenceException if the margins' totals differ (inconsistent margins)
+     */
+    public static CalibrationTotals fromMargins(List<PopulationCounts> margins) {
+        Builder b = builder();
+        Double n = null;
+        for (PopulationCounts p : margins) {
+            if (p.columns().size() != 1) {
+                throw PrevalenceException.invalidArgument("margin " + p.columns(),
+                        "calibration margins must be one variable each; cross the variables into one column");
+            }
+            double t = p.total();
+            if (n != null && Math.abs(t - n) > 1e-6 * Math.max(1, Math.abs(n))) {
+                throw PrevalenceException.invalidData("margin " + p.columns(),
+                        "the population margins are inconsistent: %s sums to %s, the first margin to %s",
+                        p.columns(), Format.number(t), Format.number(n));
+            }
+            n = n == null ? t : n;
+            Map<String, Double> lv = new LinkedHashMap<>();
+            p.counts().forEach((k, v) -> lv.put(k.get(0), v));
+            b.factor(p.columns().get(0), lv);
+        }
+        if (n != null) {
+            b.populationSize(n);
+        }
+        return b.build();
+    }
+
+    /**
+     * Reads a {@code variable,level,total} table (see the class doc).
+     * @param t the table
+     * @return the totals
+     */
+    public static CalibrationTotals fromTable(Table t) {
+        for (String c : List.of("variable", "level", "total")) {
+            if (!t.containsColumn(c)) {
+                throw PrevalenceException.invalidArgument("column '" + c + "'",
+                        "calibration totals table '%s' needs columns variable,level,total; it has %s", t.name(), t.columnNames());
+            }
+        }
+        Builder b = builder();
+        Map<String, Map<String, Double>> lv = new LinkedHashMap<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            String var = t.column("variable").getUnformattedString(i).trim();
+            String level = t.column("level").isMissing(i) ? "" : t.column("level").getUnformattedString(i).trim();
+            double total = t.numberColumn("total").getDouble(i);
+            if (!Double.isFinite(total)) {
+                throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column 'total'", i + 1),
+                        "calibration totals table '%s', row %d: total is missing or not finite", t.name(), i + 1);
+            }
+            if (var.equals("(Intercept)") || var.equalsIgnoreCase("N")) {
+                b.populationSize(total);
+            } else if (level.isEmpty()) {
+                b.numeric(var, total);
+            } else {
+                lv.computeIfAbsent(var, k -> new LinkedHashMap<>()).put(PopulationCounts.normalize(level), total);
+            }
+        }
+        lv.forEach(b::factor);
+        return b.build();
+    }
+
+    /** The model matrix and population totals of a design (package-private). */
+    static final class Model {
+        final List<String> names;
+        final double[] rows;
+        final int q;
+        final double[] totals;
+
+        Model(List<String> names, double[] rows, double[] totals) {
+            this.names = names;
+            this.rows = rows;
+            this.q = names.size();
+            this.totals = totals;
+        }
+    }
+
+    Model model(SurveyDesign d) {
+        List<String> names = new ArrayList<>();
+        List<double[]> cols = new ArrayList<>();
+        List<Double> tot = new ArrayList<>();
+        int n = d.n;
+        double size = populationSize == null ? Double.NaN : populationSize;
+        for (String var : order) {
+            Map<String, Double> lv = factors.get(var);
+            if (lv != null) {
+                List<String> fl = new ArrayList<>();
+                int[] codes = Cells.codes(d, var, fl);
+                Factor f = new Factor(codes, fl);
+                for (int i = 0; i < n; i++) {
+                    if (codes[i] < 0) {
+                        throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", i + 1, var),
+                                "row %d, column '%s': missing value in a calibration variable", i + 1, var);
+                    }
+                }
+                boolean[] present = new boolean[f.levelCount()];
+                int[] firstRow = new int[f.levelCount()];
+                for (int i = n - 1; i >= 0; i--) {
+                    present[codes[i]] = true;
+                    firstRow[codes[i]] = i;
+                }
+                List<String> levels = new ArrayList<>();
+                for (int k = 0; k < f.levelCount(); k++) {
+                    if (present[k]) {
+                        levels.add(f.levels().get(k));
+                    }
+                }
+                for (var e : lv.entrySet()) {
+                    if (e.getValue() > 0 && !levels.contains(e.getKey())) {
+                        throw PrevalenceException.invalidData("variable '" + var + "'",
+                                "population level %s=%s (total %s) has no row in the sample; merge it with another level",
+                                var, e.getKey(), Format.number(e.getValue()));
+                    }
+                }
+                double sum = 0;
+                boolean all = true;
+                for (int k = 0; k < levels.size(); k++) {
+                    Double v = lv.get(levels.get(k));
+                    if (v == null) {
+                        all = false;
+                        if (k > 0) {
+                            int code = f.levels().indexOf(levels.get(k));
+                            throw PrevalenceException.invalidData("variable '" + var + "'",
+                                    "the calibration totals have no total for %s=%s, which is in the sample (row %d); "
+                                            + "add it to the population totals", var, levels.get(k), firstRow[code] + 1);
+                        }
+                    } else {
+                        sum += v;
+                    }
+                }
+                if (all) {
+                    if (Double.isNaN(size)) {
+                        size = sum;
+                    } else if (Math.abs(sum - size) > 1e-6 * Math.max(1, Math.abs(size))) {
+                        throw PrevalenceException.invalidData("variable '" + var + "'",
+                                "the population totals are inconsistent: the levels of '%s' sum to %s but the population "
+                                        + "size is %s", var, Format.number(sum), Format.number(size));
+                    }
+                }
+                for (int k = 1; k < levels.size(); k++) {
+                    int code = f.levels().indexOf(levels.get(k));
+                    double[] col = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        col[i] = codes[i] == code ? 1 : 0;
+                    }
+                    names.add(var + levels.get(k));
+                    cols.add(col);
+                    tot.add(lv.get(levels.get(k)));
+                }
+            } else {
+                double[] col = d.numeric(var);
+                for (int i = 0; i < n; i++) {
+                    if (Double.isNaN(col[i])) {
+                        throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", i + 1, var),
+                                "row %d, column '%s': missing value in a calibration variable", i + 1, var);
+                    }
+                }
+                names.add(var);
+                cols.add(col);
+                tot.add(numerics.get(var));
+            }
+        }
+        if (Double.isNaN(size)) {
+            throw PrevalenceException.invalidArgument("(Intercept)",
+                    "give the population size ((Intercept) row), or all level counts of a categorical variable");
+        }
+        names.add(0, "(Intercept)");
+        double[] one = new double[n];
+        java.util.Arrays.fill(one, 1.0);
+        cols.add(0, one);
+        tot.add(0, size);
+        int q = names.size();
+        double[] rows = new double[n * q];
+        for (int j = 0; j < q; j++) {
+            double[] c = cols.get(j);
+            for (int i = 0; i < n; i++) {
+                rows[i * q + j] = c[i];
+            }
+        }
+        double[] t = new double[q];
+        for (int j = 0; j < q; j++) {
+            t[j] = tot.get(j);
+        }
+        return new Model(List.copyOf(names), rows, t);
+    }
+
+    @Override
+    public String toString() {
+        return "CalibrationTotals[N=" + populationSize + ", factors " + factors + ", numeric " + numerics + "]";
+    }
+
+    /** Builds {@link CalibrationTotals}; variables keep the order they are added in. */
+    public static final class Builder {
+        private Double size;
+        private final Map<String, Map<String, Double>> factors = new LinkedHashMap<>();
+        private final Map<String, Double> numerics = new LinkedHashMap<>();
+        private final List<String> order = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** @param n the population size (R's {@code (Intercept)}) @return this builder */
+        public Builder populationSize(double n) {
+            if (!(n > 0 && n < Double.POSITIVE_INFINITY)) {
+                throw PrevalenceException.invalidArgument("(Intercept)", "population size must be finite and > 0, got %s", n);
+            }
+            size = n;
+            return this;
+        }
+
+        /**
+         * @param variable a categorical variable
+         * @param levelCounts level -&gt; population count (all levels, or all but the first)
+         * @return this builder
+         */
+        public Builder factor(String variable, Map<String, ? extends Number> levelCounts) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            levelCounts.forEach((k, v) -> m.put(k, v.doubleValue()));
+            add(variable);
+            factors.put(variable, Collections.unmodifiableMap(m));
+            return this;
+        }
+
+        /** @param variable a numeric variable @param total its population total @return this builder */
+        public Builder numeric(String variable, double total) {
+            add(variable);
+            numerics.put(variable, total);
+            return this;
+        }
+
+        private void add(String v) {
+            Objects.requireNonNull(v, "variable");
+            if (order.contains(v)) {
+                throw PrevalenceException.invalidArgument("variable '" + v + "'", "variable '%s' given twice", v);
+            }
+            order.add(v);
+        }
+
+        /** @return the totals */
+        public CalibrationTotals build() {
+            return new CalibrationTotals(size, Map.copyOf(factors), Map.copyOf(numerics), List.copyOf(order));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * Design-based estimation from complex survey samples, matching R's {@code survey} package
+ * (Lumley): a {@link org.prevalence.survey.SurveyDesign} built once (strata, one- or two-stage
+ * clusters, weights, fpc, lonely-PSU rules), estimators as functions of it
+ * ({@link org.prevalence.survey.SurveyMean}, {@link org.prevalence.survey.SurveyTotal},
+ * {@link org.prevalence.survey.SurveyRatio}, {@link org.prevalence.survey.SurveyProportion},
+ * {@link org.prevalence.survey.SurveyQuantile}, each with domains), and the variance kept apart in
+ * {@link org.prevalence.survey.LinearizationVariance}, which every estimator feeds with its
+ * linearized values.
+ *
+ * <pre>{@code
+ * SurveyDesign design = SurveyDesign.builder(apistrat)
+ *         .strata("stype").weights("pw").fpc("fpc").lonelyPsu(LonelyPsu.FAIL).build();
+ * SurveyMean.Result m = SurveyMean.withDefaults().estimate(design, "api00");
+ * List<SurveyMean.Result> byType = SurveyMean.withDefaults().estimateBy(design, "api00", "stype");
+ * SurveyProportion.Result p = SurveyProportion.withDefaults().with(CiMethod.BETA)
+ *         .estimate(design, "sch.wide", "Yes");
+ * }</pre>
+ */
+package org.prevalence.survey;
