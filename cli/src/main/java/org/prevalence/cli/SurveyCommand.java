@@ -11,7 +11,19 @@ import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.CsvInput;
 import org.prevalence.datasets.Datasets;
+import org.prevalence.core.survey.ReplicateCentre;
+import org.prevalence.core.survey.ReplicateType;
+import org.prevalence.core.survey.ReplicateWeightSpec;
+import org.prevalence.survey.Calibration;
+import org.prevalence.survey.CalibrationDistance;
+import org.prevalence.survey.CalibrationTotals;
 import org.prevalence.survey.CiMethod;
+import org.prevalence.survey.PopulationCounts;
+import org.prevalence.survey.PostStratify;
+import org.prevalence.survey.Rake;
+import org.prevalence.survey.ReplicateDesign;
+import org.prevalence.survey.ReplicateMethod;
+import org.prevalence.survey.TrimWeights;
 import org.prevalence.survey.LonelyPsu;
 import org.prevalence.survey.MissingValues;
 import org.prevalence.survey.SurveyDesign;
@@ -103,16 +115,156 @@ final class SurveyCommand implements Callable<Integer> {
             + "the default is an error naming the row.")
     boolean dropMissing;
 
+    @Option(names = "--variance", defaultValue = "linearization", paramLabel = "METHOD",
+            description = "linearization (default), or replicate weights made from the design: jk1, jkn, brr, "
+                    + "fay:RHO (e.g. fay:0.3), bootstrap, subbootstrap (as R as.svrepdesign).")
+    String variance;
+
+    @Option(names = "--replicates", defaultValue = "50",
+            description = "Bootstrap and sub-bootstrap replicates (default ${DEFAULT-VALUE}).")
+    int replicates;
+
+    @Option(names = "--mse", description = "Centre the replicates on the full-sample estimate (R's mse=TRUE).")
+    boolean mse;
+
+    @Option(names = "--replicate-weights", paramLabel = "PREFIX",
+            description = "Use the sample's own replicate-weight columns (names starting with PREFIX), as R svrepdesign.")
+    String replicateWeights;
+
+    @Option(names = "--replicate-type", defaultValue = "other", paramLabel = "TYPE",
+            description = "Type of supplied replicate weights: jk1, jkn, brr, fay, bootstrap, subbootstrap, other.")
+    String replicateType;
+
+    @Option(names = "--scale", description = "Overall scale of supplied replicate weights (default: R's for the type).")
+    Double scale;
+
+    @Option(names = "--rscales", split = ",", description = "Per-replicate scales of supplied weights (needed for jkn).")
+    double[] rscales;
+
+    @Option(names = "--poststratify", paramLabel = "COL[,COL]=FILE.csv",
+            description = "Post-stratify to population counts: FILE has the columns COL.. and Freq, one row per cell.")
+    String poststratify;
+
+    @Option(names = "--rake", arity = "1..*", paramLabel = "FILE.csv",
+            description = "Rake to margins: one file per margin, each with its variable column(s) and Freq.")
+    List<Path> rake;
+
+    @Option(names = "--calibrate", paramLabel = "FILE.csv",
+            description = "Calibrate to totals: FILE has columns variable,level,total ((Intercept),,N first).")
+    Path calibrate;
+
+    @Option(names = "--distance", defaultValue = "linear", description = "Calibration distance: linear, raking, logit.")
+    String distance;
+
+    @Option(names = "--bounds", split = ",", paramLabel = "LOW,HIGH", description = "Calibration bounds on g-weights, e.g. 0.5,2.")
+    double[] bounds;
+
+    @Option(names = "--trim", split = ",", paramLabel = "LOW,HIGH", description = "Trim weights to [LOW, HIGH] (R trimWeights).")
+    double[] trim;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the estimates with their interval bars.")
+    Path plot;
+
+    @Option(names = "--plot-format", defaultValue = "png", description = "png or svg (default ${DEFAULT-VALUE}).")
+    Plots.PlotFormat plotFormat;
+
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() {
         Table t = table();
-        SurveyDesign design = design(t);
+        SurveyDesign design = adjust(replicate(design(t)));
         List<SurveyEstimate> results = estimate(design);
-        write(design, results, "linearization");
+        write(design, results, design.varianceMethod());
+        if (plot != null) {
+            List<String> labels = new ArrayList<>();
+            double[] est = new double[results.size()];
+            double[] lo = new double[results.size()];
+            double[] hi = new double[results.size()];
+            for (int i = 0; i < results.size(); i++) {
+                SurveyEstimate r = results.get(i);
+                labels.add(r.getDomain().isEmpty() ? r.getVariable() : domainText(r.getDomain()));
+                est[i] = r.getEstimate();
+                lo[i] = r.getConfidenceInterval().lower();
+                hi[i] = r.getConfidenceInterval().upper();
+            }
+            SurveyEstimate first = results.get(0);
+            Path p = Plots.save(Plots.intervals(first.getStatistic() + " of " + first.getVariable()
+                    + (by == null ? "" : " by " + String.join(", ", by)), first.getStatistic(), labels, est, lo, hi,
+                    null, null, null, null), plot, plotFormat);
+            spec.commandLine().getErr().println("plot written to " + p.toAbsolutePath());
+        }
         return 0;
+    }
+
+    private SurveyDesign replicate(SurveyDesign d) {
+        if (replicateWeights != null) {
+            return ReplicateDesign.supplied(d);
+        }
+        String v = variance.toLowerCase(Locale.ROOT);
+        if (v.equals("linearization")) {
+            return d;
+        }
+        ReplicateDesign r = ReplicateDesign.withDefaults().withReplicates(replicates).withSeed(common.seed)
+                .with(mse ? ReplicateCentre.FULL_SAMPLE : ReplicateCentre.REPLICATE_MEAN);
+        if (v.startsWith("fay")) {
+            double rho = 0.5;
+            if (v.startsWith("fay:")) {
+                try {
+                    rho = Double.parseDouble(v.substring(4));
+                } catch (NumberFormatException e) {
+                    throw PrevalenceException.invalidArgument("--variance", "--variance fay:RHO: '%s' is not a number",
+                            v.substring(4));
+                }
+            }
+            r = r.with(ReplicateMethod.FAY).withFayRho(rho);
+        } else {
+            r = r.with(enumOf(ReplicateMethod.class, v, "--variance"));
+        }
+        return r.build(d);
+    }
+
+    private SurveyDesign adjust(SurveyDesign d) {
+        SurveyDesign out = d;
+        if (poststratify != null) {
+            int eq = poststratify.indexOf('=');
+            if (eq < 0) {
+                throw PrevalenceException.invalidArgument("--poststratify", "--poststratify takes COL[,COL]=FILE.csv");
+            }
+            Table pop = CsvInput.withDefaults().read(Path.of(poststratify.substring(eq + 1)));
+            for (String col : poststratify.substring(0, eq).split(",")) {
+                if (!pop.containsColumn(col)) {
+                    throw PrevalenceException.invalidData("column '" + col + "'",
+                            "%s has no column '%s'; its columns are %s", pop.name(), col, pop.columnNames());
+                }
+            }
+            out = PostStratify.withDefaults().apply(out, PopulationCounts.fromTable(pop));
+        }
+        if (rake != null) {
+            List<PopulationCounts> margins = new ArrayList<>();
+            for (Path f : rake) {
+                margins.add(PopulationCounts.fromTable(CsvInput.withDefaults().read(f)));
+            }
+            out = Rake.withDefaults().apply(out, margins);
+        }
+        if (calibrate != null) {
+            Calibration c = Calibration.withDefaults().with(enumOf(CalibrationDistance.class, distance, "--distance"));
+            if (bounds != null) {
+                if (bounds.length != 2) {
+                    throw PrevalenceException.invalidArgument("--bounds", "--bounds takes LOW,HIGH");
+                }
+                c = c.withBounds(bounds[0], bounds[1]);
+            }
+            out = c.apply(out, CalibrationTotals.fromTable(CsvInput.withDefaults().read(calibrate)));
+        }
+        if (trim != null) {
+            if (trim.length != 2) {
+                throw PrevalenceException.invalidArgument("--trim", "--trim takes LOW,HIGH");
+            }
+            out = TrimWeights.withDefaults().withBounds(trim[0], trim[1]).apply(out);
+        }
+        return out;
     }
 
     Table table() {
@@ -123,6 +275,10 @@ final class SurveyCommand implements Callable<Integer> {
     }
 
     SurveyDesign design(Table t) {
+        if (replicateWeights == null && weights == null && probs == null && !equalProbability) {
+            throw PrevalenceException.invalidArgument("--weights",
+                    "Give exactly one of --weights W, --probs P or --equal-probability");
+        }
         SurveyDesign.Builder b = SurveyDesign.builder(t);
         int given = (weights != null ? 1 : 0) + (probs != null ? 1 : 0) + (equalProbability ? 1 : 0);
         if (given != 1) {
@@ -149,6 +305,22 @@ final class SurveyCommand implements Callable<Integer> {
             b.nest();
         }
         b.lonelyPsu(enumOf(LonelyPsu.class, lonelyPsu, "--lonely-psu"));
+        if (replicateWeights != null) {
+            List<String> cols = new ArrayList<>();
+            for (String c : t.columnNames()) {
+                if (c.startsWith(replicateWeights)) {
+                    cols.add(c);
+                }
+            }
+            if (cols.isEmpty()) {
+                throw PrevalenceException.invalidData("--replicate-weights",
+                        "No column name starts with '%s'; the columns are %s", replicateWeights, t.columnNames());
+            }
+            ReplicateType type = enumOf(ReplicateType.class, replicateType, "--replicate-type");
+            double s = scale != null ? scale : ReplicateDesign.defaultScale(type, cols.size(), 0.5);
+            b.replicateWeights(new ReplicateWeightSpec(cols, type, s, rscales,
+                    mse ? ReplicateCentre.FULL_SAMPLE : ReplicateCentre.REPLICATE_MEAN));
+        }
         return b.build();
     }
 
@@ -245,6 +417,7 @@ final class SurveyCommand implements Callable<Integer> {
         design.put("strata", d.strataCount());
         design.put("psus", d.psuCount());
         design.put("weights_sum", d.weightSum());
+        design.put("variance", variance);
         List<Map<String, Object>> est = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         List<List<String>> csv = new ArrayList<>();
