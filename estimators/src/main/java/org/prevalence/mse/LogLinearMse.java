@@ -581,17 +581,8 @@ public final class LogLinearMse {
         double q = chi2();
         UnivariateFunction g = theta -> {
             Arrays.fill(off, theta);
-            double l;
-            if (p == 1) {
-                double ll = 0;
-                for (int i = 0; i < n; i++) {
-                    double mu = Math.exp(theta);
-                    ll += (f.y[i] > 0 ? f.y[i] * theta : 0) - mu - Gamma.logGamma(f.y[i] + 1);
-                }
-                l = ll;
-            } else {
-                l = glm.fit(x1, n, p - 1, names, f.y, off, null, ws).getLogLikelihood();
-            }
+            // p >= 1 + K: the main effects remain after the intercept is fixed
+            double l = glm.fit(x1, n, p - 1, names, f.y, off, null, ws).getLogLikelihood();
             return 2 * (lmax - l) - q;
         };
         double step = Math.max(f.se0, 1e-3);
