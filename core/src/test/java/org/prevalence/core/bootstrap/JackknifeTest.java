@@ -74,6 +74,20 @@ class JackknifeTest {
         Tolerance.assertRelative(s3 / (6 * Math.pow(s2, 1.5)), r.getAcceleration(), 1e-12, "acceleration");
     }
 
+    /** ofCountsMany: each output equals ofCounts of that statistic; an output not finite for some deletion is null. */
+    @Test
+    void manyOutputs() {
+        java.util.List<Jackknife.Result> many = Jackknife.withDefaults().withThreads(2).ofCountsMany(COUNTS, 2,
+                (c, out) -> {
+                    out[0] = share(c);
+                    out[1] = c[3] == 1 ? Double.NaN : c[7];
+                });
+        Jackknife.Result one = Jackknife.withDefaults().ofCounts(COUNTS, JackknifeTest::share);
+        assertArrayEquals(one.getValues(), many.get(0).getValues(), 0.0);
+        assertEquals(one.getAcceleration(), many.get(0).getAcceleration(), 0.0);
+        assertEquals(null, many.get(1));
+    }
+
     @Test
     void identicalValuesGiveZeroAcceleration() {
         assertEquals(0.0, Jackknife.of(new double[] {2, 2, 2}, null).getAcceleration());
