@@ -91,6 +91,10 @@ final class MseCommand implements Callable<Integer> {
             description = "Bootstrap replicates for --interval bootstrap (default ${DEFAULT-VALUE}).")
     int replicates;
 
+    @Option(names = "--ntop", description = "BIC bootstrap: re-select among the top N models by BIC in every replicate "
+            + "(default: all for 2-3 lists, 20 for 4, 100 for 5-6).")
+    Integer ntop;
+
     @Option(names = "--bayes", paramLabel = "bma|latent-class",
             description = "Bayesian MSE: bma (model averaging over decomposable graphs, as dga) or latent-class "
                     + "(Manrique-Vallier 2016, as LCMCR).")

@@ -114,6 +114,26 @@ final class MseExtras {
         return m;
     }
 
+    /** Issue 6: the BIC bootstrap: estimate, model, interval (bca), replicates, failed, ntop. */
+    static Map<String, Object> bicBootstrap(org.prevalence.mse.BicBootstrap.Result r,
+                                            org.prevalence.core.lists.ListOverlapTable t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "bic");
+        m.put("lists", t.listNames());
+        m.put("observed", t.observedTotal());
+        m.put("estimate", r.getEstimate());
+        m.put("unobserved", r.getEstimate() - t.observedTotal());
+        m.put("model", r.getModelName());
+        m.put("bic", r.getBic());
+        m.put("interval", MseReport.interval(r.getConfidenceInterval()));
+        m.put("replicates", r.getRequested());
+        m.put("failed", r.getFailed());
+        m.put("ntop", r.getNtop());
+        m.put("models_compared", r.getModelsCompared());
+        m.put("seed", r.getSeed());
+        return m;
+    }
+
     private static Map<String, Object> credible(Interval iv) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", "credible");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.lists.ListOverlapTable;
+import org.prevalence.mse.BicBootstrap;
 import org.prevalence.mse.MseBootstrap;
 import org.prevalence.mse.bayes.BayesianModelAveraging;
 import org.prevalence.mse.bayes.LatentClassMse;
@@ -77,7 +78,40 @@ final class MseModes {
             c.write(json, MseReport.text(c.input.name(), json), List.of(json));
             return 0;
         }
-        // --interval bootstrap: SparseMSE estimatepopulation
+        // --interval bootstrap: BIC bootstrap (Silverman, Chan & Vincent 2024) where BIC selects the model,
+        // SparseMSE's stepwise estimatepopulation otherwise
+        boolean bic = c.ntop != null || (c.select != null ? c.select.equalsIgnoreCase("bic")
+                : c.model == null && t.listCount() <= 5);
+        if (bic) {
+            if (c.model != null) {
+                throw PrevalenceException.invalidArgument("--model",
+                        "--interval bootstrap re-selects the model in every replicate: give --select, not --model");
+            }
+            try (Progress p = Progress.start("BIC bootstrap", c.replicates)) {
+                BicBootstrap b = BicBootstrap.withDefaults().withReplicates(c.replicates).withSeed(c.common.seed)
+                        .withThreads(c.common.threadCount()).withConfidenceLevel(c.common.level)
+                        .withProgress((done, total) -> p.step());
+                if (c.ntop != null) {
+                    b = b.withNtop(c.ntop);
+                }
+                if (c.maxOrder != null) {
+                    b = b.withMaxOrder(c.maxOrder);
+                }
+                BicBootstrap.Result r = b.estimate(t);
+                Map<String, Object> json = MseExtras.bicBootstrap(r, t);
+                c.write(json, MseReport.text(c.input.name(), json), List.of(json));
+                if (c.plot != null) {
+                    saved(c, Plots.save(Plots.distribution(c.input.name() + ": BIC bootstrap distribution of N (top "
+                            + r.getNtop() + " models)", "population N", r.getReplicates(), r.getEstimate(),
+                            r.getConfidenceInterval()), c.plot, c.plotFormat));
+                }
+            }
+            return 0;
+        }
+        if (c.model != null) {
+            throw PrevalenceException.invalidArgument("--model",
+                    "--interval bootstrap re-selects the model in every replicate: give --select, not --model");
+        }
         try (Progress p = Progress.start("bootstrap", c.replicates)) {
             MseBootstrap.Result r = MseBootstrap.withDefaults().withReplicates(c.replicates).withSeed(c.common.seed)
                     .withThreads(c.common.threadCount()).withPthresh(c.pthresh).withConfidenceLevel(c.common.level)

@@ -63,7 +63,8 @@ final class MseReport {
         rows.add(List.of("method", String.valueOf(m.get("method"))));
         if (m.containsKey("model")) {
             List<String> terms = (List<String>) m.get("terms");
-            rows.add(List.of("model", m.get("model") + (terms.isEmpty() ? " (main effects)" : "  " + String.join(", ", terms))));
+            rows.add(List.of("model", m.get("model") + (terms == null ? "" : terms.isEmpty() ? " (main effects)"
+                    : "  " + String.join(", ", terms))));
         }
         rows.add(List.of("observed", Format.count(((Number) m.get("observed")).longValue())));
         rows.add(List.of("unobserved", Format.number(((Number) m.get("unobserved")).doubleValue())));
