@@ -1,0 +1,24 @@
+/**
+ * Regional and world estimates of forced labour.
+ *
+ * <ul>
+ * <li>The reported-case pipeline of the ILO global estimates (2005, 2012):
+ *     {@link org.prevalence.regional.CaseFile} reads and validates the cases,
+ *     {@link org.prevalence.regional.ReportedCasePipeline} runs the steps of
+ *     {@link org.prevalence.regional.CaseSteps} per stratum (region x form) with a stratified
+ *     bootstrap over cases.</li>
+ * <li>The survey pipeline of the Global Estimates of Modern Slavery (2017, 2022):
+ *     {@link org.prevalence.regional.NationalData}, {@link org.prevalence.regional.Covariates},
+ *     {@link org.prevalence.regional.ImputationModel} and {@link org.prevalence.regional.SurveyPipeline}.</li>
+ * <li>Region editions as data: {@link org.prevalence.regional.RegionEdition}; populations:
+ *     {@link org.prevalence.regional.Populations}; one output row shape:
+ *     {@link org.prevalence.regional.RegionalEstimate}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * ReportedCasePipeline.Result r = ReportedCasePipeline.withDefaults().withReplicates(2000).withSeed(1)
+ *         .estimate(CaseFile.withDefaults(), cases, population, ReferenceWindow.parse("2002-01-01:2011-12-31"));
+ * r.getRegions().forEach(System.out::println);
+ * }</pre>
+ */
+package org.prevalence.regional;
