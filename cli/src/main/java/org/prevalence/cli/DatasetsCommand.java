@@ -16,9 +16,12 @@ import tech.tablesaw.api.Table;
 
 /** {@code prevalence datasets [show NAME]}: the bundled datasets. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
-        header = "List the bundled datasets, or show one (prevalence datasets show NAME).",
+        header = "List the bundled datasets, show one (prevalence datasets show NAME), or write a synthetic world "
+                + "(prevalence datasets world DIR).",
         description = "Without arguments, lists every bundled dataset: name, kind and source. "
-                + "'show NAME' prints the dataset, its provenance and a summary.")
+                + "'show NAME' prints the dataset, its provenance and a summary. 'world DIR' writes a seeded synthetic "
+                + "world with a known truth (ILO 2012 regions): cases.csv and population.csv for 'prevalence regional "
+                + "cases', national.csv and covariates.csv for 'prevalence regional surveys', and truth.csv.")
 final class DatasetsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,22 +29,41 @@ final class DatasetsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "show", description = "The word 'show'.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "show|world", description = "'show' or 'world'.")
     String action;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "The dataset to show.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME|DIR", description = "The dataset to show, or the folder for the world.")
     String name;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (action == null) {
             return list();
         }
+        if (action.equals("world") && name != null) {
+            return world(java.nio.file.Path.of(name));
+        }
         if (!action.equals("show") || name == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Usage: prevalence datasets [show NAME]");
+                    "Usage: prevalence datasets [show NAME | world DIR]");
         }
         return show(Datasets.get(name));
+    }
+
+    private int world(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        org.prevalence.datasets.world.SyntheticWorld.World w = org.prevalence.datasets.world.SyntheticWorld
+                .withDefaults().withSeed(common.seed).generate();
+        w.casesTable().write().csv(dir.resolve("cases.csv").toString());
+        w.regionPopulationTable().write().csv(dir.resolve("population.csv").toString());
+        w.nationalTable().write().csv(dir.resolve("national.csv").toString());
+        w.covariatesTable().write().csv(dir.resolve("covariates.csv").toString());
+        w.countryTruthTable().write().csv(dir.resolve("truth.csv").toString());
+        spec.commandLine().getOut().println(w);
+        spec.commandLine().getOut().println("written to " + dir.toAbsolutePath() + ": cases.csv, population.csv, "
+                + "national.csv, covariates.csv, truth.csv");
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 
     private int list() {
