@@ -37,7 +37,7 @@ class CliTest {
     void datasetsJsonHasNameKindTitleSource() throws Exception {
         Run r = run("datasets", "--format", "json");
         JsonNode n = new ObjectMapper().readTree(r.out());
-        assertEquals(12, n.size());
+        assertTrue(n.size() >= 12, "datasets listed: " + n.size());
         assertEquals("uk2013_5lists", n.get(0).get("name").asText());
         assertEquals("lists", n.get(0).get("kind").asText());
     }

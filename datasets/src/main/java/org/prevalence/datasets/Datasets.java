@@ -35,7 +35,11 @@ public final class Datasets {
         /** A list-overlap table (capture histories with counts). */
         LISTS,
         /** A survey sample (one row per respondent or unit). */
-        SURVEY;
+        SURVEY,
+        /** A published table of regional or national estimates (each figure marked verified or recalled). */
+        PUBLISHED,
+        /** A region edition: the regions of a publication (user-replaceable by a CSV of the same shape). */
+        REGIONS;
 
         /** @return the lower-case name used in the catalogue and the CLI */
         public String label() {
@@ -54,7 +58,11 @@ public final class Datasets {
     public record Dataset(String name, Kind kind, String resource, String title, String source) {
         /** @return the full provenance text bundled beside the data */
         public String provenance() {
-            return text(resource.replace(".csv", ".provenance.txt"));
+            String own = resource.replace(".csv", ".provenance.txt");
+            if (Datasets.class.getResource(ROOT + own) != null) {
+                return text(own);
+            }
+            return text(resource.substring(0, resource.lastIndexOf('/') + 1) + "provenance.txt");
         }
 
         /** @return the raw CSV text */
@@ -112,6 +120,19 @@ public final class Datasets {
         if (d.kind() != Kind.SURVEY) {
             throw PrevalenceException.invalidArgument("dataset '" + name + "'",
                     "Dataset '%s' is a %s dataset, not a survey sample", name, d.kind().label());
+        }
+        return table(d);
+    }
+
+    /**
+     * @param name the name of a bundled published table or region edition
+     * @return the table
+     */
+    public static Table publishedTable(String name) {
+        Dataset d = get(name);
+        if (d.kind() != Kind.PUBLISHED && d.kind() != Kind.REGIONS) {
+            throw PrevalenceException.invalidArgument("dataset '" + name + "'",
+                    "Dataset '%s' is a %s dataset, not a published table", name, d.kind().label());
         }
         return table(d);
     }

@@ -68,6 +68,16 @@ class DatasetsTest {
     }
 
     @Test
+    void publishedTablesAndRegionEditionsHaveProvenance() {
+        Table ilo = Datasets.publishedTable("ilo2012_regional_forced_labour");
+        // ILO (2012) Global Estimate of Forced Labour: six regions and the world (20.9 million)
+        assertEquals(7, ilo.rowCount());
+        assertTrue(Datasets.get("ilo2012_regional_forced_labour").provenance().contains("verified"));
+        assertEquals(6, Datasets.publishedTable("ilo2012_regions").rowCount());
+        assertThrows(PrevalenceException.class, () -> Datasets.publishedTable("apistrat"));
+    }
+
+    @Test
     void unknownOrWrongKindIsAnError() {
         PrevalenceException e = assertThrows(PrevalenceException.class, () -> Datasets.get("uk2014"));
         assertTrue(e.getMessage().contains("No bundled dataset 'uk2014'"), e.getMessage());

@@ -1,0 +1,53 @@
+package org.prevalence.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CLI golden tests for 'prevalence regional' on a synthetic world with a known truth. */
+class RegionalCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void casePipelineJsonKeysAndTheWorldTruth() throws Exception {
+        assertEquals(0, CliTest.run("datasets", "world", dir.toString(), "--seed", "7").code());
+        CliTest.Run r = CliTest.run("regional", "cases", dir.resolve("cases.csv").toString(), "--population",
+                dir.resolve("population.csv").toString(), "--window", "2002-01-01:2011-12-31", "--replicates", "200",
+                "--format", "json", "--seed", "7");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertEquals(6, n.get("regions").size());
+        for (String k : List.of("region", "estimate", "per_1000", "se", "lower68", "upper68", "lower95", "upper95")) {
+            assertTrue(n.get("world").has(k), "world." + k);
+            assertTrue(n.get("regions").get(0).has(k), "regions[0]." + k);
+        }
+        assertTrue(n.get("strata").size() >= 6);
+        // the synthetic world reproduces the ILO 2012 world figure, 20.9 million; the estimate's 95 % interval
+        // is about +-2.5 %, so 8 % is a loose, always-valid bound
+        double world = n.get("world").get("estimate").asDouble();
+        assertTrue(Math.abs(world / 20.9e6 - 1) < 0.08, "world estimate " + world);
+        assertTrue(n.get("world").get("lower95").asDouble() < world && world < n.get("world").get("upper95").asDouble());
+    }
+
+    @Test
+    void negativeVictimsExitTwoNamingTheRow() throws Exception {
+        Path cases = dir.resolve("bad.csv");
+        Files.writeString(cases, "case_id,team_a,team_b,country,region,form,victims,start_date,end_date\n"
+                + "C1,1,0,X,Africa,state-imposed,3,2003-01-01,2004-01-01\n"
+                + "C2,1,1,X,Africa,state-imposed,-2,2003-01-01,2004-01-01\n");
+        Path pop = dir.resolve("pop.csv");
+        Files.writeString(pop, "region,population\nAfrica,1000000\n");
+        CliTest.Run r = CliTest.run("regional", "cases", cases.toString(), "--population", pop.toString(), "--window",
+                "2002-01-01:2011-12-31");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().toLowerCase().contains("row 2"), r.err());
+    }
+}
