@@ -24,7 +24,7 @@ check("independence model (SparseMSE main effects)", 13444.13121, main.getEstima
 LogLinearMse.Result bic = LogLinearMse.withDefaults().with(ModelSelection.BIC).estimate(uk);
 System.out.println(bic);
 check("BIC-selected model estimate (MultipleSystemsEstimation)", 25311, Math.round(bic.getEstimate()), 0);
-if (!bic.getModelName().equals("[123,25,34]")) { System.out.println("MISMATCH BIC model " + bic.getModelName()); System.exit(1); }
+if (!bic.getModelName().equals("[123,25,34]")) { System.out.println("MISMATCH BIC model " + bic.getModelName()); throw new AssertionError("mismatch"); }
 
 // 4. Rcapture's closed-population models side by side.
 ClosedPopulationModels.ModelTable closed = ClosedPopulationModels.withDefaults().table(uk);

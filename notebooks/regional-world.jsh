@@ -27,7 +27,7 @@ RegionalEstimate w = r.getWorld();
 double z = (w.getEstimate() - world.trueCaseStock(null)) / w.getStandardError();
 System.out.printf("world: estimate %s, truth %s, z = %.2f%n", Format.number(w.getEstimate()),
         Format.number(world.trueCaseStock(null)), z);
-if (Math.abs(z) > 3) { System.out.println("MISMATCH: world estimate more than 3 SE from the truth"); System.exit(1); }
+if (Math.abs(z) > 3) { System.out.println("MISMATCH: world estimate more than 3 SE from the truth"); throw new AssertionError("mismatch"); }
 // the bootstrap SE agrees with the delta-method SE (within 25 %)
 check("bootstrap SE vs delta-method SE", w.getDeltaStandardError(), w.getStandardError(), 0.25);
 System.out.println("regional-world: all figures match");

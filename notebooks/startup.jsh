@@ -5,12 +5,16 @@ import org.prevalence.core.io.*;
 import org.prevalence.datasets.*;
 import tech.tablesaw.api.*;
 
-/** Stops the notebook with exit status 1 unless |actual - expected| <= relTol * |expected|. */
+/**
+ * Checks |actual - expected| <= relTol * |expected|; on a mismatch prints a MISMATCH line and throws, and
+ * bin/prevalence-jshell --run then exits 1. (System.exit would only restart JShell's engine.)
+ */
 void check(String what, double expected, double actual, double relTol) {
     double rel = Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300);
     if (!(rel <= relTol)) {
-        System.out.printf("MISMATCH %s: expected %.10g, got %.10g (relative error %.2g > %.2g)%n", what, expected, actual, rel, relTol);
-        System.exit(1);
+        String msg = String.format("MISMATCH %s: expected %.10g, got %.10g (relative error %.2g > %.2g)", what, expected, actual, rel, relTol);
+        System.out.println(msg);
+        throw new AssertionError(msg);
     }
     System.out.printf("ok %s = %s (expected %s, tolerance %.0e)%n", what, Format.number(actual), Format.number(expected), relTol);
 }
