@@ -37,6 +37,14 @@ import org.prevalence.core.PrevalenceException;
  * model-averaged posterior. Blocks are grouped into a fixed number of chunks that depends only on
  * the data and G; chunks run in parallel and are reduced in order, so results are bit-identical
  * for any number of threads.
+ *
+ * <p>Negligible grid points are skipped: in each block an upper bound on a graph's log weight
+ * (its exact values at the block's start and at the next block's start, and monotone bounds on
+ * the one-step log ratios \( \log((j + c_t)/(j + n + A)) \)) is compared with that graph's largest
+ * weight, and blocks where every weight is below \( e^{-60} \approx 10^{-26} \) of it are not
+ * evaluated. The mass so dropped is below \( G \cdot 10^{-26} \), so below \( 10^{-17} \) relative for any grid that fits in memory,
+ * far below double-precision rounding of the summaries; only masses smaller than that (say a tail
+ * mass of \( 10^{-46} \)) are then lower bounds.
  */
 final class BmaGridEngine {
     /** Bound on |log| of every block-relative factor product; values stay in (e^-2E, e^E). */
@@ -434,8 +442,20 @@ final class BmaGridEngine {
             gf[g] = Math.exp(mg[g] - mTop - E);
         }
         double nA = dn + a2k;
+        double[] lwCur = new double[nGraphs];
+        double[] lwNxt = new double[nGraphs];
+        if (chunkStart[ch] < chunkStart[ch + 1]) {
+            for (int g = 0; g < nGraphs; g++) {
+                lwCur[g] = logWeightAtStart(g, chunkStart[ch], qa, ba);
+            }
+        }
         for (int b = chunkStart[ch]; b < chunkStart[ch + 1]; b++) {
             int a = starts[b];
+            if (b + 1 < nb) {
+                for (int g = 0; g < nGraphs; g++) {
+                    lwNxt[g] = logWeightAtStart(g, b + 1, qa, ba);
+                }
+            }
             int width = starts[b + 1] - a;
             // shared factors: W_t(a + i) = prod_{j=a}^{a+i-1} (j + c_t) / (j + n + A), and the base
             for (int t = 1; t < cells; t++) {
@@ -485,13 +505,12 @@ final class BmaGridEngine {
             int last = -1;
             for (int j = 0; j < nGraphs; j++) {
                 int g = order[j];
-                double lwA = logWeightAtStart(g, b, qa, ba);
+                double lwA = lwCur[g];
                 double s = lwA - mg[g];
                 if (s + E < UNDERFLOW) {
                     continue;
                 }
-                double lwNext = b + 1 < nb ? logWeightAtStart(g, b + 1, qa, ba) : Double.NaN;
-                if (blockBound(g, b, nb, width, lwA, lwNext, sb) < mg[g] - E - NEGLIGIBLE) {
+                if (blockBound(g, b, nb, width, lwA, lwNxt[g], sb) < mg[g] - E - NEGLIGIBLE) {
                     continue;
                 }
                 double c1 = Math.exp(s + E);
@@ -543,6 +562,9 @@ final class BmaGridEngine {
                 mass[g] += c1 * (s0 + s1);
                 msum[g] += c1 * (t0 + t1);
             }
+            double[] sw = lwCur;
+            lwCur = lwNxt;
+            lwNxt = sw;
         }
     }
 
