@@ -389,8 +389,8 @@ class BayesianModelAveragingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, -5})
-    void refusesGridBelowOne(int g) {
+    @ValueSource(ints = {0, -5, 200_000_001})
+    void refusesGridOutsideRange(int g) {
         PrevalenceException e = assertThrows(PrevalenceException.class, () -> BayesianModelAveraging.withDefaults().withGridMax(g));
         assertTrue(e.getMessage().contains("grid maximum"), e.getMessage());
     }
