@@ -168,20 +168,48 @@ final class BmaGridEngine {
         termStart[nGraphs] = p;
         this.graphLogPrior = graphLogPrior.clone();
         this.graphs = List.copyOf(graphs);
-        this.seq = new int[nGraphs][];
-        int ml = 1;
+        // factor codes: clique t -> t, separator t -> cells + t; within a graph the most shared
+        // factors come first, and graphs are sorted lexicographically, so that consecutive graphs
+        // share long prefixes of partial products (a trie walked in order)
+        int[] freq = new int[2 * cells];
+        int[][] codes = new int[nGraphs][];
         for (int g = 0; g < nGraphs; g++) {
             int[] sq = new int[termStart[g + 1] - termStart[g]];
             for (int q = termStart[g]; q < termStart[g + 1]; q++) {
                 int t = termMask[q];
                 sq[q - termStart[g]] = q - termStart[g] < cliqueCount[g] ? t : cells + t;
+                freq[sq[q - termStart[g]]]++;
             }
-            java.util.Arrays.sort(sq);
+            codes[g] = sq;
+        }
+        Integer[] byFreq = new Integer[2 * cells];
+        for (int i = 0; i < byFreq.length; i++) {
+            byFreq[i] = i;
+        }
+        java.util.Arrays.sort(byFreq, (x, y) -> freq[x] != freq[y] ? Integer.compare(freq[y], freq[x]) : Integer.compare(x, y));
+        int[] rank = new int[2 * cells];
+        for (int i = 0; i < byFreq.length; i++) {
+            rank[byFreq[i]] = i;
+        }
+        this.seq = new int[nGraphs][];
+        int[][] ranks = new int[nGraphs][];
+        int ml = 1;
+        for (int g = 0; g < nGraphs; g++) {
+            int[] r = new int[codes[g].length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = rank[codes[g][i]];
+            }
+            java.util.Arrays.sort(r);
+            int[] sq = new int[r.length];
+            for (int i = 0; i < r.length; i++) {
+                sq[i] = byFreq[r[i]];
+            }
             seq[g] = sq;
+            ranks[g] = r;
             ml = Math.max(ml, sq.length);
         }
         this.maxLen = ml;
-        this.order = IntStream.range(0, nGraphs).boxed().sorted((x, y) -> java.util.Arrays.compare(seq[x], seq[y]))
+        this.order = IntStream.range(0, nGraphs).boxed().sorted((x, y) -> java.util.Arrays.compare(ranks[x], ranks[y]))
                 .mapToInt(Integer::intValue).toArray();
     }
 
@@ -540,27 +568,39 @@ final class BmaGridEngine {
                 double scale = c1 * gf[g];
                 double s0 = 0;
                 double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
                 double t0 = 0;
                 double t1 = 0;
+                double t2 = 0;
+                double t3 = 0;
                 int i = 0;
-                for (; i + 1 < width; i += 2) {
+                for (; i + 3 < width; i += 4) {
                     double u0 = pp[i] * f[i];
                     double u1 = pp[i + 1] * f[i + 1];
+                    double u2 = pp[i + 2] * f[i + 2];
+                    double u3 = pp[i + 3] * f[i + 3];
                     post[a + i] += u0 * scale;
                     post[a + i + 1] += u1 * scale;
+                    post[a + i + 2] += u2 * scale;
+                    post[a + i + 3] += u3 * scale;
                     s0 += u0;
                     s1 += u1;
+                    s2 += u2;
+                    s3 += u3;
                     t0 += u0 * nv[i];
                     t1 += u1 * nv[i + 1];
+                    t2 += u2 * nv[i + 2];
+                    t3 += u3 * nv[i + 3];
                 }
-                if (i < width) {
+                for (; i < width; i++) {
                     double u0 = pp[i] * f[i];
                     post[a + i] += u0 * scale;
                     s0 += u0;
                     t0 += u0 * nv[i];
                 }
-                mass[g] += c1 * (s0 + s1);
-                msum[g] += c1 * (t0 + t1);
+                mass[g] += c1 * ((s0 + s1) + (s2 + s3));
+                msum[g] += c1 * ((t0 + t1) + (t2 + t3));
             }
             double[] sw = lwCur;
             lwCur = lwNxt;
