@@ -25,7 +25,7 @@ import org.prevalence.mse.bayes.BayesianModelAveraging;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 3) // ops take about 1 s: give C2 several calls
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 public class BmaSixListsBenchmark {

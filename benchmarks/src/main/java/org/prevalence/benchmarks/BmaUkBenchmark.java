@@ -25,7 +25,7 @@ import org.prevalence.mse.bayes.BayesianModelAveraging;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 15, time = 1) // one op is ~0.1 s: the long loops need many calls before C2 compiles them
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 public class BmaUkBenchmark {

@@ -53,6 +53,9 @@ final class BmaGridEngine {
     private static final int MAX_CHUNKS = 64;
     private static final int BLOCK_OVERHEAD = 48;
     private static final double UNDERFLOW = -745;
+    /** One pool per parallelism level, created on first use and kept (its threads are daemons and idle out). */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, ForkJoinPool> POOLS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Block skipped when all of a graph's weights in it are below e^-60 of its largest weight. */
     private static final double NEGLIGIBLE = 60;
 
@@ -678,11 +681,7 @@ final class BmaGridEngine {
             }
             return;
         }
-        ForkJoinPool pool = new ForkJoinPool(parallelism);
-        try {
-            pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
-        } finally {
-            pool.shutdown();
-        }
+        ForkJoinPool pool = POOLS.computeIfAbsent(parallelism, ForkJoinPool::new); // daemon worker threads
+        pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
     }
 }
