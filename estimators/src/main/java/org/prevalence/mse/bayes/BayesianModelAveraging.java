@@ -37,7 +37,11 @@ import org.prevalence.core.lists.ListOverlapTable;
  * (default uniform). Each clique's term depends only on the clique, so it is computed once for
  * each of the at most \( 2^K - 1 \) subsets of lists; the grid is evaluated in log space, each
  * graph scaled by its maximum before exponentiating, in memory O(graphs + grid) and in parallel
- * with bit-identical results for any thread count (see {@code BmaGridEngine}).
+ * with bit-identical results for any thread count (see {@code BmaGridEngine}). Grid points
+ * where a graph's weight is provably below e<sup>-60</sup> of that graph's largest weight are
+ * skipped (a rigorous bound per block of the grid); this changes no reported figure beyond
+ * double rounding, but posterior masses below about 10<sup>-20</sup> (a far tail) are lower
+ * bounds.
  *
  * <p><b>Summaries.</b> Posterior median, mean, SD and mode of N over the grid; quantiles are the
  * smallest N on the grid whose posterior CDF is at least p (as dga's users compute them from
@@ -71,6 +75,8 @@ public final class BayesianModelAveraging {
     public static final int FIRST_GRID_MAX = 5000;
     /** The automatic search stops with an error beyond this grid maximum (5,000 x 2^13). */
     public static final int LARGEST_AUTOMATIC_GRID_MAX = FIRST_GRID_MAX << 13;
+    /** The largest grid maximum accepted ({@code G + 1} doubles of posterior are kept: 1.6 GB). */
+    public static final int LARGEST_GRID_MAX = 200_000_000;
     /** The largest posterior mass allowed in the last 1 % of the grid. */
     public static final double TAIL_MASS_LIMIT = 1e-6;
 
@@ -181,13 +187,19 @@ public final class BayesianModelAveraging {
     }
 
     /**
-     * @param v the grid maximum G (the grid is m = 0..G unobserved cases), &ge; 1
+     * @param v the grid maximum G (the grid is m = 0..G unobserved cases), 1 to
+     *     {@link #LARGEST_GRID_MAX}
      * @return a copy with this grid maximum instead of the automatic search
-     * @throws PrevalenceException if {@code v < 1}
+     * @throws PrevalenceException if {@code v < 1} or {@code v > LARGEST_GRID_MAX}
      */
     public BayesianModelAveraging withGridMax(int v) {
-        return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, Checks.atLeast("grid maximum", v, 1),
-                level, overlap, parallelism);
+        Checks.atLeast("grid maximum", v, 1);
+        if (v > LARGEST_GRID_MAX) {
+            throw PrevalenceException.invalidArgument("grid maximum",
+                    "grid maximum must be <= %,d (the posterior is kept for every grid point), got %,d",
+                    LARGEST_GRID_MAX, v);
+        }
+        return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, v, level, overlap, parallelism);
     }
 
     /** @return a copy with the automatic grid maximum (the default) */
@@ -330,7 +342,7 @@ public final class BayesianModelAveraging {
         String would;
         long gg = g;
         String found = null;
-        while (gg < LARGEST_AUTOMATIC_GRID_MAX) {
+        while (2 * gg <= LARGEST_AUTOMATIC_GRID_MAX) {
             gg *= 2;
             BmaGridEngine.Output o = run(engine, (int) gg, n);
             if (tailMass(o.posterior, (int) gg) < TAIL_MASS_LIMIT) {

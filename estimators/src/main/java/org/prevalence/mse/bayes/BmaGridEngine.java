@@ -37,6 +37,14 @@ import org.prevalence.core.PrevalenceException;
  * model-averaged posterior. Blocks are grouped into a fixed number of chunks that depends only on
  * the data and G; chunks run in parallel and are reduced in order, so results are bit-identical
  * for any number of threads.
+ *
+ * <p>Negligible grid points are skipped: in each block an upper bound on a graph's log weight
+ * (its exact values at the block's start and at the next block's start, and monotone bounds on
+ * the one-step log ratios \( \log((j + c_t)/(j + n + A)) \)) is compared with that graph's largest
+ * weight, and blocks where every weight is below \( e^{-60} \approx 10^{-26} \) of it are not
+ * evaluated. The mass so dropped is below \( G \cdot 10^{-26} \), so below \( 10^{-17} \) relative for any grid that fits in memory,
+ * far below double-precision rounding of the summaries; only masses smaller than that (say a tail
+ * mass of \( 10^{-46} \)) are then lower bounds.
  */
 final class BmaGridEngine {
     /** Bound on |log| of every block-relative factor product; values stay in (e^-2E, e^E). */
@@ -45,6 +53,9 @@ final class BmaGridEngine {
     private static final int MAX_CHUNKS = 64;
     private static final int BLOCK_OVERHEAD = 48;
     private static final double UNDERFLOW = -745;
+    /** One pool per parallelism level, created on first use and kept (its threads are daemons and idle out). */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, ForkJoinPool> POOLS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Block skipped when all of a graph's weights in it are below e^-60 of its largest weight. */
     private static final double NEGLIGIBLE = 60;
 
@@ -160,20 +171,48 @@ final class BmaGridEngine {
         termStart[nGraphs] = p;
         this.graphLogPrior = graphLogPrior.clone();
         this.graphs = List.copyOf(graphs);
-        this.seq = new int[nGraphs][];
-        int ml = 1;
+        // factor codes: clique t -> t, separator t -> cells + t; within a graph the most shared
+        // factors come first, and graphs are sorted lexicographically, so that consecutive graphs
+        // share long prefixes of partial products (a trie walked in order)
+        int[] freq = new int[2 * cells];
+        int[][] codes = new int[nGraphs][];
         for (int g = 0; g < nGraphs; g++) {
             int[] sq = new int[termStart[g + 1] - termStart[g]];
             for (int q = termStart[g]; q < termStart[g + 1]; q++) {
                 int t = termMask[q];
                 sq[q - termStart[g]] = q - termStart[g] < cliqueCount[g] ? t : cells + t;
+                freq[sq[q - termStart[g]]]++;
             }
-            java.util.Arrays.sort(sq);
+            codes[g] = sq;
+        }
+        Integer[] byFreq = new Integer[2 * cells];
+        for (int i = 0; i < byFreq.length; i++) {
+            byFreq[i] = i;
+        }
+        java.util.Arrays.sort(byFreq, (x, y) -> freq[x] != freq[y] ? Integer.compare(freq[y], freq[x]) : Integer.compare(x, y));
+        int[] rank = new int[2 * cells];
+        for (int i = 0; i < byFreq.length; i++) {
+            rank[byFreq[i]] = i;
+        }
+        this.seq = new int[nGraphs][];
+        int[][] ranks = new int[nGraphs][];
+        int ml = 1;
+        for (int g = 0; g < nGraphs; g++) {
+            int[] r = new int[codes[g].length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = rank[codes[g][i]];
+            }
+            java.util.Arrays.sort(r);
+            int[] sq = new int[r.length];
+            for (int i = 0; i < r.length; i++) {
+                sq[i] = byFreq[r[i]];
+            }
             seq[g] = sq;
+            ranks[g] = r;
             ml = Math.max(ml, sq.length);
         }
         this.maxLen = ml;
-        this.order = IntStream.range(0, nGraphs).boxed().sorted((x, y) -> java.util.Arrays.compare(seq[x], seq[y]))
+        this.order = IntStream.range(0, nGraphs).boxed().sorted((x, y) -> java.util.Arrays.compare(ranks[x], ranks[y]))
                 .mapToInt(Integer::intValue).toArray();
     }
 
@@ -434,8 +473,20 @@ final class BmaGridEngine {
             gf[g] = Math.exp(mg[g] - mTop - E);
         }
         double nA = dn + a2k;
+        double[] lwCur = new double[nGraphs];
+        double[] lwNxt = new double[nGraphs];
+        if (chunkStart[ch] < chunkStart[ch + 1]) {
+            for (int g = 0; g < nGraphs; g++) {
+                lwCur[g] = logWeightAtStart(g, chunkStart[ch], qa, ba);
+            }
+        }
         for (int b = chunkStart[ch]; b < chunkStart[ch + 1]; b++) {
             int a = starts[b];
+            if (b + 1 < nb) {
+                for (int g = 0; g < nGraphs; g++) {
+                    lwNxt[g] = logWeightAtStart(g, b + 1, qa, ba);
+                }
+            }
             int width = starts[b + 1] - a;
             // shared factors: W_t(a + i) = prod_{j=a}^{a+i-1} (j + c_t) / (j + n + A), and the base
             for (int t = 1; t < cells; t++) {
@@ -485,13 +536,12 @@ final class BmaGridEngine {
             int last = -1;
             for (int j = 0; j < nGraphs; j++) {
                 int g = order[j];
-                double lwA = logWeightAtStart(g, b, qa, ba);
+                double lwA = lwCur[g];
                 double s = lwA - mg[g];
                 if (s + E < UNDERFLOW) {
                     continue;
                 }
-                double lwNext = b + 1 < nb ? logWeightAtStart(g, b + 1, qa, ba) : Double.NaN;
-                if (blockBound(g, b, nb, width, lwA, lwNext, sb) < mg[g] - E - NEGLIGIBLE) {
+                if (blockBound(g, b, nb, width, lwA, lwNxt[g], sb) < mg[g] - E - NEGLIGIBLE) {
                     continue;
                 }
                 double c1 = Math.exp(s + E);
@@ -521,28 +571,43 @@ final class BmaGridEngine {
                 double scale = c1 * gf[g];
                 double s0 = 0;
                 double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
                 double t0 = 0;
                 double t1 = 0;
+                double t2 = 0;
+                double t3 = 0;
                 int i = 0;
-                for (; i + 1 < width; i += 2) {
+                for (; i + 3 < width; i += 4) {
                     double u0 = pp[i] * f[i];
                     double u1 = pp[i + 1] * f[i + 1];
+                    double u2 = pp[i + 2] * f[i + 2];
+                    double u3 = pp[i + 3] * f[i + 3];
                     post[a + i] += u0 * scale;
                     post[a + i + 1] += u1 * scale;
+                    post[a + i + 2] += u2 * scale;
+                    post[a + i + 3] += u3 * scale;
                     s0 += u0;
                     s1 += u1;
+                    s2 += u2;
+                    s3 += u3;
                     t0 += u0 * nv[i];
                     t1 += u1 * nv[i + 1];
+                    t2 += u2 * nv[i + 2];
+                    t3 += u3 * nv[i + 3];
                 }
-                if (i < width) {
+                for (; i < width; i++) {
                     double u0 = pp[i] * f[i];
                     post[a + i] += u0 * scale;
                     s0 += u0;
                     t0 += u0 * nv[i];
                 }
-                mass[g] += c1 * (s0 + s1);
-                msum[g] += c1 * (t0 + t1);
+                mass[g] += c1 * ((s0 + s1) + (s2 + s3));
+                msum[g] += c1 * ((t0 + t1) + (t2 + t3));
             }
+            double[] sw = lwCur;
+            lwCur = lwNxt;
+            lwNxt = sw;
         }
     }
 
@@ -616,11 +681,7 @@ final class BmaGridEngine {
             }
             return;
         }
-        ForkJoinPool pool = new ForkJoinPool(parallelism);
-        try {
-            pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
-        } finally {
-            pool.shutdown();
-        }
+        ForkJoinPool pool = POOLS.computeIfAbsent(parallelism, ForkJoinPool::new); // daemon worker threads
+        pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
     }
 }

@@ -56,21 +56,12 @@ final class BmaBruteForce {
             den[m] = Gamma.logGamma(cells * delta) - Gamma.logGamma(m + n + cells * delta);
             mc[m] = Gamma.logGamma(m + n + 1.0) - sumLgY - Gamma.logGamma(m + 1.0) + logPriorOfN.applyAsDouble(n + m);
         }
-        double[][] lw = new double[graphs.size()][cols];
+        // pass 1: the largest log weight; pass 2: exp(l - max), sums (no graphs x grid matrix kept)
         double max = Double.NEGATIVE_INFINITY;
+        double[] row = new double[cols];
         for (int g = 0; g < graphs.size(); g++) {
-            DecomposableGraph gr = graphs.get(g);
-            int[] c = gr.cliques();
-            int[] s = gr.separators();
-            for (int m = 0; m < cols; m++) {
-                double v = (c.length - s.length) * den[m] + mc[m] + logGraphPrior[g];
-                for (int x : c) {
-                    v += comp[x][m];
-                }
-                for (int x : s) {
-                    v -= comp[x][m];
-                }
-                lw[g][m] = v;
+            logWeights(graphs.get(g), comp, den, mc, logGraphPrior[g], row);
+            for (double v : row) {
                 max = Math.max(max, v);
             }
         }
@@ -79,8 +70,9 @@ final class BmaBruteForce {
         double[] rowSum = new double[graphs.size()];
         double[] rowN = new double[graphs.size()];
         for (int g = 0; g < graphs.size(); g++) {
+            logWeights(graphs.get(g), comp, den, mc, logGraphPrior[g], row);
             for (int m = 0; m < cols; m++) {
-                double e = Math.exp(lw[g][m] - max);
+                double e = Math.exp(row[m] - max);
                 colSum[m] += e;
                 rowSum[g] += e;
                 rowN[g] += e * (n + m);
@@ -96,6 +88,22 @@ final class BmaBruteForce {
         for (int g = 0; g < graphs.size(); g++) {
             graphProb[g] = rowSum[g] / total;
             graphMean[g] = rowN[g] / rowSum[g];
+        }
+    }
+
+    private static void logWeights(DecomposableGraph gr, double[][] comp, double[] den, double[] mc, double lpw,
+                                   double[] row) {
+        int[] c = gr.cliques();
+        int[] s = gr.separators();
+        for (int m = 0; m < row.length; m++) {
+            double v = (c.length - s.length) * den[m] + mc[m] + lpw;
+            for (int x : c) {
+                v += comp[x][m];
+            }
+            for (int x : s) {
+                v -= comp[x][m];
+            }
+            row[m] = v;
         }
     }
 }
