@@ -100,6 +100,35 @@ final class MseExtras {
         return out;
     }
 
+    /**
+     * One --compare row from a method that may not apply to the table: {model, estimate, interval, status},
+     * or the reason in status.
+     */
+    static Map<String, Object> compareRow(String method, java.util.function.Supplier<Object[]> fit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method);
+        try {
+            Object[] r = fit.get();
+            Interval iv = (Interval) r[2];
+            m.put("model", r[0]);
+            m.put("estimate", r[1]);
+            m.put("lower", iv.lower());
+            m.put("upper", iv.upper());
+            m.put("aic", null);
+            m.put("bic", null);
+            m.put("status", r[3]);
+        } catch (org.prevalence.core.PrevalenceException e) {
+            m.put("model", null);
+            m.put("estimate", null);
+            m.put("lower", null);
+            m.put("upper", null);
+            m.put("aic", null);
+            m.put("bic", null);
+            m.put("status", "not estimable: " + e.getMessage());
+        }
+        return m;
+    }
+
     /** Issue 6: the stepwise bootstrap: the issue-5 keys with interval.method "bca", replicates, failed. */
     static Map<String, Object> bootstrap(MseBootstrap.Result r) {
         Map<String, Object> m = MseReport.json(r.getFit());

@@ -29,8 +29,29 @@ final class MseModes {
         if (c.compare) {
             MethodComparison.Result r = MethodComparison.withDefaults().with(closed(c)).with(c.logLinear(t.listCount()))
                     .withConfidenceLevel(c.common.level).compare(t);
-            List<Map<String, Object>> rows = MseExtras.compare(r);
-            c.write(rows, "Methods compared on " + c.input.name() + "\n" + r + "\n", rows);
+            List<Map<String, Object>> rows = new ArrayList<>(MseExtras.compare(r));
+            StringBuilder text = new StringBuilder("Methods compared on " + c.input.name() + "\n" + r + "\n");
+            // the two Bayesian methods (issue 12), where the table allows them
+            List<Map<String, Object>> bayes = new ArrayList<>();
+            bayes.add(MseExtras.compareRow("bma-decomposable", () -> {
+                BayesianModelAveraging.Result b = BayesianModelAveraging.withDefaults().withLevel(c.common.level)
+                        .estimate(t);
+                return new Object[] {b.models().get(0).model(), (double) b.median(), b.interval(),
+                    b.warnings().isEmpty() ? "ok" : "ok; " + String.join("; ", b.warnings())};
+            }));
+            bayes.add(MseExtras.compareRow("latent-class", () -> {
+                LatentClassMse.Result l = LatentClassMse.withDefaults().withSeed(c.common.seed)
+                        .withCredibleLevel(c.common.level).withThreads(c.common.threadCount()).estimate(t);
+                return new Object[] {"K=" + l.getClasses() + " classes", l.getEstimate(), l.getCredibleInterval(),
+                    l.getWarnings().isEmpty() ? "ok" : "ok; " + String.join("; ", l.getWarnings())};
+            }));
+            for (Map<String, Object> b : bayes) {
+                rows.add(b);
+                text.append(Output.fmt("  %-18s %-22s %12s  (%s to %s)  %s%n", b.get("method"), b.get("model"),
+                        MseExtras.cell(b.get("estimate")), MseExtras.cell(b.get("lower")),
+                        MseExtras.cell(b.get("upper")), b.get("status")));
+            }
+            c.write(rows, text.toString(), rows);
             return 0;
         }
         if (c.closedModels) {
