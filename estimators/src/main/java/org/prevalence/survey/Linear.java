@@ -131,7 +131,7 @@ final class Linear {
                 anyMissing = true;
                 continue;
             }
-            if (binary && yi != 0 && yi != 1) {
+            if (binary && yi * (yi - 1) != 0) { // one well-predicted test: zero only for 0 and 1
                 throw PrevalenceException.invalidData(rowWhere(i, yName),
                         "row %d, column '%s': value %s is not 0 or 1; a proportion needs a 0/1 or logical variable "
                                 + "(or give a level of a categorical variable)", i + 1, yName, yi);
