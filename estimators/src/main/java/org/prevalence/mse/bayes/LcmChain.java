@@ -55,9 +55,8 @@ final class LcmChain {
     private final int[][] countMK;
     private final long[] count0K;
     // derived, per sweep
-    private final double[] ratio;    // lambda / (1 - lambda), [j * K + k]
-    private final double[] logRatio;
-    private final double[] zeroW;    // pi_k prod_j (1 - lambda_jk) / max_k (same), 0 if below e^-650
+    private final double[] ratio;    // lambda / (1 - lambda), [j * K + k], set with lambda
+    private final double[] zeroW;    // pi_k prod_j (1 - lambda_jk) / max_k (same), or 0 (see derive)
     private double logZeroScale;     // log max_k pi_k prod_j (1 - lambda_jk)
     private final double[] logZeroW;
     private final int[] order;       // classes by decreasing pi
@@ -66,7 +65,7 @@ final class LcmChain {
     private final double[] wOrdered;
     private final double[] suffix;
     private final int[] drawn;
-    private final double[] beta = new double[2];
+    private final double[] beta = new double[3];
     private final long[] classTotal;
     private final long[] onesJK;
 
@@ -107,7 +106,6 @@ final class LcmChain {
         logLam1 = new double[jk];
         logLam0 = new double[jk];
         ratio = new double[jk];
-        logRatio = new double[jk];
         onesJK = new long[jk];
         logNu = new double[classes];
         zeroW = new double[classes];
@@ -148,6 +146,7 @@ final class LcmChain {
         }
         alpha = 0.3 / classes;
         n0 = 0;
+        ratiosFromLogs();
         derive();
         for (int i = 0; i < WARM_UP; i++) {
             sweep(false);
@@ -183,7 +182,15 @@ final class LcmChain {
                 countMK[m][k] = cm[m][old];
             }
         }
+        ratiosFromLogs();
         derive();
+    }
+
+    /** Recomputes lambda / (1 - lambda) from the logs (after initialisation or relabelling). */
+    private void ratiosFromLogs() {
+        for (int i = 0; i < ratio.length; i++) {
+            ratio[i] = Math.exp(logLam1[i] - logLam0[i]);
+        }
     }
 
     /** @return the current population size N = n + n0 */
@@ -234,16 +241,18 @@ final class LcmChain {
             logZeroW[k] = l0;
             maxZero = Math.max(maxZero, l0);
         }
-        // weights relative to the largest, tiny ones flushed to 0 (subnormal products are very slow);
-        // a pattern whose weights all fall below 1e-280 is redone in logs (logScaleWeights)
+        // Weights relative to the largest zero-pattern weight. A class is flushed to 0 (subnormal
+        // products are very slow) only if even its heaviest pattern weighs < e^-650 on that scale; a
+        // pattern whose weights sum below 1e-200 is redone exactly in logs (logScaleWeights), so a
+        // flushed class never carries more than e^-190 of a pattern's weight.
         logZeroScale = maxZero;
         for (int k = 0; k < classes; k++) {
             final double d = logZeroW[k] - maxZero;
-            zeroW[k] = d < FLUSH_LOG ? 0 : Math.exp(d);
-        }
-        for (int i = 0; i < ratio.length; i++) {
-            logRatio[i] = logLam1[i] - logLam0[i];
-            ratio[i] = Math.exp(logRatio[i]);
+            double best = d;
+            for (int j = 0; j < lists; j++) {
+                best += Math.max(0, logLam1[j * classes + k] - logLam0[j * classes + k]);
+            }
+            zeroW[k] = best < FLUSH_LOG ? 0 : Math.exp(d);
         }
         // classes by decreasing weight: multinomials then stop early once all are placed
         for (int k = 0; k < classes; k++) {
@@ -274,7 +283,7 @@ final class LcmChain {
                 wOrdered[t] = v;
                 sum += v;
             }
-            if (!(sum > 1e-280 && sum < Double.POSITIVE_INFINITY)) {
+            if (!(sum > 1e-200 && sum < Double.POSITIVE_INFINITY)) {
                 logScaleWeights(on);
             }
             // this pattern's heaviest class first, so that the sequential binomials end early
@@ -305,7 +314,7 @@ final class LcmChain {
             final int k = order[t];
             double v = logZeroW[k];
             for (int j : on) {
-                v += logRatio[j * classes + k];
+                v += logLam1[j * classes + k] - logLam0[j * classes + k];
             }
             wOrdered[t] = v;
             max = Math.max(max, v);
@@ -340,6 +349,7 @@ final class LcmChain {
                 rnd.logBeta(1.0 + on, 1.0 + (classTotal[k] - on), beta);
                 logLam1[i] = beta[0];
                 logLam0[i] = beta[1];
+                ratio[i] = beta[2];
             }
         }
     }
