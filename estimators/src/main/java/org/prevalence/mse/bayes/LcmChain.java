@@ -46,8 +46,7 @@ final class LcmChain {
     private final LcmRandom rnd;
 
     // parameters
-    private final double[] logLam1;  // [j * K + k] log lambda_jk
-    private final double[] logLam0;  // log(1 - lambda_jk)
+    private final double[] lam0;     // [j * K + k] 1 - lambda_jk
     private final double[] logNu;
     private double alpha;
     private long n0;
@@ -103,8 +102,7 @@ final class LcmChain {
         }
         this.n = total;
         int jk = lists * classes;
-        logLam1 = new double[jk];
-        logLam0 = new double[jk];
+        lam0 = new double[jk];
         ratio = new double[jk];
         onesJK = new long[jk];
         logNu = new double[classes];
@@ -138,15 +136,15 @@ final class LcmChain {
                     on += freq[m];
                 }
             }
-            double p = (double) on / n;
+            // LCMCR's start; kept inside (0, 1) so that the ratios stay finite
+            double p = Math.min(Math.max((double) on / n, 1e-10), 1 - 1e-10);
             for (int k = 0; k < classes; k++) {
-                logLam1[j * classes + k] = Math.log(p);
-                logLam0[j * classes + k] = Math.log1p(-p);
+                lam0[j * classes + k] = 1 - p;
+                ratio[j * classes + k] = p / (1 - p);
             }
         }
         alpha = 0.3 / classes;
         n0 = 0;
-        ratiosFromLogs();
         derive();
         for (int i = 0; i < WARM_UP; i++) {
             sweep(false);
@@ -162,8 +160,8 @@ final class LcmChain {
         }
         // stable sort on decreasing weight, as std::sort on 1 - nu (ties are measure-zero)
         java.util.Arrays.sort(idx, (a, b) -> Double.compare(logNu[b], logNu[a]));
-        double[] l1 = logLam1.clone();
-        double[] l0 = logLam0.clone();
+        double[] r1 = ratio.clone();
+        double[] l0 = lam0.clone();
         double[] nu = logNu.clone();
         long[] c0 = count0K.clone();
         int[][] cm = new int[patterns][];
@@ -175,22 +173,14 @@ final class LcmChain {
             logNu[k] = nu[old];
             count0K[k] = c0[old];
             for (int j = 0; j < lists; j++) {
-                logLam1[j * classes + k] = l1[j * classes + old];
-                logLam0[j * classes + k] = l0[j * classes + old];
+                ratio[j * classes + k] = r1[j * classes + old];
+                lam0[j * classes + k] = l0[j * classes + old];
             }
             for (int m = 0; m < patterns; m++) {
                 countMK[m][k] = cm[m][old];
             }
         }
-        ratiosFromLogs();
         derive();
-    }
-
-    /** Recomputes lambda / (1 - lambda) from the logs (after initialisation or relabelling). */
-    private void ratiosFromLogs() {
-        for (int i = 0; i < ratio.length; i++) {
-            ratio[i] = Math.exp(logLam1[i] - logLam0[i]);
-        }
     }
 
     /** @return the current population size N = n + n0 */
@@ -234,12 +224,21 @@ final class LcmChain {
     private void derive() {
         double maxZero = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < classes; k++) {
-            double l0 = logNu[k];
+            double prod = 1;
             for (int j = 0; j < lists; j++) {
-                l0 += logLam0[j * classes + k];
+                prod *= lam0[j * classes + k];
             }
-            logZeroW[k] = l0;
-            maxZero = Math.max(maxZero, l0);
+            double l0;
+            if (prod > 1e-280) {
+                l0 = Math.log(prod);
+            } else {
+                l0 = 0;
+                for (int j = 0; j < lists; j++) {
+                    l0 += Math.log(lam0[j * classes + k]);
+                }
+            }
+            logZeroW[k] = logNu[k] + l0;
+            maxZero = Math.max(maxZero, logZeroW[k]);
         }
         // Weights relative to the largest zero-pattern weight. A class is flushed to 0 (subnormal
         // products are very slow) only if even its heaviest pattern weighs < e^-650 on that scale; a
@@ -248,11 +247,11 @@ final class LcmChain {
         logZeroScale = maxZero;
         for (int k = 0; k < classes; k++) {
             final double d = logZeroW[k] - maxZero;
-            double best = d;
+            double up = 1;
             for (int j = 0; j < lists; j++) {
-                best += Math.max(0, logLam1[j * classes + k] - logLam0[j * classes + k]);
+                up *= Math.max(1, ratio[j * classes + k]);
             }
-            zeroW[k] = best < FLUSH_LOG ? 0 : Math.exp(d);
+            zeroW[k] = d + Math.log(up) < FLUSH_LOG ? 0 : Math.exp(d);
         }
         // classes by decreasing weight: multinomials then stop early once all are placed
         for (int k = 0; k < classes; k++) {
@@ -277,8 +276,10 @@ final class LcmChain {
             for (int t = 0; t < classes; t++) {
                 final int k = order[t];
                 double v = zeroW[k];
-                for (int j : on) {
-                    v *= ratio[j * classes + k];
+                if (v != 0) {
+                    for (int j : on) {
+                        v *= ratio[j * classes + k];
+                    }
                 }
                 wOrdered[t] = v;
                 sum += v;
@@ -314,7 +315,7 @@ final class LcmChain {
             final int k = order[t];
             double v = logZeroW[k];
             for (int j : on) {
-                v += logLam1[j * classes + k] - logLam0[j * classes + k];
+                v += Math.log(ratio[j * classes + k]);
             }
             wOrdered[t] = v;
             max = Math.max(max, v);
@@ -346,9 +347,8 @@ final class LcmChain {
             for (int k = 0; k < classes; k++) {
                 final int i = j * classes + k;
                 final long on = onesJK[i];
-                rnd.logBeta(1.0 + on, 1.0 + (classTotal[k] - on), beta);
-                logLam1[i] = beta[0];
-                logLam0[i] = beta[1];
+                rnd.beta(1.0 + on, 1.0 + (classTotal[k] - on), beta);
+                lam0[i] = beta[1];
                 ratio[i] = beta[2];
             }
         }

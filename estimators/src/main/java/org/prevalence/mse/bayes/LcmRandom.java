@@ -189,6 +189,41 @@ final class LcmRandom {
         }
     }
 
+    /**
+     * Draws \( B \sim \mathrm{Beta}(a, b) \) on the linear scale: {@code out[0] = B},
+     * {@code out[1] = 1 - B} and {@code out[2] = B / (1 - B)}, each computed without cancellation
+     * (through \( G_a/(G_a+G_b) \), \( G_b/(G_a+G_b) \), \( G_a/G_b \) when both shapes are at least
+     * 1, else through {@link #logBeta}).
+     *
+     * @param a first shape, > 0
+     * @param b second shape, > 0
+     * @param out receives B, 1 - B and B / (1 - B)
+     */
+    void beta(double a, double b, double[] out) {
+        if (a == 1 && b == 1) {
+            final double u = uniformOpen();
+            out[0] = u;
+            out[1] = 1 - u;
+            out[2] = u / (1 - u);
+            return;
+        }
+        if (a >= 1 && b >= 1) {
+            final double x = gammaAtLeastOne(a);
+            final double y = gammaAtLeastOne(b);
+            final double s = x + y;
+            out[0] = x / s;
+            out[1] = y / s;
+            out[2] = x / y;
+            return;
+        }
+        logBeta(a, b, out);
+        final double l0 = out[0];
+        final double l1 = out[1];
+        out[0] = Math.exp(l0);
+        out[1] = Math.exp(l1);
+        out[2] = Math.exp(l0 - l1);
+    }
+
     /** @return \( \log(e^a + e^b) \) */
     static double logSum(double a, double b) {
         return a < b ? b + Math.log1p(Math.exp(a - b)) : a + Math.log1p(Math.exp(b - a));

@@ -106,6 +106,25 @@ class LcmRandomTest {
         assertTrue(p > 1e-4, "KS p = " + p);
     }
 
+    /** The linear-scale Beta agrees with the Commons Statistics CDF, and its three outputs with each other. */
+    @ParameterizedTest(name = "linear Beta({0}, {1})")
+    @CsvSource({"1, 1", "2.5, 7", "1, 3000", "0.4, 0.2", "40, 1.5"})
+    void linearBetaMatchesCommonsStatistics(double a, double b) {
+        LcmRandom r = rnd(6);
+        double[] out = new double[3];
+        double[] x = new double[DRAWS];
+        for (int i = 0; i < DRAWS; i++) {
+            r.beta(a, b, out);
+            Tolerance.assertAbsolute(1, out[0] + out[1], 1e-12, "B + (1 - B)");
+            if (out[1] > 0) {
+                Tolerance.assertRelative(out[0] / out[1], out[2], 1e-12, "B / (1 - B)");
+            }
+            x[i] = a <= b ? out[0] : out[1];
+        }
+        double p = ksPValue(x, a <= b ? BetaDistribution.of(a, b) : BetaDistribution.of(b, a));
+        assertTrue(p > 1e-4, "KS p = " + p);
+    }
+
     @ParameterizedTest(name = "Bin({0}, {1})")
     @CsvSource({"1, 0.5", "20, 0.3", "1000, 0.4", "995, 0.93", "50000, 0.0001", "20000, 0.5", "37, 0.999"})
     void binomialMatchesCommonsStatistics(int n, double prob) {
