@@ -1,6 +1,7 @@
 ## Latent-class data with known N = 1000 (2 classes) and LCMCR 0.4.14's posterior on them.
 ## Rscript make_lcmcr_heterogeneous.R (R 4.2.2 Patched, LCMCR 0.4.14 installed from cran/LCMCR 4af4131 with GSL 2.7.1)
-suppressPackageStartupMessages(library(LCMCR, lib.loc = "/tmp/lcmcr-lib"))
+## LCMCR installed with R CMD INSTALL -l <R library> <cran/LCMCR source>; set lib.loc to that library
+suppressPackageStartupMessages(library(LCMCR, lib.loc = Sys.getenv("LCMCR_LIB", .libPaths()[1])))
 set.seed(5)
 pi <- c(0.5, 0.5); lam <- rbind(c(0.45, 0.4, 0.5, 0.35, 0.45), c(0.2, 0.25, 0.22, 0.18, 0.2)); N <- 1000
 tabs <- list(); res <- list()
