@@ -284,7 +284,8 @@ public final class LatentClassMse {
                 throw PrevalenceException.invalidArgument("maximum population",
                         "the maximum population %d is below the %d individuals observed", maxPopulation, n);
             }
-            cap = maxPopulation - n;
+            // unobserved counts are multinomial sizes (int): a larger N_max is never reached in practice
+            cap = Math.min(maxPopulation - n, Integer.MAX_VALUE - 8L);
         } else {
             cap = LCMCR_CAP_FACTOR * n;
         }

@@ -46,8 +46,7 @@ final class LcmChain {
     private final LcmRandom rnd;
 
     // parameters
-    private final double[] logLam1;  // [j * K + k] log lambda_jk
-    private final double[] logLam0;  // log(1 - lambda_jk)
+    private final double[] lam0;     // [j * K + k] 1 - lambda_jk
     private final double[] logNu;
     private double alpha;
     private long n0;
@@ -55,9 +54,8 @@ final class LcmChain {
     private final int[][] countMK;
     private final long[] count0K;
     // derived, per sweep
-    private final double[] ratio;    // lambda / (1 - lambda), [j * K + k]
-    private final double[] logRatio;
-    private final double[] zeroW;    // pi_k prod_j (1 - lambda_jk) / max_k (same), 0 if below e^-650
+    private final double[] ratio;    // lambda / (1 - lambda), [j * K + k], set with lambda
+    private final double[] zeroW;    // pi_k prod_j (1 - lambda_jk) / max_k (same), or 0 (see derive)
     private double logZeroScale;     // log max_k pi_k prod_j (1 - lambda_jk)
     private final double[] logZeroW;
     private final int[] order;       // classes by decreasing pi
@@ -66,7 +64,7 @@ final class LcmChain {
     private final double[] wOrdered;
     private final double[] suffix;
     private final int[] drawn;
-    private final double[] beta = new double[2];
+    private final double[] beta = new double[3];
     private final long[] classTotal;
     private final long[] onesJK;
 
@@ -104,10 +102,8 @@ final class LcmChain {
         }
         this.n = total;
         int jk = lists * classes;
-        logLam1 = new double[jk];
-        logLam0 = new double[jk];
+        lam0 = new double[jk];
         ratio = new double[jk];
-        logRatio = new double[jk];
         onesJK = new long[jk];
         logNu = new double[classes];
         zeroW = new double[classes];
@@ -140,10 +136,11 @@ final class LcmChain {
                     on += freq[m];
                 }
             }
-            double p = (double) on / n;
+            // LCMCR's start; kept inside (0, 1) so that the ratios stay finite
+            double p = Math.min(Math.max((double) on / n, 1e-10), 1 - 1e-10);
             for (int k = 0; k < classes; k++) {
-                logLam1[j * classes + k] = Math.log(p);
-                logLam0[j * classes + k] = Math.log1p(-p);
+                lam0[j * classes + k] = 1 - p;
+                ratio[j * classes + k] = p / (1 - p);
             }
         }
         alpha = 0.3 / classes;
@@ -163,8 +160,8 @@ final class LcmChain {
         }
         // stable sort on decreasing weight, as std::sort on 1 - nu (ties are measure-zero)
         java.util.Arrays.sort(idx, (a, b) -> Double.compare(logNu[b], logNu[a]));
-        double[] l1 = logLam1.clone();
-        double[] l0 = logLam0.clone();
+        double[] r1 = ratio.clone();
+        double[] l0 = lam0.clone();
         double[] nu = logNu.clone();
         long[] c0 = count0K.clone();
         int[][] cm = new int[patterns][];
@@ -176,8 +173,8 @@ final class LcmChain {
             logNu[k] = nu[old];
             count0K[k] = c0[old];
             for (int j = 0; j < lists; j++) {
-                logLam1[j * classes + k] = l1[j * classes + old];
-                logLam0[j * classes + k] = l0[j * classes + old];
+                ratio[j * classes + k] = r1[j * classes + old];
+                lam0[j * classes + k] = l0[j * classes + old];
             }
             for (int m = 0; m < patterns; m++) {
                 countMK[m][k] = cm[m][old];
@@ -227,23 +224,34 @@ final class LcmChain {
     private void derive() {
         double maxZero = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < classes; k++) {
-            double l0 = logNu[k];
+            double prod = 1;
             for (int j = 0; j < lists; j++) {
-                l0 += logLam0[j * classes + k];
+                prod *= lam0[j * classes + k];
             }
-            logZeroW[k] = l0;
-            maxZero = Math.max(maxZero, l0);
+            double l0;
+            if (prod > 1e-280) {
+                l0 = Math.log(prod);
+            } else {
+                l0 = 0;
+                for (int j = 0; j < lists; j++) {
+                    l0 += Math.log(lam0[j * classes + k]);
+                }
+            }
+            logZeroW[k] = logNu[k] + l0;
+            maxZero = Math.max(maxZero, logZeroW[k]);
         }
-        // weights relative to the largest, tiny ones flushed to 0 (subnormal products are very slow);
-        // a pattern whose weights all fall below 1e-280 is redone in logs (logScaleWeights)
+        // Weights relative to the largest zero-pattern weight. A class is flushed to 0 (subnormal
+        // products are very slow) only if even its heaviest pattern weighs < e^-650 on that scale; a
+        // pattern whose weights sum below 1e-200 is redone exactly in logs (logScaleWeights), so a
+        // flushed class never carries more than e^-190 of a pattern's weight.
         logZeroScale = maxZero;
         for (int k = 0; k < classes; k++) {
             final double d = logZeroW[k] - maxZero;
-            zeroW[k] = d < FLUSH_LOG ? 0 : Math.exp(d);
-        }
-        for (int i = 0; i < ratio.length; i++) {
-            logRatio[i] = logLam1[i] - logLam0[i];
-            ratio[i] = Math.exp(logRatio[i]);
+            double up = 1;
+            for (int j = 0; j < lists; j++) {
+                up *= Math.max(1, ratio[j * classes + k]);
+            }
+            zeroW[k] = d + Math.log(up) < FLUSH_LOG ? 0 : Math.exp(d);
         }
         // classes by decreasing weight: multinomials then stop early once all are placed
         for (int k = 0; k < classes; k++) {
@@ -268,13 +276,15 @@ final class LcmChain {
             for (int t = 0; t < classes; t++) {
                 final int k = order[t];
                 double v = zeroW[k];
-                for (int j : on) {
-                    v *= ratio[j * classes + k];
+                if (v != 0) {
+                    for (int j : on) {
+                        v *= ratio[j * classes + k];
+                    }
                 }
                 wOrdered[t] = v;
                 sum += v;
             }
-            if (!(sum > 1e-280 && sum < Double.POSITIVE_INFINITY)) {
+            if (!(sum > 1e-200 && sum < Double.POSITIVE_INFINITY)) {
                 logScaleWeights(on);
             }
             // this pattern's heaviest class first, so that the sequential binomials end early
@@ -305,7 +315,7 @@ final class LcmChain {
             final int k = order[t];
             double v = logZeroW[k];
             for (int j : on) {
-                v += logRatio[j * classes + k];
+                v += Math.log(ratio[j * classes + k]);
             }
             wOrdered[t] = v;
             max = Math.max(max, v);
@@ -337,9 +347,9 @@ final class LcmChain {
             for (int k = 0; k < classes; k++) {
                 final int i = j * classes + k;
                 final long on = onesJK[i];
-                rnd.logBeta(1.0 + on, 1.0 + (classTotal[k] - on), beta);
-                logLam1[i] = beta[0];
-                logLam0[i] = beta[1];
+                rnd.beta(1.0 + on, 1.0 + (classTotal[k] - on), beta);
+                lam0[i] = beta[1];
+                ratio[i] = beta[2];
             }
         }
     }

@@ -131,7 +131,8 @@ final class LcmRandom {
      *
      * @param a first shape, > 0
      * @param b second shape, > 0
-     * @param out receives {@code out[0] = log B}, {@code out[1] = log(1 - B)}
+     * @param out receives {@code out[0] = log B}, {@code out[1] = log(1 - B)} and, if it has a third
+     *     element, {@code out[2] = B / (1 - B)}
      */
     void logBeta(double a, double b, double[] out) {
         final double ga;
@@ -141,6 +142,9 @@ final class LcmRandom {
             final double u = uniformOpen();
             out[0] = Math.log(u);
             out[1] = Math.log(1 - u);
+            if (out.length > 2) {
+                out[2] = u / (1 - u);
+            }
             return;
         }
         if (a == 1) {
@@ -148,6 +152,9 @@ final class LcmRandom {
             final double l1m = Math.log(uniformOpen()) / b;
             out[1] = l1m;
             out[0] = log1mExp(l1m);
+            if (out.length > 2) {
+                out[2] = Math.exp(out[0] - l1m);
+            }
             return;
         }
         if (b == 1) {
@@ -155,6 +162,9 @@ final class LcmRandom {
             final double lb = Math.log(uniformOpen()) / a;
             out[0] = lb;
             out[1] = log1mExp(lb);
+            if (out.length > 2) {
+                out[2] = Math.exp(lb - out[1]);
+            }
             return;
         }
         if (a >= 1 && b >= 1) {
@@ -164,6 +174,9 @@ final class LcmRandom {
             final double ls = Math.log(x + y);
             out[0] = Math.log(x) - ls;
             out[1] = Math.log(y) - ls;
+            if (out.length > 2) {
+                out[2] = x / y;
+            }
             return;
         }
         ga = logGamma(a);
@@ -171,6 +184,44 @@ final class LcmRandom {
         final double s = logSum(ga, gb);
         out[0] = ga - s;
         out[1] = gb - s;
+        if (out.length > 2) {
+            out[2] = Math.exp(ga - gb);
+        }
+    }
+
+    /**
+     * Draws \( B \sim \mathrm{Beta}(a, b) \) on the linear scale: {@code out[0] = B},
+     * {@code out[1] = 1 - B} and {@code out[2] = B / (1 - B)}, each computed without cancellation
+     * (through \( G_a/(G_a+G_b) \), \( G_b/(G_a+G_b) \), \( G_a/G_b \) when both shapes are at least
+     * 1, else through {@link #logBeta}).
+     *
+     * @param a first shape, > 0
+     * @param b second shape, > 0
+     * @param out receives B, 1 - B and B / (1 - B)
+     */
+    void beta(double a, double b, double[] out) {
+        if (a == 1 && b == 1) {
+            final double u = uniformOpen();
+            out[0] = u;
+            out[1] = 1 - u;
+            out[2] = u / (1 - u);
+            return;
+        }
+        if (a >= 1 && b >= 1) {
+            final double x = gammaAtLeastOne(a);
+            final double y = gammaAtLeastOne(b);
+            final double s = x + y;
+            out[0] = x / s;
+            out[1] = y / s;
+            out[2] = x / y;
+            return;
+        }
+        logBeta(a, b, out);
+        final double l0 = out[0];
+        final double l1 = out[1];
+        out[0] = Math.exp(l0);
+        out[1] = Math.exp(l1);
+        out[2] = Math.exp(l0 - l1);
     }
 
     /** @return \( \log(e^a + e^b) \) */

@@ -61,28 +61,45 @@ class LatentClassCalibrationSlowTest {
     }
 
     /**
-     * Coverage: 1,000 data sets with known N (drawn with its parameters from the prior, as above), each
-     * fitted with 2 chains (burn-in 2,000, 400 draws per chain thinned by 10): the 95 % credible interval
-     * must cover N in 93-97 % of them (binomial SD at 95 %: 0.7 %).
+     * Coverage: data sets with known N, drawn with their parameters from the prior (as above, N_max =
+     * 5,000), each fitted with one chain (burn-in 1,000, 400 draws thinned by 5). Bayesian calibration
+     * makes P(N in the 95 % interval | data) = 0.95 for every data set whose posterior of N is not
+     * lumpy; where the posterior sits on a few integers (most prior draws capture nearly everyone) the
+     * closed quantile interval over-covers (about 98 % over all data sets). So coverage is checked on
+     * the data sets whose interval is at least 30 wide, a selection made on the data alone, which leaves
+     * the conditional coverage at 0.95: it must lie in 93-97 % of the first 1,000 such data sets
+     * (binomial SD 0.7 %). Both figures are printed.
      */
     @Test
     void credibleIntervalsCoverN() {
-        int reps = 1000;
-        int covered = 0;
+        int wanted = 1000;
+        int kept = 0;
+        int keptCovered = 0;
+        int all = 0;
+        int allCovered = 0;
         double widthSum = 0;
-        LcmSimulator sim = new LcmSimulator(LISTS, CLASSES, 0.25, 0.25, N_MAX);
-        LatentClassMse fit = LatentClassMse.withDefaults().withClasses(CLASSES).withChains(2).withThreads(1)
-                .withBurnIn(2000).withSamples(400).withThinning(10).withMaximumPopulation(N_MAX);
-        for (int r = 0; r < reps; r++) {
+        LcmSimulator sim = new LcmSimulator(LISTS, CLASSES, 0.25, 0.25, 5000);
+        LatentClassMse fit = LatentClassMse.withDefaults().withClasses(CLASSES).withChains(1)
+                .with(LatentClassMse.Diagnostics.NONE).withBurnIn(1000).withSamples(400).withThinning(5)
+                .withMaximumPopulation(5000);
+        for (int r = 0; kept < wanted && r < 20 * wanted; r++) {
             UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(new long[] {1997, r});
             LcmSimulator.Draw d = sim.draw(rng);
             LatentClassMse.Result res = fit.withSeed(r).estimate(d.table());
-            covered += res.getCredibleInterval().contains(d.population()) ? 1 : 0;
-            widthSum += res.getCredibleInterval().width();
+            boolean covers = res.getCredibleInterval().contains(d.population());
+            all++;
+            allCovered += covers ? 1 : 0;
+            if (res.getCredibleInterval().width() >= 30) {
+                kept++;
+                keptCovered += covers ? 1 : 0;
+                widthSum += res.getCredibleInterval().width();
+            }
         }
-        double coverage = (double) covered / reps;
-        System.out.printf(Locale.ROOT, "Coverage: %d of %d 95%% intervals cover N (%.1f %%), mean width %.1f%n",
-                covered, reps, 100 * coverage, widthSum / reps);
+        double coverage = (double) keptCovered / kept;
+        System.out.printf(Locale.ROOT, "Coverage: %d of %d 95%% intervals of width >= 30 cover N (%.1f %%, mean width %.0f); "
+                + "all %d data sets: %.1f %%%n", keptCovered, kept, 100 * coverage, widthSum / kept, all,
+                100.0 * allCovered / all);
+        assertTrue(kept == wanted, "only " + kept + " data sets with wide intervals");
         assertTrue(coverage >= 0.93 && coverage <= 0.97, "coverage " + coverage);
     }
 }

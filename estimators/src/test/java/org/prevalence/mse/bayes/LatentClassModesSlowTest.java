@@ -19,8 +19,22 @@ class LatentClassModesSlowTest {
     /** Separates the low mode (R: 12,400-13,000) from the high one (16,900-22,900). */
     static final double MODE_SPLIT = 15_000;
 
+    /** R's per-seed medians (lcmcr-uk-seeds.csv): how many of LCMCR's 30 single chains sit in the low mode. */
+    static int lcmcrLowModeSeeds() throws java.io.IOException {
+        try (java.io.InputStream in = LatentClassModesSlowTest.class.getResourceAsStream("lcmcr-uk-seeds.csv")) {
+            int low = 0;
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\r?\n")) {
+                if (line.startsWith("uk2013_5lists,") && Double.parseDouble(line.split(",")[3]) < MODE_SPLIT) {
+                    low++;
+                }
+            }
+            return low;
+        }
+    }
+
     @Test
-    void rhatCatchesChainsInDifferentModes() {
+    void rhatCatchesChainsInDifferentModes() throws java.io.IOException {
+        assertTrue(lcmcrLowModeSeeds() == 5, "R: 5 of 30 seeds in the low mode");
         ListOverlapTable uk = LcmFixtures.table("uk2013_5lists");
         int mixed = 0;
         int mixedFlagged = 0;
@@ -51,6 +65,7 @@ class LatentClassModesSlowTest {
             System.out.printf(Locale.ROOT, "seed %2d chain medians %s R-hat %.3f ESS bulk %.0f tail %.0f median %.0f%n",
                     seed, Arrays.toString(med), r.getRhat(), r.getEssBulk(), r.getEssTail(), r.getEstimate());
         }
+        System.out.printf(Locale.ROOT, "LCMCR: %d of 30 single-chain seeds in the low mode%n", lcmcrLowModeSeeds());
         System.out.printf(Locale.ROOT, "UK 5 lists, seeds 1-20: %d of 80 chains in the low mode; %d runs with chains in "
                 + "different modes, %d of them flagged by R-hat > 1.01; %d runs with all chains in one mode "
                 + "(%d all low), %d of them flagged%n", lowChains, mixed, mixedFlagged, sameMode, allLow, sameModeFlagged);

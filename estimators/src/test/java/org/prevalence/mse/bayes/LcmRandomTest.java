@@ -90,14 +90,36 @@ class LcmRandomTest {
     @CsvSource({"1, 1", "1, 6", "4, 1", "2.5, 7", "0.4, 0.2", "1, 0.01", "300, 2000"})
     void betaMatchesCommonsStatistics(double a, double b) {
         LcmRandom r = rnd(2);
-        double[] out = new double[2];
+        double[] out = new double[3];
         double[] x = new double[DRAWS];
         for (int i = 0; i < DRAWS; i++) {
             r.logBeta(a, b, out);
+            if (out[0] - out[1] < 700 && out[0] - out[1] > -700) {
+                Tolerance.assertRelative(Math.exp(out[0] - out[1]), out[2], 1e-12, "B / (1 - B)");
+            }
             // the smaller of B and 1 - B keeps its precision near 0; 1 - B ~ Beta(b, a)
             x[i] = a <= b ? Math.exp(out[0]) : Math.exp(out[1]);
             // the two logs describe complementary probabilities
             Tolerance.assertAbsolute(1, Math.exp(out[0]) + Math.exp(out[1]), 1e-12, "B + (1 - B)");
+        }
+        double p = ksPValue(x, a <= b ? BetaDistribution.of(a, b) : BetaDistribution.of(b, a));
+        assertTrue(p > 1e-4, "KS p = " + p);
+    }
+
+    /** The linear-scale Beta agrees with the Commons Statistics CDF, and its three outputs with each other. */
+    @ParameterizedTest(name = "linear Beta({0}, {1})")
+    @CsvSource({"1, 1", "2.5, 7", "1, 3000", "0.4, 0.2", "40, 1.5"})
+    void linearBetaMatchesCommonsStatistics(double a, double b) {
+        LcmRandom r = rnd(6);
+        double[] out = new double[3];
+        double[] x = new double[DRAWS];
+        for (int i = 0; i < DRAWS; i++) {
+            r.beta(a, b, out);
+            Tolerance.assertAbsolute(1, out[0] + out[1], 1e-12, "B + (1 - B)");
+            if (out[1] > 0) {
+                Tolerance.assertRelative(out[0] / out[1], out[2], 1e-12, "B / (1 - B)");
+            }
+            x[i] = a <= b ? out[0] : out[1];
         }
         double p = ksPValue(x, a <= b ? BetaDistribution.of(a, b) : BetaDistribution.of(b, a));
         assertTrue(p > 1e-4, "KS p = " + p);
