@@ -21,7 +21,7 @@ import org.prevalence.mse.bayes.LatentClassMse;
  * Question: how long does the latent-class model (LCMCR's settings: K = 10, burn-in 10,000, 2,000
  * draws thinned by 50, i.e. 110,000 sweeps after 500 warm-up sweeps per chain) take on UK 5 lists
  * (2,744 observed, 18 patterns) with the default 4 chains, and with 1 chain? LCMCR 0.4.14 runs one
- * chain in 1-3 s there (shared/refdata/mse/expected-lcmcr.csv, elapsed_s). Target: 4 chains < 1 s on
+ * chain in 1-3 s there (shared/refdata/mse/expected-lcmcr.csv, elapsed_s). Target: 4 chains &lt; 1 s on
  * 2 cores.
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar LatentClassMseBenchmark

@@ -41,9 +41,20 @@ final class MseExtras {
         for (Map<String, Object> m : rows) {
             out.add(List.of(String.valueOf(m.get("model")), cell(m.get("estimate")), cell(m.get("se")),
                     cell(m.get("deviance")), m.get("df") == null ? "-" : String.valueOf(m.get("df")), cell(m.get("aic")),
-                    cell(m.get("bic")), String.valueOf(m.get("status"))));
+                    cell(m.get("bic")), brief(String.valueOf(m.get("status")))));
         }
         return out;
+    }
+
+    /** The status up to its first sentence's end, for a table cell (JSON keeps all of it). */
+    static String brief(String status) {
+        int dot = status.indexOf(". ");
+        int paren = status.indexOf(" (");
+        int cut = dot < 0 ? status.length() : dot + 1;
+        if (status.startsWith("not fitted") && status.contains("order of the capture occasions")) {
+            return "not fitted: needs the capture order (--capture-order lists)";
+        }
+        return cut < status.length() ? status.substring(0, cut) + " ..." : paren > 90 ? status.substring(0, paren) : status;
     }
 
     static String cell(Object o) {

@@ -465,7 +465,7 @@ public final class LogLinearMse {
         return cur;
     }
 
-    /** SparseMSE's one-sided Poisson p-value: min(P(X <= n), P(X >= n)), X ~ Poisson(lambda). */
+    /** SparseMSE's one-sided Poisson p-value: min(P(X &lt;= n), P(X &gt;= n)), X ~ Poisson(lambda). */
     static double poissonP(long n, double lambda) {
         if (!(lambda > 0)) {
             return n == 0 ? 1.0 : 0.0;

@@ -21,7 +21,7 @@ import org.prevalence.core.PrevalenceException;
  * and weights \( w_i \mu_i \) by a Householder QR decomposition with LINPACK {@code dqrdc2}'s
  * limited pivoting (relative tolerance \( \min(10^{-7}, \epsilon/1000) \)). Iteration stops when
  * the deviance \( D = 2 \sum_i w_i \{ y_i \log(y_i/\mu_i) - (y_i - \mu_i) \} \) satisfies
- * \[ |D^{(t)} - D^{(t-1)}| / (|D^{(t)}| + 0.1) < \epsilon, \]
+ * \[ |D^{(t)} - D^{(t-1)}| / (|D^{(t)}| + 0.1) &lt; \epsilon, \]
  * and the step is halved if the deviance is not finite or a fitted value is not a positive finite
  * number, exactly as {@code glm.fit}. The unscaled covariance is \( (R^\top R)^{-1} \) from the last
  * weighted least-squares step, as {@code summary.glm}'s {@code cov.unscaled}.

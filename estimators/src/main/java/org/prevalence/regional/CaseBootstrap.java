@@ -62,7 +62,7 @@ final class CaseBootstrap implements Resampler<CaseBootstrap.Sample> {
         }
     }
 
-    /** Tabulates the Binomial(m, p) distribution function over mean +- 12 sd (mass outside < 1e-30). */
+    /** Tabulates the Binomial(m, p) distribution function over mean +- 12 sd (mass outside &lt; 1e-30). */
     private void tabulate(int g, int m, double p) {
         BinomialDistribution b = BinomialDistribution.of(m, p);
         double mean = m * p;

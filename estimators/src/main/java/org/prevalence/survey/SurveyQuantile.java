@@ -233,7 +233,7 @@ public final class SurveyQuantile {
             return x[x.length - 1];
         }
 
-        /** R's qrule_math / qs: the last position with cumulative weight <= p * total. */
+        /** R's qrule_math / qs: the last position with cumulative weight &lt;= p * total. */
         double quantile(double p) {
             double target = p * total;
             // cum is non-decreasing: binary search for the last cum[j] <= target

@@ -37,7 +37,7 @@ public final class BootstrapIntervals {
      * R's type-8 sample quantile (Hyndman and Fan 1996, median-unbiased), computed exactly as
      * R 4.x {@code quantile.default(x, p, type = 8)}: with \( a = b = 1/3 \),
      * \( h' = a + p(n + 1 - a - b) \), \( j = \lfloor h' + 4\epsilon \rfloor \), \( h = h' - j \)
-     * (set to 0 if \( |h| < 4\epsilon \)), the result is
+     * (set to 0 if \( |h| &lt; 4\epsilon \)), the result is
      * \( (1-h)\,x_{(j)} + h\,x_{(j+1)} \) with \( x_{(0)} = x_{(1)} \) and
      * \( x_{(n+1)} = x_{(n)} \).
      *
@@ -75,7 +75,7 @@ public final class BootstrapIntervals {
     }
 
     /**
-     * The BCa bias correction \( z_0 = \Phi^{-1}(\#\{\hat\theta^*_b < \hat\theta\}/B) \) (strict
+     * The BCa bias correction \( z_0 = \Phi^{-1}(\#\{\hat\theta^*_b &lt; \hat\theta\}/B) \) (strict
      * inequality, as SparseMSE's {@code qnorm(mean(bootreps < popest))}).
      *
      * @param replicates the replicate values (any order)

@@ -24,7 +24,7 @@ public enum IntervalType {
     NORMAL("normal"),
     /**
      * Bias-corrected and accelerated (Efron 1987), exactly as SparseMSE's {@code bcaconfvalues}:
-     * \( z_0 = \Phi^{-1}(\#\{\hat\theta^*_b < \hat\theta\}/B) \) and the limit for tail
+     * \( z_0 = \Phi^{-1}(\#\{\hat\theta^*_b &lt; \hat\theta\}/B) \) and the limit for tail
      * probability \( p \) is \( Q_8(\Phi(z_0 + (z_0 + z_p)/(1 - a(z_0 + z_p)))) \), with the
      * acceleration \( a \) from a {@link Jackknife}.
      */

@@ -21,7 +21,7 @@ import org.prevalence.core.PrevalenceException;
  * <p>\[ a = \frac{\sum_j w_j d_j^3}{6\,(\sum_j w_j d_j^2)^{3/2}}, \qquad
  *       \widehat{se}_J = \sqrt{\frac{n-1}{n} \sum_j w_j d_j^2}, \quad n = \sum_j w_j. \]
  * <p>For cell counts {@link #ofCounts} deletes one case from each cell \( j \) with
- * \( n_j > 0 \) and weights the value by \( n_j \): the same as deleting each of the \( n \) cases
+ * \( n_j &gt; 0 \) and weights the value by \( n_j \): the same as deleting each of the \( n \) cases
  * in turn, with one evaluation per distinct capture history. This is exactly SparseMSE's
  * {@code estimatepopulation} ({@code jr = sum(countsobserved*jackest)/sum(countsobserved) - jackest;
  * ahat = sum(countsobserved*jr^3)/(6*(sum(countsobserved*jr^2))^(3/2))}). If all leave-one-out
@@ -73,7 +73,7 @@ public final class Jackknife {
     }
 
     /**
-     * The count-weighted jackknife over cells: for each cell \( j \) with \( n_j > 0 \), the
+     * The count-weighted jackknife over cells: for each cell \( j \) with \( n_j &gt; 0 \), the
      * statistic of the counts with \( n_j - 1 \) in cell \( j \), weighted by \( n_j \).
      *
      * @param counts the cell counts (each {@code >= 0}; not modified)

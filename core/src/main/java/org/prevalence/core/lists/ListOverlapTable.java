@@ -25,7 +25,7 @@ import org.prevalence.core.PrevalenceException;
  *
  * <p>Three input forms build the same table: {@link #fromHistories} (one row per observed history
  * with a count), {@link #fromCases} (one row per case with 0/1 columns) and {@link #fromLongForm}
- * (one row per (case, list) sighting). {@link TableInput} builds it from a Tablesaw table.
+ * (one row per (case, list) sighting). {@link ListTables} builds it from a Tablesaw table.
  *
  * <p>This class is immutable.
  */

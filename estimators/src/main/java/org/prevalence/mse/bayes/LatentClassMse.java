@@ -136,9 +136,9 @@ public final class LatentClassMse {
     }
 
     /**
-     * @param v the number of latent classes K (truncation level), >= 1
+     * @param v the number of latent classes K (truncation level), &gt;= 1
      * @return a copy with K classes
-     * @throws PrevalenceException if v < 1
+     * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withClasses(int v) {
         return new LatentClassMse(Checks.atLeast("classes", v, 1), chains, burnIn, samples, thinning, seed,
@@ -146,9 +146,9 @@ public final class LatentClassMse {
     }
 
     /**
-     * @param v the number of chains, >= 1 (>= 2 with diagnostics)
+     * @param v the number of chains, &gt;= 1 (>= 2 with diagnostics)
      * @return a copy
-     * @throws PrevalenceException if v < 1
+     * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withChains(int v) {
         return new LatentClassMse(classes, Checks.atLeast("chains", v, 1), burnIn, samples, thinning, seed,
@@ -156,9 +156,9 @@ public final class LatentClassMse {
     }
 
     /**
-     * @param v the burn-in sweeps per chain (after LCMCR's 500 warm-up sweeps), >= 1
+     * @param v the burn-in sweeps per chain (after LCMCR's 500 warm-up sweeps), &gt;= 1
      * @return a copy
-     * @throws PrevalenceException if v < 1
+     * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withBurnIn(int v) {
         return new LatentClassMse(classes, chains, Checks.atLeast("burn-in", v, 1), samples, thinning, seed,
@@ -166,9 +166,9 @@ public final class LatentClassMse {
     }
 
     /**
-     * @param v the draws kept per chain, >= 1 (>= 6 with diagnostics)
+     * @param v the draws kept per chain, &gt;= 1 (>= 6 with diagnostics)
      * @return a copy
-     * @throws PrevalenceException if v < 1
+     * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withSamples(int v) {
         return new LatentClassMse(classes, chains, burnIn, Checks.atLeast("samples", v, 1), thinning, seed,
@@ -176,9 +176,9 @@ public final class LatentClassMse {
     }
 
     /**
-     * @param v keep one draw every v sweeps, >= 1
+     * @param v keep one draw every v sweeps, &gt;= 1
      * @return a copy
-     * @throws PrevalenceException if v < 1
+     * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withThinning(int v) {
         return new LatentClassMse(classes, chains, burnIn, samples, Checks.atLeast("thinning", v, 1), seed,
@@ -195,8 +195,8 @@ public final class LatentClassMse {
     }
 
     /**
-     * @param shape \( a_\alpha \), > 0
-     * @param rate \( b_\alpha \), > 0
+     * @param shape \( a_\alpha \), &gt; 0
+     * @param rate \( b_\alpha \), &gt; 0
      * @return a copy with the gamma prior (shape, rate) on the concentration \( \alpha \)
      * @throws PrevalenceException if either is not finite and positive
      */
@@ -217,9 +217,9 @@ public final class LatentClassMse {
     }
 
     /**
-     * @param v worker threads, >= 1 (the draws do not depend on it)
+     * @param v worker threads, &gt;= 1 (the draws do not depend on it)
      * @return a copy
-     * @throws PrevalenceException if v < 1
+     * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withThreads(int v) {
         return new LatentClassMse(classes, chains, burnIn, samples, thinning, seed,
@@ -240,9 +240,9 @@ public final class LatentClassMse {
      * \( p(N) \propto 1/N \) on \( 1 \le N \le N_{\max} \) (used by simulation-based calibration,
      * where the prior must be proper and must not depend on the data).
      *
-     * @param v \( N_{\max} \), >= 1
+     * @param v \( N_{\max} \), &gt;= 1
      * @return a copy
-     * @throws PrevalenceException if v < 1
+     * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withMaximumPopulation(long v) {
         return new LatentClassMse(classes, chains, burnIn, samples, thinning, seed,

@@ -71,7 +71,7 @@ final class LcmChain {
     /**
      * @param lists J
      * @param classes K
-     * @param patternMasks the observed patterns (bit j = list j), each with frequency > 0
+     * @param patternMasks the observed patterns (bit j = list j), each with frequency &gt; 0
      * @param freq their frequencies
      * @param cap the largest number of unobserved individuals allowed
      * @param aAlpha gamma prior shape of alpha

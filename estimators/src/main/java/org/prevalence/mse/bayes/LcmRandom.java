@@ -61,7 +61,7 @@ final class LcmRandom {
     }
 
     /**
-     * @param shape the shape, > 0
+     * @param shape the shape, &gt; 0
      * @return \( \log G \) with \( G \sim \mathrm{Gamma}(\text{shape}, 1) \)
      */
     double logGamma(double shape) {
@@ -72,7 +72,7 @@ final class LcmRandom {
         return logGammaAtLeastOne(shape);
     }
 
-    /** Marsaglia & Tsang (2000), shape >= 1. */
+    /** Marsaglia & Tsang (2000), shape &gt;= 1. */
     private double gammaAtLeastOne(double shape) {
         final double d = shape - 1.0 / 3;
         final double c = 1 / Math.sqrt(9 * d);
@@ -92,7 +92,7 @@ final class LcmRandom {
         }
     }
 
-    /** Marsaglia & Tsang (2000), shape >= 1, returned on the log scale. */
+    /** Marsaglia & Tsang (2000), shape &gt;= 1, returned on the log scale. */
     private double logGammaAtLeastOne(double shape) {
         final double d = shape - 1.0 / 3;
         final double c = 1 / Math.sqrt(9 * d);
@@ -117,8 +117,8 @@ final class LcmRandom {
     }
 
     /**
-     * @param shape the shape, > 0
-     * @param rate the rate, > 0
+     * @param shape the shape, &gt; 0
+     * @param rate the rate, &gt; 0
      * @return a Gamma(shape, rate) variate
      */
     double gamma(double shape, double rate) {
@@ -129,8 +129,8 @@ final class LcmRandom {
      * Draws \( B \sim \mathrm{Beta}(a, b) \) as \( (\log B, \log(1-B)) \), through
      * \( B = G_a / (G_a + G_b) \) with both gammas on the log scale (as LCMCR).
      *
-     * @param a first shape, > 0
-     * @param b second shape, > 0
+     * @param a first shape, &gt; 0
+     * @param b second shape, &gt; 0
      * @param out receives {@code out[0] = log B}, {@code out[1] = log(1 - B)} and, if it has a third
      *     element, {@code out[2] = B / (1 - B)}
      */
@@ -195,8 +195,8 @@ final class LcmRandom {
      * (through \( G_a/(G_a+G_b) \), \( G_b/(G_a+G_b) \), \( G_a/G_b \) when both shapes are at least
      * 1, else through {@link #logBeta}).
      *
-     * @param a first shape, > 0
-     * @param b second shape, > 0
+     * @param a first shape, &gt; 0
+     * @param b second shape, &gt; 0
      * @param out receives B, 1 - B and B / (1 - B)
      */
     void beta(double a, double b, double[] out) {
@@ -242,7 +242,7 @@ final class LcmRandom {
     }
 
     /**
-     * @param n trials, >= 0
+     * @param n trials, &gt;= 0
      * @param p success probability in [0, 1]
      * @return a Binomial(n, p) variate
      */
@@ -259,7 +259,7 @@ final class LcmRandom {
         return binomialHalf(n, p);
     }
 
-    /** Binomial with p <= 1/2. */
+    /** Binomial with p &lt;= 1/2. */
     private int binomialHalf(int n, double p) {
         if (n * p < INVERSION_MEAN) {
             return binomialInversion(n, p);
@@ -292,7 +292,7 @@ final class LcmRandom {
         }
     }
 
-    /** BTRS (Hörmann 1993), p <= 1/2 and n p >= 10. */
+    /** BTRS (Hörmann 1993), p &lt;= 1/2 and n p &gt;= 10. */
     private int binomialBtrs(int n, double p) {
         final double q = 1 - p;
         final double spq = Math.sqrt(n * p * q);
@@ -353,11 +353,11 @@ final class LcmRandom {
      * Draws Multinomial(size, w / sum(w)) by sequential conditional binomials, or by {@code size}
      * categorical draws when size is at most {@value #CATEGORICAL_MAX}.
      *
-     * @param size the number of trials, >= 0
+     * @param size the number of trials, &gt;= 0
      * @param w unnormalised non-negative weights (length K), with a positive sum
      * @param k the number of categories used (a prefix of w)
      * @param out receives the counts (first k entries overwritten)
-     * @param suffix scratch space of length >= k + 1
+     * @param suffix scratch space of length &gt;= k + 1
      */
     void multinomial(int size, double[] w, int k, int[] out, double[] suffix) {
         for (int i = 0; i < k; i++) {
@@ -404,9 +404,9 @@ final class LcmRandom {
      * (as LCMCR's {@code sam_n0}), and after {@value #MAX_REJECTIONS} rejections by exact inversion
      * of the truncated probability mass function.
      *
-     * @param r the number of successes, >= 1
+     * @param r the number of successes, &gt;= 1
      * @param p0 the failure probability in [0, 1)
-     * @param cap the largest value allowed, >= 0
+     * @param cap the largest value allowed, &gt;= 0
      * @return the draw
      */
     long negativeBinomialCapped(long r, double p0, long cap) {

@@ -295,7 +295,7 @@ public final class ClosedPopulationModels {
         return "Model " + (m == ClosedModel.MB ? "Mb" : "Mbh") + " describes a behavioural response after the first "
                 + "capture, so it needs the order of the capture occasions, and none was given (lists compiled side by "
                 + "side by different agencies have none). If the lists' column order is their time order, use "
-                + "with(CaptureOrder.LIST_ORDER)";
+                + "with(CaptureOrder.LIST_ORDER) (CLI: --capture-order lists)";
     }
 
     Result fitOne(ClosedDesign design, PoissonRegression.Workspace ws, boolean withInterval) {
