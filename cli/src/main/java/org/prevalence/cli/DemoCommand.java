@@ -142,11 +142,8 @@ final class DemoCommand implements Callable<Integer> {
     private void regional(StringBuilder sb, int nThreads) {
         SyntheticWorld.World w = SyntheticWorld.withDefaults().withSeed(seed).generate();
         ReferenceWindow window = ReferenceWindow.parse("2002-01-01:2011-12-31");
-        ReportedCasePipeline.Result r;
-        try (Progress p = Progress.start("regional bootstrap", 1)) {
-            r = ReportedCasePipeline.withDefaults().withReplicates(2000).withSeed(seed).withThreads(nThreads)
-                    .estimate(CaseFile.withDefaults(), w.casesTable(), w.regionPopulationTable(), window);
-        }
+        ReportedCasePipeline.Result r = ReportedCasePipeline.withDefaults().withReplicates(2000).withSeed(seed)
+                .withThreads(nThreads).estimate(CaseFile.withDefaults(), w.casesTable(), w.regionPopulationTable(), window);
         Table published = PublishedTables.table("ilo2012_regional_forced_labour");
         sb.append(Output.fmt("3. Regional figures: the ILO 2012 reported-case method on a synthetic world (seed %d, %s "
                 + "reported cases,%n   two research teams, Chapman per region and form, stratified bootstrap of %s "
