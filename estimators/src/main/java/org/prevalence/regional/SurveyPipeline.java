@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
@@ -39,7 +40,9 @@ public final class SurveyPipeline {
     /** The default number of Monte Carlo draws, 10,000. */
     public static final int DEFAULT_DRAWS = 10_000;
     private static final SurveyPipeline DEFAULT = new SurveyPipeline(ImputationModel.withDefaults(), List.of(),
-            DEFAULT_DRAWS, Bootstrap.DEFAULT_SEED, 0, SamplingError.LOGIT);
+            DEFAULT_DRAWS, Bootstrap.DEFAULT_SEED, 0, SamplingError.BETA, ModelUncertainty.Q_PROFILE);
+    /** Points of the discretised Q-profile distribution of tau^2. */
+    static final int Q_PROFILE_GRID = 256;
 
     private final ImputationModel model;
     private final List<OutsideComponent> components;
@@ -47,10 +50,12 @@ public final class SurveyPipeline {
     private final long seed;
     private final int threads;
     private final SamplingError samplingError;
+    private final ModelUncertainty modelUncertainty;
 
     private SurveyPipeline(ImputationModel model, List<OutsideComponent> components, int draws, long seed, int threads,
-                           SamplingError samplingError) {
+                           SamplingError samplingError, ModelUncertainty modelUncertainty) {
         this.samplingError = samplingError;
+        this.modelUncertainty = modelUncertainty;
         this.model = model;
         this.components = components;
         this.draws = draws;
@@ -73,7 +78,8 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline with(ImputationModel v) {
-        return new SurveyPipeline(Objects.requireNonNull(v, "model"), components, draws, seed, threads, samplingError);
+        return new SurveyPipeline(Objects.requireNonNull(v, "model"), components, draws, seed, threads, samplingError,
+                modelUncertainty);
     }
 
     /**
@@ -81,7 +87,17 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline with(SamplingError v) {
-        return new SurveyPipeline(model, components, draws, seed, threads, Objects.requireNonNull(v, "samplingError"));
+        return new SurveyPipeline(model, components, draws, seed, threads, Objects.requireNonNull(v, "samplingError"),
+                modelUncertainty);
+    }
+
+    /**
+     * @param v how the imputation model's uncertainty is propagated
+     * @return a copy using it
+     */
+    public SurveyPipeline with(ModelUncertainty v) {
+        return new SurveyPipeline(model, components, draws, seed, threads, samplingError,
+                Objects.requireNonNull(v, "modelUncertainty"));
     }
 
     /**
@@ -91,7 +107,7 @@ public final class SurveyPipeline {
     public SurveyPipeline with(OutsideComponent v) {
         List<OutsideComponent> c = new ArrayList<>(components);
         c.add(Objects.requireNonNull(v, "component"));
-        return new SurveyPipeline(model, List.copyOf(c), draws, seed, threads, samplingError);
+        return new SurveyPipeline(model, List.copyOf(c), draws, seed, threads, samplingError, modelUncertainty);
     }
 
     /**
@@ -99,7 +115,8 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline withDraws(int v) {
-        return new SurveyPipeline(model, components, Checks.atLeast("draws", v, 2), seed, threads, samplingError);
+        return new SurveyPipeline(model, components, Checks.atLeast("draws", v, 2), seed, threads, samplingError,
+                modelUncertainty);
     }
 
     /**
@@ -107,7 +124,7 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline withSeed(long v) {
-        return new SurveyPipeline(model, components, draws, v, threads, samplingError);
+        return new SurveyPipeline(model, components, draws, v, threads, samplingError, modelUncertainty);
     }
 
     /**
@@ -115,7 +132,8 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline withThreads(int v) {
-        return new SurveyPipeline(model, components, draws, seed, Checks.atLeast("threads", v, 0), samplingError);
+        return new SurveyPipeline(model, components, draws, seed, Checks.atLeast("threads", v, 0), samplingError,
+                modelUncertainty);
     }
 
     /**
@@ -176,6 +194,12 @@ public final class SurveyPipeline {
                     double k = pr * nEff;
                     sY[si] = Math.log((k + 0.5) / (nEff - k + 0.5));
                     sV[si] = Math.sqrt(1 / (k + 0.5) + 1 / (nEff - k + 0.5));
+                } else if (samplingError == SamplingError.BETA && pr > 0 && pr < 1 && data.se[r] > 0
+                        && data.se[r] * data.se[r] < pr * (1 - pr)) {
+                    // beta with mean p and variance se^2: shape p nu, (1 - p) nu, nu = n_eff - 1
+                    double nu = pr * (1 - pr) / (data.se[r] * data.se[r]) - 1;
+                    sY[si] = pr * nu;
+                    sV[si] = -(1 - pr) * nu - 2; // < -2 flags a beta draw; shape b = -(sV + 2)
                 } else {
                     sV[si] = -1;
                 }
@@ -187,7 +211,7 @@ public final class SurveyPipeline {
                 double[] x = ImputationModel.designRow(data, covariates, r, fit.regionColumn, fit.firstCovariate,
                         fit.getNames().size());
                 double eta = fit.predictLogit(x);
-                double[] mPoint = ImputationModel.logitNormalMoments(eta, tau);
+                double[] mPoint = {fit.expectedPrevalence(x)};
                 double[] mPred = ImputationModel.logitNormalMoments(eta, Math.sqrt(fit.parameterVariance(x)
                         + fit.getTau2()));
                 iRegion[ii] = g;
@@ -235,9 +259,11 @@ public final class SurveyPipeline {
                 }
             }
         }
+        ImputationModel.QProfile qp = fit != null && nImp > 0 && modelUncertainty == ModelUncertainty.Q_PROFILE
+                ? fit.qProfile(Q_PROFILE_GRID) : null;
         MonteCarlo mc = new MonteCarlo(nRegions, point, sRegion, sPop, sP, sSe, sY, sV, iRegion, iPop, iX, beta,
                 nImp == 0 ? new double[0][0] : chol, tau, cRegion, cMean, cSd,
-                fit == null ? 0 : fit.getDegreesOfFreedom());
+                fit == null ? 0 : fit.getDegreesOfFreedom(), qp);
         List<Bootstrap.Result> res = Bootstrap.withDefaults().withReplicates(draws).withSeed(seed).withThreads(threads)
                 .runMany(mc, nRegions + 1, (buf, out) -> System.arraycopy(buf, 0, out, 0, out.length));
         List<RegionalEstimate> regions = new ArrayList<>();
@@ -277,8 +303,8 @@ public final class SurveyPipeline {
         private final double[] sPop;
         private final double[] sP;
         private final double[] sSe;
-        private final double[] sY; // empirical logit
-        private final double[] sV; // its SD, or -1 for a normal draw
+        private final double[] sY; // empirical logit, or the first beta shape
+        private final double[] sV; // its SD; -1 for a normal draw; < -2 for a beta draw (second shape -(sV + 2))
         private final int[] iRegion;
         private final double[] iPop;
         private final double[][] iX;
@@ -289,10 +315,12 @@ public final class SurveyPipeline {
         private final double[] cMean;
         private final double[] cSd;
         private final int df;
+        private final ImputationModel.QProfile qProfile; // null: plug-in tau, Knapp-Hartung t
 
         MonteCarlo(int nRegions, double[] point, int[] sRegion, double[] sPop, double[] sP, double[] sSe,
                    double[] sY, double[] sV, int[] iRegion, double[] iPop, double[][] iX, double[] beta, double[][] chol, double tau,
-                   int[] cRegion, double[] cMean, double[] cSd, int df) {
+                   int[] cRegion, double[] cMean, double[] cSd, int df, ImputationModel.QProfile qProfile) {
+            this.qProfile = qProfile;
             this.df = df;
             this.nRegions = nRegions;
             this.point = point;
@@ -328,11 +356,40 @@ public final class SurveyPipeline {
             ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
             java.util.Arrays.fill(buf, 0);
             for (int c = 0; c < sP.length; c++) {
-                double p = sV[c] >= 0 ? ImputationModel.expit(sY[c] + sV[c] * z.sample())
-                        : Math.min(1, Math.max(0, sP[c] + sSe[c] * z.sample()));
+                double p;
+                if (sV[c] >= 0) {
+                    p = ImputationModel.expit(sY[c] + sV[c] * z.sample());
+                } else if (sV[c] < -2) {
+                    p = ChengBetaSampler.of(rng, sY[c], -(sV[c] + 2)).sample();
+                } else {
+                    p = Math.min(1, Math.max(0, sP[c] + sSe[c] * z.sample()));
+                }
                 buf[sRegion[c]] += sPop[c] * p;
             }
-            if (iX.length > 0) {
+            if (iX.length > 0 && qProfile != null) {
+                // tau^2 from its Q-profile distribution, then beta given tau^2 (Viechtbauer 2007)
+                int j = rng.nextInt(qProfile.tau2().length);
+                double[] bj = qProfile.beta()[j];
+                double[][] lj = qProfile.choleskyLower()[j];
+                double tj = Math.sqrt(qProfile.tau2()[j]);
+                int k = bj.length;
+                double[] zb = new double[k];
+                for (int a = 0; a < k; a++) {
+                    zb[a] = z.sample();
+                }
+                double[] b = new double[k];
+                for (int a = 0; a < k; a++) {
+                    double s = bj[a];
+                    for (int c = 0; c <= a; c++) {
+                        s += lj[a][c] * zb[c];
+                    }
+                    b[a] = s;
+                }
+                for (int c = 0; c < iX.length; c++) {
+                    double eta = ImputationModel.dot(iX[c], b) + tj * z.sample();
+                    buf[iRegion[c]] += iPop[c] * ImputationModel.expit(eta);
+                }
+            } else if (iX.length > 0) {
                 int k = beta.length;
                 double[] zb = new double[k];
                 // multivariate t with df degrees of freedom: normal / sqrt(chi^2_df / df)
@@ -376,8 +433,9 @@ public final class SurveyPipeline {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "SurveyPipeline[%s, %d outside components, %s draws, seed %d]", model,
-                components.size(), Format.count(draws), seed);
+        return String.format(Locale.ROOT, "SurveyPipeline[%s, %s sampling error, %s model uncertainty, %d outside "
+                + "components, %s draws, seed %d]", model, samplingError, modelUncertainty, components.size(),
+                Format.count(draws), seed);
     }
 
     /** A country's prevalence as used: surveyed, or imputed (predictive mean and SD). This class is immutable. */

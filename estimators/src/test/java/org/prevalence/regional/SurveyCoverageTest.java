@@ -22,7 +22,16 @@ class SurveyCoverageTest {
     static final String[] REGIONS = {"Africa", "Americas", "Asia and the Pacific", null};
 
     static double[][] simulate(int worlds, int draws) {
+        return simulate(worlds, draws, SurveyPipeline.withDefaults());
+    }
+
+    static double[][] simulate(int worlds, int draws, SurveyPipeline pipeline) {
         int k = REGIONS.length;
+        double[] diff = new double[k];
+        double[] tot = new double[k];
+        double[] zs = new double[k];
+        double[] zs2 = new double[k];
+        int[] lo = new int[k];
         double[] err = new double[k];
         double[] err2 = new double[k];
         int[] c68 = new int[k];
@@ -49,8 +58,8 @@ class SurveyCoverageTest {
                     x.append(xi);
                     truth[g] += n * p;
                     truth[3] += n * p;
-                    if (i % 3 == 0) {
-                        int neff = 4000;
+                    if (i % Integer.getInteger("diag.every", 3) == 0) {
+                        int neff = Integer.getInteger("diag.neff", 4000);
                         int cases = MarsagliaTsangWangDiscreteSampler.Binomial.of(rng, neff, p).sample();
                         double est = Math.max(cases, 0.5) / neff;
                         prev.append(est);
@@ -63,15 +72,21 @@ class SurveyCoverageTest {
             }
             Table nat = Table.create("n", country, region, pop, prev, se);
             Table cov = Table.create("c", country.copy(), x);
-            SurveyPipeline.Result r = SurveyPipeline.withDefaults().withDraws(draws).withSeed(w)
+            SurveyPipeline.Result r = pipeline.withDraws(draws).withSeed(w)
                     .estimate(NationalData.fromTable(RegionEdition.GLOBAL_ESTIMATES, nat), Covariates.fromTable(cov, null));
             for (int j = 0; j < k; j++) {
                 RegionalEstimate e = REGIONS[j] == null ? r.getWorld() : r.region(REGIONS[j]);
                 double rel = (e.getEstimate() - truth[j]) / truth[j];
                 err[j] += rel;
                 err2[j] += rel * rel;
+                diff[j] += e.getEstimate() - truth[j];
+                tot[j] += truth[j];
+                double zz = (e.getEstimate() - truth[j]) / e.getStandardError();
+                zs[j] += zz;
+                zs2[j] += zz * zz;
                 c68[j] += e.getInterval68().contains(truth[j]) ? 1 : 0;
                 c95[j] += e.getInterval95().contains(truth[j]) ? 1 : 0;
+                lo[j] += truth[j] < e.getInterval95().lower() ? 1 : 0;
             }
         }
         double[][] out = new double[k][];
@@ -79,8 +94,12 @@ class SurveyCoverageTest {
             double mean = err[j] / worlds;
             double sd = Math.sqrt((err2[j] - worlds * mean * mean) / (worlds - 1));
             out[j] = new double[] {mean, sd / Math.sqrt(worlds), (double) c68[j] / worlds, (double) c95[j] / worlds};
-            System.out.printf(Locale.ROOT, "survey %-22s bias %+.4f (MC SE %.4f), coverage 68%%: %.3f, 95%%: %.3f (%d worlds)%n",
-                    REGIONS[j] == null ? "World" : REGIONS[j], out[j][0], out[j][1], out[j][2], out[j][3], worlds);
+            double zm = zs[j] / worlds;
+            System.out.printf(Locale.ROOT, "survey %-22s bias %+.4f (MC SE %.4f), ratio bias %+.4f, z mean %+.3f "
+                            + "SD %.3f, coverage 68%%: %.3f, 95%%: %.3f (%d worlds)%n",
+                    REGIONS[j] == null ? "World" : REGIONS[j], out[j][0], out[j][1], diff[j] / tot[j], zm,
+                    Math.sqrt((zs2[j] - worlds * zm * zm) / (worlds - 1)), out[j][2], out[j][3], worlds);
+            System.out.println("  below 95: " + lo[j] + " above: " + (worlds - c95[j] - lo[j]));
         }
         return out;
     }
@@ -90,6 +109,16 @@ class SurveyCoverageTest {
         for (double[] row : simulate(80, 100)) {
             assertTrue(Math.abs(row[0]) < Math.max(3.5 * row[1], 0.01), "bias " + row[0] + ", MC SE " + row[1]);
         }
+    }
+
+    @Test
+    @Tag("slow")
+    void diag() {
+        SurveyPipeline p = SurveyPipeline.withDefaults();
+        if (Boolean.getBoolean("diag.kh")) {
+            p = p.with(ModelUncertainty.KNAPP_HARTUNG);
+        }
+        simulate(Integer.getInteger("diag.worlds", 200), 1000, p);
     }
 
     @Test
