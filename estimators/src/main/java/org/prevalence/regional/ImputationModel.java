@@ -26,8 +26,10 @@ import org.prevalence.core.PrevalenceException;
  * \( k_c = n_c \hat p_c \); the response is the empirical logit
  * \( y_c = \log\frac{k_c + 1/2}{n_c - k_c + 1/2} \) (Cox 1970), with sampling variance first
  * \( 1/(k_c+1/2) + 1/(n_c-k_c+1/2) \), then, in {@value #VARIANCE_ITERATIONS} refits,
- * \( v_c = 1/(n_c \tilde p_c (1-\tilde p_c)) \) with \( \tilde p_c = \mathrm{expit}(x_c^\top\hat\beta) \)
- * from the previous fit (inverse-variance weights computed from the observed proportions
+ * \( v_c = E_u[1/(n_c p (1-p))] = (2 + 2\cosh(x_c^\top\hat\beta)\,e^{\hat\tau^2/2})/n_c \),
+ * \( p = \mathrm{expit}(x_c^\top\hat\beta + u) \), \( u \sim N(0, \hat\tau^2) \), from the previous fit (the
+ * binomial variance of the empirical logit averaged over the countries the model describes; with
+ * \( \hat\tau^2 = 0 \) it is \( 1/(n_c \tilde p_c(1-\tilde p_c)) \), \( \tilde p_c = \mathrm{expit}(x_c^\top\hat\beta) \)) (inverse-variance weights computed from the observed proportions
  * over-weight the countries with high observed prevalence and bias the fit upwards; see the
  * simulation in {@code SurveyCoverageTest}), and
  * <p>\[ y_c = x_c^\top \beta + u_c + e_c, \quad u_c \sim N(0, \tau^2), \quad e_c \sim N(0, v_c), \]
@@ -169,10 +171,13 @@ public final class ImputationModel {
             if (fit != null) {
                 // sampling variances from the fitted prevalences, not the observed ones: weights that
                 // depend on the observed proportion bias an inverse-variance weighted mean upwards
+                // averaged over the between-country effects u ~ N(0, tau^2): 1/(p(1-p)) = 2 + e^eta + e^-eta,
+                // so E[1/(p(1-p))] = 2 + 2 cosh(eta) e^(tau^2/2) (log-normal mean)
                 double[] b = fit.beta();
+                double m = Math.exp(fit.tau2() / 2);
                 for (int i = 0; i < k; i++) {
-                    double pf = expit(dot(x[i], b));
-                    v[i] = 1 / (nEff[i] * pf * (1 - pf));
+                    double eta = dot(x[i], b);
+                    v[i] = (2 + 2 * Math.cosh(eta) * m) / nEff[i];
                 }
             }
             fit = derSimonianLaird(x, y, v, names);
@@ -191,7 +196,7 @@ public final class ImputationModel {
     }
 
     /** A discretised Q-profile distribution of tau^2 with the conditional coefficients (see Fit#qProfile). */
-    record QProfile(double[] tau2, double[][] beta, double[][][] choleskyLower) {
+    record QProfile(double[] tau2, double[][] beta, double[][][] choleskyLower, double[][][] hat, double[] v) {
     }
 
     /** One DerSimonian-Laird meta-regression fit. */
@@ -478,6 +483,7 @@ public final class ImputationModel {
             double[] t2 = new double[grid];
             double[][] b = new double[grid][];
             double[][][] l = new double[grid][][];
+            double[][][] hat = new double[grid][][];
             double q0 = generalizedQ(0);
             org.apache.commons.math3.analysis.solvers.BrentSolver brent =
                     new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-12, 1e-8);
@@ -495,8 +501,21 @@ public final class ImputationModel {
                 DlFit c = conditional(t);
                 b[j] = c.beta();
                 l[j] = new CholeskyDecomposition(c.covariance(), 1e-10, 0).getL().getData();
+                // A = (X' W X)^{-1} X' W: the coefficients' linear dependence on the responses
+                int p = beta.length;
+                hat[j] = new double[p][y.length];
+                for (int i = 0; i < y.length; i++) {
+                    double wi = 1 / (v[i] + t);
+                    for (int a = 0; a < p; a++) {
+                        double s = 0;
+                        for (int e = 0; e < p; e++) {
+                            s += c.covariance().getEntry(a, e) * x[i][e];
+                        }
+                        hat[j][a][i] = s * wi;
+                    }
+                }
             }
-            return new QProfile(t2, b, l);
+            return new QProfile(t2, b, l, hat, v.clone());
         }
 
         /**

@@ -355,6 +355,7 @@ public final class SurveyPipeline {
         public void resample(UniformRandomProvider rng, double[] buf) {
             ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
             java.util.Arrays.fill(buf, 0);
+            double[] zs = new double[sP.length];
             for (int c = 0; c < sP.length; c++) {
                 double p;
                 if (sV[c] >= 0) {
@@ -365,25 +366,25 @@ public final class SurveyPipeline {
                     p = Math.min(1, Math.max(0, sP[c] + sSe[c] * z.sample()));
                 }
                 buf[sRegion[c]] += sPop[c] * p;
+                zs[c] = sSe[c] > 0 ? (p - sP[c]) / sSe[c] : 0; // standardised sampling deviation
             }
             if (iX.length > 0 && qProfile != null) {
-                // tau^2 from its Q-profile distribution, then beta given tau^2 (Viechtbauer 2007)
+                // tau^2 from its Q-profile distribution (Viechtbauer 2007), then beta given tau^2 as the
+                // refit to the drawn surveys: beta* = beta(tau^2) + A (sqrt(v) Z_s + tau Z'), where Z_s are the
+                // surveyed countries' standardised draws above, so that a survey drawn high also raises
+                // the imputed prevalences of its region (their errors are positively correlated)
                 int j = rng.nextInt(qProfile.tau2().length);
                 double[] bj = qProfile.beta()[j];
-                double[][] lj = qProfile.choleskyLower()[j];
+                double[][] aj = qProfile.hat()[j];
+                double[] vf = qProfile.v();
                 double tj = Math.sqrt(qProfile.tau2()[j]);
                 int k = bj.length;
-                double[] zb = new double[k];
-                for (int a = 0; a < k; a++) {
-                    zb[a] = z.sample();
-                }
-                double[] b = new double[k];
-                for (int a = 0; a < k; a++) {
-                    double s = bj[a];
-                    for (int c = 0; c <= a; c++) {
-                        s += lj[a][c] * zb[c];
+                double[] b = bj.clone();
+                for (int c = 0; c < sP.length; c++) {
+                    double e = Math.sqrt(vf[c]) * zs[c] + tj * z.sample();
+                    for (int a = 0; a < k; a++) {
+                        b[a] += aj[a][c] * e;
                     }
-                    b[a] = s;
                 }
                 for (int c = 0; c < iX.length; c++) {
                     double eta = ImputationModel.dot(iX[c], b) + tj * z.sample();

@@ -15,8 +15,11 @@ import tech.tablesaw.api.Table;
 
 /**
  * Simulated countries with known prevalences (logit p = alpha_region - 0.4 x + u, u ~ N(0, 0.3^2)),
- * surveys in a third of them (binomial, effective size 4,000): the survey pipeline is unbiased
- * within Monte Carlo error and its intervals cover the true regional totals at nominal rates.
+ * surveys in a third of them (binomial, effective size 4,000, about 13 cases each): the survey
+ * pipeline is unbiased within Monte Carlo error and its intervals cover the true regional totals at
+ * nominal rates. The printed diagnostics: the mean relative error (bias), the ratio bias
+ * \( \sum(\hat T - T)/\sum T \) (free of the Jensen term of a relative error), the standardised
+ * errors \( (\hat T - T)/\mathrm{SE} \), the coverage, and on which side the 95 % intervals miss.
  */
 class SurveyCoverageTest {
     static final String[] REGIONS = {"Africa", "Americas", "Asia and the Pacific", null};
@@ -58,8 +61,8 @@ class SurveyCoverageTest {
                     x.append(xi);
                     truth[g] += n * p;
                     truth[3] += n * p;
-                    if (i % Integer.getInteger("diag.every", 3) == 0) {
-                        int neff = Integer.getInteger("diag.neff", 4000);
+                    if (i % 3 == 0) {
+                        int neff = 4000;
                         int cases = MarsagliaTsangWangDiscreteSampler.Binomial.of(rng, neff, p).sample();
                         double est = Math.max(cases, 0.5) / neff;
                         prev.append(est);
@@ -99,7 +102,8 @@ class SurveyCoverageTest {
                             + "SD %.3f, coverage 68%%: %.3f, 95%%: %.3f (%d worlds)%n",
                     REGIONS[j] == null ? "World" : REGIONS[j], out[j][0], out[j][1], diff[j] / tot[j], zm,
                     Math.sqrt((zs2[j] - worlds * zm * zm) / (worlds - 1)), out[j][2], out[j][3], worlds);
-            System.out.println("  below 95: " + lo[j] + " above: " + (worlds - c95[j] - lo[j]));
+            System.out.printf(Locale.ROOT, "  95%% intervals missing: truth below %d, above %d%n", lo[j],
+                    worlds - c95[j] - lo[j]);
         }
         return out;
     }
@@ -113,29 +117,15 @@ class SurveyCoverageTest {
 
     @Test
     @Tag("slow")
-    void diag() {
-        SurveyPipeline p = SurveyPipeline.withDefaults();
-        if (Boolean.getBoolean("diag.kh")) {
-            p = p.with(ModelUncertainty.KNAPP_HARTUNG);
-        }
-        simulate(Integer.getInteger("diag.worlds", 200), 1000, p);
-    }
-
-    @Test
-    @Tag("slow")
     void intervalsCoverAtNominalRates() {
         int worlds = 400;
         for (double[] row : simulate(worlds, 2000)) {
             assertTrue(Math.abs(row[0]) < Math.max(3.5 * row[1], 0.01), "bias " + row[0]);
-            // Observed with 200-400 worlds: 68 % intervals cover 0.58-0.69, 95 % intervals 0.90-0.93. The
-            // studentized errors (estimate - truth) / SE have mean 0 but SD 1.13: with about ten surveys
-            // per region, each finding a handful of cases, the SE is itself estimated with few degrees of
-            // freedom, which percentile intervals of a plug-in Monte Carlo do not reflect. The bounds
-            // below accept that shortfall (and 3.5 binomial SEs) but fail if coverage collapses.
-            assertTrue(row[2] > 0.68 - 0.10 - 3.5 * Math.sqrt(0.68 * 0.32 / worlds) && row[2] < 0.68 + 3.5
-                    * Math.sqrt(0.68 * 0.32 / worlds), "68% coverage " + row[2]);
-            assertTrue(row[3] > 0.95 - 0.05 - 3.5 * Math.sqrt(0.95 * 0.05 / worlds) && row[3] < 0.95 + 3.5
-                    * Math.sqrt(0.95 * 0.05 / worlds), "95% coverage " + row[3]);
+            // Before the fix (plug-in tau^2, Knapp-Hartung t coefficients independent of the survey draws,
+            // logit-normal survey draws centred above the estimate): 68 % 0.61-0.67, 95 % 0.89-0.93. Now
+            // (400 worlds, seed 777): see the class description; bounds as required by issue 10.
+            assertTrue(row[2] >= 0.64 && row[2] <= 0.72, "68% coverage " + row[2]);
+            assertTrue(row[3] >= 0.93 && row[3] <= 0.97, "95% coverage " + row[3]);
         }
     }
 }
