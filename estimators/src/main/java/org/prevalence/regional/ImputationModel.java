@@ -43,22 +43,31 @@ import org.prevalence.core.PrevalenceException;
  * current \( v_c \).
  * <p>Cox, D.R. (1970). The Analysis of Binary Data. Methuen (the empirical logistic transform).
  *
- * <p>Model uncertainty: the Monte Carlo of {@link SurveyPipeline} draws the coefficients from a
- * multivariate t distribution with \( k - p \) degrees of freedom and scale
- * \( q\,\widehat{\mathrm{var}}(\hat\beta) \), \( q \) the Knapp-Hartung factor truncated at 1
- * (Knapp and Hartung 2003; {@code metafor} {@code test = "knha"}), because the DerSimonian-Laird
- * covariance alone is too small with few surveyed countries per region.
+ * <p>Model uncertainty: by default ({@link ModelUncertainty#Q_PROFILE}) the Monte Carlo of
+ * {@link SurveyPipeline} draws \( \tau^2 \) from its Q-profile confidence distribution
+ * ({@link Fit#generalizedQ(double)}; Viechtbauer 2007) and the coefficients given \( \tau^2 \) as a
+ * refit to the drawn surveys; the alternative ({@link ModelUncertainty#KNAPP_HARTUNG}) keeps
+ * \( \hat\tau^2 \) and draws the coefficients from a multivariate t with \( k - p \) degrees of
+ * freedom and scale \( q\,\widehat{\mathrm{var}}(\hat\beta) \), \( q \) the Knapp-Hartung factor
+ * truncated at 1 (Knapp and Hartung 2003; {@code metafor} {@code test = "knha"}).
  *
  * <p>A country without a survey has predicted logit \( \hat\eta = x^\top\hat\beta \) with
  * predictive variance \( x^\top \widehat{\mathrm{var}}(\hat\beta) x + \hat\tau^2 \); its point
- * prevalence is \( E[\mathrm{expit}(\hat\eta + \hat\tau Z)] \), \( Z \sim N(0,1) \) (20-point
- * Gauss-Hermite quadrature), the expected prevalence of a country with those covariates.
+ * prevalence is the Finney-corrected expected prevalence {@link Fit#expectedPrevalence(double[])},
+ * \( E[\mathrm{expit}(\hat\eta + \sqrt{\hat\tau^2 - x^\top\widehat{\mathrm{var}}(\hat\beta)x}\,Z)] \),
+ * \( Z \sim N(0,1) \) (20-point Gauss-Hermite quadrature): the plug-in
+ * \( E[\mathrm{expit}(\hat\eta + \hat\tau Z)] \) is biased upwards by about
+ * \( x^\top\widehat{\mathrm{var}}(\hat\beta)x/2 \) on the log scale (about 1 %).
  *
  * <p>References: <ol>
  * <li>DerSimonian, R. and Laird, N. (1986). Meta-analysis in clinical trials. Controlled Clinical
  * Trials 7, 177-188. doi:10.1016/0197-2456(86)90046-2</li>
  * <li>Knapp, G. and Hartung, J. (2003). Improved tests for a random effects meta-regression with a
  * single covariate. Statistics in Medicine 22, 2693-2710. doi:10.1002/sim.1482</li>
+ * <li>Viechtbauer, W. (2007). Confidence intervals for the amount of heterogeneity in
+ * meta-analysis. Statistics in Medicine 26, 37-52. doi:10.1002/sim.2514</li>
+ * <li>Finney, D.J. (1941). On the distribution of a variate whose logarithm is normally
+ * distributed. Supplement to the JRSS 7, 155-161. doi:10.2307/2983663</li>
  * <li>Raudenbush, S.W. (2009). Analyzing effect sizes: random-effects models. In The Handbook of
  * Research Synthesis and Meta-Analysis, 2nd ed., 295-315. Russell Sage.</li>
  * <li>ILO, Walk Free and IOM (2022). Global Estimates of Modern Slavery: Forced Labour and Forced

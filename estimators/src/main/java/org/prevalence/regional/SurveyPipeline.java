@@ -26,13 +26,35 @@ import org.prevalence.core.bootstrap.Resampler;
  *
  * <p>Monte Carlo uncertainty, draw \( b = 1..B \) with generator
  * {@link Bootstrap#generator(long, long) generator(seed, b)} (bit-identical for any thread count):
- * surveyed prevalences with their sampling error ({@link SamplingError}, logit scale by default);
- * coefficients \( \hat\beta + L Z \sqrt{\nu/\chi^2_\nu} \) with \( L L^\top = q\,\widehat{\mathrm{var}}(\hat\beta) \)
- * (multivariate t, \( \nu = k - p \), \( q \) the Knapp-Hartung factor, see {@link ImputationModel}) and imputed
- * prevalences \( \mathrm{expit}(x_c^\top\beta^* + \hat\tau Z) \) (model and between-country error);
- * components normal with the standard deviation of their 95 % interval, truncated at 0. The
- * standard error is the draws' standard deviation; the intervals are their 68 % and 95 %
- * percentile intervals.
+ * <ol>
+ * <li>each surveyed prevalence from its sampling distribution ({@link SamplingError}; by default a
+ * beta distribution with mean \( \hat p_c \) and variance \( s_c^2 \), the effective-sample-size model,
+ * so that the draws of a total are centred on its survey estimate), with standardised deviation
+ * \( z_c = (p_c^* - \hat p_c)/s_c \);</li>
+ * <li>({@link ModelUncertainty#Q_PROFILE}, the default) \( \tau^{2*} \) from the Q-profile confidence
+ * distribution of the between-country variance (Viechtbauer 2007), discretised at
+ * {@value #Q_PROFILE_GRID} equally probable points, and the coefficients as the weighted refit to the
+ * drawn surveys,
+ * <p>\[ \beta^* = \hat\beta(\tau^{2*}) + A(\tau^{2*})\,(\sqrt{v_c}\,z_c + \tau^* Z'_c)_c, \quad
+ *   A(\tau^2) = (X^\top W X)^{-1} X^\top W, \ W = \mathrm{diag}(1/(v_c + \tau^2)), \]
+ * <p>which has the conditional covariance \( (X^\top W X)^{-1} \) and, unlike independent draws, the
+ * positive correlation between a region's surveyed and imputed errors (a survey that came out high
+ * raised its region's effect, hence the imputed prevalences);</li>
+ * <li>imputed prevalences \( \mathrm{expit}(x_c^\top\beta^* + \tau^* Z_c) \) (model and
+ * between-country error);</li>
+ * <li>components normal with the standard deviation of their 95 % interval, truncated at 0.</li>
+ * </ol>
+ * <p>The standard error is the draws' standard deviation; the intervals are their 68 % and 95 %
+ * percentile intervals. Imputed point prevalences are Finney-corrected
+ * ({@link ImputationModel.Fit#expectedPrevalence(double[])}). On simulated worlds (ten surveys of
+ * about 13 cases per region, twenty countries imputed; {@code SurveyCoverageTest}, 400 worlds) the
+ * 95 % intervals cover 0.948-0.963 and the 68 % intervals 0.668-0.718 of the true totals, against
+ * 0.89-0.93 and 0.60-0.67 with a plug-in \( \hat\tau^2 \), coefficients drawn independently of the surveys
+ * ({@link ModelUncertainty#KNAPP_HARTUNG}) and logit-normal survey draws.
+ * <p>References: Viechtbauer, W. (2007), Statistics in Medicine 26, 37-52, doi:10.1002/sim.2514;
+ * DerSimonian, R. and Laird, N. (1986), Controlled Clinical Trials 7, 177-188,
+ * doi:10.1016/0197-2456(86)90046-2; Knapp, G. and Hartung, J. (2003), Statistics in Medicine 22,
+ * 2693-2710, doi:10.1002/sim.1482.
  *
  * <p>This class is immutable.
  */
@@ -66,7 +88,7 @@ public final class SurveyPipeline {
     /**
      * Defaults: {@link ImputationModel#withDefaults()}, no outside components,
      * {@value #DEFAULT_DRAWS} draws, seed {@link Bootstrap#DEFAULT_SEED}, all processors,
-     * {@link SamplingError#LOGIT}.
+     * {@link SamplingError#BETA}, {@link ModelUncertainty#Q_PROFILE}.
      * @return the default pipeline
      */
     public static SurveyPipeline withDefaults() {
