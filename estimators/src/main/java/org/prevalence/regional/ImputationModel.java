@@ -26,8 +26,10 @@ import org.prevalence.core.PrevalenceException;
  * \( k_c = n_c \hat p_c \); the response is the empirical logit
  * \( y_c = \log\frac{k_c + 1/2}{n_c - k_c + 1/2} \) (Cox 1970), with sampling variance first
  * \( 1/(k_c+1/2) + 1/(n_c-k_c+1/2) \), then, in {@value #VARIANCE_ITERATIONS} refits,
- * \( v_c = 1/(n_c \tilde p_c (1-\tilde p_c)) \) with \( \tilde p_c = \mathrm{expit}(x_c^\top\hat\beta) \)
- * from the previous fit (inverse-variance weights computed from the observed proportions
+ * \( v_c = E_u[1/(n_c p (1-p))] = (2 + 2\cosh(x_c^\top\hat\beta)\,e^{\hat\tau^2/2})/n_c \),
+ * \( p = \mathrm{expit}(x_c^\top\hat\beta + u) \), \( u \sim N(0, \hat\tau^2) \), from the previous fit (the
+ * binomial variance of the empirical logit averaged over the countries the model describes; with
+ * \( \hat\tau^2 = 0 \) it is \( 1/(n_c \tilde p_c(1-\tilde p_c)) \), \( \tilde p_c = \mathrm{expit}(x_c^\top\hat\beta) \)) (inverse-variance weights computed from the observed proportions
  * over-weight the countries with high observed prevalence and bias the fit upwards; see the
  * simulation in {@code SurveyCoverageTest}), and
  * <p>\[ y_c = x_c^\top \beta + u_c + e_c, \quad u_c \sim N(0, \tau^2), \quad e_c \sim N(0, v_c), \]
@@ -41,22 +43,31 @@ import org.prevalence.core.PrevalenceException;
  * current \( v_c \).
  * <p>Cox, D.R. (1970). The Analysis of Binary Data. Methuen (the empirical logistic transform).
  *
- * <p>Model uncertainty: the Monte Carlo of {@link SurveyPipeline} draws the coefficients from a
- * multivariate t distribution with \( k - p \) degrees of freedom and scale
- * \( q\,\widehat{\mathrm{var}}(\hat\beta) \), \( q \) the Knapp-Hartung factor truncated at 1
- * (Knapp and Hartung 2003; {@code metafor} {@code test = "knha"}), because the DerSimonian-Laird
- * covariance alone is too small with few surveyed countries per region.
+ * <p>Model uncertainty: by default ({@link ModelUncertainty#Q_PROFILE}) the Monte Carlo of
+ * {@link SurveyPipeline} draws \( \tau^2 \) from its Q-profile confidence distribution
+ * ({@link Fit#generalizedQ(double)}; Viechtbauer 2007) and the coefficients given \( \tau^2 \) as a
+ * refit to the drawn surveys; the alternative ({@link ModelUncertainty#KNAPP_HARTUNG}) keeps
+ * \( \hat\tau^2 \) and draws the coefficients from a multivariate t with \( k - p \) degrees of
+ * freedom and scale \( q\,\widehat{\mathrm{var}}(\hat\beta) \), \( q \) the Knapp-Hartung factor
+ * truncated at 1 (Knapp and Hartung 2003; {@code metafor} {@code test = "knha"}).
  *
  * <p>A country without a survey has predicted logit \( \hat\eta = x^\top\hat\beta \) with
  * predictive variance \( x^\top \widehat{\mathrm{var}}(\hat\beta) x + \hat\tau^2 \); its point
- * prevalence is \( E[\mathrm{expit}(\hat\eta + \hat\tau Z)] \), \( Z \sim N(0,1) \) (20-point
- * Gauss-Hermite quadrature), the expected prevalence of a country with those covariates.
+ * prevalence is the Finney-corrected expected prevalence {@link Fit#expectedPrevalence(double[])},
+ * \( E[\mathrm{expit}(\hat\eta + \sqrt{\hat\tau^2 - x^\top\widehat{\mathrm{var}}(\hat\beta)x}\,Z)] \),
+ * \( Z \sim N(0,1) \) (20-point Gauss-Hermite quadrature): the plug-in
+ * \( E[\mathrm{expit}(\hat\eta + \hat\tau Z)] \) is biased upwards by about
+ * \( x^\top\widehat{\mathrm{var}}(\hat\beta)x/2 \) on the log scale (about 1 %).
  *
  * <p>References: <ol>
  * <li>DerSimonian, R. and Laird, N. (1986). Meta-analysis in clinical trials. Controlled Clinical
  * Trials 7, 177-188. doi:10.1016/0197-2456(86)90046-2</li>
  * <li>Knapp, G. and Hartung, J. (2003). Improved tests for a random effects meta-regression with a
  * single covariate. Statistics in Medicine 22, 2693-2710. doi:10.1002/sim.1482</li>
+ * <li>Viechtbauer, W. (2007). Confidence intervals for the amount of heterogeneity in
+ * meta-analysis. Statistics in Medicine 26, 37-52. doi:10.1002/sim.2514</li>
+ * <li>Finney, D.J. (1941). On the distribution of a variate whose logarithm is normally
+ * distributed. Supplement to the JRSS 7, 155-161. doi:10.2307/2983663</li>
  * <li>Raudenbush, S.W. (2009). Analyzing effect sizes: random-effects models. In The Handbook of
  * Research Synthesis and Meta-Analysis, 2nd ed., 295-315. Russell Sage.</li>
  * <li>ILO, Walk Free and IOM (2022). Global Estimates of Modern Slavery: Forced Labour and Forced
@@ -169,10 +180,13 @@ public final class ImputationModel {
             if (fit != null) {
                 // sampling variances from the fitted prevalences, not the observed ones: weights that
                 // depend on the observed proportion bias an inverse-variance weighted mean upwards
+                // averaged over the between-country effects u ~ N(0, tau^2): 1/(p(1-p)) = 2 + e^eta + e^-eta,
+                // so E[1/(p(1-p))] = 2 + 2 cosh(eta) e^(tau^2/2) (log-normal mean)
                 double[] b = fit.beta();
+                double m = Math.exp(fit.tau2() / 2);
                 for (int i = 0; i < k; i++) {
-                    double pf = expit(dot(x[i], b));
-                    v[i] = 1 / (nEff[i] * pf * (1 - pf));
+                    double eta = dot(x[i], b);
+                    v[i] = (2 + 2 * Math.cosh(eta) * m) / nEff[i];
                 }
             }
             fit = derSimonianLaird(x, y, v, names);
@@ -187,7 +201,11 @@ public final class ImputationModel {
         }
         qkh /= k - p;
         return new Fit(names, b, fit.covariance().getData(), tau2, fit.q(), k, regionColumn, firstCov,
-                Math.max(1, qkh));
+                Math.max(1, qkh), x, y, v);
+    }
+
+    /** A discretised Q-profile distribution of tau^2 with the conditional coefficients (see Fit#qProfile). */
+    record QProfile(double[] tau2, double[][] beta, double[][][] choleskyLower, double[][][] hat, double[] v) {
     }
 
     /** One DerSimonian-Laird meta-regression fit. */
@@ -331,10 +349,16 @@ public final class ImputationModel {
         final int firstCovariate;
 
         private final double knappHartung;
+        private final double[][] x; // design rows of the surveyed countries
+        private final double[] y; // their empirical logits
+        private final double[] v; // their sampling variances (last refit)
 
         Fit(List<String> names, double[] beta, double[][] covariance, double tau2, double q, int countries,
-            int[] regionColumn, int firstCovariate, double knappHartung) {
+            int[] regionColumn, int firstCovariate, double knappHartung, double[][] x, double[] y, double[] v) {
             this.knappHartung = knappHartung;
+            this.x = x;
+            this.y = y;
+            this.v = v;
             this.names = List.copyOf(names);
             this.beta = beta;
             this.covariance = covariance;
@@ -417,6 +441,112 @@ public final class ImputationModel {
         public double parameterVariance(double[] x) {
             return new ArrayRealVector(x, false).dotProduct(new Array2DRowRealMatrix(covariance, false).operate(
                     new ArrayRealVector(x, false)));
+        }
+
+        /**
+         * The generalized Q statistic of the random-effects fit at a given \( \tau^2 \):
+         * <p>\[ Q(\tau^2) = \sum_c \frac{(y_c - x_c^\top\hat\beta(\tau^2))^2}{v_c + \tau^2}, \]
+         * <p>\( \hat\beta(\tau^2) \) the weighted least-squares coefficients with weights
+         * \( 1/(v_c + \tau^2) \); \( Q(\tau^2) \sim \chi^2_{k-p} \) at the true \( \tau^2 \) and it
+         * decreases in \( \tau^2 \) (Viechtbauer 2007).
+         * @param tau2 the between-country variance
+         * @return \( Q(\tau^2) \)
+         */
+        public double generalizedQ(double tau2) {
+            return conditional(tau2).q();
+        }
+
+        /** Weighted least squares at a fixed tau^2: coefficients, their covariance and the generalized Q. */
+        DlFit conditional(double tau2) {
+            int k = y.length;
+            int p = beta.length;
+            double[] w = new double[k];
+            for (int i = 0; i < k; i++) {
+                w[i] = 1 / (v[i] + tau2);
+            }
+            RealMatrix cov = inverse(crossProduct(x, w, p), names);
+            double[] b = cov.operate(xtwy(x, w, y, p));
+            double q = 0;
+            for (int i = 0; i < k; i++) {
+                double e = y[i] - dot(x[i], b);
+                q += w[i] * e * e;
+            }
+            return new DlFit(tau2, b, cov, q);
+        }
+
+        /**
+         * The Q-profile confidence distribution of \( \tau^2 \) (Viechtbauer 2007), discretised at
+         * {@code grid} equally spaced probabilities: for \( u_j = (j + 1/2)/G \), \( \tau^2_j \) solves
+         * \( Q(\tau^2_j) = F^{-1}_{\chi^2_{k-p}}(1 - u_j) \) (0 if \( Q(0) \) is already below it);
+         * with each, the conditional coefficients \( \hat\beta(\tau^2_j) \) and the lower Cholesky
+         * factor of their covariance \( (X^\top W_j X)^{-1} \). Drawing \( j \) uniformly and then
+         * \( \beta \sim N(\hat\beta(\tau^2_j), (X^\top W_j X)^{-1}) \) propagates the uncertainty of
+         * both \( \tau^2 \) and \( \beta \).
+         * @param grid the number of points G
+         * @return {@code {tau2[G], beta[G][p], choleskyLower[G][p][p]}} packed as a {@link QProfile}
+         */
+        QProfile qProfile(int grid) {
+            int df = countries - beta.length;
+            org.apache.commons.statistics.distribution.ChiSquaredDistribution chi2 =
+                    org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(df);
+            double[] t2 = new double[grid];
+            double[][] b = new double[grid][];
+            double[][][] l = new double[grid][][];
+            double[][][] hat = new double[grid][][];
+            double q0 = generalizedQ(0);
+            org.apache.commons.math3.analysis.solvers.BrentSolver brent =
+                    new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-12, 1e-8);
+            double hi = Math.max(tau2, 0.01);
+            for (int j = 0; j < grid; j++) {
+                double target = chi2.inverseSurvivalProbability((j + 0.5) / grid);
+                double t = 0;
+                if (q0 > target) {
+                    while (generalizedQ(hi) > target) {
+                        hi *= 2;
+                    }
+                    t = brent.solve(200, tt -> generalizedQ(tt) - target, 0, hi);
+                }
+                t2[j] = t;
+                DlFit c = conditional(t);
+                b[j] = c.beta();
+                l[j] = new CholeskyDecomposition(c.covariance(), 1e-10, 0).getL().getData();
+                // A = (X' W X)^{-1} X' W: the coefficients' linear dependence on the responses
+                int p = beta.length;
+                hat[j] = new double[p][y.length];
+                for (int i = 0; i < y.length; i++) {
+                    double wi = 1 / (v[i] + t);
+                    for (int a = 0; a < p; a++) {
+                        double s = 0;
+                        for (int e = 0; e < p; e++) {
+                            s += c.covariance().getEntry(a, e) * x[i][e];
+                        }
+                        hat[j][a][i] = s * wi;
+                    }
+                }
+            }
+            return new QProfile(t2, b, l, hat, v.clone());
+        }
+
+        /**
+         * The (approximately) unbiased expected prevalence of a country with design row \( x \):
+         * with \( \hat\eta = x^\top\hat\beta \), \( \hat\eta \sim N(\eta, w) \),
+         * \( w = x^\top\widehat{\mathrm{var}}(\hat\beta)x \), the plug-in
+         * \( E[\mathrm{expit}(\hat\eta + \hat\tau Z)] \approx e^{\eta + \tau^2/2 + w/2} \) for small
+         * prevalences is biased upwards by the factor \( e^{w/2} \) (about 1 % with ten surveyed
+         * countries per region). Removing the parameter variance from the logit-normal variance
+         * (Finney 1941's correction of the log-normal mean) gives
+         * <p>\[ \tilde p = E[\mathrm{expit}(\hat\eta + \sqrt{\hat\tau^2 - w}\,Z)] \text{ if } \hat\tau^2 \ge w,
+         *   \quad \tilde p = \mathrm{expit}(\hat\eta + (\hat\tau^2 - w)/2) \text{ otherwise}, \]
+         * <p>unbiased for \( E[\mathrm{expit}(\eta + u)] \) where \( \mathrm{expit} \approx \exp \).
+         * <p>Finney, D.J. (1941). On the distribution of a variate whose logarithm is normally
+         * distributed. Supplement to the JRSS 7, 155-161. doi:10.2307/2983663
+         * @param x a design row
+         * @return \( \tilde p \)
+         */
+        public double expectedPrevalence(double[] x) {
+            double eta = predictLogit(x);
+            double s2 = tau2 - parameterVariance(x);
+            return s2 >= 0 ? logitNormalMoments(eta, Math.sqrt(s2))[0] : expit(eta + s2 / 2);
         }
 
         /** @return the lower Cholesky factor of the coefficients' covariance */

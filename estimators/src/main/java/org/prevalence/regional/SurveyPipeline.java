@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
@@ -25,13 +26,35 @@ import org.prevalence.core.bootstrap.Resampler;
  *
  * <p>Monte Carlo uncertainty, draw \( b = 1..B \) with generator
  * {@link Bootstrap#generator(long, long) generator(seed, b)} (bit-identical for any thread count):
- * surveyed prevalences with their sampling error ({@link SamplingError}, logit scale by default);
- * coefficients \( \hat\beta + L Z \sqrt{\nu/\chi^2_\nu} \) with \( L L^\top = q\,\widehat{\mathrm{var}}(\hat\beta) \)
- * (multivariate t, \( \nu = k - p \), \( q \) the Knapp-Hartung factor, see {@link ImputationModel}) and imputed
- * prevalences \( \mathrm{expit}(x_c^\top\beta^* + \hat\tau Z) \) (model and between-country error);
- * components normal with the standard deviation of their 95 % interval, truncated at 0. The
- * standard error is the draws' standard deviation; the intervals are their 68 % and 95 %
- * percentile intervals.
+ * <ol>
+ * <li>each surveyed prevalence from its sampling distribution ({@link SamplingError}; by default a
+ * beta distribution with mean \( \hat p_c \) and variance \( s_c^2 \), the effective-sample-size model,
+ * so that the draws of a total are centred on its survey estimate), with standardised deviation
+ * \( z_c = (p_c^* - \hat p_c)/s_c \);</li>
+ * <li>({@link ModelUncertainty#Q_PROFILE}, the default) \( \tau^{2*} \) from the Q-profile confidence
+ * distribution of the between-country variance (Viechtbauer 2007), discretised at
+ * {@value #Q_PROFILE_GRID} equally probable points, and the coefficients as the weighted refit to the
+ * drawn surveys,
+ * <p>\[ \beta^* = \hat\beta(\tau^{2*}) + A(\tau^{2*})\,(\sqrt{v_c}\,z_c + \tau^* Z'_c)_c, \quad
+ *   A(\tau^2) = (X^\top W X)^{-1} X^\top W, \ W = \mathrm{diag}(1/(v_c + \tau^2)), \]
+ * <p>which has the conditional covariance \( (X^\top W X)^{-1} \) and, unlike independent draws, the
+ * positive correlation between a region's surveyed and imputed errors (a survey that came out high
+ * raised its region's effect, hence the imputed prevalences);</li>
+ * <li>imputed prevalences \( \mathrm{expit}(x_c^\top\beta^* + \tau^* Z_c) \) (model and
+ * between-country error);</li>
+ * <li>components normal with the standard deviation of their 95 % interval, truncated at 0.</li>
+ * </ol>
+ * <p>The standard error is the draws' standard deviation; the intervals are their 68 % and 95 %
+ * percentile intervals. Imputed point prevalences are Finney-corrected
+ * ({@link ImputationModel.Fit#expectedPrevalence(double[])}). On simulated worlds (ten surveys of
+ * about 13 cases per region, twenty countries imputed; {@code SurveyCoverageTest}, 800 worlds) the
+ * 95 % intervals cover 0.945-0.959 and the 68 % intervals 0.664-0.710 of the true totals, against
+ * 0.89-0.93 and 0.60-0.67 (400 worlds) with a plug-in \( \hat\tau^2 \), coefficients drawn independently of the surveys
+ * ({@link ModelUncertainty#KNAPP_HARTUNG}) and logit-normal survey draws.
+ * <p>References: Viechtbauer, W. (2007), Statistics in Medicine 26, 37-52, doi:10.1002/sim.2514;
+ * DerSimonian, R. and Laird, N. (1986), Controlled Clinical Trials 7, 177-188,
+ * doi:10.1016/0197-2456(86)90046-2; Knapp, G. and Hartung, J. (2003), Statistics in Medicine 22,
+ * 2693-2710, doi:10.1002/sim.1482.
  *
  * <p>This class is immutable.
  */
@@ -39,7 +62,9 @@ public final class SurveyPipeline {
     /** The default number of Monte Carlo draws, 10,000. */
     public static final int DEFAULT_DRAWS = 10_000;
     private static final SurveyPipeline DEFAULT = new SurveyPipeline(ImputationModel.withDefaults(), List.of(),
-            DEFAULT_DRAWS, Bootstrap.DEFAULT_SEED, 0, SamplingError.LOGIT);
+            DEFAULT_DRAWS, Bootstrap.DEFAULT_SEED, 0, SamplingError.BETA, ModelUncertainty.Q_PROFILE);
+    /** Points of the discretised Q-profile distribution of tau^2. */
+    static final int Q_PROFILE_GRID = 256;
 
     private final ImputationModel model;
     private final List<OutsideComponent> components;
@@ -47,10 +72,12 @@ public final class SurveyPipeline {
     private final long seed;
     private final int threads;
     private final SamplingError samplingError;
+    private final ModelUncertainty modelUncertainty;
 
     private SurveyPipeline(ImputationModel model, List<OutsideComponent> components, int draws, long seed, int threads,
-                           SamplingError samplingError) {
+                           SamplingError samplingError, ModelUncertainty modelUncertainty) {
         this.samplingError = samplingError;
+        this.modelUncertainty = modelUncertainty;
         this.model = model;
         this.components = components;
         this.draws = draws;
@@ -61,7 +88,7 @@ public final class SurveyPipeline {
     /**
      * Defaults: {@link ImputationModel#withDefaults()}, no outside components,
      * {@value #DEFAULT_DRAWS} draws, seed {@link Bootstrap#DEFAULT_SEED}, all processors,
-     * {@link SamplingError#LOGIT}.
+     * {@link SamplingError#BETA}, {@link ModelUncertainty#Q_PROFILE}.
      * @return the default pipeline
      */
     public static SurveyPipeline withDefaults() {
@@ -73,7 +100,8 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline with(ImputationModel v) {
-        return new SurveyPipeline(Objects.requireNonNull(v, "model"), components, draws, seed, threads, samplingError);
+        return new SurveyPipeline(Objects.requireNonNull(v, "model"), components, draws, seed, threads, samplingError,
+                modelUncertainty);
     }
 
     /**
@@ -81,7 +109,17 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline with(SamplingError v) {
-        return new SurveyPipeline(model, components, draws, seed, threads, Objects.requireNonNull(v, "samplingError"));
+        return new SurveyPipeline(model, components, draws, seed, threads, Objects.requireNonNull(v, "samplingError"),
+                modelUncertainty);
+    }
+
+    /**
+     * @param v how the imputation model's uncertainty is propagated
+     * @return a copy using it
+     */
+    public SurveyPipeline with(ModelUncertainty v) {
+        return new SurveyPipeline(model, components, draws, seed, threads, samplingError,
+                Objects.requireNonNull(v, "modelUncertainty"));
     }
 
     /**
@@ -91,7 +129,7 @@ public final class SurveyPipeline {
     public SurveyPipeline with(OutsideComponent v) {
         List<OutsideComponent> c = new ArrayList<>(components);
         c.add(Objects.requireNonNull(v, "component"));
-        return new SurveyPipeline(model, List.copyOf(c), draws, seed, threads, samplingError);
+        return new SurveyPipeline(model, List.copyOf(c), draws, seed, threads, samplingError, modelUncertainty);
     }
 
     /**
@@ -99,7 +137,8 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline withDraws(int v) {
-        return new SurveyPipeline(model, components, Checks.atLeast("draws", v, 2), seed, threads, samplingError);
+        return new SurveyPipeline(model, components, Checks.atLeast("draws", v, 2), seed, threads, samplingError,
+                modelUncertainty);
     }
 
     /**
@@ -107,7 +146,7 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline withSeed(long v) {
-        return new SurveyPipeline(model, components, draws, v, threads, samplingError);
+        return new SurveyPipeline(model, components, draws, v, threads, samplingError, modelUncertainty);
     }
 
     /**
@@ -115,7 +154,8 @@ public final class SurveyPipeline {
      * @return a copy using it
      */
     public SurveyPipeline withThreads(int v) {
-        return new SurveyPipeline(model, components, draws, seed, Checks.atLeast("threads", v, 0), samplingError);
+        return new SurveyPipeline(model, components, draws, seed, Checks.atLeast("threads", v, 0), samplingError,
+                modelUncertainty);
     }
 
     /**
@@ -176,6 +216,12 @@ public final class SurveyPipeline {
                     double k = pr * nEff;
                     sY[si] = Math.log((k + 0.5) / (nEff - k + 0.5));
                     sV[si] = Math.sqrt(1 / (k + 0.5) + 1 / (nEff - k + 0.5));
+                } else if (samplingError == SamplingError.BETA && pr > 0 && pr < 1 && data.se[r] > 0
+                        && data.se[r] * data.se[r] < pr * (1 - pr)) {
+                    // beta with mean p and variance se^2: shape p nu, (1 - p) nu, nu = n_eff - 1
+                    double nu = pr * (1 - pr) / (data.se[r] * data.se[r]) - 1;
+                    sY[si] = pr * nu;
+                    sV[si] = -(1 - pr) * nu - 2; // < -2 flags a beta draw; shape b = -(sV + 2)
                 } else {
                     sV[si] = -1;
                 }
@@ -187,7 +233,7 @@ public final class SurveyPipeline {
                 double[] x = ImputationModel.designRow(data, covariates, r, fit.regionColumn, fit.firstCovariate,
                         fit.getNames().size());
                 double eta = fit.predictLogit(x);
-                double[] mPoint = ImputationModel.logitNormalMoments(eta, tau);
+                double[] mPoint = {fit.expectedPrevalence(x)};
                 double[] mPred = ImputationModel.logitNormalMoments(eta, Math.sqrt(fit.parameterVariance(x)
                         + fit.getTau2()));
                 iRegion[ii] = g;
@@ -235,9 +281,11 @@ public final class SurveyPipeline {
                 }
             }
         }
+        ImputationModel.QProfile qp = fit != null && nImp > 0 && modelUncertainty == ModelUncertainty.Q_PROFILE
+                ? fit.qProfile(Q_PROFILE_GRID) : null;
         MonteCarlo mc = new MonteCarlo(nRegions, point, sRegion, sPop, sP, sSe, sY, sV, iRegion, iPop, iX, beta,
                 nImp == 0 ? new double[0][0] : chol, tau, cRegion, cMean, cSd,
-                fit == null ? 0 : fit.getDegreesOfFreedom());
+                fit == null ? 0 : fit.getDegreesOfFreedom(), qp);
         List<Bootstrap.Result> res = Bootstrap.withDefaults().withReplicates(draws).withSeed(seed).withThreads(threads)
                 .runMany(mc, nRegions + 1, (buf, out) -> System.arraycopy(buf, 0, out, 0, out.length));
         List<RegionalEstimate> regions = new ArrayList<>();
@@ -277,8 +325,8 @@ public final class SurveyPipeline {
         private final double[] sPop;
         private final double[] sP;
         private final double[] sSe;
-        private final double[] sY; // empirical logit
-        private final double[] sV; // its SD, or -1 for a normal draw
+        private final double[] sY; // empirical logit, or the first beta shape
+        private final double[] sV; // its SD; -1 for a normal draw; < -2 for a beta draw (second shape -(sV + 2))
         private final int[] iRegion;
         private final double[] iPop;
         private final double[][] iX;
@@ -289,10 +337,12 @@ public final class SurveyPipeline {
         private final double[] cMean;
         private final double[] cSd;
         private final int df;
+        private final ImputationModel.QProfile qProfile; // null: plug-in tau, Knapp-Hartung t
 
         MonteCarlo(int nRegions, double[] point, int[] sRegion, double[] sPop, double[] sP, double[] sSe,
                    double[] sY, double[] sV, int[] iRegion, double[] iPop, double[][] iX, double[] beta, double[][] chol, double tau,
-                   int[] cRegion, double[] cMean, double[] cSd, int df) {
+                   int[] cRegion, double[] cMean, double[] cSd, int df, ImputationModel.QProfile qProfile) {
+            this.qProfile = qProfile;
             this.df = df;
             this.nRegions = nRegions;
             this.point = point;
@@ -327,12 +377,42 @@ public final class SurveyPipeline {
         public void resample(UniformRandomProvider rng, double[] buf) {
             ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
             java.util.Arrays.fill(buf, 0);
+            double[] zs = new double[sP.length];
             for (int c = 0; c < sP.length; c++) {
-                double p = sV[c] >= 0 ? ImputationModel.expit(sY[c] + sV[c] * z.sample())
-                        : Math.min(1, Math.max(0, sP[c] + sSe[c] * z.sample()));
+                double p;
+                if (sV[c] >= 0) {
+                    p = ImputationModel.expit(sY[c] + sV[c] * z.sample());
+                } else if (sV[c] < -2) {
+                    p = ChengBetaSampler.of(rng, sY[c], -(sV[c] + 2)).sample();
+                } else {
+                    p = Math.min(1, Math.max(0, sP[c] + sSe[c] * z.sample()));
+                }
                 buf[sRegion[c]] += sPop[c] * p;
+                zs[c] = sSe[c] > 0 ? (p - sP[c]) / sSe[c] : 0; // standardised sampling deviation
             }
-            if (iX.length > 0) {
+            if (iX.length > 0 && qProfile != null) {
+                // tau^2 from its Q-profile distribution (Viechtbauer 2007), then beta given tau^2 as the
+                // refit to the drawn surveys: beta* = beta(tau^2) + A (sqrt(v) Z_s + tau Z'), where Z_s are the
+                // surveyed countries' standardised draws above, so that a survey drawn high also raises
+                // the imputed prevalences of its region (their errors are positively correlated)
+                int j = rng.nextInt(qProfile.tau2().length);
+                double[] bj = qProfile.beta()[j];
+                double[][] aj = qProfile.hat()[j];
+                double[] vf = qProfile.v();
+                double tj = Math.sqrt(qProfile.tau2()[j]);
+                int k = bj.length;
+                double[] b = bj.clone();
+                for (int c = 0; c < sP.length; c++) {
+                    double e = Math.sqrt(vf[c]) * zs[c] + tj * z.sample();
+                    for (int a = 0; a < k; a++) {
+                        b[a] += aj[a][c] * e;
+                    }
+                }
+                for (int c = 0; c < iX.length; c++) {
+                    double eta = ImputationModel.dot(iX[c], b) + tj * z.sample();
+                    buf[iRegion[c]] += iPop[c] * ImputationModel.expit(eta);
+                }
+            } else if (iX.length > 0) {
                 int k = beta.length;
                 double[] zb = new double[k];
                 // multivariate t with df degrees of freedom: normal / sqrt(chi^2_df / df)
@@ -376,8 +456,9 @@ public final class SurveyPipeline {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "SurveyPipeline[%s, %d outside components, %s draws, seed %d]", model,
-                components.size(), Format.count(draws), seed);
+        return String.format(Locale.ROOT, "SurveyPipeline[%s, %s sampling error, %s model uncertainty, %d outside "
+                + "components, %s draws, seed %d]", model, samplingError, modelUncertainty, components.size(),
+                Format.count(draws), seed);
     }
 
     /** A country's prevalence as used: surveyed, or imputed (predictive mean and SD). This class is immutable. */

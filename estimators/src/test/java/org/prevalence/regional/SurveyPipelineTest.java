@@ -140,6 +140,55 @@ class SurveyPipelineTest {
     }
 
     @Test
+    void qProfileClosedFormWithEqualVariances() {
+        // intercept only, equal variances v: Q(tau^2) = SS / (v + tau^2), so the Q-profile points are
+        // tau^2_j = max(0, SS / chi2_{k-1}^{-1}(1 - (j + 1/2)/G) - v) and beta(tau^2) = mean(y)
+        double v = 0.01;
+        double[] y = {-6.2, -5.5, -5.8, -4.9, -5.6};
+        double[][] x = {{1}, {1}, {1}, {1}, {1}};
+        double mean = java.util.Arrays.stream(y).average().orElseThrow();
+        double ss = java.util.Arrays.stream(y).map(e -> (e - mean) * (e - mean)).sum();
+        ImputationModel.Fit fit = new ImputationModel.Fit(java.util.List.of("(intercept)"), new double[] {mean},
+                new double[][] {{v / 5}}, 0, ss / v, 5, new int[] {-1}, 1, 1, x, y, new double[] {v, v, v, v, v});
+        Tolerance.assertRelative(ss / (v + 0.3), fit.generalizedQ(0.3), 1e-12, "generalized Q");
+        int g = 16;
+        ImputationModel.QProfile qp = fit.qProfile(g);
+        org.apache.commons.statistics.distribution.ChiSquaredDistribution chi2 =
+                org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(4);
+        for (int j = 0; j < g; j++) {
+            double expected = Math.max(0, ss / chi2.inverseSurvivalProbability((j + 0.5) / g) - v);
+            Tolerance.assertAbsolute(expected, qp.tau2()[j], 1e-7, "tau^2 point " + j);
+            Tolerance.assertRelative(mean, qp.beta()[j][0], 1e-12, "beta at point " + j);
+            Tolerance.assertRelative(Math.sqrt((v + qp.tau2()[j]) / 5), qp.choleskyLower()[j][0][0], 1e-9, "sd");
+            Tolerance.assertRelative(1 / 5.0, qp.hat()[j][0][2], 1e-12, "refit weights");
+        }
+        // Finney-corrected expected prevalence: tau^2 = 0 below the parameter variance v/5
+        Tolerance.assertRelative(ImputationModel.expit(mean - v / 10), fit.expectedPrevalence(new double[] {1}),
+                1e-14, "expit(eta + (tau^2 - w)/2)");
+    }
+
+    @Test
+    void betaSamplingErrorIsCentredWithTheSurveyVariance() {
+        // small prevalences (k = n p = 4 and 9 cases): the default beta draws have mean p and SD se, so
+        // the Monte Carlo SE is sqrt(sum N^2 se^2) and the draws' mean the estimate; 20,000 draws:
+        // the SD of an SD estimate is about 0.7 % (3 % allowed), of the mean 0.3 % of the estimate (1.5 %)
+        String text = "country,region,population,prevalence,se\n"
+                + "a,Africa,1000000,0.004,0.002\nb,Africa,3000000,0.003,0.001\n";
+        NationalData d = NationalData.fromTable(GE, csv(text));
+        SurveyPipeline.Result r = SurveyPipeline.withDefaults().withDraws(20_000).withSeed(5).estimate(d,
+                Covariates.none());
+        double se = Math.sqrt(Math.pow(1e6 * 0.002, 2) + Math.pow(3e6 * 0.001, 2));
+        Tolerance.assertRelative(se, r.getWorld().getStandardError(), 0.03, "beta SE");
+        // the 95 % interval is skewed to the right (beta with shapes about 4 and 9)
+        double lo = 13000 - r.getWorld().getInterval95().lower();
+        double hi = r.getWorld().getInterval95().upper() - 13000;
+        assertTrue(hi > lo, "right-skewed: " + lo + " below, " + hi + " above");
+        // the midpoint of the 68 % interval is near the mean of the draws (mean 13,000) within the skew
+        double mid = (r.getWorld().getInterval68().lower() + r.getWorld().getInterval68().upper()) / 2;
+        Tolerance.assertRelative(13000, mid, 0.03, "68% midpoint");
+    }
+
+    @Test
     void badNationalRowsAreNamed() {
         String h = "country,region,population,prevalence,se\n";
         assertMessage(() -> NationalData.fromTable(GE, csv(h + "a,Africa,10,0.1,0.01\nb,Narnia,10,0.1,0.01\n")),
