@@ -104,66 +104,9 @@ public final class LincolnPetersen {
     }
 
     /** The Lincoln-Petersen estimate. This class is immutable. */
-    public static final class Result {
-        private final double estimate;
-        private final double standardError;
-        private final Interval interval;
-        private final long n1;
-        private final long n2;
-        private final long m;
-
+    public static final class Result extends TwoListResult {
         Result(double estimate, double standardError, Interval interval, long n1, long n2, long m) {
-            this.estimate = estimate;
-            this.standardError = standardError;
-            this.interval = interval;
-            this.n1 = n1;
-            this.n2 = n2;
-            this.m = m;
-        }
-
-        /** @return the estimated population size, observed cases included */
-        public double getEstimate() {
-            return estimate;
-        }
-
-        /** @return the large-sample standard error of the estimate */
-        public double getStandardError() {
-            return standardError;
-        }
-
-        /** @return the confidence interval of the population size */
-        public Interval getConfidenceInterval() {
-            return interval;
-        }
-
-        /** @return cases seen on at least one list, {@code n1 + n2 - m} */
-        public long getObserved() {
-            return n1 + n2 - m;
-        }
-
-        /** @return the estimated unseen cases, {@code estimate - observed} */
-        public double getUnobserved() {
-            return estimate - getObserved();
-        }
-
-        /** @return cases on list 1 */
-        public long getN1() {
-            return n1;
-        }
-
-        /** @return cases on list 2 */
-        public long getN2() {
-            return n2;
-        }
-
-        /** @return cases on both lists */
-        public long getM() {
-            return m;
-        }
-
-        @Override
-        public String toString() {
-            return TwoList.describe("LincolnPetersen", estimate, standardError, interval, n1, n2, m);
+            super("LincolnPetersen", estimate, standardError, interval, n1, n2, m);
         }
     }
 }
