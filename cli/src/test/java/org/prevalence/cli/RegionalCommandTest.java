@@ -38,6 +38,24 @@ class RegionalCommandTest {
     }
 
     @Test
+    void casePipelineTableAndCsv() throws Exception {
+        assertEquals(0, CliTest.run("datasets", "world", dir.toString(), "--seed", "3").code());
+        String[] common = {"regional", "cases", dir.resolve("cases.csv").toString(), "--population",
+            dir.resolve("population.csv").toString(), "--window", "2002-01-01:2011-12-31", "--replicates", "50"};
+        CliTest.Run t = CliTest.run(common);
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("68% interval") && t.out().contains("95% interval"), t.out());
+        assertTrue(t.out().lines().anyMatch(l -> l.startsWith("World")), t.out());
+        String[] csvArgs = java.util.Arrays.copyOf(common, common.length + 2);
+        csvArgs[common.length] = "--format";
+        csvArgs[common.length + 1] = "csv";
+        CliTest.Run c = CliTest.run(csvArgs);
+        List<String> lines = c.out().lines().toList();
+        assertEquals("region,estimate,per_1000,se,lower68,upper68,lower95,upper95,population", lines.get(0));
+        assertEquals(8, lines.size(), c.out()); // header, six regions, World
+    }
+
+    @Test
     void negativeVictimsExitTwoNamingTheRow() throws Exception {
         Path cases = dir.resolve("bad.csv");
         Files.writeString(cases, "case_id,team_a,team_b,country,region,form,victims,start_date,end_date\n"
