@@ -1,6 +1,5 @@
 package org.prevalence.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,12 +127,8 @@ final class MseCommand implements Callable<Integer> {
     @Option(names = "--thin", defaultValue = "50", description = "latent-class: thinning (default ${DEFAULT-VALUE}).")
     int thin;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw a chart: the bootstrap or posterior "
-            + "distribution, the model table (estimate against BIC), or the observed histories.")
-    java.nio.file.Path plot;
-
-    @Option(names = "--plot-format", defaultValue = "png", description = "png or svg (default ${DEFAULT-VALUE}).")
-    Plots.PlotFormat plotFormat;
+    @Mixin
+    PlotOptions plot;
 
     @Mixin
     CommonOptions common;
@@ -177,9 +172,8 @@ final class MseCommand implements Callable<Integer> {
             text = MseReport.text(input.name(), json);
         }
         write(json, text, List.of(json));
-        if (plot != null) {
-            Path p = Plots.save(Plots.overlapBars(table, input.name() + ": observed histories"), plot, plotFormat);
-            spec.commandLine().getErr().println("plot written to " + p.toAbsolutePath());
+        if (plot.wanted()) {
+            plot.save(Plots.overlapBars(table, input.name() + ": observed histories"), spec);
         }
         return 0;
     }

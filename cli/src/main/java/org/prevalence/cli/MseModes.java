@@ -1,6 +1,5 @@
 package org.prevalence.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +62,7 @@ final class MseModes {
                     + Output.table(List.of("model", "estimate", "SE", "deviance", "df", "AIC", "BIC", "status"),
                     MseExtras.closedTableRows(rows));
             c.write(rows, text, rows);
-            if (c.plot != null) {
+            if (c.plot.wanted()) {
                 List<double[]> xs = new ArrayList<>();
                 List<double[]> ys = new ArrayList<>();
                 List<String> names = new ArrayList<>();
@@ -74,8 +73,8 @@ final class MseModes {
                         ys.add(new double[] {r.getEstimate()});
                     }
                 }
-                saved(c, Plots.save(Plots.scatter(c.input.name() + ": closed-population models", "BIC",
-                        "estimated population N", names, xs, ys), c.plot, c.plotFormat));
+                c.plot.save(Plots.scatter(c.input.name() + ": closed-population models", "BIC",
+                        "estimated population N", names, xs, ys), c.spec);
             }
             return 0;
         }
@@ -121,10 +120,10 @@ final class MseModes {
                 BicBootstrap.Result r = b.estimate(t);
                 Map<String, Object> json = MseExtras.bicBootstrap(r, t);
                 c.write(json, MseReport.text(c.input.name(), json), List.of(json));
-                if (c.plot != null) {
-                    saved(c, Plots.save(Plots.distribution(c.input.name() + ": BIC bootstrap distribution of N (top "
+                if (c.plot.wanted()) {
+                    c.plot.save(Plots.distribution(c.input.name() + ": BIC bootstrap distribution of N (top "
                             + r.getNtop() + " models)", "population N", r.getReplicates(), r.getEstimate(),
-                            r.getConfidenceInterval()), c.plot, c.plotFormat));
+                            r.getConfidenceInterval()), c.spec);
                 }
             }
             return 0;
@@ -139,17 +138,12 @@ final class MseModes {
                     .withProgress((done, total) -> p.step()).estimate(t);
             Map<String, Object> json = MseExtras.bootstrap(r);
             c.write(json, MseReport.text(c.input.name(), json), List.of(json));
-            if (c.plot != null) {
-                saved(c, Plots.save(Plots.distribution(c.input.name() + ": bootstrap distribution of N",
-                        "population N", r.getReplicates(), r.getEstimate(), r.getConfidenceInterval()), c.plot,
-                        c.plotFormat));
+            if (c.plot.wanted()) {
+                c.plot.save(Plots.distribution(c.input.name() + ": bootstrap distribution of N",
+                        "population N", r.getReplicates(), r.getEstimate(), r.getConfidenceInterval()), c.spec);
             }
         }
         return 0;
-    }
-
-    private static void saved(MseCommand c, Path p) {
-        c.spec.commandLine().getErr().println("plot written to " + p.toAbsolutePath());
     }
 
     private static ClosedPopulationModels closed(MseCommand c) {
@@ -183,9 +177,9 @@ final class MseModes {
             BayesianModelAveraging.Result r = m.estimate(t);
             json = MseExtras.bma(r);
             text = r.toString() + "\n";
-            if (c.plot != null) {
-                saved(c, Plots.save(Plots.posterior(c.input.name() + ": posterior of N (model averaging)",
-                        r.posteriorMass(), r.observed(), r.median(), r.interval()), c.plot, c.plotFormat));
+            if (c.plot.wanted()) {
+                c.plot.save(Plots.posterior(c.input.name() + ": posterior of N (model averaging)",
+                        r.posteriorMass(), r.observed(), r.median(), r.interval()), c.spec);
             }
         } else if (b.equals("latent-class")) {
             LatentClassMse.Result r = LatentClassMse.withDefaults().withClasses(c.classes).withChains(c.chains)
@@ -193,14 +187,14 @@ final class MseModes {
                     .withCredibleLevel(c.common.level).withThreads(c.common.threadCount()).estimate(t);
             json = MseExtras.latentClass(r);
             text = r.toString() + "\n";
-            if (c.plot != null) {
+            if (c.plot.wanted()) {
                 long[] d = r.getPooledDraws();
                 double[] v = new double[d.length];
                 for (int i = 0; i < d.length; i++) {
                     v[i] = d[i];
                 }
-                saved(c, Plots.save(Plots.distribution(c.input.name() + ": posterior draws of N (latent classes)",
-                        "population N", v, r.getEstimate(), r.getCredibleInterval()), c.plot, c.plotFormat));
+                c.plot.save(Plots.distribution(c.input.name() + ": posterior draws of N (latent classes)",
+                        "population N", v, r.getEstimate(), r.getCredibleInterval()), c.spec);
             }
         } else {
             throw PrevalenceException.invalidArgument("--bayes", "Unknown --bayes '%s'; use bma or latent-class", c.bayes);

@@ -70,8 +70,7 @@ final class RegionalCommand implements Runnable {
     }
 
     static void write(CommandSpec spec, CommonOptions common, List<RegionalEstimate> regions, RegionalEstimate world,
-                      String extraKey, List<Map<String, Object>> extra, String heading, Path plot,
-                      Plots.PlotFormat plotFormat) {
+                      String extraKey, List<Map<String, Object>> extra, String heading, PlotOptions plot) {
         List<Map<String, Object>> rj = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         List<List<String>> csv = new ArrayList<>();
@@ -100,7 +99,7 @@ final class RegionalCommand implements Runnable {
                     "95% interval"), rows);
         };
         Output.write(common, spec.commandLine().getOut(), text);
-        if (plot != null) {
+        if (plot.wanted()) {
             List<String> labels = new ArrayList<>();
             double[][] v = new double[5][all.size()];
             for (int i = 0; i < all.size(); i++) {
@@ -112,9 +111,8 @@ final class RegionalCommand implements Runnable {
                 v[3][i] = e.getLower68();
                 v[4][i] = e.getUpper68();
             }
-            Path p = Plots.save(Plots.intervals("People in forced labour by region", "people on an average day", labels,
-                    v[0], v[1], v[2], v[3], v[4], null, null), plot, plotFormat);
-            spec.commandLine().getErr().println("plot written to " + p.toAbsolutePath());
+            plot.save(Plots.intervals("People in forced labour by region", "people on an average day", labels,
+                    v[0], v[1], v[2], v[3], v[4], null, null), spec);
         }
     }
 
@@ -167,11 +165,8 @@ final class RegionalCommand implements Runnable {
         @Option(names = "--column", paramLabel = "ROLE=NAME", description = "Rename a case-file column, e.g. victims=n_victims.")
         List<String> columns;
 
-        @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the regional totals with 68% and 95% bars.")
-        Path plot;
-
-        @Option(names = "--plot-format", defaultValue = "png")
-        Plots.PlotFormat plotFormat;
+        @Mixin
+        PlotOptions plot;
 
         @Mixin
         CommonOptions common;
@@ -224,7 +219,7 @@ final class RegionalCommand implements Runnable {
                     + "(seed %d, %d failed)%n", r.getEstimator(), cases.getFileName(), r.getWindow(),
                     r.getScheme().name().toLowerCase(Locale.ROOT), Format.count(r.getReplicates()), r.getSeed(),
                     r.getFailedReplicates());
-            write(spec, common, r.getRegions(), r.getWorld(), "strata", strata, heading, plot, plotFormat);
+            write(spec, common, r.getRegions(), r.getWorld(), "strata", strata, heading, plot);
             return 0;
         }
     }
@@ -257,11 +252,8 @@ final class RegionalCommand implements Runnable {
         @Option(names = "--draws", defaultValue = "10000", description = "Monte Carlo draws (default ${DEFAULT-VALUE}).")
         int draws;
 
-        @Option(names = "--plot", paramLabel = "FILE")
-        Path plot;
-
-        @Option(names = "--plot-format", defaultValue = "png")
-        Plots.PlotFormat plotFormat;
+        @Mixin
+        PlotOptions plot;
 
         @Mixin
         CommonOptions common;
@@ -292,7 +284,7 @@ final class RegionalCommand implements Runnable {
                     national.getFileName(), r.getCountries().size(),
                     r.getCountries().stream().filter(SurveyPipeline.CountryResult::isImputed).count(),
                     Format.count(r.getDraws()), r.getSeed());
-            write(spec, common, r.getRegions(), r.getWorld(), "countries", countries, heading, plot, plotFormat);
+            write(spec, common, r.getRegions(), r.getWorld(), "countries", countries, heading, plot);
             return 0;
         }
 

@@ -162,11 +162,8 @@ final class SurveyCommand implements Callable<Integer> {
     @Option(names = "--trim", split = ",", paramLabel = "LOW,HIGH", description = "Trim weights to [LOW, HIGH] (R trimWeights).")
     double[] trim;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the estimates with their interval bars.")
-    Path plot;
-
-    @Option(names = "--plot-format", defaultValue = "png", description = "png or svg (default ${DEFAULT-VALUE}).")
-    Plots.PlotFormat plotFormat;
+    @Mixin
+    PlotOptions plot;
 
     @Mixin
     CommonOptions common;
@@ -177,7 +174,7 @@ final class SurveyCommand implements Callable<Integer> {
         SurveyDesign design = adjust(replicate(design(t)));
         List<SurveyEstimate> results = estimate(design);
         write(design, results, design.varianceMethod());
-        if (plot != null) {
+        if (plot.wanted()) {
             List<String> labels = new ArrayList<>();
             double[] est = new double[results.size()];
             double[] lo = new double[results.size()];
@@ -190,10 +187,9 @@ final class SurveyCommand implements Callable<Integer> {
                 hi[i] = r.getConfidenceInterval().upper();
             }
             SurveyEstimate first = results.get(0);
-            Path p = Plots.save(Plots.intervals(first.getStatistic() + " of " + first.getVariable()
+            plot.save(Plots.intervals(first.getStatistic() + " of " + first.getVariable()
                     + (by == null ? "" : " by " + String.join(", ", by)), first.getStatistic(), labels, est, lo, hi,
-                    null, null, null, null), plot, plotFormat);
-            spec.commandLine().getErr().println("plot written to " + p.toAbsolutePath());
+                    null, null, null, null), spec);
         }
         return 0;
     }
