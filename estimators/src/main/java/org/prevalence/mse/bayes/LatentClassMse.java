@@ -39,7 +39,9 @@ import org.prevalence.core.lists.ListOverlapTable;
  * patterns: the individuals sharing a pattern share their class probabilities, so one multinomial
  * draw per pattern replaces a draw per person. Like LCMCR, \( n_0 \) is restricted to
  * \( n_0 \le 20 n \) (by rejection), unless {@link #withMaximumPopulation(long)} sets a proper
- * prior \( p(N) \propto 1/N \) on \( 1 \le N \le N_{\max} \).
+ * prior \( p(N) \propto 1/N \) on \( 1 \le N \le N_{\max} \). A warning says the posterior is
+ * truncated when at least {@value #CAP_WARNING_FRACTION} of the pooled draws (and at least one) lie
+ * within 5 % of that upper bound; a lone tail draw near it does not move the summaries.
  *
  * <p><b>Chains and reproducibility.</b> Each chain runs the LCMCR start (500 warm-up sweeps), then
  * {@code burnIn} sweeps, then keeps \( N \) after every {@code thinning}-th of {@code samples}
@@ -76,6 +78,8 @@ public final class LatentClassMse {
     public static final double RHAT_WARNING = 1.01;
     /** An effective sample size below this value gives a warning. */
     public static final double ESS_WARNING = 400;
+    /** The fraction of draws near the upper bound of N from which a truncation warning is given. */
+    public static final double CAP_WARNING_FRACTION = 0.001;
     /** LCMCR's cap: at most this many unobserved individuals per observed one. */
     public static final long LCMCR_CAP_FACTOR = 20;
     /** Largest number of observed individuals accepted. */
@@ -349,7 +353,7 @@ public final class LatentClassMse {
         return out;
     }
 
-    private Result summarise(ListOverlapTable table, long n, long cap, long[][] draws) {
+    Result summarise(ListOverlapTable table, long n, long cap, long[][] draws) {
         int total = chains * samples;
         double[] all = new double[total];
         double[][] asDouble = new double[chains][samples];
@@ -416,7 +420,7 @@ public final class LatentClassMse {
         } else {
             warnings.add("convergence diagnostics were not computed (Diagnostics.NONE)");
         }
-        if (atCap > 0) {
+        if (atCap > 0 && atCap >= CAP_WARNING_FRACTION * total) {
             warnings.add(String.format(Locale.ROOT,
                     "%d of %d draws of N lie within 5%% of the upper bound N = %s (%s): the posterior is "
                     + "truncated there", atCap, total, Format.count(n + cap),

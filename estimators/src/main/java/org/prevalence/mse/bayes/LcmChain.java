@@ -31,14 +31,28 @@ package org.prevalence.mse.bayes;
 final class LcmChain {
     /** Warm-up sweeps before burn-in, as LCMCR. */
     static final int WARM_UP = 500;
-    /** Relative weights below e^FLUSH_LOG are set to 0. */
+    /**
+     * A class whose weight is below e^FLUSH_LOG times the largest weight \( \pi_{\max} \) gets weight 0
+     * on the linear scale (subnormal products are very slow). Its weight in any pattern is then below
+     * e^-650 ~ 1e-282, and a pattern whose weights sum below {@link #SUM_MIN} is redone exactly on the
+     * log scale, so a flushed class never carries more than ~1e-82 of a pattern's weight.
+     */
     private static final double FLUSH_LOG = -650;
+    /** A pattern whose class weights sum below this is redone on the log scale. */
+    private static final double SUM_MIN = 1e-200;
+    /** A product of the \( 1-\lambda_{jk} \) below this puts step 1 of the next sweep on the log scale. */
+    private static final double PRODUCT_MIN = 1e-250;
 
     private final int lists;
     private final int classes;
     private final int patterns;
     private final int[][] ones;      // set bits of each pattern
     private final int[] freq;
+    // Pattern weights are built on a tree of list subsets: a node's weight is its parent's (the same
+    // set without its lowest list) times lambda / (1 - lambda) of that list, node 0 being the empty set.
+    private final int[] patternNode;
+    private final int[] nodeParent;
+    private final int[] nodeList;
     private final long n;
     private final long cap;
     private final double aAlpha;
@@ -47,26 +61,24 @@ final class LcmChain {
 
     // parameters
     private final double[] lam0;     // [j * K + k] 1 - lambda_jk
-    private final double[] logNu;
+    private final double[] ratio;    // [j * K + k] lambda_jk / (1 - lambda_jk), set with lam0
+    private final double[] logNu;    // log pi_k
     private double alpha;
     private long n0;
-    // latent counts
-    private final int[][] countMK;
-    private final long[] count0K;
-    // derived, per sweep
-    private final double[] ratio;    // lambda / (1 - lambda), [j * K + k], set with lambda
-    private final double[] zeroW;    // pi_k prod_j (1 - lambda_jk) / max_k (same), or 0 (see derive)
-    private double logZeroScale;     // log max_k pi_k prod_j (1 - lambda_jk)
-    private final double[] logZeroW;
+    private final long[] count0K;    // classes of the unobserved
+    // derived from lambda and pi after step 3, used by steps 4-5 and by step 1 of the next sweep
+    private final double[] nodeW;    // [node * K + k] (pi_k / pi_max) prod_j lambda^x_j (1 - lambda)^(1 - x_j)
+    private double logNuMax;         // log pi_max
+    private boolean logScale;        // some class's products may underflow: step 1 on the log scale
     private final int[] order;       // classes by decreasing pi
+    // step 1's sufficient statistics for steps 2 and 3 (with count0K)
+    private final long[] classTotal;
+    private final long[] onesJK;     // [j * K + k]
     // scratch
-    private final double[] w;
     private final double[] wOrdered;
     private final double[] suffix;
     private final int[] drawn;
     private final double[] beta = new double[3];
-    private final long[] classTotal;
-    private final long[] onesJK;
 
     /**
      * @param lists J
@@ -101,22 +113,46 @@ final class LcmChain {
             total += freq[m];
         }
         this.n = total;
+        // the subset tree: every pattern and the chain of its parents, parents first
+        java.util.Map<Integer, Integer> nodeOf = new java.util.HashMap<>();
+        java.util.List<int[]> nodes = new java.util.ArrayList<>();
+        nodeOf.put(0, 0);
+        nodes.add(new int[] {0, 0});
+        patternNode = new int[patterns];
+        for (int m = 0; m < patterns; m++) {
+            patternNode[m] = node(patternMasks[m], nodeOf, nodes);
+        }
+        nodeParent = new int[nodes.size()];
+        nodeList = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            nodeParent[i] = nodes.get(i)[0];
+            nodeList[i] = nodes.get(i)[1];
+        }
         int jk = lists * classes;
         lam0 = new double[jk];
         ratio = new double[jk];
         onesJK = new long[jk];
         logNu = new double[classes];
-        zeroW = new double[classes];
-        logZeroW = new double[classes];
+        nodeW = new double[nodes.size() * classes];
         order = new int[classes];
-        countMK = new int[patterns][classes];
         count0K = new long[classes];
         classTotal = new long[classes];
-        w = new double[classes];
         wOrdered = new double[classes];
         suffix = new double[classes + 1];
         drawn = new int[classes];
         initialise(patternMasks);
+    }
+
+    /** @return the node of a list subset, adding it and its missing parents (parents first) */
+    private static int node(int mask, java.util.Map<Integer, Integer> nodeOf, java.util.List<int[]> nodes) {
+        Integer known = nodeOf.get(mask);
+        if (known != null) {
+            return known;
+        }
+        int parent = node(mask & (mask - 1), nodeOf, nodes);
+        nodes.add(new int[] {parent, Integer.numberOfTrailingZeros(mask)});
+        nodeOf.put(mask, nodes.size() - 1);
+        return nodes.size() - 1;
     }
 
     private void initialise(int[] patternMasks) {
@@ -164,10 +200,6 @@ final class LcmChain {
         double[] l0 = lam0.clone();
         double[] nu = logNu.clone();
         long[] c0 = count0K.clone();
-        int[][] cm = new int[patterns][];
-        for (int m = 0; m < patterns; m++) {
-            cm[m] = countMK[m].clone();
-        }
         for (int k = 0; k < classes; k++) {
             int old = idx[k];
             logNu[k] = nu[old];
@@ -175,9 +207,6 @@ final class LcmChain {
             for (int j = 0; j < lists; j++) {
                 ratio[j * classes + k] = r1[j * classes + old];
                 lam0[j * classes + k] = l0[j * classes + old];
-            }
-            for (int m = 0; m < patterns; m++) {
-                countMK[m][k] = cm[m][old];
             }
         }
         derive();
@@ -193,7 +222,7 @@ final class LcmChain {
         return alpha;
     }
 
-    /** @return the number of classes holding at least one individual */
+    /** @return the number of classes that held at least one individual in the last sweep */
     int occupiedClasses() {
         int s = 0;
         for (int k = 0; k < classes; k++) {
@@ -220,38 +249,43 @@ final class LcmChain {
         }
     }
 
-    /** Quantities derived from lambda and pi, shared by every pattern in the next steps. */
+    /**
+     * The class weights of every pattern, relative to \( \pi_{\max} \), shared by all individuals in
+     * steps 4-5 and in step 1 of the next sweep: node 0 holds
+     * \( (\pi_k/\pi_{\max}) \prod_j (1-\lambda_{jk}) \), and each further node multiplies its parent's
+     * weights by \( \lambda_{jk}/(1-\lambda_{jk}) \) of its list.
+     */
     private void derive() {
-        double maxZero = Double.NEGATIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < classes; k++) {
+            max = Math.max(max, logNu[k]);
+        }
+        logNuMax = max;
+        boolean tiny = false;
+        for (int k = 0; k < classes; k++) {
+            final double d = logNu[k] - max;
+            if (d < FLUSH_LOG) {
+                nodeW[k] = 0;
+                continue;
+            }
             double prod = 1;
             for (int j = 0; j < lists; j++) {
                 prod *= lam0[j * classes + k];
             }
-            double l0;
-            if (prod > 1e-280) {
-                l0 = Math.log(prod);
-            } else {
-                l0 = 0;
-                for (int j = 0; j < lists; j++) {
-                    l0 += Math.log(lam0[j * classes + k]);
+            tiny |= prod < PRODUCT_MIN;
+            nodeW[k] = Math.exp(d) * prod;
+        }
+        logScale = tiny;
+        if (!tiny) {
+            final int nodes = nodeParent.length;
+            for (int v = 1; v < nodes; v++) {
+                final int base = v * classes;
+                final int from = nodeParent[v] * classes;
+                final int r = nodeList[v] * classes;
+                for (int k = 0; k < classes; k++) {
+                    nodeW[base + k] = nodeW[from + k] * ratio[r + k];
                 }
             }
-            logZeroW[k] = logNu[k] + l0;
-            maxZero = Math.max(maxZero, logZeroW[k]);
-        }
-        // Weights relative to the largest zero-pattern weight. A class is flushed to 0 (subnormal
-        // products are very slow) only if even its heaviest pattern weighs < e^-650 on that scale; a
-        // pattern whose weights sum below 1e-200 is redone exactly in logs (logScaleWeights), so a
-        // flushed class never carries more than e^-190 of a pattern's weight.
-        logZeroScale = maxZero;
-        for (int k = 0; k < classes; k++) {
-            final double d = logZeroW[k] - maxZero;
-            double up = 1;
-            for (int j = 0; j < lists; j++) {
-                up *= Math.max(1, ratio[j * classes + k]);
-            }
-            zeroW[k] = d + Math.log(up) < FLUSH_LOG ? 0 : Math.exp(d);
         }
         // classes by decreasing weight: multinomials then stop early once all are placed
         for (int k = 0; k < classes; k++) {
@@ -268,81 +302,80 @@ final class LcmChain {
         }
     }
 
-    /** Step 1: class counts of each observed pattern. */
+    /**
+     * Step 1: class counts of each observed pattern, accumulated at once into the class totals and
+     * the per-list capture counts that steps 2 and 3 need.
+     */
     private void sampleObservedClasses() {
+        java.util.Arrays.fill(onesJK, 0);
+        System.arraycopy(count0K, 0, classTotal, 0, classes);
         for (int m = 0; m < patterns; m++) {
             final int[] on = ones[m];
+            final int base = patternNode[m] * classes;
             double sum = 0;
+            double heaviest = -1;
+            int top = 0;
             for (int t = 0; t < classes; t++) {
-                final int k = order[t];
-                double v = zeroW[k];
-                if (v != 0) {
-                    for (int j : on) {
-                        v *= ratio[j * classes + k];
-                    }
-                }
+                final double v = nodeW[base + order[t]];
                 wOrdered[t] = v;
                 sum += v;
-            }
-            if (!(sum > 1e-200 && sum < Double.POSITIVE_INFINITY)) {
-                logScaleWeights(on);
-            }
-            // this pattern's heaviest class first, so that the sequential binomials end early
-            int top = 0;
-            for (int t = 1; t < classes; t++) {
-                if (wOrdered[t] > wOrdered[top]) {
+                if (v > heaviest) {
+                    heaviest = v;
                     top = t;
                 }
             }
+            if (logScale || !(sum > SUM_MIN && sum < Double.POSITIVE_INFINITY)) {
+                top = logScaleWeights(on);
+            }
+            // this pattern's heaviest class first, so that the sequential binomials end early
             final double wt = wOrdered[top];
             wOrdered[top] = wOrdered[0];
             wOrdered[0] = wt;
             rnd.multinomial(freq[m], wOrdered, classes, drawn, suffix);
-            final int[] c = countMK[m];
             for (int t = 0; t < classes; t++) {
-                c[order[t]] = drawn[t];
-            }
-            final int d0 = c[order[0]];
-            c[order[0]] = c[order[top]];
-            c[order[top]] = d0;
-        }
-    }
-
-    /** Fallback of step 1 when the products under- or overflow: the same weights, shifted in logs. */
-    private void logScaleWeights(int[] on) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int t = 0; t < classes; t++) {
-            final int k = order[t];
-            double v = logZeroW[k];
-            for (int j : on) {
-                v += Math.log(ratio[j * classes + k]);
-            }
-            wOrdered[t] = v;
-            max = Math.max(max, v);
-        }
-        for (int t = 0; t < classes; t++) {
-            wOrdered[t] = Math.exp(wOrdered[t] - max);
-        }
-    }
-
-    /** Step 2: lambda_jk ~ Beta(1 + ones, 1 + zeros), unobserved individuals counted as zeros. */
-    private void sampleCaptureProbabilities() {
-        java.util.Arrays.fill(onesJK, 0);
-        for (int k = 0; k < classes; k++) {
-            classTotal[k] = count0K[k];
-        }
-        for (int m = 0; m < patterns; m++) {
-            final int[] c = countMK[m];
-            for (int k = 0; k < classes; k++) {
-                final int ck = c[k];
-                if (ck != 0) {
-                    classTotal[k] += ck;
-                    for (int j : ones[m]) {
-                        onesJK[j * classes + k] += ck;
+                final int d = drawn[t];
+                if (d != 0) {
+                    final int k = order[t == 0 ? top : t == top ? 0 : t];
+                    classTotal[k] += d;
+                    for (int j : on) {
+                        onesJK[j * classes + k] += d;
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Step 1's weights on the log scale, when the products under- or overflow.
+     *
+     * @return the position of the heaviest class
+     */
+    private int logScaleWeights(int[] on) {
+        double max = Double.NEGATIVE_INFINITY;
+        int top = 0;
+        for (int t = 0; t < classes; t++) {
+            final int k = order[t];
+            double v = logNu[k];
+            for (int j = 0; j < lists; j++) {
+                v += Math.log(lam0[j * classes + k]);
+            }
+            for (int j : on) {
+                v += Math.log(ratio[j * classes + k]);
+            }
+            wOrdered[t] = v;
+            if (v > max) {
+                max = v;
+                top = t;
+            }
+        }
+        for (int t = 0; t < classes; t++) {
+            wOrdered[t] = Math.exp(wOrdered[t] - max);
+        }
+        return top;
+    }
+
+    /** Step 2: lambda_jk ~ Beta(1 + ones, 1 + zeros), unobserved individuals counted as zeros. */
+    private void sampleCaptureProbabilities() {
         for (int j = 0; j < lists; j++) {
             for (int k = 0; k < classes; k++) {
                 final int i = j * classes + k;
@@ -372,9 +405,9 @@ final class LcmChain {
     private void sampleUnobserved() {
         double rel = 0;
         for (int k = 0; k < classes; k++) {
-            rel += zeroW[k];
+            rel += nodeW[k];
         }
-        double p0 = Math.exp(logZeroScale) * rel;
+        double p0 = Math.exp(logNuMax) * rel;
         if (p0 >= 1) {
             p0 = Math.nextDown(1.0);
         }
@@ -383,14 +416,12 @@ final class LcmChain {
             java.util.Arrays.fill(count0K, 0);
             return;
         }
-        for (int t = 0; t < classes; t++) {
-            wOrdered[t] = zeroW[order[t]];
-        }
         if (n0 > Integer.MAX_VALUE) {
             throw new IllegalStateException("n0 too large: " + n0);
         }
         int top = 0;
-        for (int t = 1; t < classes; t++) {
+        for (int t = 0; t < classes; t++) {
+            wOrdered[t] = nodeW[order[t]];
             if (wOrdered[t] > wOrdered[top]) {
                 top = t;
             }
@@ -400,11 +431,8 @@ final class LcmChain {
         wOrdered[0] = wt;
         rnd.multinomial((int) n0, wOrdered, classes, drawn, suffix);
         for (int t = 0; t < classes; t++) {
-            count0K[order[t]] = drawn[t];
+            count0K[order[t == 0 ? top : t == top ? 0 : t]] = drawn[t];
         }
-        final long d0 = count0K[order[0]];
-        count0K[order[0]] = count0K[order[top]];
-        count0K[order[top]] = d0;
     }
 
     /** Step 6: alpha ~ Gamma(a_alpha + K - 1, rate b_alpha - log pi_K). */

@@ -151,6 +151,35 @@ class LatentClassMseTest {
         assertTrue(r.getWarnings().stream().anyMatch(w -> w.contains("maximum population")), r.getWarnings().toString());
     }
 
+    /**
+     * The truncation warning needs 0.1 % of the draws within 5 % of the cap: 7 of 8,000 such draws
+     * give none, 8 give one that counts them (n = 2,744, LCMCR cap n0 <= 20 n: bound N = 57,624).
+     */
+    @Test
+    void capWarningNeedsATenthOfAPercentOfTheDraws() {
+        LatentClassMse e = LatentClassMse.withDefaults();
+        ListOverlapTable uk = LcmFixtures.table("uk2013_5lists");
+        long n = 2744;
+        long cap = 20 * n;
+        for (int near : new int[] {7, 8}) {
+            long[][] draws = new long[4][2000];
+            for (int c = 0; c < 4; c++) {
+                for (int s = 0; s < 2000; s++) {
+                    draws[c][s] = 15_000 + 3 * s + c;
+                }
+            }
+            for (int i = 0; i < near; i++) {
+                draws[i % 4][i] = n + cap - i;   // within 5 % of the bound
+            }
+            LatentClassMse.Result r = e.summarise(uk, n, cap, draws);
+            boolean warned = r.getWarnings().stream().anyMatch(w -> w.contains("upper bound"));
+            assertEquals(near == 8, warned, near + " draws near the cap: " + r.getWarnings());
+            if (warned) {
+                assertTrue(r.getWarnings().stream().anyMatch(w -> w.startsWith("8 of 8000 draws")), r.getWarnings().toString());
+            }
+        }
+    }
+
     @Test
     void badInputIsRejectedWithClearMessages() {
         LatentClassMse d = LatentClassMse.withDefaults();

@@ -12,6 +12,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.apache.commons.statistics.distribution.PascalDistribution;
+import org.apache.commons.statistics.distribution.PoissonDistribution;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,7 @@ class LcmRandomTest {
 
     /** The linear-scale Beta agrees with the Commons Statistics CDF, and its three outputs with each other. */
     @ParameterizedTest(name = "linear Beta({0}, {1})")
-    @CsvSource({"1, 1", "2.5, 7", "1, 3000", "0.4, 0.2", "40, 1.5"})
+    @CsvSource({"1, 1", "2.5, 7", "1, 3000", "0.4, 0.2", "40, 1.5", "1, 6", "4, 1", "3000, 1", "1, 20000.5"})
     void linearBetaMatchesCommonsStatistics(double a, double b) {
         LcmRandom r = rnd(6);
         double[] out = new double[3];
@@ -126,7 +127,8 @@ class LcmRandomTest {
     }
 
     @ParameterizedTest(name = "Bin({0}, {1})")
-    @CsvSource({"1, 0.5", "20, 0.3", "1000, 0.4", "995, 0.93", "50000, 0.0001", "20000, 0.5", "37, 0.999"})
+    @CsvSource({"1, 0.5", "20, 0.3", "1000, 0.4", "995, 0.93", "50000, 0.0001", "20000, 0.5", "37, 0.999",
+        "12, 0.01", "3, 0.2", "400, 0.0002"})
     void binomialMatchesCommonsStatistics(int n, double prob) {
         LcmRandom r = rnd(3);
         long[] counts = new long[n + 1];
@@ -140,7 +142,7 @@ class LcmRandomTest {
 
     /** Multinomial margins are binomial; both the categorical (size <= 12) and binomial paths. */
     @ParameterizedTest(name = "size {0}")
-    @CsvSource({"5", "12", "13", "400"})
+    @CsvSource({"5", "12", "13", "30", "400"})
     void multinomialMarginsAreBinomial(int size) {
         LcmRandom r = rnd(4);
         double[] w = {0.5, 3, 0, 1e-3, 1.5};
@@ -161,6 +163,35 @@ class LcmRandomTest {
             double p = chiSquaredPValue(counts[k], d::probability, DRAWS);
             assertTrue(p > 1e-4, "class " + k + " chi-squared p = " + p);
         }
+    }
+
+    /** Gamma(shape, rate) on the linear scale, with integer shapes inside and outside the table of constants. */
+    @ParameterizedTest(name = "Gamma({0}, {1})")
+    @CsvSource({"3, 1", "4095, 2", "4096, 0.5", "9.25, 3.5", "0.4, 1"})
+    void linearGammaMatchesCommonsStatistics(double shape, double rate) {
+        LcmRandom r = rnd(7);
+        double[] x = new double[DRAWS];
+        for (int i = 0; i < DRAWS; i++) {
+            x[i] = r.gamma(shape, rate);
+        }
+        double p = ksPValue(x, GammaDistribution.of(shape, 1 / rate));
+        assertTrue(p > 1e-4, "KS p = " + p);
+    }
+
+    /** Poisson draws (Commons RNG below mean 10, PTRS above, including the sampler's means near 20,000). */
+    @ParameterizedTest(name = "Poisson({0})")
+    @CsvSource({"3.5", "10", "47.3", "1234.5", "20000.25"})
+    void poissonMatchesCommonsStatistics(double mu) {
+        LcmRandom r = rnd(8);
+        PoissonDistribution d = PoissonDistribution.of(mu);
+        long[] counts = new long[d.inverseSurvivalProbability(1e-12) + 2];
+        for (int i = 0; i < DRAWS; i++) {
+            long x = r.poisson(mu);
+            assertTrue(x >= 0 && x < counts.length, "draw " + x);
+            counts[(int) x]++;
+        }
+        double p = chiSquaredPValue(counts, d::probability, DRAWS);
+        assertTrue(p > 1e-4, "chi-squared p = " + p);
     }
 
     /** Failures before r successes (success probability 1 - p0), uncapped and capped (by rejection and by inversion). */
