@@ -379,8 +379,17 @@ final class LcmChain {
         for (int j = 0; j < lists; j++) {
             for (int k = 0; k < classes; k++) {
                 final int i = j * classes + k;
+                final long total = classTotal[k];
+                if (total == 0) {
+                    // an empty class: lambda ~ Beta(1, 1), the uniform prior
+                    final double u = rnd.uniformOpen();
+                    final double u0 = 1 - u;
+                    lam0[i] = u0;
+                    ratio[i] = u / u0;
+                    continue;
+                }
                 final long on = onesJK[i];
-                rnd.beta(1.0 + on, 1.0 + (classTotal[k] - on), beta);
+                rnd.beta(1.0 + on, 1.0 + (total - on), beta);
                 lam0[i] = beta[1];
                 ratio[i] = beta[2];
             }

@@ -192,9 +192,9 @@ final class LcmRandom {
             // both gammas are far from underflow: B = G_a / (G_a + G_b) in linear scale, then logs
             final double x = gammaAtLeastOne(a);
             final double y = gammaAtLeastOne(b);
-            final double ls = Math.log(x + y);
-            out[0] = Math.log(x) - ls;
-            out[1] = Math.log(y) - ls;
+            final double inv = 1 / (x + y);
+            out[0] = Math.log(x * inv);
+            out[1] = Math.log(y * inv);
             if (out.length > 2) {
                 out[2] = x / y;
             }
