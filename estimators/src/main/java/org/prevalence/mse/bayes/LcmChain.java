@@ -327,15 +327,11 @@ final class LcmChain {
             if (logScale || !(sum > SUM_MIN && sum < Double.POSITIVE_INFINITY)) {
                 top = logScaleWeights(on);
             }
-            // this pattern's heaviest class first, so that the sequential binomials end early
-            final double wt = wOrdered[top];
-            wOrdered[top] = wOrdered[0];
-            wOrdered[0] = wt;
-            rnd.multinomial(freq[m], wOrdered, classes, drawn, suffix);
+            drawHeaviestFirst(freq[m], top);
             for (int t = 0; t < classes; t++) {
                 final int d = drawn[t];
                 if (d != 0) {
-                    final int k = order[t == 0 ? top : t == top ? 0 : t];
+                    final int k = order[t];
                     classTotal[k] += d;
                     for (int j : on) {
                         onesJK[j * classes + k] += d;
@@ -379,17 +375,8 @@ final class LcmChain {
         for (int j = 0; j < lists; j++) {
             for (int k = 0; k < classes; k++) {
                 final int i = j * classes + k;
-                final long total = classTotal[k];
-                if (total == 0) {
-                    // an empty class: lambda ~ Beta(1, 1), the uniform prior
-                    final double u = rnd.uniformOpen();
-                    final double u0 = 1 - u;
-                    lam0[i] = u0;
-                    ratio[i] = u / u0;
-                    continue;
-                }
                 final long on = onesJK[i];
-                rnd.beta(1.0 + on, 1.0 + (total - on), beta);
+                rnd.beta(1.0 + on, 1.0 + (classTotal[k] - on), beta);
                 lam0[i] = beta[1];
                 ratio[i] = beta[2];
             }
@@ -435,13 +422,26 @@ final class LcmChain {
                 top = t;
             }
         }
+        drawHeaviestFirst((int) n0, top);
+        for (int t = 0; t < classes; t++) {
+            count0K[order[t]] = drawn[t];
+        }
+    }
+
+    /**
+     * Multinomial counts of {@code size} trials over the weights in {@code wOrdered} (classes in
+     * {@code order}) into {@code drawn}, drawn with position {@code top}, the heaviest, first so that
+     * the sequential binomials end early; on return {@code drawn} follows {@code order} again
+     * ({@code wOrdered} is left swapped).
+     */
+    private void drawHeaviestFirst(int size, int top) {
         final double wt = wOrdered[top];
         wOrdered[top] = wOrdered[0];
         wOrdered[0] = wt;
-        rnd.multinomial((int) n0, wOrdered, classes, drawn, suffix);
-        for (int t = 0; t < classes; t++) {
-            count0K[order[t == 0 ? top : t == top ? 0 : t]] = drawn[t];
-        }
+        rnd.multinomial(size, wOrdered, classes, drawn, suffix);
+        final int d0 = drawn[0];
+        drawn[0] = drawn[top];
+        drawn[top] = d0;
     }
 
     /** Step 6: alpha ~ Gamma(a_alpha + K - 1, rate b_alpha - log pi_K). */

@@ -168,23 +168,14 @@ final class LcmRandom {
             }
             return;
         }
-        if (a == 1) {
-            // Beta(1, b): 1 - B = U^{1/b}
-            final double l1m = Math.log(uniformOpen()) / b;
-            out[1] = l1m;
-            out[0] = log1mExp(l1m);
+        if (a == 1 || b == 1) {
+            // Beta(1, b): 1 - B = U^{1/b}; Beta(a, 1): B = U^{1/a}
+            final double l = Math.log(uniformOpen()) / (a == 1 ? b : a);
+            final double lRest = log1mExp(l);
+            out[0] = a == 1 ? lRest : l;
+            out[1] = a == 1 ? l : lRest;
             if (out.length > 2) {
-                out[2] = Math.exp(out[0] - l1m);
-            }
-            return;
-        }
-        if (b == 1) {
-            // Beta(a, 1): B = U^{1/a}
-            final double lb = Math.log(uniformOpen()) / a;
-            out[0] = lb;
-            out[1] = log1mExp(lb);
-            if (out.length > 2) {
-                out[2] = Math.exp(lb - out[1]);
+                out[2] = Math.exp(out[0] - out[1]);
             }
             return;
         }
@@ -228,24 +219,14 @@ final class LcmRandom {
             out[2] = u / (1 - u);
             return;
         }
-        if (a == 1) {
-            // Beta(1, b): 1 - B = U^{1/b}
-            final double l = Math.log(uniformOpen()) / b;
-            final double b1 = Math.exp(l);
-            final double b0 = -Math.expm1(l);
-            out[0] = b0;
-            out[1] = b1;
-            out[2] = b0 / b1;
-            return;
-        }
-        if (b == 1) {
-            // Beta(a, 1): B = U^{1/a}
-            final double l = Math.log(uniformOpen()) / a;
-            final double b0 = Math.exp(l);
-            final double b1 = -Math.expm1(l);
-            out[0] = b0;
-            out[1] = b1;
-            out[2] = b0 / b1;
+        if (a == 1 || b == 1) {
+            // Beta(1, b): 1 - B = U^{1/b}; Beta(a, 1): B = U^{1/a}
+            final double l = Math.log(uniformOpen()) / (a == 1 ? b : a);
+            final double power = Math.exp(l);
+            final double rest = -Math.expm1(l);
+            out[0] = a == 1 ? rest : power;
+            out[1] = a == 1 ? power : rest;
+            out[2] = out[0] / out[1];
             return;
         }
         if (a >= 1 && b >= 1) {
