@@ -45,7 +45,7 @@ public final class Prevalence implements Runnable {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || (parseResult.subcommand() != null && anyVerbose(parseResult));
             if (ex instanceof PrevalenceException pe) {
-                err.println("prevalence: " + pe.getMessage());
+                err.println("prevalence: " + pe.cliMessage());
                 if (verbose) {
                     err.println("  kind: " + pe.what() + (pe.where().isEmpty() ? "" : ", where: " + pe.where()));
                     ex.printStackTrace(err);

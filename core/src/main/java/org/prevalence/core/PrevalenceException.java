@@ -29,8 +29,26 @@ public final class PrevalenceException extends RuntimeException {
         NOT_CONVERGED
     }
 
+    /**
+     * A fix the user can make, written twice: as the Java call a library user makes and as the
+     * command-line flag a CLI user types. The exception's {@link #getMessage()} ends with the Java
+     * form; the CLI prints {@link #cliMessage()}, which ends with the CLI form.
+     *
+     * @param api the fix in Java terms, for example {@code "use with(LonelyPsu.ADJUST)"}
+     * @param cli the fix in CLI terms, for example {@code "use --lonely-psu adjust"}
+     */
+    public record Remedy(String api, String cli) {
+        /** Checks the fields. */
+        public Remedy {
+            Objects.requireNonNull(api, "api");
+            Objects.requireNonNull(cli, "cli");
+        }
+    }
+
     private final Kind what;
     private final String where;
+    private final String problem;
+    private final Remedy remedy;
 
     /**
      * @param what  the kind of problem
@@ -38,9 +56,21 @@ public final class PrevalenceException extends RuntimeException {
      * @param message the whole message, naming the problem and, where possible, the fix
      */
     public PrevalenceException(Kind what, String where, String message) {
-        super(message);
+        this(what, where, message, (Remedy) null);
+    }
+
+    /**
+     * @param what  the kind of problem
+     * @param where where it is; may be empty
+     * @param problem what is wrong, without the fix
+     * @param remedy the fix in Java and in CLI terms, or {@code null}
+     */
+    public PrevalenceException(Kind what, String where, String problem, Remedy remedy) {
+        super(remedy == null ? problem : problem + "; " + remedy.api());
         this.what = Objects.requireNonNull(what, "what");
         this.where = where == null ? "" : where;
+        this.problem = problem;
+        this.remedy = remedy;
     }
 
     /**
@@ -53,6 +83,8 @@ public final class PrevalenceException extends RuntimeException {
         super(message, cause);
         this.what = Objects.requireNonNull(what, "what");
         this.where = where == null ? "" : where;
+        this.problem = message;
+        this.remedy = null;
     }
 
     /** Formats a message with {@link Locale#ROOT}. */
@@ -112,5 +144,27 @@ public final class PrevalenceException extends RuntimeException {
     /** @return where the problem is (row, column, stratum, term), or an empty string */
     public String where() {
         return where;
+    }
+
+    /** @return the fix in Java and CLI terms, or {@code null} if the message names none */
+    public Remedy remedy() {
+        return remedy;
+    }
+
+    /**
+     * @param remedy the fix in Java and CLI terms
+     * @return a copy of this exception (same kind, place, problem and cause) with that remedy
+     */
+    public PrevalenceException withRemedy(Remedy remedy) {
+        PrevalenceException e = new PrevalenceException(what, where, problem, Objects.requireNonNull(remedy, "remedy"));
+        if (getCause() != null) {
+            e.initCause(getCause());
+        }
+        return e;
+    }
+
+    /** @return the message as the command line prints it: the problem, then the remedy's CLI form */
+    public String cliMessage() {
+        return remedy == null ? problem : problem + "; " + remedy.cli();
     }
 }
