@@ -183,6 +183,16 @@ final class MseExtras {
         return m;
     }
 
+    /** A Bayesian result's status for a --compare cell: its label, then its warnings' messages. */
+    static String statusText(org.prevalence.mse.PopulationEstimate r) {
+        List<String> w = messages(r);
+        return w.isEmpty() ? r.getStatus().label() : r.getStatus().label() + "; " + String.join("; ", w);
+    }
+
+    private static List<String> messages(org.prevalence.mse.PopulationEstimate r) {
+        return r.getWarnings().stream().map(org.prevalence.core.Warning::message).toList();
+    }
+
     /** Issue 12 A: bma-decomposable. */
     static Map<String, Object> bma(BayesianModelAveraging.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -194,7 +204,8 @@ final class MseExtras {
         m.put("sd", r.sd());
         m.put("mode", r.mode());
         m.put("interval", credible(r.interval()));
-        m.put("warnings", r.warnings());
+        m.put("status", r.getStatus().label());
+        m.put("warnings", messages(r));
         m.put("delta", r.delta());
         m.put("prior", r.prior());
         m.put("grid_max", r.gridMax());
@@ -221,7 +232,8 @@ final class MseExtras {
         m.put("mean", r.getMean());
         m.put("sd", r.getStandardDeviation());
         m.put("interval", credible(r.getCredibleInterval()));
-        m.put("warnings", r.getWarnings());
+        m.put("status", r.getStatus().label());
+        m.put("warnings", messages(r));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("rhat", num(r.getRhat()));
         d.put("ess_bulk", num(r.getEssBulk()));

@@ -36,13 +36,13 @@ final class MseModes {
                 BayesianModelAveraging.Result b = BayesianModelAveraging.withDefaults().withLevel(c.common.level)
                         .estimate(t);
                 return new Object[] {b.models().get(0).model(), (double) b.median(), b.interval(),
-                    b.warnings().isEmpty() ? "ok" : "ok; " + String.join("; ", b.warnings())};
+                    MseExtras.statusText(b)};
             }));
             bayes.add(MseExtras.compareRow("latent-class", () -> {
                 LatentClassMse.Result l = LatentClassMse.withDefaults().withSeed(c.common.seed)
                         .withCredibleLevel(c.common.level).withThreads(c.common.threadCount()).estimate(t);
                 return new Object[] {"K=" + l.getClasses() + " classes", l.getEstimate(), l.getCredibleInterval(),
-                    l.getWarnings().isEmpty() ? "ok" : "ok; " + String.join("; ", l.getWarnings())};
+                    MseExtras.statusText(l)};
             }));
             for (Map<String, Object> b : bayes) {
                 rows.add(b);

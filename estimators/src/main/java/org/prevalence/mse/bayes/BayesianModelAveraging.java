@@ -12,7 +12,10 @@ import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.Status;
+import org.prevalence.core.Warning;
 import org.prevalence.core.lists.ListOverlapTable;
+import org.prevalence.mse.PopulationEstimate;
 
 /**
  * Bayesian model averaging over decomposable graphical log-linear models for the size of a
@@ -79,6 +82,14 @@ public final class BayesianModelAveraging {
     public static final int LARGEST_GRID_MAX = 200_000_000;
     /** The largest posterior mass allowed in the last 1 % of the grid. */
     public static final double TAIL_MASS_LIMIT = 1e-6;
+    /**
+     * The posterior probability of the saturated (complete) graph from which the result is
+     * {@link Status#PRIOR_DRIVEN}: under that graph N is not identified (the all-zero cell is a
+     * free cell), so its posterior of N is its prior's, given only the number observed.
+     */
+    public static final double SATURATED_PRIOR_DRIVEN = 0.5;
+    /** The interval method name of the credible interval. */
+    public static final String INTERVAL_METHOD = "credible (bma)";
 
     /** The prior on the population size N. */
     public enum PriorOnN {
@@ -247,7 +258,7 @@ public final class BayesianModelAveraging {
             throw PrevalenceException.notEstimable("table", "The table has no observed case");
         }
         double d = Double.isNaN(delta) ? Math.scalb(1.0, -k) : delta;
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         overlapWarnings(table, warnings);
 
         List<DecomposableGraph> all = DecomposableGraphs.of(k);
@@ -306,6 +317,7 @@ public final class BayesianModelAveraging {
             }
         }
         tailWarnings(engine, out, n, kind, warnings);
+        saturatedWarning(table, graphs, out, warnings);
         return new Result(this, table.listNames(), n, d, kind, gridMax == 0, out, graphs, tail,
                 trailG.stream().mapToInt(Integer::intValue).toArray(),
                 trailTail.stream().mapToDouble(Double::doubleValue).toArray(), warnings);
@@ -338,7 +350,7 @@ public final class BayesianModelAveraging {
         return s;
     }
 
-    private String gridWarning(BmaGridEngine engine, long n, int g, double tail) {
+    private Warning gridWarning(BmaGridEngine engine, long n, int g, double tail) {
         String would;
         long gg = g;
         String found = null;
@@ -352,13 +364,13 @@ public final class BayesianModelAveraging {
         }
         would = found == null ? "no grid maximum up to " + Format.count(LARGEST_AUTOMATIC_GRID_MAX) + " would do"
                 : "grid maximum " + found + " would do";
-        return String.format(Locale.ROOT, "The posterior mass of the last 1%% of the grid (N > %s) is %s, not below "
-                        + "%s: grid maximum %s truncates the posterior of N; %s", Format.count(n + (long) Math.floor(0.99 * g)),
-                fmt(tail), fmt(TAIL_MASS_LIMIT), Format.count(g), would);
+        return Warning.of(Warning.Kind.TRUNCATED, String.format(Locale.ROOT, "The posterior mass of the last 1%% of "
+                        + "the grid (N > %s) is %s, not below %s: grid maximum %s truncates the posterior of N; %s",
+                Format.count(n + (long) Math.floor(0.99 * g)), fmt(tail), fmt(TAIL_MASS_LIMIT), Format.count(g), would));
     }
 
     private static void tailWarnings(BmaGridEngine engine, BmaGridEngine.Output out, long n,
-                                     BmaGridEngine.PriorKind kind, List<String> warnings) {
+                                     BmaGridEngine.PriorKind kind, List<Warning> warnings) {
         double pe;
         if (kind == BmaGridEngine.PriorKind.ONE_OVER_N) {
             pe = -1;
@@ -386,16 +398,18 @@ public final class BayesianModelAveraging {
             }
         }
         if (improper >= 0) {
-            warnings.add(String.format(Locale.ROOT, "Improper posterior: under graph %s the posterior of N decays "
-                            + "only like N^%.4g (exponent >= -1), so every summary depends on the grid maximum; use "
-                            + "the 1/N prior or a larger delta", engine.graphName(improper), e[improper]));
+            warnings.add(Warning.of(Warning.Kind.TRUNCATED, String.format(Locale.ROOT, "Improper posterior: under "
+                            + "graph %s the posterior of N decays only like N^%.4g (exponent >= -1), so every summary "
+                            + "depends on the grid maximum; use the 1/N prior or a larger delta",
+                    engine.graphName(improper), e[improper])));
         }
         if (heavy > 1e-6) {
-            warnings.add(String.format(Locale.ROOT, "The posterior mean of N depends on the grid maximum: graphs "
-                            + "whose posterior of N decays like N^e with e >= -2 (no finite mean; largest: %s, "
-                            + "N^%.4g) carry posterior probability %s > 1e-6; the mean %s is over N <= %s only, so "
-                            + "prefer the median and the credible interval", engine.graphName(worst), e[worst],
-                    fmt(heavy), Format.number(mean(out.posterior, n)), Format.count(n + out.gridMax)));
+            warnings.add(Warning.of(Warning.Kind.TRUNCATED, String.format(Locale.ROOT, "The posterior mean of N "
+                            + "depends on the grid maximum: graphs whose posterior of N decays like N^e with e >= -2 "
+                            + "(no finite mean; largest: %s, N^%.4g) carry posterior probability %s > 1e-6; the mean "
+                            + "%s is over N <= %s only, so prefer the median and the credible interval",
+                    engine.graphName(worst), e[worst], fmt(heavy), Format.number(mean(out.posterior, n)),
+                    Format.count(n + out.gridMax))));
         }
     }
 
@@ -407,7 +421,27 @@ public final class BayesianModelAveraging {
         return s;
     }
 
-    private void overlapWarnings(ListOverlapTable table, List<String> warnings) {
+    /**
+     * The saturated graph (one clique of every list) leaves N unidentified: its posterior of N is
+     * its prior's given n alone (Madigan and York 1997, section 2). When it carries at least
+     * {@link #SATURATED_PRIOR_DRIVEN} of the posterior, the result is prior-driven.
+     */
+    private static void saturatedWarning(ListOverlapTable table, List<DecomposableGraph> graphs,
+                                         BmaGridEngine.Output out, List<Warning> warnings) {
+        int all = (1 << table.listCount()) - 1;
+        for (int g = 0; g < graphs.size(); g++) {
+            int[] c = graphs.get(g).cliques();
+            if (c.length == 1 && c[0] == all && out.graphProb[g] >= SATURATED_PRIOR_DRIVEN) {
+                warnings.add(Warning.of(Warning.Kind.PRIOR_DRIVEN, String.format(Locale.ROOT, "The saturated graph %s, "
+                                + "under which N is not identified by the data (every interaction of the lists %s is "
+                                + "free), carries posterior probability %s >= %s: the posterior of N is driven by the "
+                                + "prior", graphs.get(g), table.listNames(), fmt(out.graphProb[g]),
+                        fmt(SATURATED_PRIOR_DRIVEN))));
+            }
+        }
+    }
+
+    private void overlapWarnings(ListOverlapTable table, List<Warning> warnings) {
         int k = table.listCount();
         long[][] ov = table.pairwiseOverlaps();
         List<String> names = table.listNames();
@@ -448,8 +482,43 @@ public final class BayesianModelAveraging {
                     "Lists do not overlap: %s. Their dependence is then informed by the prior alone; merge or drop "
                             + "such lists, or allow this with OverlapCheck.WARN", msg);
         }
-        String m0 = Character.toUpperCase(msg.charAt(0)) + msg.substring(1);
-        warnings.add(m0 + ": the posterior of their dependence (and so of N) is driven by the prior");
+        List<String> lonely = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            if (isolated[i]) {
+                lonely.add("'" + names.get(i) + "'");
+            }
+        }
+        if (!lonely.isEmpty()) {
+            // nothing in the table links such a list to the others: its dependence on them is the prior's
+            warnings.add(Warning.of(Warning.Kind.PRIOR_DRIVEN, String.format(Locale.ROOT, "%s no other list: "
+                            + "the data cannot inform %s dependence on the other lists, so the posterior of N is "
+                            + "driven by the prior", lonely.size() == 1 ? "List " + lonely.get(0) + " overlaps"
+                            : "Lists " + String.join(", ", lonely) + " overlap", lonely.size() == 1 ? "its" : "their")));
+        }
+        if (!pairs.isEmpty()) {
+            warnings.add(Warning.of(Warning.Kind.NO_OVERLAP, "These pairs of lists have no case in common: "
+                    + String.join(", ", pairs) + ": the posterior of their dependence is driven by the prior"));
+        }
+    }
+
+    /**
+     * @param warnings the warnings, in any order
+     * @return {@link Status#PRIOR_DRIVEN} if one is of that kind, else {@link Status#WARNING} if there is one,
+     *     else {@link Status#OK}
+     */
+    static Status status(List<Warning> warnings) {
+        if (warnings.stream().anyMatch(w -> w.kind() == Warning.Kind.PRIOR_DRIVEN)) {
+            return Status.PRIOR_DRIVEN;
+        }
+        return warnings.isEmpty() ? Status.OK : Status.WARNING;
+    }
+
+    /** @return the warnings with those that set the status (prior-driven, then not converged) first, stable otherwise */
+    static List<Warning> ordered(List<Warning> warnings) {
+        List<Warning> w = new ArrayList<>(warnings);
+        w.sort(Comparator.comparingInt(x -> x.kind() == Warning.Kind.PRIOR_DRIVEN ? 0
+                : x.kind() == Warning.Kind.NOT_CONVERGED ? 1 : 2));
+        return List.copyOf(w);
     }
 
     static String fmt(double x) {
@@ -496,9 +565,19 @@ public final class BayesianModelAveraging {
 
     /**
      * The posterior of N and of the graphs. Quantiles are grid values: the smallest N whose
-     * posterior CDF is at least p. This class is immutable.
+     * posterior CDF is at least p.
+     *
+     * <p><b>Status.</b> {@link Status#PRIOR_DRIVEN} when some list overlaps no other list, or when
+     * the saturated graph (under which N is not identified) carries posterior probability of at
+     * least {@link #SATURATED_PRIOR_DRIVEN}; the posterior summaries are still reported (they are
+     * those of a proper posterior), but they reflect the prior on the dependence between the lists,
+     * not the data. Otherwise {@link Status#WARNING} when there is any warning (pairs of lists
+     * without a common case, a mean or a posterior truncated by the grid maximum), else
+     * {@link Status#OK}. As a {@link PopulationEstimate}: the estimate is the posterior median,
+     * the standard error the posterior SD, the interval the equal-tailed credible interval (method
+     * {@value #INTERVAL_METHOD}), the model the most probable graph. This class is immutable.
      */
-    public static final class Result {
+    public static final class Result implements PopulationEstimate {
         private final List<String> lists;
         private final long observed;
         private final double delta;
@@ -515,12 +594,13 @@ public final class BayesianModelAveraging {
         private final long mode;
         private final Interval interval;
         private final List<ModelPosterior> models;
-        private final List<String> warnings;
+        private final List<Warning> warnings;
+        private final Status status;
 
         Result(BayesianModelAveraging config, List<String> lists, long observed, double delta,
                BmaGridEngine.PriorKind prior, boolean automaticGrid, BmaGridEngine.Output out,
                List<DecomposableGraph> graphs, double tailMass, int[] gridTrail, double[] tailTrail,
-               List<String> warnings) {
+               List<Warning> warnings) {
             this.lists = List.copyOf(lists);
             this.observed = observed;
             this.delta = delta;
@@ -554,7 +634,8 @@ public final class BayesianModelAveraging {
             }
             ms.sort(Comparator.comparingDouble(ModelPosterior::probability).reversed());
             this.models = Collections.unmodifiableList(ms);
-            this.warnings = List.copyOf(warnings);
+            this.warnings = ordered(warnings);
+            this.status = BayesianModelAveraging.status(warnings);
         }
 
         /** @return the list names */
@@ -649,7 +730,7 @@ public final class BayesianModelAveraging {
          */
         public Interval credibleInterval(double level) {
             Checks.level("level", level);
-            return new Interval(quantile((1 - level) / 2), quantile((1 + level) / 2), level, "credible");
+            return new Interval(quantile((1 - level) / 2), quantile((1 + level) / 2), level, INTERVAL_METHOD);
         }
 
         /** @return the posterior probability of N = observed() + m, for m = 0..gridMax() (a copy) */
@@ -662,14 +743,71 @@ public final class BayesianModelAveraging {
             return models;
         }
 
-        /** @return the warnings (non-overlapping lists, grid-dependent mean, short grid) */
-        public List<String> warnings() {
+        /**
+         * @return the warnings (lists overlapping no other, a dominant saturated graph, pairs without a
+         *     common case, a grid-dependent mean, a short grid), those that set the status first
+         */
+        public List<Warning> warnings() {
             return warnings;
+        }
+
+        @Override
+        public List<Warning> getWarnings() {
+            return warnings;
+        }
+
+        @Override
+        public Status getStatus() {
+            return status;
+        }
+
+        /** @return {@code "bma"} */
+        @Override
+        public String getMethod() {
+            return "bma";
+        }
+
+        @Override
+        public List<String> getLists() {
+            return lists;
+        }
+
+        @Override
+        public long getObserved() {
+            return observed;
+        }
+
+        /** @return the posterior median of N, as {@link #median()} */
+        @Override
+        public double getEstimate() {
+            return median;
+        }
+
+        /** @return the posterior SD of N, as {@link #sd()} */
+        @Override
+        public double getStandardError() {
+            return sd;
+        }
+
+        /** @return the credible interval, as {@link #interval()} (method {@value #INTERVAL_METHOD}) */
+        @Override
+        public Interval getConfidenceInterval() {
+            return interval;
+        }
+
+        /** @return the most probable graph (the estimate averages over all of them; see {@link #models()}) */
+        @Override
+        public String getModelName() {
+            return models.get(0).model();
         }
 
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder();
+            if (status != Status.OK) {
+                // the status is the headline: a prior-driven or warned figure is never shown as a plain number
+                sb.append(String.format(Locale.ROOT, "status %s: %s%n", status.label(), warnings.get(0).message()));
+            }
             sb.append(String.format(Locale.ROOT, "Bayesian model averaging over %d decomposable graphs (dga bma.cr), "
                             + "%d lists %s, %s observed, delta %s, prior on N %s%n", models.size(), lists.size(), lists,
                     Format.count(observed), fmt(delta), prior));
@@ -684,8 +822,8 @@ public final class BayesianModelAveraging {
                 sb.append(String.format(Locale.ROOT, "    %-20s %-10s %s%n", m.model(), fmt(m.probability()),
                         Format.number(m.conditionalMean())));
             }
-            for (String w : warnings) {
-                sb.append("  warning: ").append(w).append('\n');
+            for (Warning w : warnings) {
+                sb.append("  warning: ").append(w.message()).append('\n');
             }
             return sb.toString();
         }

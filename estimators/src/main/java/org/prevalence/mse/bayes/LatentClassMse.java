@@ -2,7 +2,6 @@ package org.prevalence.mse.bayes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,7 +14,10 @@ import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.Status;
+import org.prevalence.core.Warning;
 import org.prevalence.core.lists.ListOverlapTable;
+import org.prevalence.mse.PopulationEstimate;
 
 /**
  * Bayesian multiple systems estimation with the latent-class model of Manrique-Vallier (2016), as
@@ -84,6 +86,8 @@ public final class LatentClassMse {
     public static final long LCMCR_CAP_FACTOR = 20;
     /** Largest number of observed individuals accepted. */
     public static final long MAX_OBSERVED = 100_000_000L;
+    /** The interval method name of the credible interval. */
+    public static final String INTERVAL_METHOD = "credible (latent-class)";
 
     /** Whether convergence diagnostics are computed. */
     public enum Diagnostics {
@@ -383,8 +387,9 @@ public final class LatentClassMse {
         double median = ConvergenceDiagnostics.quantileSorted(sorted, 0.5);
         double lower = ConvergenceDiagnostics.quantileSorted(sorted, (1 - level) / 2);
         double upper = ConvergenceDiagnostics.quantileSorted(sorted, (1 + level) / 2);
-        Interval interval = new Interval(lower, upper, level, "credible");
-        List<String> warnings = new ArrayList<>();
+        Interval interval = new Interval(lower, upper, level, INTERVAL_METHOD);
+        List<Warning> warnings = new ArrayList<>();
+        priorDrivenWarnings(table, warnings);
         double rhat = Double.NaN;
         double essBulk = Double.NaN;
         double essTail = Double.NaN;
@@ -394,46 +399,99 @@ public final class LatentClassMse {
             essTail = ConvergenceDiagnostics.essTail(asDouble);
             if (Double.isNaN(rhat) || Double.isNaN(essBulk) || Double.isNaN(essTail)) {
                 // constant draws (every draw N = n, say): posterior's NA; reported as R-hat 1, ESS = draws
-                warnings.add(String.format(Locale.ROOT,
+                warnings.add(Warning.of(Warning.Kind.DEGENERATE, String.format(Locale.ROOT,
                         "all %d draws of N are equal to %s: convergence diagnostics are undefined "
-                        + "(reported as R-hat 1 and ESS %d)", total, Format.number(sorted[0]), total));
+                        + "(reported as R-hat 1 and ESS %d)", total, Format.number(sorted[0]), total)));
                 rhat = Double.isNaN(rhat) ? 1 : rhat;
                 essBulk = Double.isNaN(essBulk) ? total : essBulk;
                 essTail = Double.isNaN(essTail) ? total : essTail;
             }
             if (rhat > RHAT_WARNING) {
-                warnings.add(String.format(Locale.ROOT,
-                        "R-hat of N is %.3f > %.2f: the %d chains disagree (some may sit in different modes "
-                        + "of the posterior); do not trust the estimate: run longer chains or more chains "
-                        + "and compare seeds", rhat, RHAT_WARNING, chains));
+                warnings.add(Warning.of(Warning.Kind.NOT_CONVERGED, String.format(Locale.ROOT,
+                        "R-hat of N is %.3f > %.2f: the %d chains disagree (chain medians %s; some may sit in "
+                        + "different modes of the posterior); do not trust the estimate: run longer chains or "
+                        + "more chains and compare seeds", rhat, RHAT_WARNING, chains, chainMedians(asDouble))));
             }
             if (essBulk < ESS_WARNING) {
-                warnings.add(String.format(Locale.ROOT,
+                warnings.add(Warning.of(Warning.Kind.MONTE_CARLO, String.format(Locale.ROOT,
                         "bulk effective sample size of N is %.0f < %.0f: the posterior median and mean are "
-                        + "imprecise; increase samples or thinning", essBulk, ESS_WARNING));
+                        + "imprecise; increase samples or thinning", essBulk, ESS_WARNING)));
             }
             if (essTail < ESS_WARNING) {
-                warnings.add(String.format(Locale.ROOT,
+                warnings.add(Warning.of(Warning.Kind.MONTE_CARLO, String.format(Locale.ROOT,
                         "tail effective sample size of N is %.0f < %.0f: the credible limits are imprecise; "
-                        + "increase samples or thinning", essTail, ESS_WARNING));
+                        + "increase samples or thinning", essTail, ESS_WARNING)));
             }
         } else {
-            warnings.add("convergence diagnostics were not computed (Diagnostics.NONE)");
+            warnings.add(Warning.of(Warning.Kind.NOT_CONVERGED,
+                    "convergence diagnostics were not computed (Diagnostics.NONE): convergence is not checked"));
         }
         if (atCap > 0 && atCap >= CAP_WARNING_FRACTION * total) {
-            warnings.add(String.format(Locale.ROOT,
+            warnings.add(Warning.of(Warning.Kind.TRUNCATED, String.format(Locale.ROOT,
                     "%d of %d draws of N lie within 5%% of the upper bound N = %s (%s): the posterior is "
                     + "truncated there", atCap, total, Format.count(n + cap),
-                    maxPopulation > 0 ? "the maximum population" : "LCMCR's cap of 21 times the observed"));
+                    maxPopulation > 0 ? "the maximum population" : "LCMCR's cap of 21 times the observed")));
         }
         return new Result(table.listNames(), n, median, mean, sd, interval, rhat, essBulk, essTail,
                 chains, samples, draws, warnings, classes, burnIn, thinning, seed);
     }
 
     /**
-     * The posterior of the population size N from the latent-class model. Immutable.
+     * When the data cannot inform the dependence between the lists, and so N: a list that overlaps
+     * no other list (nothing links its cases to the others'), or two lists with two or more classes
+     * (a latent-class model on two lists is not identified: its three observed cells fit every
+     * heterogeneity between the classes, Goodman 1974, doi:10.1093/biomet/61.2.215).
      */
-    public static final class Result {
+    private void priorDrivenWarnings(ListOverlapTable table, List<Warning> warnings) {
+        int k = table.listCount();
+        long[][] ov = table.pairwiseOverlaps();
+        List<String> lonely = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            boolean any = false;
+            for (int j = 0; j < k; j++) {
+                any |= j != i && ov[i][j] > 0;
+            }
+            if (!any) {
+                lonely.add("'" + table.listNames().get(i) + "'");
+            }
+        }
+        if (!lonely.isEmpty()) {
+            warnings.add(Warning.of(Warning.Kind.PRIOR_DRIVEN, String.format(Locale.ROOT, "%s no other list: the "
+                            + "data cannot inform %s dependence on the other lists, so the posterior of N is driven "
+                            + "by the prior", lonely.size() == 1 ? "List " + lonely.get(0) + " overlaps"
+                            : "Lists " + String.join(", ", lonely) + " overlap", lonely.size() == 1 ? "its" : "their")));
+        } else if (k == 2 && classes >= 2) {
+            warnings.add(Warning.of(Warning.Kind.PRIOR_DRIVEN, String.format(Locale.ROOT, "A latent-class model with "
+                    + "%d classes is not identified on 2 lists %s: the 3 observed cells fit any heterogeneity between "
+                    + "the classes, so the posterior of N is driven by the prior; use 3 or more lists", classes,
+                    table.listNames())));
+        }
+    }
+
+    /** @return each chain's median of N (type 7), rounded, as {@code [12,405, 22,005]} */
+    static String chainMedians(double[][] chainDraws) {
+        List<String> out = new ArrayList<>();
+        for (double[] d : chainDraws) {
+            double[] s = d.clone();
+            Arrays.sort(s);
+            out.add(Format.count(Math.round(ConvergenceDiagnostics.quantileSorted(s, 0.5))));
+        }
+        return "[" + String.join("; ", out) + "]";
+    }
+
+    /**
+     * The posterior of the population size N from the latent-class model.
+     *
+     * <p><b>Status.</b> {@link Status#PRIOR_DRIVEN} when some list overlaps no other list, or with 2
+     * lists and 2 or more classes (see the warning); the posterior summaries are still reported but
+     * reflect the prior, not the data. Otherwise {@link Status#WARNING} when there is any warning,
+     * non-convergence (R-hat above {@link #RHAT_WARNING}) first, else {@link Status#OK}. The
+     * {@link #toString()} of a result that is not OK starts with its status and first warning. As
+     * a {@link PopulationEstimate}: the estimate is the posterior median, the standard error the
+     * posterior SD, the interval the credible interval (method {@value #INTERVAL_METHOD}), the model
+     * {@code "K=10 classes"}. Immutable.
+     */
+    public static final class Result implements PopulationEstimate {
         private final List<String> lists;
         private final long observed;
         private final double median;
@@ -446,7 +504,8 @@ public final class LatentClassMse {
         private final int chains;
         private final int samples;
         private final long[][] draws;
-        private final List<String> warnings;
+        private final List<Warning> warnings;
+        private final Status status;
         private final int classes;
         private final int burnIn;
         private final int thinning;
@@ -454,7 +513,7 @@ public final class LatentClassMse {
 
         Result(List<String> lists, long observed, double median, double mean, double sd, Interval interval,
                double rhat, double essBulk, double essTail, int chains, int samples, long[][] draws,
-               List<String> warnings, int classes, int burnIn, int thinning, long seed) {
+               List<Warning> warnings, int classes, int burnIn, int thinning, long seed) {
             this.lists = List.copyOf(lists);
             this.observed = observed;
             this.median = median;
@@ -467,7 +526,8 @@ public final class LatentClassMse {
             this.chains = chains;
             this.samples = samples;
             this.draws = draws;
-            this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+            this.warnings = BayesianModelAveraging.ordered(warnings);
+            this.status = BayesianModelAveraging.status(warnings);
             this.classes = classes;
             this.burnIn = burnIn;
             this.thinning = thinning;
@@ -475,8 +535,43 @@ public final class LatentClassMse {
         }
 
         /** @return the posterior median of N (the headline estimate; type-7 quantile) */
+        @Override
         public double getEstimate() {
             return median;
+        }
+
+        /** @return the posterior standard deviation of N, as {@link #getStandardDeviation()} */
+        @Override
+        public double getStandardError() {
+            return sd;
+        }
+
+        /** @return the credible interval, as {@link #getCredibleInterval()} */
+        @Override
+        public Interval getConfidenceInterval() {
+            return interval;
+        }
+
+        /** @return {@code "latent-class"} */
+        @Override
+        public String getMethod() {
+            return "latent-class";
+        }
+
+        @Override
+        public List<String> getLists() {
+            return lists;
+        }
+
+        /** @return the number of classes, as {@code "K=10 classes"} */
+        @Override
+        public String getModelName() {
+            return "K=" + classes + " classes";
+        }
+
+        @Override
+        public Status getStatus() {
+            return status;
         }
 
         /** @return the posterior mean of N */
@@ -489,7 +584,7 @@ public final class LatentClassMse {
             return sd;
         }
 
-        /** @return the equal-tailed credible interval, method {@code "credible"} */
+        /** @return the equal-tailed credible interval, method {@value LatentClassMse#INTERVAL_METHOD} */
         public Interval getCredibleInterval() {
             return interval;
         }
@@ -541,8 +636,9 @@ public final class LatentClassMse {
             return out;
         }
 
-        /** @return the warnings (convergence, truncation), possibly empty */
-        public List<String> getWarnings() {
+        /** @return the warnings (prior-driven, convergence, Monte Carlo error, truncation), possibly empty */
+        @Override
+        public List<Warning> getWarnings() {
             return warnings;
         }
 
@@ -552,6 +648,7 @@ public final class LatentClassMse {
         }
 
         /** @return the number of individuals observed on at least one list */
+        @Override
         public long getObserved() {
             return observed;
         }
@@ -579,14 +676,18 @@ public final class LatentClassMse {
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder();
+            if (status != Status.OK) {
+                // non-convergence or a prior-driven posterior is the headline, before any figure
+                b.append(String.format(Locale.ROOT, "status %s: %s%n", status.label(), warnings.get(0).message()));
+            }
             b.append(String.format(Locale.ROOT,
                     "LatentClassMse[N median=%s, mean=%s, SD=%s, %s; observed=%s, lists=%d, K=%d; "
                     + "R-hat=%s, ESS bulk=%s, tail=%s; %d chains x %d draws (burn-in %d, thin %d, seed %d)]",
                     Format.number(median), Format.number(mean), Format.number(sd), interval,
                     Format.count(observed), lists.size(), classes, Format.number(rhat), Format.number(essBulk),
                     Format.number(essTail), chains, samples, burnIn, thinning, seed));
-            for (String w : warnings) {
-                b.append(System.lineSeparator()).append("warning: ").append(w);
+            for (Warning w : warnings) {
+                b.append(System.lineSeparator()).append("warning: ").append(w.message());
             }
             return b.toString();
         }

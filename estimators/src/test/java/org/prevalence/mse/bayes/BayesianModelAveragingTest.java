@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.Warning;
 import org.prevalence.core.lists.ListOverlapTable;
 
 class BayesianModelAveragingTest {
@@ -129,7 +130,7 @@ class BayesianModelAveragingTest {
             Interval ci = r.interval();
             assertEquals(r.quantile(0.025), (long) ci.lower(), what + "interval lower");
             assertEquals(r.quantile(0.975), (long) ci.upper(), what + "interval upper");
-            assertEquals("credible", ci.method());
+            assertEquals("credible (bma)", ci.method());
         }
         for (String[] row : BmaTestData.rows("expected-dga-graphs.csv")) {
             if (!(row[0].equals(dataset) && row[1].equals(run) && Double.parseDouble(row[2]) == delta
@@ -161,7 +162,7 @@ class BayesianModelAveragingTest {
     void ukHeadline() {
         BayesianModelAveraging.Result r = result("uk2013_5lists", 0.03125, 80000);
         assertEquals(22990, r.median());
-        assertEquals(new Interval(10387, 33510, 0.95, "credible"), r.interval());
+        assertEquals(new Interval(10387, 33510, 0.95, "credible (bma)"), r.interval());
         assertRelative(21282.23717, r.mean(), 1e-9, "mean");
         assertEquals("[123,25,34]", r.models().get(0).model());
         assertRelative(0.4434332603, r.models().get(0).probability(), 1e-9, "top graph");
@@ -189,7 +190,7 @@ class BayesianModelAveragingTest {
         assertEquals(1, ps, 1e-12, "graph probabilities sum to 1");
         assertRelative(r.mean(), avg, 1e-12, "sum of p_g * E(N | g)");
         // 90 % interval = (q0.05, q0.95) of the reference
-        assertEquals(new Interval(10785, 31639, 0.9, "credible"), r.credibleInterval(0.9));
+        assertEquals(new Interval(10785, 31639, 0.9, "credible (bma)"), r.credibleInterval(0.9));
         assertTrue(r.toString().contains("median 22,990"), r.toString());
     }
 
@@ -266,7 +267,7 @@ class BayesianModelAveragingTest {
             }
             BayesianModelAveraging.Result r = bma.estimate(t);
             BmaBruteForce bf = new BmaBruteForce(k, t.countsByMask(), delta, g, ref, graphs, w);
-            assertTrue(r.warnings().stream().noneMatch(x -> x.contains("would do")), r.warnings().toString());
+            assertTrue(r.warnings().stream().map(Warning::message).noneMatch(x -> x.contains("would do")), r.warnings().toString());
             double[] p = r.posteriorMass();
             double maxRel = 0;
             for (int m = 0; m < p.length; m++) {
@@ -319,7 +320,7 @@ class BayesianModelAveragingTest {
     void warnsAboutPairsWithoutOverlapAndRefusesUnderStrict() {
         ListOverlapTable uk = BmaTestData.table("uk2013_5lists");
         BayesianModelAveraging.Result r = result("uk2013_5lists", 0.03125, 80000);
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("'LA' and 'GP'") && w.contains("no case in common")),
+        assertTrue(r.warnings().stream().map(Warning::message).anyMatch(w -> w.contains("'LA' and 'GP'") && w.contains("no case in common")),
                 r.warnings().toString());
         PrevalenceException e = assertThrows(PrevalenceException.class, () -> BayesianModelAveraging.withDefaults()
                 .with(BayesianModelAveraging.OverlapCheck.STRICT).withGridMax(1000).estimate(uk));
@@ -337,7 +338,7 @@ class BayesianModelAveragingTest {
         y[0b100] = 12; // list C overlaps neither A nor B
         ListOverlapTable t = ListOverlapTable.ofMaskCounts(List.of("A", "B", "C"), y);
         BayesianModelAveraging.Result r = BayesianModelAveraging.withDefaults().withGridMax(5000).estimate(t);
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("'C' overlaps no other list")), r.warnings().toString());
+        assertTrue(r.warnings().stream().map(Warning::message).anyMatch(w -> w.contains("'C' overlaps no other list")), r.warnings().toString());
         PrevalenceException e = assertThrows(PrevalenceException.class, () -> BayesianModelAveraging.withDefaults()
                 .with(BayesianModelAveraging.OverlapCheck.STRICT).withGridMax(5000).estimate(t));
         assertTrue(e.getMessage().contains("list 'C' overlaps no other list"), e.getMessage());
@@ -347,10 +348,10 @@ class BayesianModelAveragingTest {
     @Test
     void warnsWhenTheMeanDependsOnTheGrid() {
         BayesianModelAveraging.Result r = result("artificial_3lists", 0.125, 1280000);
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("mean of N depends on the grid maximum")),
+        assertTrue(r.warnings().stream().map(Warning::message).anyMatch(w -> w.contains("mean of N depends on the grid maximum")),
                 r.warnings().toString());
         BayesianModelAveraging.Result d1 = result("uk2013_5lists", 1.0, 80000);
-        assertFalse(d1.warnings().stream().anyMatch(w -> w.contains("depends on the grid")), d1.warnings().toString());
+        assertFalse(d1.warnings().stream().map(Warning::message).anyMatch(w -> w.contains("depends on the grid")), d1.warnings().toString());
     }
 
     /** The tail exponent of the saturated graph is -1 - (2^K - 1) delta under the 1/N prior (README). */
@@ -368,7 +369,7 @@ class BayesianModelAveragingTest {
     void aShortUserGridIsComputedWithAWarningNamingTheGridThatWouldDo() {
         BayesianModelAveraging.Result r = result("uk2013_5lists", 0.03125, 40000);
         assertEquals(40000, r.gridMax());
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("grid maximum 40,000 truncates")
+        assertTrue(r.warnings().stream().map(Warning::message).anyMatch(w -> w.contains("grid maximum 40,000 truncates")
                 && w.contains("grid maximum 80,000 would do")), r.warnings().toString());
     }
 
@@ -376,7 +377,7 @@ class BayesianModelAveragingTest {
     void uniformPriorWithTheDefaultDeltaIsImproper() {
         BayesianModelAveraging.Result r = BayesianModelAveraging.withDefaults().with(BayesianModelAveraging.PriorOnN.UNIFORM)
                 .withGridMax(2000).estimate(BmaTestData.table("neworleans_5lists"));
-        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("Improper posterior") && w.contains("[12345]")),
+        assertTrue(r.warnings().stream().map(Warning::message).anyMatch(w -> w.startsWith("Improper posterior") && w.contains("[12345]")),
                 r.warnings().toString());
     }
 

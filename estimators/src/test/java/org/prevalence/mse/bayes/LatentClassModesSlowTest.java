@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.prevalence.core.Warning;
 import org.prevalence.core.lists.ListOverlapTable;
 
 /**
@@ -56,7 +57,7 @@ class LatentClassModesSlowTest {
             if (low > 0 && low < med.length) {
                 mixed++;
                 mixedFlagged += flagged ? 1 : 0;
-                assertTrue(r.getWarnings().stream().anyMatch(w -> w.startsWith("R-hat")) == flagged);
+                assertTrue(r.getWarnings().stream().map(Warning::message).anyMatch(w -> w.startsWith("R-hat")) == flagged);
             } else {
                 sameMode++;
                 sameModeFlagged += flagged ? 1 : 0;

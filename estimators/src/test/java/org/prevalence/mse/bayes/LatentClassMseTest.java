@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.Tolerance;
+import org.prevalence.core.Warning;
 import org.prevalence.core.lists.ListOverlapTable;
 
 class LatentClassMseTest {
@@ -62,7 +63,7 @@ class LatentClassMseTest {
             assertEquals(4, r.getChains());
             assertEquals(8000, r.getDraws());
             assertEquals(8000, r.getPooledDraws().length);
-            assertEquals("credible", r.getCredibleInterval().method());
+            assertEquals("credible (latent-class)", r.getCredibleInterval().method());
             assertEquals(0.95, r.getCredibleInterval().level(), 0);
         }
     }
@@ -134,7 +135,7 @@ class LatentClassMseTest {
         }
         assertTrue(low > 0 && low < r.getChains(), "chains in the low mode: " + low);
         assertTrue(r.getRhat() > 1.01, "rhat " + r.getRhat());
-        assertTrue(r.getWarnings().stream().anyMatch(w -> w.startsWith("R-hat of N is") && w.contains("> 1.01")),
+        assertTrue(r.getWarnings().stream().map(Warning::message).anyMatch(w -> w.startsWith("R-hat of N is") && w.contains("> 1.01")),
                 r.getWarnings().toString());
         assertTrue(r.toString().contains("warning: R-hat"), r.toString());
     }
@@ -149,7 +150,7 @@ class LatentClassMseTest {
         for (long v : r.getPooledDraws()) {
             assertTrue(v >= 2744 && v <= 3000, "draw " + v);
         }
-        assertTrue(r.getWarnings().stream().anyMatch(w -> w.contains("maximum population")), r.getWarnings().toString());
+        assertTrue(r.getWarnings().stream().map(Warning::message).anyMatch(w -> w.contains("maximum population")), r.getWarnings().toString());
     }
 
     /**
@@ -173,10 +174,10 @@ class LatentClassMseTest {
                 draws[i % 4][i] = n + cap - i;   // within 5 % of the bound
             }
             LatentClassMse.Result r = e.summarise(uk, n, cap, draws);
-            boolean warned = r.getWarnings().stream().anyMatch(w -> w.contains("upper bound"));
+            boolean warned = r.getWarnings().stream().map(Warning::message).anyMatch(w -> w.contains("upper bound"));
             assertEquals(near == 8, warned, near + " draws near the cap: " + r.getWarnings());
             if (warned) {
-                assertTrue(r.getWarnings().stream().anyMatch(w -> w.startsWith("8 of 8000 draws")), r.getWarnings().toString());
+                assertTrue(r.getWarnings().stream().map(Warning::message).anyMatch(w -> w.startsWith("8 of 8000 draws")), r.getWarnings().toString());
             }
         }
     }
@@ -204,7 +205,7 @@ class LatentClassMseTest {
         LatentClassMse.Result one = d.withChains(1).with(LatentClassMse.Diagnostics.NONE).withBurnIn(10).withSamples(10)
                 .withThinning(1).estimate(LcmFixtures.table("neworleans_5lists"));
         assertTrue(Double.isNaN(one.getRhat()));
-        assertTrue(one.getWarnings().get(0).contains("not computed"));
+        assertTrue(one.getWarnings().get(0).message().contains("not computed"));
     }
 
     private static void assertMessage(Executable call, String words) {
