@@ -153,8 +153,13 @@ public final class BayesianModelAveraging {
      * @throws PrevalenceException if {@code v} is not finite and &gt; 0
      */
     public BayesianModelAveraging withDelta(double v) {
-        return new BayesianModelAveraging(Checks.positive("delta", v), prior, logPrior, graphLogPrior,
-                gridMax, level, overlap, parallelism);
+        if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "delta",
+                    String.format(Locale.ROOT, "delta must be finite and > 0, got %s", v),
+                    new PrevalenceException.Remedy("give withDelta(d) a positive d (dga's suggestion: 2^-K)",
+                            "give --delta a positive number (default 2^-K)"));
+        }
+        return new BayesianModelAveraging(v, prior, logPrior, graphLogPrior, gridMax, level, overlap, parallelism);
     }
 
     /**
@@ -204,11 +209,15 @@ public final class BayesianModelAveraging {
      * @throws PrevalenceException if {@code v < 1} or {@code v > LARGEST_GRID_MAX}
      */
     public BayesianModelAveraging withGridMax(int v) {
-        Checks.atLeast("grid maximum", v, 1);
-        if (v > LARGEST_GRID_MAX) {
-            throw PrevalenceException.invalidArgument("grid maximum",
-                    "grid maximum must be <= %,d (the posterior is kept for every grid point), got %,d",
-                    LARGEST_GRID_MAX, v);
+        if (v < 1 || v > LARGEST_GRID_MAX) {
+            String problem = v < 1 ? String.format(Locale.ROOT, "grid maximum must be >= 1, got %d", v)
+                    : String.format(Locale.ROOT, "grid maximum must be <= %,d (the posterior is kept for every grid "
+                            + "point), got %,d", LARGEST_GRID_MAX, v);
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "grid maximum", problem,
+                    new PrevalenceException.Remedy(String.format(Locale.ROOT, "give withGridMax(g) a g from 1 to %,d, "
+                            + "or use withAutomaticGridMax()", LARGEST_GRID_MAX), String.format(Locale.ROOT,
+                            "give --grid-max a number from 1 to %,d, or leave it out for the automatic grid",
+                            LARGEST_GRID_MAX)));
         }
         return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, v, level, overlap, parallelism);
     }
@@ -249,9 +258,14 @@ public final class BayesianModelAveraging {
         Objects.requireNonNull(table, "table");
         int k = table.listCount();
         if (k > DecomposableGraphs.MAX_LISTS) {
-            throw PrevalenceException.invalidArgument("lists",
-                    "Model averaging over decomposable graphs supports at most %d lists, got %d %s; "
-                            + "merge lists (collapse) or drop some", DecomposableGraphs.MAX_LISTS, k, table.listNames());
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "lists", String.format(Locale.ROOT,
+                    "Model averaging over decomposable graphs supports at most %d lists, got %d %s",
+                    DecomposableGraphs.MAX_LISTS, k, table.listNames()), new PrevalenceException.Remedy(
+                    "merge lists (collapse) or drop some", "merge lists or choose at most 6 with --lists"));
+        }
+        if (k < 2) {
+            throw PrevalenceException.invalidData("lists",
+                    "Model averaging needs at least 2 lists to estimate the unobserved, got %d %s", k, table.listNames());
         }
         long n = table.observedTotal();
         if (n < 1) {
@@ -478,9 +492,12 @@ public final class BayesianModelAveraging {
         }
         String msg = String.join("; ", problems);
         if (overlap == OverlapCheck.STRICT) {
-            throw PrevalenceException.notEstimable(String.join("; ", where),
-                    "Lists do not overlap: %s. Their dependence is then informed by the prior alone; merge or drop "
-                            + "such lists, or allow this with OverlapCheck.WARN", msg);
+            throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, String.join("; ", where),
+                    String.format(Locale.ROOT, "Lists do not overlap: %s. Their dependence is then informed by the "
+                            + "prior alone", msg), new PrevalenceException.Remedy(
+                            "merge or drop such lists, or allow this with OverlapCheck.WARN (the result is then "
+                                    + "prior-driven)",
+                            "merge or drop such lists, or leave out --strict (the result is then prior-driven)"));
         }
         List<String> lonely = new ArrayList<>();
         for (int i = 0; i < k; i++) {

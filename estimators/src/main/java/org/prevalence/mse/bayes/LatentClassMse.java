@@ -149,7 +149,7 @@ public final class LatentClassMse {
      * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withClasses(int v) {
-        return new LatentClassMse(Checks.atLeast("classes", v, 1), chains, burnIn, samples, thinning, seed,
+        return new LatentClassMse(atLeastOne("classes", v, "withClasses", "--classes"), chains, burnIn, samples, thinning, seed,
                 aAlpha, bAlpha, level, threads, diagnostics, maxPopulation);
     }
 
@@ -159,7 +159,7 @@ public final class LatentClassMse {
      * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withChains(int v) {
-        return new LatentClassMse(classes, Checks.atLeast("chains", v, 1), burnIn, samples, thinning, seed,
+        return new LatentClassMse(classes, atLeastOne("chains", v, "withChains", "--chains"), burnIn, samples, thinning, seed,
                 aAlpha, bAlpha, level, threads, diagnostics, maxPopulation);
     }
 
@@ -169,7 +169,7 @@ public final class LatentClassMse {
      * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withBurnIn(int v) {
-        return new LatentClassMse(classes, chains, Checks.atLeast("burn-in", v, 1), samples, thinning, seed,
+        return new LatentClassMse(classes, chains, atLeastOne("burn-in", v, "withBurnIn", "--burnin"), samples, thinning, seed,
                 aAlpha, bAlpha, level, threads, diagnostics, maxPopulation);
     }
 
@@ -179,7 +179,7 @@ public final class LatentClassMse {
      * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withSamples(int v) {
-        return new LatentClassMse(classes, chains, burnIn, Checks.atLeast("samples", v, 1), thinning, seed,
+        return new LatentClassMse(classes, chains, burnIn, atLeastOne("samples", v, "withSamples", "--samples"), thinning, seed,
                 aAlpha, bAlpha, level, threads, diagnostics, maxPopulation);
     }
 
@@ -189,7 +189,7 @@ public final class LatentClassMse {
      * @throws PrevalenceException if v &lt; 1
      */
     public LatentClassMse withThinning(int v) {
-        return new LatentClassMse(classes, chains, burnIn, samples, Checks.atLeast("thinning", v, 1), seed,
+        return new LatentClassMse(classes, chains, burnIn, samples, atLeastOne("thinning", v, "withThinning", "--thin"), seed,
                 aAlpha, bAlpha, level, threads, diagnostics, maxPopulation);
     }
 
@@ -257,6 +257,16 @@ public final class LatentClassMse {
                 aAlpha, bAlpha, level, threads, diagnostics, Checks.atLeast("maximum population", v, 1L));
     }
 
+    /** A count option that must be at least 1, with the fix in Java and CLI terms. */
+    private static int atLeastOne(String name, int v, String method, String option) {
+        if (v >= 1) {
+            return v;
+        }
+        throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, name,
+                String.format(Locale.ROOT, "%s must be >= 1, got %d", name, v), new PrevalenceException.Remedy(
+                        "give " + method + "(n) an n >= 1", "give " + option + " a whole number >= 1"));
+    }
+
     /**
      * Runs the chains and summarises the posterior of N.
      *
@@ -269,13 +279,20 @@ public final class LatentClassMse {
     public Result estimate(ListOverlapTable table) {
         Objects.requireNonNull(table, "table");
         if (diagnostics == Diagnostics.RANK_NORMALIZED && chains < 2) {
-            throw PrevalenceException.invalidArgument("chains",
-                    "convergence diagnostics need at least 2 chains, got %d; use more chains or Diagnostics.NONE",
-                    chains);
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "chains",
+                    String.format(Locale.ROOT, "convergence diagnostics need at least 2 chains, got %d", chains),
+                    new PrevalenceException.Remedy("use withChains(2) or more, or with(Diagnostics.NONE)",
+                            "use --chains 2 or more"));
         }
         if (diagnostics == Diagnostics.RANK_NORMALIZED && samples < 6) {
-            throw PrevalenceException.invalidArgument("samples",
-                    "convergence diagnostics need at least 6 samples per chain, got %d", samples);
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "samples",
+                    String.format(Locale.ROOT, "convergence diagnostics need at least 6 samples per chain, got %d",
+                            samples), new PrevalenceException.Remedy("use withSamples(6) or more", "use --samples 6 or more"));
+        }
+        if (table.listCount() < 2) {
+            throw PrevalenceException.invalidData("lists",
+                    "the latent-class model needs at least 2 lists to estimate the unobserved, got %d %s",
+                    table.listCount(), table.listNames());
         }
         final long n = table.observedTotal();
         if (n < 1) {
