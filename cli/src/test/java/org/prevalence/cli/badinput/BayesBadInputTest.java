@@ -36,7 +36,7 @@ class BayesBadInputTest {
                 BadInput.on("bma unknown prior").file("t.csv", THREE)
                         .args("mse", "{dir}/t.csv", "--bayes", "bma", "--prior", "jeffreys").expect("--prior", "jeffreys"),
                 BadInput.on("bma on one list").file("t.csv", ONE)
-                        .args("mse", "{dir}/t.csv", "--bayes", "bma").expect("2 lists"),
+                        .args("mse", "{dir}/t.csv", "--bayes", "bma").expect("2 to 15 lists", "got 1"),
                 BadInput.on("bma on eight lists (dga's limit is 6)")
                         .args("mse", "--dataset", "neworleans_8lists", "--bayes", "bma").expect("at most 6 lists", "--lists"),
                 BadInput.on("bma strict on lists that never overlap").file("t.csv", APART)
@@ -65,7 +65,7 @@ class BayesBadInputTest {
                 BadInput.on("latent-class chains not a number").file("t.csv", THREE)
                         .args("mse", "{dir}/t.csv", "--bayes", "latent-class", "--chains", "four").expect("--chains"),
                 BadInput.on("latent-class on one list").file("t.csv", ONE)
-                        .args("mse", "{dir}/t.csv", "--bayes", "latent-class").expect("2 lists"));
+                        .args("mse", "{dir}/t.csv", "--bayes", "latent-class").expect("2 to 15 lists", "got 1"));
     }
 
     @ParameterizedTest(name = "{0}")

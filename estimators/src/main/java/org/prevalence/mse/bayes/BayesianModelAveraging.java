@@ -263,10 +263,6 @@ public final class BayesianModelAveraging {
                     DecomposableGraphs.MAX_LISTS, k, table.listNames()), new PrevalenceException.Remedy(
                     "merge lists (collapse) or drop some", "merge lists or choose at most 6 with --lists"));
         }
-        if (k < 2) {
-            throw PrevalenceException.invalidData("lists",
-                    "Model averaging needs at least 2 lists to estimate the unobserved, got %d %s", k, table.listNames());
-        }
         long n = table.observedTotal();
         if (n < 1) {
             throw PrevalenceException.notEstimable("table", "The table has no observed case");
@@ -839,7 +835,8 @@ public final class BayesianModelAveraging {
                 sb.append(String.format(Locale.ROOT, "    %-20s %-10s %s%n", m.model(), fmt(m.probability()),
                         Format.number(m.conditionalMean())));
             }
-            for (Warning w : warnings) {
+            // the headline already gave the first warning
+            for (Warning w : warnings.subList(status == Status.OK ? 0 : 1, warnings.size())) {
                 sb.append("  warning: ").append(w.message()).append('\n');
             }
             return sb.toString();

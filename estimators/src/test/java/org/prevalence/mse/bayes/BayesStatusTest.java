@@ -130,11 +130,11 @@ class BayesStatusTest {
     }
 
     /**
-     * UK 5 lists with the default chains (4 x 110,000 sweeps), seed 1: the chains do not agree (one
-     * chain median near 14,200 against three near 22,000; R-hat 1.30, measured with this sampler;
-     * R-hat was above 1.01 for each of seeds 1-10, and with 8 chains or a 50,000-sweep burn-in for 10 and 8 of them), so non-convergence is the
-     * headline: status WARNING, first warning NOT_CONVERGED with R-hat and the chain medians, and
-     * the text starts with it.
+     * UK 5 lists with the default chains (4 x 110,000 sweeps), seed 1: the chains do not agree (chain
+     * medians 22,149, 21,703, 14,189 and 22,699; R-hat 1.30, measured with this sampler; R-hat was
+     * above 1.01 for each of seeds 1-10, see LatentClassMse.withDefaults()), so non-convergence is
+     * the headline: status WARNING, first warning NOT_CONVERGED with R-hat and the chain medians,
+     * and the text starts with it.
      */
     @Test
     void ukLatentClassDefaultMakesNonConvergenceTheHeadline() {
