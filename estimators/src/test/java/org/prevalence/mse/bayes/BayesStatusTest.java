@@ -90,6 +90,26 @@ class BayesStatusTest {
     }
 
     /**
+     * Two lists with 2 cases in common out of 92: the data hardly separate independence from the
+     * saturated graph, which takes posterior probability 0.618 >= 1/2 (the engine's figure, checked
+     * against dga in BayesianModelAveragingTest); under it N is not identified, so the posterior
+     * median (211, far below Petersen's 42 x 52 / 2 = 1,092) is the prior's: prior-driven.
+     */
+    @Test
+    void aDominantSaturatedGraphIsPriorDriven() {
+        ListOverlapTable t = ListOverlapTable.ofMaskCounts(List.of("A", "B"), new long[] {0, 40, 50, 2});
+        BayesianModelAveraging.Result b = BayesianModelAveraging.withDefaults().estimate(t);
+        assertEquals("[12]", b.models().get(0).model());
+        assertTrue(b.models().get(0).probability() >= BayesianModelAveraging.SATURATED_PRIOR_DRIVEN);
+        assertEquals(Status.PRIOR_DRIVEN, b.getStatus());
+        Warning first = b.getWarnings().get(0);
+        assertEquals(Warning.Kind.PRIOR_DRIVEN, first.kind());
+        assertTrue(first.message().startsWith("The saturated graph [12], under which N is not identified"), first.message());
+        assertTrue(first.message().contains(BayesianModelAveraging.fmt(b.models().get(0).probability())), first.message());
+        // with 20 in common, independence keeps 2/3 and the result is not prior-driven (twoOverlappingLists)
+    }
+
+    /**
      * UK 5 lists, dga's settings (delta 2^-5, G = 80,000): the posterior median is dga's 22,990
      * (BayesianModelAveragingTest), the status is a warning for the pair LA, GP without a common
      * case, not prior-driven: every list overlaps another and the saturated graph has no weight.
