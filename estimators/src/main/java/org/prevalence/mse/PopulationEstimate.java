@@ -13,9 +13,11 @@ import org.prevalence.core.Warning;
  * {@link org.prevalence.survey.SurveyEstimate}. Implemented by the results of the log-linear,
  * two-list, closed-population, bootstrap and Bayesian estimators, so that reports need one mapping.
  *
- * <p>A result that could not be estimated has a {@linkplain #getStatus() status} other than
- * {@link Status#OK} or {@link Status#WARNING}, a NaN {@linkplain #getEstimate() estimate} and a
- * {@code null} interval; the reason is its first {@linkplain #getWarnings() warning}.
+ * <p>A result that could not be estimated ({@link Status#UNBOUNDED}, {@link Status#NOT_ESTIMATED})
+ * has a NaN {@linkplain #getEstimate() estimate} and a {@code null} interval; the reason is its first
+ * {@linkplain #getWarnings() warning}. A {@link Status#PRIOR_DRIVEN} or {@link Status#DEGENERATE}
+ * result keeps its figures (a posterior median and credible interval, a boundary fit), and its first
+ * warning says why they are not evidence about N; reports show the status beside them.
  */
 public interface PopulationEstimate {
     /** @return the method, for example {@code "stepwise"}, {@code "chapman"}, {@code "Mth Chao"}, {@code "bma"} */
