@@ -45,7 +45,7 @@ final class MseExtras {
             out.add(List.of(String.valueOf(m.get("model")), cell(m.get("estimate")), cell(m.get("se")),
                     cell(m.get("deviance")), m.get("df") == null ? "-" : String.valueOf(m.get("df")), cell(m.get("aic")),
                     cell(m.get("bic")), m.get("reason") == null ? String.valueOf(m.get("status"))
-                            : m.get("status") + ": " + brief(String.valueOf(m.get("reason"))))));
+                            : m.get("status") + ": " + brief(String.valueOf(m.get("reason")))));
         }
         return out;
     }

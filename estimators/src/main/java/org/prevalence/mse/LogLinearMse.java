@@ -381,8 +381,16 @@ public final class LogLinearMse {
                 }
             }
         }
-        String why = emptyPairs.isEmpty() ? "" : String.format(Locale.ROOT,
-                ": the lists overlap too little (no case is on both lists of %s)", String.join(", ", emptyPairs));
+        List<String> emptyCells = new ArrayList<>();
+        for (int m = 1; m < 1 << e.k; m++) {
+            if (e.counts[m] == 0) {
+                emptyCells.add(ListOverlapTable.pattern(m, e.k));
+            }
+        }
+        String why = !emptyPairs.isEmpty() ? String.format(Locale.ROOT,
+                ": the lists overlap too little (no case is on both lists of %s)", String.join(", ", emptyPairs))
+                : emptyCells.isEmpty() ? "" : String.format(Locale.ROOT,
+                        ": the lists do not overlap enough (the histories %s have no case)", emptyCells);
         String problem = String.format(Locale.ROOT,
                 "No hierarchical model up to order %d passes the existence and identifiability checks%s",
                 effectiveMaxOrder(e.k), why);

@@ -97,9 +97,10 @@ public final class ChaoLowerBound {
         double var;
         if (form == Form.CHAO_1987) {
             if (f2 == 0) {
-                throw PrevalenceException.notEstimable("f2",
-                        "Chao's (1987) lower bound needs units captured exactly twice, and f2 = 0; use "
-                                + "Form.BIAS_CORRECTED, which is defined when f2 = 0");
+                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "f2",
+                        "Chao's (1987) lower bound needs units captured exactly twice, and f2 = 0",
+                        new PrevalenceException.Remedy("use Form.BIAS_CORRECTED, which is defined when f2 = 0",
+                                "use --closed-models (Mh Chao) or a log-linear model"));
             }
             double r = f1 / f2;
             f0 = f1 * f1 / (2 * f2); // Chao (1987) eq. 2

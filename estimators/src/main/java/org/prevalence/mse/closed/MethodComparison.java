@@ -121,7 +121,7 @@ public final class MethodComparison {
             try {
                 byBic = ll.with(ModelSelection.BIC).rankModels(table);
             } catch (PrevalenceException e) {
-                rankError = e.getMessage();
+                rankError = problem(e);
             }
         }
         for (ModelSelection s : new ModelSelection[] {ModelSelection.AIC, ModelSelection.BIC}) {
@@ -176,7 +176,7 @@ public final class MethodComparison {
                     c.getWarnings()));
         } catch (PrevalenceException e) {
             rows.add(Row.none("chao-bound", "Chao (1987) lower bound", overlap ? Status.NOT_ESTIMATED : Status.UNBOUNDED,
-                    overlap ? Warning.Kind.DATA : Warning.Kind.NO_OVERLAP, e.getMessage()));
+                    overlap ? Warning.Kind.DATA : Warning.Kind.NO_OVERLAP, problem(e)));
         }
         return new Result(rows, table.observedTotal(), level);
     }
@@ -200,8 +200,17 @@ public final class MethodComparison {
         } catch (PrevalenceException e) {
             // lists that never overlap: no log-linear model bounds N (Chan, Silverman and Vincent 2021)
             return Row.none(method, fallbackModel, overlap ? Status.NOT_ESTIMATED : Status.UNBOUNDED,
-                    overlap ? Warning.Kind.DATA : Warning.Kind.NO_OVERLAP, e.getMessage());
+                    overlap ? Warning.Kind.DATA : Warning.Kind.NO_OVERLAP, problem(e));
         }
+    }
+
+    /** The problem an exception names, without its remedy (whose Java and CLI forms differ). */
+    static String problem(PrevalenceException e) {
+        if (e.remedy() == null) {
+            return e.getMessage();
+        }
+        String m = e.cliMessage();
+        return m.substring(0, m.length() - e.remedy().cli().length() - 2);
     }
 
     private static Row closedRow(ClosedPopulationModels.Result r) {
@@ -213,7 +222,7 @@ public final class MethodComparison {
         return new Row("closed", r.getLabel(), r.isEstimable() ? r.getEstimate() : Double.NaN,
                 ci == null ? Double.NaN : ci.lower(), ci == null ? Double.NaN : ci.upper(),
                 r.isFitted() ? r.getAic() : Double.NaN, r.isFitted() ? r.getBic() : Double.NaN, 0, 0, r.getStatus(),
-                "Rcapture closedp.t", w);
+                null, w);
     }
 
     /** One method's answer. NaN marks an absent number (JSON {@code null}). This class is immutable. */
