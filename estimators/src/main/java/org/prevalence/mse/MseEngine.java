@@ -213,7 +213,8 @@ final class MseEngine {
                         "Model %s is not identifiable (code %d): term(s) %s are aliased on the cells that can be "
                                 + "non-zero. ", mname, code, aliased));
             }
-            return sb.toString().strip();
+            String m = sb.toString().strip();
+            return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
         }
 
         String where() {
