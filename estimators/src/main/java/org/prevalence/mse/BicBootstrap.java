@@ -204,9 +204,10 @@ public final class BicBootstrap {
             }
         }
         if (ranked.isEmpty()) {
-            throw PrevalenceException.notEstimable("model",
-                    "No hierarchical model up to order %d passes the existence and identifiability checks; "
-                            + "merge lists or use MseBootstrap (stepwise)", order);
+            throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "model", String.format(Locale.ROOT,
+                    "No hierarchical model up to order %d passes the existence and identifiability checks", order),
+                    new PrevalenceException.Remedy("merge lists or use MseBootstrap (stepwise)",
+                            "merge lists or use --select stepwise"));
         }
         int want = ntop == 0 ? defaultNtop(k) : ntop;
         int used = Math.min(want, ranked.size());
@@ -245,11 +246,12 @@ public final class BicBootstrap {
             Interval ci = null;
             if (r.getFailed() > threshold * r.getRequested()) {
                 if (last) {
-                    throw PrevalenceException.notEstimable("replicates",
-                            "%d of %d bootstrap replicates have no model among the top %d that can be fitted "
-                                    + "(%s %%, more than the %s %% allowed); raise ntop or withMaxFailureFraction",
-                            r.getFailed(), r.getRequested(), used, Format.percent((double) r.getFailed()
-                                    / r.getRequested()), Format.percent(threshold));
+                    throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "replicates",
+                            String.format(Locale.ROOT, "%d of %d bootstrap replicates have no model among the top %d "
+                                    + "that can be fitted (%s %%, more than the %s %% allowed)", r.getFailed(),
+                                    r.getRequested(), used, Format.percent((double) r.getFailed() / r.getRequested()),
+                                    Format.percent(threshold)),
+                            new PrevalenceException.Remedy("raise withNtop or withMaxFailureFraction", "raise --ntop"));
                 }
             } else if (jk == null) {
                 if (last) {
@@ -274,9 +276,11 @@ public final class BicBootstrap {
 
     private static void checkLists(int k) {
         if (k > 6) {
-            throw PrevalenceException.invalidArgument("lists",
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "lists", String.format(Locale.ROOT,
                     "The BIC bootstrap enumerates hierarchical models and supports 2 to 6 lists (as "
-                            + "MultipleSystemsEstimation), the table has %d; use MseBootstrap (stepwise) or merge lists", k);
+                            + "MultipleSystemsEstimation), the table has %d", k),
+                    new PrevalenceException.Remedy("use MseBootstrap (stepwise) or merge lists",
+                            "use --select stepwise or merge lists"));
         }
     }
 

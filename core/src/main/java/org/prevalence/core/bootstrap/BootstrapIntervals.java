@@ -97,10 +97,12 @@ public final class BootstrapIntervals {
             }
         }
         if (below == 0 || below == n) {
-            throw PrevalenceException.notEstimable("replicates",
-                    "%s of the %d bootstrap replicates lie below the estimate %s, so the BCa bias correction "
-                            + "is infinite; use IntervalType.PERCENTILE, or more replicates",
-                    below == 0 ? "none" : "all", n, estimate);
+            throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "replicates",
+                    String.format(java.util.Locale.ROOT, "%s of the %d bootstrap replicates lie below the estimate %s, "
+                            + "so the BCa bias correction is infinite", below == 0 ? "none" : "all", n,
+                            org.prevalence.core.Format.number(estimate)),
+                    new PrevalenceException.Remedy("use IntervalType.PERCENTILE, or more replicates",
+                            "use more replicates (--replicates)"));
         }
         return STANDARD_NORMAL.inverseCumulativeProbability((double) below / n);
     }
