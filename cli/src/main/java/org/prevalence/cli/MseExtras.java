@@ -23,6 +23,12 @@ final class MseExtras {
         return Double.isFinite(x) ? x : null;
     }
 
+    /** BCa percentiles to 6 decimals as plain decimals (JSON writes a small double in E-notation). */
+    static List<java.math.BigDecimal> percentiles(double[] p) {
+        return List.of(java.math.BigDecimal.valueOf(p[0]).setScale(6, java.math.RoundingMode.HALF_EVEN),
+                java.math.BigDecimal.valueOf(p[1]).setScale(6, java.math.RoundingMode.HALF_EVEN));
+    }
+
     /** Issue 7: one row of the closed-model table: model, estimate, se, deviance, df, aic, bic, status. */
     static Map<String, Object> closedRow(ClosedPopulationModels.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -173,7 +179,7 @@ final class MseExtras {
         m.put("estimate", r.getEstimate());
         m.put("interval", MseReport.interval(r.getConfidenceInterval()));
         m.put("selection", r.getSelection());
-        m.put("bca_percentiles", List.of(r.getBcaPercentiles()[0], r.getBcaPercentiles()[1]));
+        m.put("bca_percentiles", percentiles(r.getBcaPercentiles()));
         m.put("bootstrap_se", num(r.getStandardError()));
         m.put("replicates", r.getRequested());
         m.put("failed", r.getFailed());
@@ -202,7 +208,7 @@ final class MseExtras {
         m.put("models_compared", r.getModelsCompared());
         m.put("seed", r.getSeed());
         m.put("selection", r.getSelection());
-        m.put("bca_percentiles", List.of(r.getBcaPercentiles()[0], r.getBcaPercentiles()[1]));
+        m.put("bca_percentiles", percentiles(r.getBcaPercentiles()));
         m.put("bootstrap_se", num(r.getStandardError()));
         MseReport.status(m, checked);
         return m;
