@@ -77,7 +77,8 @@ public final class MethodComparison {
     }
 
     /**
-     * @param v the log-linear settings (pthresh, maximum order, empty overlaps); selection and interval are set here
+     * @param v the log-linear settings (pthresh, maximum order, empty overlaps for the independence, AIC and BIC rows;
+     *     the stepwise row always uses the extended MLE, as SparseMSE); selection and interval are set here
      * @return a copy using it
      */
     public MethodComparison with(LogLinearMse v) {
@@ -112,8 +113,9 @@ public final class MethodComparison {
         LogLinearMse ll = logLinear.with(MseInterval.LOG_NORMAL).withConfidenceLevel(level);
         rows.add(logLinearRow("independence", () -> ll.withModel("main").estimate(table), "main effects", 0, 0,
                 "the independence model (= Mt)", overlap));
-        rows.add(logLinearRow("stepwise", () -> ll.stepwise(table), "stepwise", 0, 0,
-                "SparseMSE stepwise selection", overlap));
+        // the stepwise row is SparseMSE's, which fits empty overlaps by the extended MLE whatever the AIC/BIC setting
+        rows.add(logLinearRow("stepwise", () -> ll.with(org.prevalence.mse.EmptyOverlaps.EXTENDED_MLE).stepwise(table),
+                "stepwise", 0, 0, "SparseMSE stepwise selection", overlap));
         // one exhaustive search serves both criteria: every score carries AIC and BIC
         List<ModelScore> byBic = null;
         String rankError = null;
