@@ -73,4 +73,24 @@ class ClosedStatusTest {
         assertEquals(Status.OK, bc.getStatus(), bc.toString());
         assertEquals(5, bc.getLists().size());
     }
+
+    @Test
+    void comparisonKeepsSparseMseStepwiseWhenEmptyOverlapsAreRefused() {
+        // SparseMSE stepwise on the Netherlands 5 lists: 121,521.61 with the empty K:R overlap (mse-expected.csv)
+        ListOverlapTable nl = org.prevalence.mse.closed.Fixtures.table("netherlands2010_2015_5lists");
+        MethodComparison.Result r = MethodComparison.withDefaults().withNextBest(0)
+                .with(org.prevalence.mse.LogLinearMse.withDefaults().with(org.prevalence.mse.EmptyOverlaps.ERROR))
+                .compare(nl);
+        MethodComparison.Row step = r.getRows().get(1);
+        assertEquals("stepwise", step.getMethod());
+        org.prevalence.core.Tolerance.assertRelative(121521.6137123, step.getEstimate(), 1e-6, "SparseMSE stepwise");
+        assertEquals(Status.WARNING, step.getStatus());
+        assertTrue(step.getReason().contains("K:R"), step.getReason());
+        for (MethodComparison.Row row : r.getRows()) {
+            if (row.getMethod().equals("aic") || row.getMethod().equals("bic")) {
+                assertTrue(row.getWarnings().stream().noneMatch(w -> w.kind() == Warning.Kind.BOUNDARY
+                        && w.message().contains("extended MLE")), row.getStatusText());
+            }
+        }
+    }
 }
