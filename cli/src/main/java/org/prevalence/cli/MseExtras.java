@@ -68,7 +68,12 @@ final class MseExtras {
     }
 
     static String cell(Object o) {
-        return o instanceof Number n ? Format.number(n.doubleValue()) : o == null ? "-" : String.valueOf(o);
+        if (o instanceof Number n) {
+            double x = n.doubleValue();
+            // no E-notation in a table: a value below 0.0001 (a degenerate SE, a deviance of 3e-10) says so
+            return x != 0 && Math.abs(x) < 1e-4 ? (x > 0 ? "< 0.0001" : "> -0.0001") : Format.number(x);
+        }
+        return o == null ? "-" : String.valueOf(o);
     }
 
     /** One closed model fitted alone, with its optional profile interval. */

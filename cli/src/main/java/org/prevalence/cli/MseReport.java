@@ -104,21 +104,21 @@ final class MseReport {
                     : "  " + String.join(", ", terms))));
         }
         rows.add(List.of("observed", Format.count(((Number) m.get("observed")).longValue())));
-        rows.add(List.of("unobserved", m.get("unobserved") instanceof Number u ? Format.number(u.doubleValue())
+        rows.add(List.of("unobserved", m.get("unobserved") instanceof Number u ? MseExtras.cell(u.doubleValue())
                 : "not estimated"));
-        rows.add(List.of("estimate", m.get("estimate") instanceof Number e ? Format.number(e.doubleValue())
+        rows.add(List.of("estimate", m.get("estimate") instanceof Number e ? MseExtras.cell(e.doubleValue())
                 : "not estimated"));
         Map<String, Object> iv = (Map<String, Object>) m.get("interval");
         if (iv != null) {
             rows.add(List.of(Format.percent((Double) iv.get("level")) + "% interval (" + iv.get("method") + ")",
-                    Format.number((Double) iv.get("lower")) + " to " + Format.number((Double) iv.get("upper"))));
+                    MseExtras.cell((Double) iv.get("lower")) + " to " + MseExtras.cell((Double) iv.get("upper"))));
         }
         if (m.containsKey("se") && m.get("se") instanceof Double se) {
-            rows.add(List.of("standard error", Format.number(se)));
+            rows.add(List.of("standard error", MseExtras.cell(se)));
         }
         if (m.containsKey("deviance")) {
-            rows.add(List.of("deviance (df)", Format.number((Double) m.get("deviance")) + " (" + m.get("df") + ")"));
-            rows.add(List.of("AIC / BIC", Format.number((Double) m.get("aic")) + " / " + Format.number((Double) m.get("bic"))));
+            rows.add(List.of("deviance (df)", MseExtras.cell((Double) m.get("deviance")) + " (" + m.get("df") + ")"));
+            rows.add(List.of("AIC / BIC", MseExtras.cell((Double) m.get("aic")) + " / " + MseExtras.cell((Double) m.get("bic"))));
         }
         for (String k : List.of("replicates", "failed", "ntop")) {
             if (m.containsKey(k)) {

@@ -160,4 +160,28 @@ class MseStatusTest {
         }
         assertTrue(sawWarning, "Mh Chao: eta set to 0");
     }
+
+    @Test
+    void degenerateClosedFitsSaySoWithoutENotation() throws Exception {
+        // no unit seen exactly once: Mt's fitted unseen count is ~5e-5, its SE ~5e-5 (N = observed = 10)
+        Path f = dir.resolve("nof1.csv");
+        Files.writeString(f, "A,B,C,count\n1,1,0,5\n0,1,1,3\n1,1,1,2\n");
+        JsonNode rows = json(CliTest.run("mse", f.toString(), "--closed-models", "--format", "json"));
+        JsonNode mt = null;
+        for (JsonNode r : rows) {
+            if (r.get("model").asText().equals("Mt")) {
+                mt = r;
+            }
+        }
+        assertEquals("degenerate", mt.get("status").asText(), mt.toString());
+        assertTrue(mt.get("reason").asText().startsWith("N equals the observed count 10"), mt.toString());
+        Tolerance.assertAbsolute(10, mt.get("estimate").asDouble(), 1e-3, "Mt N = observed");
+        CliTest.Run t = CliTest.run("mse", f.toString(), "--closed-models");
+        assertFalse(t.out().matches("(?s).*\\de-\\d.*"), t.out());
+        assertTrue(t.out().contains("< 0.0001"), t.out());
+        // Chao (1987): f1 = 0, so f0 = 0 and the interval is "10 to 10"
+        JsonNode chao = json(CliTest.run("mse", f.toString(), "--method", "chao-bound", "--format", "json"));
+        assertEquals(10.0, chao.get("estimate").asDouble(), 0.0);
+        assertEquals("degenerate", chao.get("status").asText());
+    }
 }
