@@ -17,6 +17,8 @@ import org.prevalence.mse.LincolnPetersen;
 import org.prevalence.mse.LogLinearMse;
 import org.prevalence.mse.ModelSelection;
 import org.prevalence.mse.MseInterval;
+import org.prevalence.mse.PopulationChecks;
+import org.prevalence.mse.PopulationEstimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,20 +56,34 @@ final class MseCommand implements Callable<Integer> {
             description = "Stepwise: add a two-list term while its p-value is below this (default ${DEFAULT-VALUE}).")
     double pthresh;
 
-    @Option(names = "--max-order", paramLabel = "N", description = "AIC/BIC: highest interaction order searched.")
+    @Option(names = "--max-order", paramLabel = "N", description = "AIC/BIC (and the BIC bootstrap): highest "
+            + "interaction order searched, 1 to the number of lists - 1 (default 1/2/3/3 for 2/3/4/5 lists, 2 beyond). "
+            + "Refused with --model or --select stepwise, which search no orders.")
     Integer maxOrder;
 
     @Option(names = "--interval", defaultValue = "lognormal", paramLabel = "METHOD",
             description = "lognormal (SparseMSE's Wald interval on the dark figure), profile (Poisson profile "
-                    + "likelihood), profile-multinomial (Cormack 1992, as Rcapture closedpCI.t), bootstrap (SparseMSE's "
-                    + "BCa bootstrap with stepwise re-selection in every replicate; --replicates, --seed) or none "
-                    + "(default ${DEFAULT-VALUE}).")
+                    + "likelihood), profile-multinomial (Cormack 1992, as Rcapture closedpCI.t), bootstrap or none "
+                    + "(default ${DEFAULT-VALUE}). bootstrap re-runs the model selection in every replicate and gives "
+                    + "a BCa interval with its adjusted percentiles (as R boot.ci): with --select bic, with --ntop, or "
+                    + "with neither --select nor --model on 2 to 5 lists it bootstraps BIC selection among the top "
+                    + "--ntop models (Silverman, Chan & Vincent 2024); with --select stepwise, or on 6 or more lists, "
+                    + "SparseMSE's stepwise selection (estimatepopulation). --replicates, --seed. A limit among the "
+                    + "10 most extreme replicates is flagged (monte-carlo warning).")
     String interval;
 
     @Option(names = "--extended-mle",
-            description = "Allow empty pairwise overlaps: SparseMSE's extended MLE (the pair's parameter is -Inf, "
-                    + "AIC +2 per such pair), reported in the result.")
+            description = "--select aic, --select bic and --model: allow models with an empty overlap, fitted by "
+                    + "SparseMSE's extended MLE (the term's parameter is -Inf, AIC/BIC count it; the result lists the "
+                    + "term). Without it such models are left out of AIC/BIC selection and a --model with one is "
+                    + "refused. Stepwise selection always uses the extended MLE, as SparseMSE, so the option is "
+                    + "refused with --select stepwise.")
     boolean extendedMle;
+
+    @Option(names = "--max-estimate", paramLabel = "N",
+            description = "A plausibility bound on the population: an estimate above N is reported with status "
+                    + "'warning' and an 'implausible' warning (the figure is kept so you see how far above it is).")
+    Double maxEstimate;
 
     @Option(names = "--method", paramLabel = "METHOD",
             description = "Two lists: lincoln-petersen or chapman. Closed-population models (as Rcapture): m0, mt, "
@@ -90,8 +106,8 @@ final class MseCommand implements Callable<Integer> {
             description = "Bootstrap replicates for --interval bootstrap (default ${DEFAULT-VALUE}).")
     int replicates;
 
-    @Option(names = "--ntop", description = "BIC bootstrap: re-select among the top N models by BIC in every replicate "
-            + "(default: all for 2-3 lists, 20 for 4, 100 for 5-6).")
+    @Option(names = "--ntop", description = "BIC bootstrap (--interval bootstrap only): re-select among the top N "
+            + "models by BIC in every replicate, N >= 1 (default: all for 2-3 lists, 20 for 4, 100 for 5-6).")
     Integer ntop;
 
     @Option(names = "--bayes", paramLabel = "bma|latent-class",
@@ -135,10 +151,12 @@ final class MseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        MseOptions.check(this);
         if (input.stratum != null) {
             return stratified(input.readStratified());
         }
         ListOverlapTable table = input.read();
+        MseOptions.checkForTable(this, table);
         if (closedModels || compare || bayes != null) {
             return MseModes.run(this, table);
         }
@@ -153,14 +171,10 @@ final class MseCommand implements Callable<Integer> {
         if (method != null) {
             String m = method.toLowerCase(Locale.ROOT);
             if (m.equals("chapman")) {
-                Chapman.Result r = Chapman.withDefaults().withConfidenceLevel(common.level).estimate(table);
-                json = twoList("chapman", table, r.getEstimate(), r.getUnobserved(), r.getStandardError(),
-                        r.getConfidenceInterval());
+                json = twoList(checked(Chapman.withDefaults().withConfidenceLevel(common.level).estimate(table)));
             } else if (m.equals("lincoln-petersen")) {
-                LincolnPetersen.Result r = LincolnPetersen.withDefaults().withConfidenceLevel(common.level)
-                        .estimate(table);
-                json = twoList("lincoln-petersen", table, r.getEstimate(), r.getEstimate() - table.observedTotal(),
-                        r.getStandardError(), r.getConfidenceInterval());
+                json = twoList(checked(LincolnPetersen.withDefaults().withConfidenceLevel(common.level)
+                        .estimate(table)));
             } else {
                 throw PrevalenceException.invalidArgument("--method",
                         "Unknown --method '%s'; use lincoln-petersen or chapman", method);
@@ -178,8 +192,21 @@ final class MseCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** @return the result with the --max-estimate rule applied ({@link PopulationChecks#withMaxEstimate}) */
+    PopulationEstimate checked(PopulationEstimate r) {
+        return maxEstimate == null ? r : PopulationChecks.withMaxEstimate(r, maxEstimate);
+    }
+
+    /** @return whether the log-linear fit selects by stepwise (explicitly, or by default on 6 or more lists) */
+    boolean stepwiseSelection(int lists) {
+        return model == null && (select != null ? select.equalsIgnoreCase("stepwise") : lists > 5);
+    }
+
     LogLinearMse logLinear(int lists) {
         LogLinearMse e = LogLinearMse.withDefaults().withConfidenceLevel(common.level).withPthresh(pthresh);
+        if (maxEstimate != null) {
+            e = e.withMaxEstimate(maxEstimate);
+        }
         if (model != null && select != null) {
             throw PrevalenceException.invalidArgument("--model", "Give either --model or --select, not both");
         }
@@ -205,22 +232,21 @@ final class MseCommand implements Callable<Integer> {
             default -> throw PrevalenceException.invalidArgument("--interval",
                     "Unknown --interval '%s'; use lognormal, profile, profile-multinomial, bootstrap or none", interval);
         });
-        if (extendedMle) {
-            e = e.with(EmptyOverlaps.EXTENDED_MLE);
-        }
+        // aic, bic, --model: empty overlaps only with --extended-mle; stepwise: SparseMSE's extended MLE always
+        e = e.with(extendedMle || stepwiseSelection(lists) ? EmptyOverlaps.EXTENDED_MLE : EmptyOverlaps.ERROR);
         return e;
     }
 
-    private Map<String, Object> twoList(String name, ListOverlapTable t, double est, double unobserved, double se,
-                                        Interval iv) {
+    private static Map<String, Object> twoList(PopulationEstimate r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", name);
-        m.put("lists", t.listNames());
-        m.put("observed", t.observedTotal());
-        m.put("estimate", est);
-        m.put("unobserved", unobserved);
-        m.put("se", se);
-        m.put("interval", MseReport.interval(iv));
+        m.put("method", r.getMethod());
+        m.put("lists", r.getLists());
+        m.put("observed", r.getObserved());
+        m.put("estimate", r.getEstimate());
+        m.put("unobserved", r.getUnobserved());
+        m.put("se", r.getStandardError());
+        m.put("interval", MseReport.interval(r.getConfidenceInterval()));
+        MseReport.status(m, r);
         return m;
     }
 
@@ -240,12 +266,14 @@ final class MseCommand implements Callable<Integer> {
                 Interval iv = sr.getConfidenceInterval();
                 rows.add(List.of(s, Output.count(sr.getObserved()), Output.num(sr.getEstimate()),
                         iv == null ? "-" : Output.num(iv.lower()), iv == null ? "-" : Output.num(iv.upper()),
-                        sr.getModelName()));
+                        sr.getModelName() + (sr.getStatus() == org.prevalence.core.Status.OK ? ""
+                                : " (" + sr.getStatus().label() + ": " + sr.getWarnings().get(0).message() + ")")));
             } else {
                 m.put("estimate", null);
-                m.put("status", "not estimable: " + r.getNotEstimable().get(s));
+                m.put("status", org.prevalence.core.Status.NOT_ESTIMATED.label());
+                m.put("reason", r.getNotEstimable().get(s));
                 rows.add(List.of(s, Output.count(t.stratum(s).observedTotal()), "-", "-", "-",
-                        "not estimable: " + r.getNotEstimable().get(s)));
+                        "not estimated: " + r.getNotEstimable().get(s)));
             }
             strata.add(m);
         }

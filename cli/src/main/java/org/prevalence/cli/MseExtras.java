@@ -7,6 +7,7 @@ import java.util.Map;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
 import org.prevalence.mse.MseBootstrap;
+import org.prevalence.mse.PopulationEstimate;
 import org.prevalence.mse.bayes.BayesianModelAveraging;
 import org.prevalence.mse.bayes.LatentClassMse;
 import org.prevalence.mse.closed.ChaoLowerBound;
@@ -22,6 +23,12 @@ final class MseExtras {
         return Double.isFinite(x) ? x : null;
     }
 
+    /** BCa percentiles to 6 decimals as plain decimals (JSON writes a small double in E-notation). */
+    static List<java.math.BigDecimal> percentiles(double[] p) {
+        return List.of(java.math.BigDecimal.valueOf(p[0]).setScale(6, java.math.RoundingMode.HALF_EVEN),
+                java.math.BigDecimal.valueOf(p[1]).setScale(6, java.math.RoundingMode.HALF_EVEN));
+    }
+
     /** Issue 7: one row of the closed-model table: model, estimate, se, deviance, df, aic, bic, status. */
     static Map<String, Object> closedRow(ClosedPopulationModels.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -32,7 +39,9 @@ final class MseExtras {
         m.put("df", r.isFitted() ? r.getDf() : null);
         m.put("aic", r.isFitted() ? num(r.getAic()) : null);
         m.put("bic", r.isFitted() ? num(r.getBic()) : null);
-        m.put("status", r.getStatusText());
+        m.put("status", r.getStatus().label());
+        m.put("reason", r.getWarnings().isEmpty() ? null : r.getWarnings().get(0).message());
+        m.put("warnings", MseReport.warnings(r.getWarnings()));
         return m;
     }
 
@@ -41,7 +50,8 @@ final class MseExtras {
         for (Map<String, Object> m : rows) {
             out.add(List.of(String.valueOf(m.get("model")), cell(m.get("estimate")), cell(m.get("se")),
                     cell(m.get("deviance")), m.get("df") == null ? "-" : String.valueOf(m.get("df")), cell(m.get("aic")),
-                    cell(m.get("bic")), brief(String.valueOf(m.get("status")))));
+                    cell(m.get("bic")), m.get("reason") == null ? String.valueOf(m.get("status"))
+                            : m.get("status") + ": " + brief(String.valueOf(m.get("reason")))));
         }
         return out;
     }
@@ -51,14 +61,19 @@ final class MseExtras {
         int dot = status.indexOf(". ");
         int paren = status.indexOf(" (");
         int cut = dot < 0 ? status.length() : dot + 1;
-        if (status.startsWith("not fitted") && status.contains("order of the capture occasions")) {
-            return "not fitted: needs the capture order (--capture-order lists)";
+        if (status.contains("order of the capture occasions")) {
+            return "needs the capture order (--capture-order lists)";
         }
         return cut < status.length() ? status.substring(0, cut) + " ..." : paren > 90 ? status.substring(0, paren) : status;
     }
 
     static String cell(Object o) {
-        return o instanceof Number n ? Format.number(n.doubleValue()) : o == null ? "-" : String.valueOf(o);
+        if (o instanceof Number n) {
+            double x = n.doubleValue();
+            // no E-notation in a table: a value below 0.0001 (a degenerate SE, a deviance of 3e-10) says so
+            return x != 0 && Math.abs(x) < 1e-4 ? (x > 0 ? "< 0.0001" : "> -0.0001") : Format.number(x);
+        }
+        return o == null ? "-" : String.valueOf(o);
     }
 
     /** One closed model fitted alone, with its optional profile interval. */
@@ -79,17 +94,18 @@ final class MseExtras {
         return m;
     }
 
-    static Map<String, Object> chaoBound(ChaoLowerBound.Result r, List<String> lists) {
+    static Map<String, Object> chaoBound(ChaoLowerBound.Result r, PopulationEstimate checked) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", "chao-bound");
-        m.put("lists", lists);
+        m.put("lists", r.getLists());
         m.put("observed", r.getObserved());
         m.put("estimate", r.getEstimate());
         m.put("unobserved", r.getEstimate() - r.getObserved());
-        m.put("se", r.getStandardError());
+        m.put("se", num(r.getStandardError()));
         m.put("interval", MseReport.interval(r.getConfidenceInterval()));
         m.put("f1", r.getF1());
         m.put("f2", r.getF2());
+        MseReport.status(m, checked);
         return m;
     }
 
@@ -105,15 +121,20 @@ final class MseExtras {
             m.put("upper", num(row.getUpper()));
             m.put("aic", num(row.getAic()));
             m.put("bic", num(row.getBic()));
-            m.put("status", row.getStatus());
+            m.put("status", row.getStatus().label());
+            m.put("reason", row.getReason());
+            m.put("note", row.getNote());
+            m.put("warnings", MseReport.warnings(row.getWarnings()));
             out.add(m);
         }
         return out;
     }
 
     /**
-     * One --compare row from a method that may not apply to the table: {model, estimate, interval, status},
-     * or the reason in status.
+     * One --compare row from a method that may not apply to the table: {model, estimate, interval, status, reason}.
+     * The fit gives {model, estimate, interval, result}; the status and warnings are read through
+     * {@link PopulationEstimate} when the result implements it, else {@code status} is "ok" or "warning" by
+     * whether the result has warnings (given as strings in element 4).
      */
     static Map<String, Object> compareRow(String method, java.util.function.Supplier<Object[]> fit) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -123,11 +144,26 @@ final class MseExtras {
             Interval iv = (Interval) r[2];
             m.put("model", r[0]);
             m.put("estimate", r[1]);
-            m.put("lower", iv.lower());
-            m.put("upper", iv.upper());
+            m.put("lower", iv == null ? null : iv.lower());
+            m.put("upper", iv == null ? null : iv.upper());
             m.put("aic", null);
             m.put("bic", null);
-            m.put("status", r[3]);
+            if (r[3] instanceof PopulationEstimate pe) {
+                m.put("status", pe.getStatus().label());
+                m.put("reason", pe.getWarnings().isEmpty() ? null : pe.getWarnings().get(0).message());
+                m.put("warnings", MseReport.warnings(pe.getWarnings()));
+                if (!pe.getStatus().hasFigure() && pe.getStatus() != org.prevalence.core.Status.DEGENERATE) {
+                    m.put("estimate", null);
+                    m.put("lower", null);
+                    m.put("upper", null);
+                }
+            } else {
+                @SuppressWarnings("unchecked")
+                List<String> ws = (List<String>) r[4];
+                m.put("status", ws.isEmpty() ? org.prevalence.core.Status.OK.label()
+                        : org.prevalence.core.Status.WARNING.label());
+                m.put("reason", ws.isEmpty() ? null : String.join("; ", ws));
+            }
         } catch (org.prevalence.core.PrevalenceException e) {
             m.put("model", null);
             m.put("estimate", null);
@@ -135,28 +171,33 @@ final class MseExtras {
             m.put("upper", null);
             m.put("aic", null);
             m.put("bic", null);
-            m.put("status", "not estimable: " + e.getMessage());
+            m.put("status", org.prevalence.core.Status.NOT_ESTIMATED.label());
+            m.put("reason", e.cliMessage());
         }
         return m;
     }
 
     /** Issue 6: the stepwise bootstrap: the issue-5 keys with interval.method "bca", replicates, failed. */
-    static Map<String, Object> bootstrap(MseBootstrap.Result r) {
+    static Map<String, Object> bootstrap(MseBootstrap.Result r, PopulationEstimate checked) {
         Map<String, Object> m = MseReport.json(r.getFit());
         m.put("method", "stepwise");
         m.put("estimate", r.getEstimate());
         m.put("interval", MseReport.interval(r.getConfidenceInterval()));
+        m.put("selection", r.getSelection());
+        m.put("bca_percentiles", percentiles(r.getBcaPercentiles()));
+        m.put("bootstrap_se", num(r.getStandardError()));
         m.put("replicates", r.getRequested());
         m.put("failed", r.getFailed());
         m.put("seed", r.getSeed());
         m.put("acceleration", r.getAcceleration());
         m.put("bias_correction", r.getBiasCorrection());
+        MseReport.status(m, checked);
         return m;
     }
 
     /** Issue 6: the BIC bootstrap: estimate, model, interval (bca), replicates, failed, ntop. */
     static Map<String, Object> bicBootstrap(org.prevalence.mse.BicBootstrap.Result r,
-                                            org.prevalence.core.lists.ListOverlapTable t) {
+                                            org.prevalence.core.lists.ListOverlapTable t, PopulationEstimate checked) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", "bic");
         m.put("lists", t.listNames());
@@ -171,6 +212,10 @@ final class MseExtras {
         m.put("ntop", r.getNtop());
         m.put("models_compared", r.getModelsCompared());
         m.put("seed", r.getSeed());
+        m.put("selection", r.getSelection());
+        m.put("bca_percentiles", percentiles(r.getBcaPercentiles()));
+        m.put("bootstrap_se", num(r.getStandardError()));
+        MseReport.status(m, checked);
         return m;
     }
 

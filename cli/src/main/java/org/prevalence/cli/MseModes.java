@@ -35,20 +35,20 @@ final class MseModes {
             bayes.add(MseExtras.compareRow("bma-decomposable", () -> {
                 BayesianModelAveraging.Result b = BayesianModelAveraging.withDefaults().withLevel(c.common.level)
                         .estimate(t);
-                return new Object[] {b.models().get(0).model(), (double) b.median(), b.interval(),
-                    MseExtras.statusText(b)};
+                return new Object[] {b.models().get(0).model(), (double) b.median(), b.interval(), b, b.warnings()};
             }));
             bayes.add(MseExtras.compareRow("latent-class", () -> {
                 LatentClassMse.Result l = LatentClassMse.withDefaults().withSeed(c.common.seed)
                         .withCredibleLevel(c.common.level).withThreads(c.common.threadCount()).estimate(t);
-                return new Object[] {"K=" + l.getClasses() + " classes", l.getEstimate(), l.getCredibleInterval(),
-                    MseExtras.statusText(l)};
+                return new Object[] {"K=" + l.getClasses() + " classes", l.getEstimate(), l.getCredibleInterval(), l,
+                    l.getWarnings()};
             }));
             for (Map<String, Object> b : bayes) {
                 rows.add(b);
                 text.append(Output.fmt("  %-18s %-22s %12s  (%s to %s)  %s%n", b.get("method"), b.get("model"),
                         MseExtras.cell(b.get("estimate")), MseExtras.cell(b.get("lower")),
-                        MseExtras.cell(b.get("upper")), b.get("status")));
+                        MseExtras.cell(b.get("upper")), b.get("reason") == null ? b.get("status")
+                                : b.get("status") + ": " + b.get("reason")));
             }
             c.write(rows, text.toString(), rows);
             return 0;
@@ -82,7 +82,8 @@ final class MseModes {
             String m = c.method.toLowerCase(Locale.ROOT);
             Map<String, Object> json;
             if (m.equals("chao-bound")) {
-                json = MseExtras.chaoBound(ChaoLowerBound.withDefaults().estimate(t), t.listNames());
+                ChaoLowerBound.Result cb = ChaoLowerBound.withDefaults().withConfidenceLevel(c.common.level).estimate(t);
+                json = MseExtras.chaoBound(cb, c.checked(cb));
             } else {
                 ClosedPopulationModels cp = closed(c);
                 if (c.interval.equalsIgnoreCase("profile-multinomial")) {
@@ -94,6 +95,7 @@ final class MseModes {
                             r.getStatusText());
                 }
                 json = MseExtras.closedSingle(r, t.listNames(), t.observedTotal());
+                MseReport.status(json, c.checked(r));
             }
             c.write(json, MseReport.text(c.input.name(), json), List.of(json));
             return 0;
@@ -117,8 +119,11 @@ final class MseModes {
                 if (c.maxOrder != null) {
                     b = b.withMaxOrder(c.maxOrder);
                 }
-                BicBootstrap.Result r = b.estimate(t);
-                Map<String, Object> json = MseExtras.bicBootstrap(r, t);
+                // the ranking on the data follows --extended-mle and --max-order, as --select bic does
+                org.prevalence.mse.LogLinearMse ranking = c.logLinear(t.listCount())
+                        .with(org.prevalence.mse.ModelSelection.BIC).withMaxOrder(c.maxOrder == null ? 0 : c.maxOrder);
+                BicBootstrap.Result r = b.estimate(t, ranking.rankModels(t));
+                Map<String, Object> json = MseExtras.bicBootstrap(r, t, c.checked(r));
                 c.write(json, MseReport.text(c.input.name(), json), List.of(json));
                 if (c.plot.wanted()) {
                     c.plot.save(Plots.distribution(c.input.name() + ": BIC bootstrap distribution of N (top "
@@ -136,7 +141,7 @@ final class MseModes {
             MseBootstrap.Result r = MseBootstrap.withDefaults().withReplicates(c.replicates).withSeed(c.common.seed)
                     .withThreads(c.common.threadCount()).withPthresh(c.pthresh).withConfidenceLevel(c.common.level)
                     .withProgress((done, total) -> p.step()).estimate(t);
-            Map<String, Object> json = MseExtras.bootstrap(r);
+            Map<String, Object> json = MseExtras.bootstrap(r, c.checked(r));
             c.write(json, MseReport.text(c.input.name(), json), List.of(json));
             if (c.plot.wanted()) {
                 c.plot.save(Plots.distribution(c.input.name() + ": bootstrap distribution of N",

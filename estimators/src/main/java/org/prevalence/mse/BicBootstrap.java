@@ -12,6 +12,7 @@ import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.bootstrap.Bootstrap;
+import org.prevalence.core.bootstrap.BootstrapIntervals;
 import org.prevalence.core.bootstrap.IntervalType;
 import org.prevalence.core.bootstrap.Jackknife;
 import org.prevalence.core.bootstrap.MultiStatistic;
@@ -203,9 +204,10 @@ public final class BicBootstrap {
             }
         }
         if (ranked.isEmpty()) {
-            throw PrevalenceException.notEstimable("model",
-                    "No hierarchical model up to order %d passes the existence and identifiability checks; "
-                            + "merge lists or use MseBootstrap (stepwise)", order);
+            throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "model", String.format(Locale.ROOT,
+                    "No hierarchical model up to order %d passes the existence and identifiability checks", order),
+                    new PrevalenceException.Remedy("merge lists or use MseBootstrap (stepwise)",
+                            "merge lists or use --select stepwise"));
         }
         int want = ntop == 0 ? defaultNtop(k) : ntop;
         int used = Math.min(want, ranked.size());
@@ -244,11 +246,12 @@ public final class BicBootstrap {
             Interval ci = null;
             if (r.getFailed() > threshold * r.getRequested()) {
                 if (last) {
-                    throw PrevalenceException.notEstimable("replicates",
-                            "%d of %d bootstrap replicates have no model among the top %d that can be fitted "
-                                    + "(%s %%, more than the %s %% allowed); raise ntop or withMaxFailureFraction",
-                            r.getFailed(), r.getRequested(), used, Format.percent((double) r.getFailed()
-                                    / r.getRequested()), Format.percent(threshold));
+                    throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "replicates",
+                            String.format(Locale.ROOT, "%d of %d bootstrap replicates have no model among the top %d "
+                                    + "that can be fitted (%s %%, more than the %s %% allowed)", r.getFailed(),
+                                    r.getRequested(), used, Format.percent((double) r.getFailed() / r.getRequested()),
+                                    Format.percent(threshold)),
+                            new PrevalenceException.Remedy("raise withNtop or withMaxFailureFraction", "raise --ntop"));
                 }
             } else if (jk == null) {
                 if (last) {
@@ -267,14 +270,17 @@ public final class BicBootstrap {
             }
             intervals.add(ci);
         }
-        return new Result(ranked.get(0), ranked.size(), top, withA, intervals, level, order);
+        return new Result(ranked.get(0), ranked.size(), top, withA, intervals, level, order, table.listNames(),
+                table.observedTotal());
     }
 
     private static void checkLists(int k) {
         if (k > 6) {
-            throw PrevalenceException.invalidArgument("lists",
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "lists", String.format(Locale.ROOT,
                     "The BIC bootstrap enumerates hierarchical models and supports 2 to 6 lists (as "
-                            + "MultipleSystemsEstimation), the table has %d; use MseBootstrap (stepwise) or merge lists", k);
+                            + "MultipleSystemsEstimation), the table has %d", k),
+                    new PrevalenceException.Remedy("use MseBootstrap (stepwise) or merge lists",
+                            "use --select stepwise or merge lists"));
         }
     }
 
@@ -356,8 +362,10 @@ public final class BicBootstrap {
      * The BIC bootstrap's outcome: the best model, and for every {@code k = 1..ntop} the replicates and BCa
      * interval with re-selection among the top {@code k} models. This class is immutable.
      */
-    public static final class Result {
+    public static final class Result implements PopulationEstimate {
         private final ModelScore best;
+        private final List<String> lists;
+        private final long observed;
         private final int modelsCompared;
         private final List<ModelScore> top;
         private final List<Bootstrap.Result> boots;
@@ -366,7 +374,9 @@ public final class BicBootstrap {
         private final int maxOrder;
 
         Result(ModelScore best, int modelsCompared, List<ModelScore> top, List<Bootstrap.Result> boots,
-                List<Interval> intervals, double level, int maxOrder) {
+                List<Interval> intervals, double level, int maxOrder, List<String> lists, long observed) {
+            this.lists = List.copyOf(lists);
+            this.observed = observed;
             this.best = best;
             this.modelsCompared = modelsCompared;
             this.top = List.copyOf(top);
@@ -376,7 +386,90 @@ public final class BicBootstrap {
             this.maxOrder = maxOrder;
         }
 
+        /** @return {@code "bic"}: the selection re-run in every replicate */
+        @Override
+        public String getMethod() {
+            return "bic";
+        }
+
+        /**
+         * @return what is bootstrapped: in every replicate, the lowest-BIC model among the top {@code ntop} models by
+         *     BIC on the data (Silverman, Chan and Vincent 2024)
+         */
+        public String getSelection() {
+            return String.format(Locale.ROOT, "BIC selection among the top %d of %s models by BIC on the data "
+                    + "(order up to %d), re-run in every replicate (Silverman, Chan and Vincent 2024)", getNtop(),
+                    Format.count(modelsCompared), maxOrder);
+        }
+
+        /** @return the list names */
+        @Override
+        public List<String> getLists() {
+            return lists;
+        }
+
+        /** @return the observed cases */
+        @Override
+        public long getObserved() {
+            return observed;
+        }
+
+        /** @return the bootstrap standard error: the standard deviation of the successful replicates */
+        @Override
+        public double getStandardError() {
+            return boots.get(boots.size() - 1).getBootstrapStandardError();
+        }
+
+        /**
+         * @return the BCa adjusted percentiles {alpha1, alpha2} of the limits, as R {@code boot.ci} prints them
+         *     ({@link BootstrapIntervals#bcaPercentiles})
+         */
+        public double[] getBcaPercentiles() {
+            return BootstrapIntervals.bcaPercentiles(boots.get(boots.size() - 1).getBiasCorrection(), boots.get(boots.size() - 1).getAcceleration(),
+                    level);
+        }
+
+        /**
+         * @return the fit's warnings (degenerate fit, empty overlaps, lists sharing no case), failed replicates
+         *     ({@link org.prevalence.core.Warning.Kind#DATA}), and a
+         *     {@link org.prevalence.core.Warning.Kind#MONTE_CARLO} warning when a limit is among the 10 most
+         *     extreme replicates ({@link BootstrapIntervals#extremeLimitWarning})
+         */
+        @Override
+        public List<org.prevalence.core.Warning> getWarnings() {
+            List<org.prevalence.core.Warning> w = new java.util.ArrayList<>();
+            org.prevalence.core.Warning mc = BootstrapIntervals.extremeLimitWarning(boots.get(boots.size() - 1).getSucceeded(),
+                    getBcaPercentiles());
+            if (mc != null) {
+                w.add(mc);
+            }
+            if (boots.get(boots.size() - 1).getFailed() > 0) {
+                w.add(org.prevalence.core.Warning.of(org.prevalence.core.Warning.Kind.DATA, String.format(Locale.ROOT,
+                        "%d of %d replicates could not be fitted and were left out", boots.get(boots.size() - 1).getFailed(),
+                        boots.get(boots.size() - 1).getRequested())));
+            }
+            w.addAll(fitWarnings());
+            return List.copyOf(w);
+        }
+
+        /** @return the status the warnings give ({@link PopulationChecks#status}) */
+        @Override
+        public org.prevalence.core.Status getStatus() {
+            return PopulationChecks.status(getWarnings());
+        }
+
+        private List<org.prevalence.core.Warning> fitWarnings() {
+            List<org.prevalence.core.Warning> w = new java.util.ArrayList<>();
+            org.prevalence.core.Warning d = PopulationChecks.degeneracy(getEstimate(), observed, Double.NaN,
+                    getConfidenceInterval());
+            if (d != null) {
+                w.add(d);
+            }
+            return w;
+        }
+
         /** @return the estimate of the lowest-BIC model on the data */
+        @Override
         public double getEstimate() {
             return best.getEstimate();
         }

@@ -1,5 +1,6 @@
 package org.prevalence.mse;
 
+import java.util.List;
 import java.util.Objects;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Interval;
@@ -16,6 +17,14 @@ import org.prevalence.core.lists.ListOverlapTable;
  * unseen cases \( \hat f_0 = \hat N - (n_1 + n_2 - m) = (n_1-m)(n_2-m)/(m+1) \), which never falls
  * below the observed count. Unlike {@link LincolnPetersen}, the estimate exists when \( m = 0 \).
  * These are the formulas of R's {@code FSA::mrClosed(type = "Chapman")} (estimate and Seber's variance).
+ *
+ * <p><b>Status.</b> With \( m = 0 \) the estimate \( (n_1+1)(n_2+1) - 1 \) is finite by construction, but the
+ * data carry no information on N (nothing links the lists; under independence any N above about
+ * \( n_1 n_2 \) fits as well): the result has status {@link org.prevalence.core.Status#WARNING} with a
+ * {@link org.prevalence.core.Warning.Kind#NO_OVERLAP} warning saying so; the figure is kept because it is the
+ * documented Chapman value, and reports print the warning beside it. With \( m = n_1 = n_2 \) (both lists
+ * hold the same cases) the variance is 0 and the interval collapses to a point: status
+ * {@link org.prevalence.core.Status#DEGENERATE} ({@link PopulationChecks#degeneracy}).
  *
  * <p>References: <ol>
  * <li>Chapman, D.G. (1951). Some properties of the hypergeometric distribution with applications to
@@ -92,13 +101,13 @@ public final class Chapman {
         double var = a * b * (n1 - m) * (double) (n2 - m) / (c * c * (m + 2.0));
         long observed = n1 + n2 - m;
         Interval ci = TwoList.interval(interval, level, est, var, observed);
-        return new Result(est, Math.sqrt(var), ci, n1, n2, m);
+        return new Result(est, Math.sqrt(var), ci, n1, n2, m, List.of(first, second));
     }
 
     /** The Chapman estimate. This class is immutable. */
     public static final class Result extends TwoListResult {
-        Result(double estimate, double standardError, Interval interval, long n1, long n2, long m) {
-            super("Chapman", estimate, standardError, interval, n1, n2, m);
+        Result(double estimate, double standardError, Interval interval, long n1, long n2, long m, List<String> lists) {
+            super("Chapman", estimate, standardError, interval, n1, n2, m, lists);
         }
     }
 }

@@ -55,7 +55,8 @@ import org.prevalence.core.lists.StratifiedListTable;
  */
 public final class LogLinearMse {
     private static final LogLinearMse DEFAULT = new LogLinearMse(ModelSelection.AUTO, null, 0.02, 0,
-            MseInterval.LOG_NORMAL, 0.95, EmptyOverlaps.EXTENDED_MLE, PoissonRegression.withDefaults(), true);
+            MseInterval.LOG_NORMAL, 0.95, EmptyOverlaps.EXTENDED_MLE, PoissonRegression.withDefaults(), true,
+            Double.POSITIVE_INFINITY);
 
     private final ModelSelection selection;
     private final String modelSpec;
@@ -66,9 +67,12 @@ public final class LogLinearMse {
     private final EmptyOverlaps emptyOverlaps;
     private final PoissonRegression glm;
     private final boolean parallel;
+    private final double maxEstimate;
 
     private LogLinearMse(ModelSelection selection, String modelSpec, double pthresh, int maxOrder,
-            MseInterval interval, double level, EmptyOverlaps emptyOverlaps, PoissonRegression glm, boolean parallel) {
+            MseInterval interval, double level, EmptyOverlaps emptyOverlaps, PoissonRegression glm, boolean parallel,
+            double maxEstimate) {
+        this.maxEstimate = maxEstimate;
         this.selection = selection;
         this.modelSpec = modelSpec;
         this.pthresh = pthresh;
@@ -98,7 +102,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse with(ModelSelection v) {
         return new LogLinearMse(Objects.requireNonNull(v), modelSpec, pthresh, maxOrder, interval, level,
-                emptyOverlaps, glm, parallel);
+                emptyOverlaps, glm, parallel, maxEstimate);
     }
 
     /**
@@ -107,7 +111,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse with(MseInterval v) {
         return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, Objects.requireNonNull(v), level,
-                emptyOverlaps, glm, parallel);
+                emptyOverlaps, glm, parallel, maxEstimate);
     }
 
     /**
@@ -116,7 +120,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse with(EmptyOverlaps v) {
         return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level,
-                Objects.requireNonNull(v), glm, parallel);
+                Objects.requireNonNull(v), glm, parallel, maxEstimate);
     }
 
     /**
@@ -127,7 +131,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse withModel(String spec) {
         return new LogLinearMse(ModelSelection.FIXED, Objects.requireNonNull(spec, "model"), pthresh, maxOrder,
-                interval, level, emptyOverlaps, glm, parallel);
+                interval, level, emptyOverlaps, glm, parallel, maxEstimate);
     }
 
     /**
@@ -138,7 +142,8 @@ public final class LogLinearMse {
         if (!(v >= 0 && v <= 1)) {
             throw PrevalenceException.invalidArgument("pthresh", "pthresh must lie in [0, 1], got %s", v);
         }
-        return new LogLinearMse(selection, modelSpec, v, maxOrder, interval, level, emptyOverlaps, glm, parallel);
+        return new LogLinearMse(selection, modelSpec, v, maxOrder, interval, level, emptyOverlaps, glm, parallel,
+                maxEstimate);
     }
 
     /**
@@ -147,7 +152,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse withMaxOrder(int v) {
         return new LogLinearMse(selection, modelSpec, pthresh, Checks.atLeast("maxOrder", v, 0), interval, level,
-                emptyOverlaps, glm, parallel);
+                emptyOverlaps, glm, parallel, maxEstimate);
     }
 
     /**
@@ -156,7 +161,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse withConfidenceLevel(double v) {
         return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, Checks.level("level", v),
-                emptyOverlaps, glm, parallel);
+                emptyOverlaps, glm, parallel, maxEstimate);
     }
 
     /**
@@ -165,7 +170,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse with(PoissonRegression v) {
         return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level, emptyOverlaps,
-                Objects.requireNonNull(v), parallel);
+                Objects.requireNonNull(v), parallel, maxEstimate);
     }
 
     /**
@@ -173,7 +178,21 @@ public final class LogLinearMse {
      * @return a copy using it
      */
     public LogLinearMse withParallel(boolean v) {
-        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level, emptyOverlaps, glm, v);
+        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level, emptyOverlaps, glm, v,
+                maxEstimate);
+    }
+
+    /**
+     * A plausibility bound: a result whose estimate is above it gets status
+     * {@link org.prevalence.core.Status#WARNING} with a leading
+     * {@link org.prevalence.core.Warning.Kind#IMPLAUSIBLE} warning (the figure is kept, so the reader sees how
+     * far above the bound it is). See {@link PopulationChecks}.
+     * @param v the largest plausible population, {@code > 0} (infinity: no bound, the default)
+     * @return a copy using it
+     */
+    public LogLinearMse withMaxEstimate(double v) {
+        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level, emptyOverlaps, glm, parallel,
+                Checks.positive("maxEstimate", v));
     }
 
     // ------------------------------------------------------------------ entry points
@@ -187,6 +206,7 @@ public final class LogLinearMse {
     public Result estimate(ListOverlapTable table) {
         ModelSelection s = resolve(table.listCount());
         MseEngine e = engine(table);
+        requireOverlap(e);
         switch (s) {
             case FIXED:
                 return fit(e, LogLinearModel.parse(modelSpec, table.listNames()), "fixed");
@@ -195,9 +215,7 @@ public final class LogLinearMse {
             default:
                 List<ModelScore> ranked = rank(e, s);
                 if (ranked.isEmpty()) {
-                    throw PrevalenceException.notEstimable("model",
-                            "No hierarchical model up to order %d passes the existence and identifiability checks; "
-                                    + "try stepwise selection or merge lists", effectiveMaxOrder(e.k));
+                    throw noModelPasses(e);
                 }
                 return result(e, e.fit(ranked.get(0).getModel()), s.name().toLowerCase(Locale.ROOT), ranked.size());
         }
@@ -213,6 +231,7 @@ public final class LogLinearMse {
      */
     public Result fit(ListOverlapTable table, LogLinearModel model) {
         MseEngine e = engine(table);
+        requireOverlap(e);
         if (model.listCount() != table.listCount()) {
             throw PrevalenceException.invalidArgument("model", "Model %s is for %d lists, the table has %d",
                     model.generatingClass(), model.listCount(), table.listCount());
@@ -227,6 +246,7 @@ public final class LogLinearMse {
      */
     public Result stepwise(ListOverlapTable table) {
         MseEngine e = engine(table);
+        requireOverlap(e);
         return result(e, stepwiseFit(e), "stepwise", 0);
     }
 
@@ -279,6 +299,7 @@ public final class LogLinearMse {
      */
     public List<ModelScore> rankModels(ListOverlapTable table) {
         MseEngine e = engine(table);
+        requireOverlap(e);
         return rank(e, selection == ModelSelection.AIC ? ModelSelection.AIC : ModelSelection.BIC);
     }
 
@@ -340,6 +361,50 @@ public final class LogLinearMse {
         return selection;
     }
 
+    /** Lists that never overlap carry no information on N (Chan, Silverman and Vincent 2021, section 2). */
+    private static void requireOverlap(MseEngine e) {
+        if (!PopulationChecks.anyOverlap(e.counts)) {
+            throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "lists " + e.names,
+                    PopulationChecks.noOverlapMessage(e.names), new PrevalenceException.Remedy(
+                            "merge lists or add a list that shares cases with them",
+                            "merge lists or add a list that shares cases with them"));
+        }
+    }
+
+    /** Why no hierarchical model passes the checks: the empty pairwise margins, named. */
+    private PrevalenceException noModelPasses(MseEngine e) {
+        List<String> emptyPairs = new ArrayList<>();
+        for (int i = 0; i < e.k; i++) {
+            for (int j = i + 1; j < e.k; j++) {
+                if (e.nstar[1 << i | 1 << j] == 0) {
+                    emptyPairs.add(e.names.get(i) + ":" + e.names.get(j));
+                }
+            }
+        }
+        List<String> emptyCells = new ArrayList<>();
+        for (int m = 1; m < 1 << e.k; m++) {
+            if (e.counts[m] == 0) {
+                emptyCells.add(ListOverlapTable.pattern(m, e.k));
+            }
+        }
+        String why = !emptyPairs.isEmpty() ? String.format(Locale.ROOT,
+                ": the lists overlap too little (no case is on both lists of %s)", String.join(", ", emptyPairs))
+                : emptyCells.isEmpty() ? "" : String.format(Locale.ROOT,
+                        ": the lists do not overlap enough (the histories %s have no case)", emptyCells);
+        String problem = String.format(Locale.ROOT,
+                "No hierarchical model up to order %d passes the existence and identifiability checks%s",
+                effectiveMaxOrder(e.k), why);
+        if (emptyOverlaps == EmptyOverlaps.ERROR && !emptyPairs.isEmpty()) {
+            return new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "term '" + emptyPairs.get(0) + "'",
+                    problem, new PrevalenceException.Remedy(
+                            "allow empty overlaps with EmptyOverlaps.EXTENDED_MLE, use ModelSelection.STEPWISE, or merge lists",
+                            "allow empty overlaps with --extended-mle, use --select stepwise, or merge lists"));
+        }
+        return new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "model", problem,
+                new PrevalenceException.Remedy("use ModelSelection.STEPWISE or merge lists",
+                        "use --select stepwise or merge lists"));
+    }
+
     private int effectiveMaxOrder(int k) {
         return maxOrder == 0 ? HierarchicalModels.defaultMaxOrder(k) : Math.min(maxOrder, k - 1);
     }
@@ -371,9 +436,11 @@ public final class LogLinearMse {
         int[] empty = e.emptyTerms(model);
         if (empty.length > 0 && emptyOverlaps == EmptyOverlaps.ERROR) {
             String t = LogLinearModel.maskName(empty[0], e.names);
-            throw PrevalenceException.notEstimable("term '" + t + "'",
-                    "Term %s is not estimable: no case is on all of %s; drop the term or use EmptyOverlaps.EXTENDED_MLE",
-                    t, t.replace(":", ", "));
+            throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "term '" + t + "'",
+                    String.format(Locale.ROOT, "Term %s is not estimable: no case is on all of %s", t,
+                            t.replace(":", ", ")),
+                    new PrevalenceException.Remedy("drop the term or use EmptyOverlaps.EXTENDED_MLE",
+                            "drop the term from --model or use --extended-mle"));
         }
         MseEngine.Check c = e.check(model);
         if (c.code != 0) {
@@ -390,7 +457,8 @@ public final class LogLinearMse {
     /** SparseMSE stepwisefit on the fast path: the selected model; the engine's fast fitter holds its fit. */
     LogLinearModel stepwiseSelect(MseEngine e) {
         int k = e.k;
-        if (pthresh == 1 && e.checkCode(LogLinearModel.allPairs(k)) == 0) {
+        if (pthresh == 1 && e.checkCode(LogLinearModel.allPairs(k)) == 0
+                && (emptyOverlaps == EmptyOverlaps.EXTENDED_MLE || e.emptyTerms(LogLinearModel.allPairs(k)).length == 0)) {
             LogLinearModel all = LogLinearModel.allPairs(k);
             e.fastFit(all, false);
             return all;
@@ -445,7 +513,8 @@ public final class LogLinearMse {
                     break;
                 }
                 tried[best] = true;
-                if (e.checkCode(cur.with(pairs[best])) == 0) {
+                boolean allowed = emptyOverlaps == EmptyOverlaps.EXTENDED_MLE || e.nstar[pairs[best]] > 0;
+                if (allowed && e.checkCode(cur.with(pairs[best])) == 0) {
                     chosen = best;
                     break;
                 }
@@ -551,7 +620,28 @@ public final class LogLinearMse {
         for (int r : f.glm.getZeroFittedRows()) {
             zeroFitted.add(ListOverlapTable.pattern(f.cells[r], e.k));
         }
-        return new Result(method, e.names, e.observed, f, ci, emptyCells, emptyTerms, zeroFitted, modelsCompared);
+        List<org.prevalence.core.Warning> warnings = new ArrayList<>();
+        org.prevalence.core.Warning implausible = PopulationChecks.implausible(est, maxEstimate);
+        if (implausible != null) {
+            warnings.add(implausible);
+        }
+        org.prevalence.core.Warning degenerate = PopulationChecks.degeneracy(est, e.observed,
+                Math.exp(f.b0) * f.se0, ci);
+        if (degenerate != null) {
+            warnings.add(degenerate);
+        }
+        org.prevalence.core.Warning disconnected = PopulationChecks.disconnected(e.names, e.counts);
+        if (disconnected != null) {
+            warnings.add(disconnected);
+        }
+        if (!emptyTerms.isEmpty()) {
+            // Chan, Silverman and Vincent (2021): the extended MLE sets such a term's parameter to -Inf
+            warnings.add(org.prevalence.core.Warning.of(org.prevalence.core.Warning.Kind.BOUNDARY,
+                    "the overlap" + (emptyTerms.size() > 1 ? "s " : " ") + String.join(", ", emptyTerms)
+                            + (emptyTerms.size() > 1 ? " are" : " is") + " empty: fitted at -Inf (extended MLE)"));
+        }
+        return new Result(method, e.names, e.observed, f, ci, emptyCells, emptyTerms, zeroFitted, modelsCompared,
+                warnings);
     }
 
     private double z() {
@@ -664,9 +754,11 @@ public final class LogLinearMse {
     // ------------------------------------------------------------------ results
 
     /**
-     * A fitted log-linear MSE model. This class is immutable.
+     * A fitted log-linear MSE model, with its {@link org.prevalence.core.Status} by the rules of
+     * {@link PopulationChecks} (degenerate fit, groups of lists sharing no case, empty overlaps fitted at
+     * minus infinity, an estimate above the plausibility bound). This class is immutable.
      */
-    public static final class Result {
+    public static final class Result implements PopulationEstimate {
         private final String method;
         private final List<String> lists;
         private final long observed;
@@ -687,9 +779,12 @@ public final class LogLinearMse {
         private final List<String> zeroFittedCells;
         private final int iterations;
         private final int modelsCompared;
+        private final List<org.prevalence.core.Warning> warnings;
 
         Result(String method, List<String> lists, long observed, MseEngine.ModelFit f, Interval interval,
-                List<String> emptyCells, List<String> emptyTerms, List<String> zeroFittedCells, int modelsCompared) {
+                List<String> emptyCells, List<String> emptyTerms, List<String> zeroFittedCells, int modelsCompared,
+                List<org.prevalence.core.Warning> warnings) {
+            this.warnings = List.copyOf(warnings);
             this.method = method;
             this.lists = List.copyOf(lists);
             this.observed = observed;
@@ -802,9 +897,30 @@ public final class LogLinearMse {
             return v;
         }
 
-        /** @return the standard error of the intercept (log dark figure) */
-        public double getStandardError() {
+        /** @return the standard error of the intercept \( \hat\beta_0 \), the log of the dark figure */
+        public double getInterceptStandardError() {
             return coefficients.get("(Intercept)")[1];
+        }
+
+        /**
+         * @return the delta-method standard error of N, \( e^{\hat\beta_0}\,\mathrm{se}(\hat\beta_0) \) (the
+         *     observed count is fixed), the scale of the log-normal interval
+         */
+        @Override
+        public double getStandardError() {
+            return unobserved * getInterceptStandardError();
+        }
+
+        /** @return {@link org.prevalence.core.Status#OK}, or the status the warnings give ({@link PopulationChecks#status}) */
+        @Override
+        public org.prevalence.core.Status getStatus() {
+            return PopulationChecks.status(warnings);
+        }
+
+        /** @return the warnings: implausible, degenerate, lists sharing no case, empty overlaps (extended MLE) */
+        @Override
+        public List<org.prevalence.core.Warning> getWarnings() {
+            return warnings;
         }
 
         /** @return the residual deviance */
@@ -878,6 +994,10 @@ public final class LogLinearMse {
                     Format.number(aic), Format.number(bic)));
             if (!emptyTerms.isEmpty()) {
                 sb.append(String.format(Locale.ROOT, "%n  empty overlaps (extended MLE, -Inf): %s", emptyTerms));
+            }
+            sb.append(String.format(Locale.ROOT, "%n  status %s", getStatus().label()));
+            for (org.prevalence.core.Warning w : warnings) {
+                sb.append(String.format(Locale.ROOT, "%n  %s", w));
             }
             return sb.toString();
         }

@@ -8,6 +8,7 @@ import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.bootstrap.Bootstrap;
+import org.prevalence.core.bootstrap.BootstrapIntervals;
 import org.prevalence.core.bootstrap.IntervalType;
 import org.prevalence.core.bootstrap.Jackknife;
 import org.prevalence.core.bootstrap.ProgressListener;
@@ -179,7 +180,7 @@ public final class MseBootstrap {
     /**
      * The stepwise bootstrap's outcome. This class is immutable.
      */
-    public static final class Result {
+    public static final class Result implements PopulationEstimate {
         private final LogLinearMse.Result original;
         private final Bootstrap.Result bootstrap;
         private final Jackknife.Result jackknife;
@@ -196,8 +197,74 @@ public final class MseBootstrap {
         }
 
         /** @return the stepwise population estimate on the data (observed cases included) */
+        @Override
         public double getEstimate() {
             return bootstrap.getEstimate();
+        }
+
+        /** @return {@code "stepwise"}: the selection re-run in every replicate */
+        @Override
+        public String getMethod() {
+            return "stepwise";
+        }
+
+        /**
+         * @return what is bootstrapped: SparseMSE's stepwise selection (threshold {@code pthresh}) re-run on every
+         *     replicate, so the interval accounts for model selection
+         */
+        public String getSelection() {
+            return String.format(Locale.ROOT, "stepwise selection (SparseMSE, pthresh %s) re-run in every replicate",
+                    Format.number(pthresh));
+        }
+
+        /** @return the list names */
+        @Override
+        public List<String> getLists() {
+            return original.getLists();
+        }
+
+        /** @return the bootstrap standard error: the standard deviation of the successful replicates */
+        @Override
+        public double getStandardError() {
+            return bootstrap.getBootstrapStandardError();
+        }
+
+        /**
+         * @return the BCa adjusted percentiles {alpha1, alpha2} of the limits, as R {@code boot.ci} prints them
+         *     ({@link BootstrapIntervals#bcaPercentiles})
+         */
+        public double[] getBcaPercentiles() {
+            return BootstrapIntervals.bcaPercentiles(bootstrap.getBiasCorrection(), bootstrap.getAcceleration(),
+                    interval.level());
+        }
+
+        /**
+         * @return the fit's warnings (degenerate fit, empty overlaps, lists sharing no case), failed replicates
+         *     ({@link org.prevalence.core.Warning.Kind#DATA}), and a
+         *     {@link org.prevalence.core.Warning.Kind#MONTE_CARLO} warning when a limit is among the 10 most
+         *     extreme replicates ({@link BootstrapIntervals#extremeLimitWarning})
+         */
+        @Override
+        public List<org.prevalence.core.Warning> getWarnings() {
+            List<org.prevalence.core.Warning> w = new java.util.ArrayList<>();
+            org.prevalence.core.Warning mc = BootstrapIntervals.extremeLimitWarning(bootstrap.getSucceeded(),
+                    getBcaPercentiles());
+            if (mc != null) {
+                w.add(mc);
+            }
+            if (bootstrap.getFailed() > 0) {
+                w.add(org.prevalence.core.Warning.of(org.prevalence.core.Warning.Kind.DATA, String.format(Locale.ROOT,
+                        "%d of %d replicates could not be fitted and were left out", bootstrap.getFailed(),
+                        bootstrap.getRequested())));
+            }
+            w.addAll(original.getWarnings());
+            return List.copyOf(w);
+        }
+
+        /** @return the status the warnings give ({@link PopulationChecks#status}) */
+        @Override
+        public org.prevalence.core.Status getStatus() {
+            return PopulationChecks.status(getWarnings());
         }
 
         /** @return the number of observed cases */

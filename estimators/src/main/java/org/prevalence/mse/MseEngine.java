@@ -53,8 +53,10 @@ final class MseEngine {
     void checkLists() {
         for (int j = 0; j < k; j++) {
             if (nstar[1 << j] == 0) {
-                throw PrevalenceException.invalidData("list '" + names.get(j) + "'",
-                        "List '%s' has no cases; drop it (ListOverlapTable.drop) before estimating", names.get(j));
+                throw new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, "list '" + names.get(j) + "'",
+                        String.format(java.util.Locale.ROOT, "List '%s' has no cases", names.get(j)),
+                        new PrevalenceException.Remedy("drop it with ListOverlapTable.drop before estimating",
+                                "leave it out of --lists"));
             }
         }
     }
@@ -184,6 +186,21 @@ final class MseEngine {
 
         String message() {
             String mname = model.generatingClass() + " (" + model.termNotation(names) + ")";
+            if (model.interactionCount() == 0) {
+                List<String> emptyPairs = new ArrayList<>();
+                for (int i = 0; i < k; i++) {
+                    for (int j = i + 1; j < k; j++) {
+                        if (nstar[1 << i | 1 << j] == 0) {
+                            emptyPairs.add(names.get(i) + ":" + names.get(j));
+                        }
+                    }
+                }
+                return String.format(java.util.Locale.ROOT,
+                        "The main-effects model %s cannot be fitted (code %d): the lists do not overlap enough%s%s",
+                        model.generatingClass(), code,
+                        emptyPairs.isEmpty() ? "" : "; no case is on both lists of " + String.join(", ", emptyPairs),
+                        zeroCells.isEmpty() ? "" : "; the empty histories are " + zeroCells);
+            }
             StringBuilder sb = new StringBuilder();
             if ((code & 1) != 0) {
                 sb.append(String.format(java.util.Locale.ROOT,
@@ -196,8 +213,8 @@ final class MseEngine {
                         "Model %s is not identifiable (code %d): term(s) %s are aliased on the cells that can be "
                                 + "non-zero. ", mname, code, aliased));
             }
-            sb.append("Remove an interaction term, merge lists, or use stepwise or BIC selection.");
-            return sb.toString();
+            String m = sb.toString().strip();
+            return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
         }
 
         String where() {
@@ -209,7 +226,13 @@ final class MseEngine {
         }
 
         PrevalenceException exception() {
-            return new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where(), message());
+            PrevalenceException.Remedy r = model.interactionCount() == 0
+                    ? new PrevalenceException.Remedy("merge lists or leave out a list that overlaps no other",
+                            "merge lists or leave out of --lists a list that overlaps no other")
+                    : new PrevalenceException.Remedy(
+                            "remove an interaction term, merge lists, or use ModelSelection.STEPWISE or BIC",
+                            "remove an interaction term from --model, merge lists, or use --select stepwise or bic");
+            return new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where(), message(), r);
         }
     }
 

@@ -15,9 +15,11 @@ final class TwoList {
     /** @return {n1, n2, m} of a two-list table */
     static long[] counts(ListOverlapTable table) {
         if (table.listCount() != 2) {
-            throw PrevalenceException.invalidArgument("lists",
-                    "A two-list estimator needs exactly 2 lists, got %d %s; use LogLinearMse for more lists, "
-                            + "or collapse/drop lists", table.listCount(), table.listNames());
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "lists",
+                    String.format(java.util.Locale.ROOT, "A two-list estimator needs exactly 2 lists, got %d %s",
+                            table.listCount(), table.listNames()),
+                    new PrevalenceException.Remedy("use LogLinearMse for more lists, or collapse or drop lists",
+                            "give two lists with --lists, or leave out --method for a log-linear model"));
         }
         long m = table.count(3);
         return new long[] {table.count(1) + m, table.count(2) + m, m};

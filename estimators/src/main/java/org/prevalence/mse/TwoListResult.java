@@ -1,14 +1,19 @@
 package org.prevalence.mse;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.prevalence.core.Interval;
+import org.prevalence.core.Status;
+import org.prevalence.core.Warning;
 
 /**
  * The figures shared by the two-list estimators' results ({@link Chapman.Result},
  * {@link LincolnPetersen.Result}): the estimate, its standard error and interval, and the counts
  * \( n_1, n_2, m \) it came from. This class is immutable.
  */
-abstract class TwoListResult {
+abstract class TwoListResult implements PopulationEstimate {
     private final String name;
+    private final List<String> lists;
     private final double estimate;
     private final double standardError;
     private final Interval interval;
@@ -16,8 +21,10 @@ abstract class TwoListResult {
     private final long n2;
     private final long m;
 
-    TwoListResult(String name, double estimate, double standardError, Interval interval, long n1, long n2, long m) {
+    TwoListResult(String name, double estimate, double standardError, Interval interval, long n1, long n2, long m,
+            List<String> lists) {
         this.name = name;
+        this.lists = List.copyOf(lists);
         this.estimate = estimate;
         this.standardError = standardError;
         this.interval = interval;
@@ -51,6 +58,51 @@ abstract class TwoListResult {
         return estimate - getObserved();
     }
 
+    /** @return {@code "chapman"} or {@code "lincoln-petersen"} */
+    @Override
+    public String getMethod() {
+        return name.equals("Chapman") ? "chapman" : "lincoln-petersen";
+    }
+
+    /** @return the two list names */
+    @Override
+    public List<String> getLists() {
+        return lists;
+    }
+
+    /** @return {@code "[1,2]"}: the two-list independence model */
+    @Override
+    public String getModelName() {
+        return "[1,2]";
+    }
+
+    /**
+     * @return {@link Status#WARNING} when no case is on both lists (Chapman only: the estimate exists, the data
+     *     say nothing about N), {@link Status#DEGENERATE} for a zero variance, else {@link Status#OK}
+     */
+    @Override
+    public Status getStatus() {
+        return PopulationChecks.status(getWarnings());
+    }
+
+    /** @return the NO_OVERLAP and DEGENERATE warnings that apply */
+    @Override
+    public List<Warning> getWarnings() {
+        List<Warning> w = new ArrayList<>();
+        if (m == 0) {
+            // Chapman (1951) with m = 0: finite by construction, uninformative about N
+            w.add(Warning.of(Warning.Kind.NO_OVERLAP, "no case is on both " + lists.get(0) + " and " + lists.get(1)
+                    + ": the estimate (n1 + 1)(n2 + 1) - 1 is finite by construction only; the data carry no "
+                    + "information on N, which may be far larger"));
+        } else {
+            Warning d = PopulationChecks.degeneracy(estimate, getObserved(), standardError, interval);
+            if (d != null) {
+                w.add(d);
+            }
+        }
+        return List.copyOf(w);
+    }
+
     /** @return cases on list 1 */
     public long getN1() {
         return n1;
@@ -68,6 +120,7 @@ abstract class TwoListResult {
 
     @Override
     public String toString() {
-        return TwoList.describe(name, estimate, standardError, interval, n1, n2, m);
+        String s = TwoList.describe(name, estimate, standardError, interval, n1, n2, m);
+        return getWarnings().isEmpty() ? s : s + " " + getStatus().label() + ": " + getWarnings().get(0).message();
     }
 }

@@ -102,7 +102,7 @@ class IntervalsAndModelsTest {
         Tolerance.assertRelative(9.27801128290, r.getCoefficient("(Intercept)"), 1e-9, "b0");
         Tolerance.assertRelative(-4.95598670990, r.getCoefficient("LA"), 1e-9, "LA");
         Tolerance.assertRelative(-3.66387685965, r.getCoefficient("GP"), 1e-9, "GP");
-        Tolerance.assertRelative(0.0747908643099, r.getStandardError(), 1e-8, "se b0");
+        Tolerance.assertRelative(0.0747908643099, r.getInterceptStandardError(), 1e-8, "se b0");
         Tolerance.assertRelative(0.0827166698750, r.getCoefficientStandardError("GP"), 1e-8, "se GP");
         assertEquals(5, r.getIterations(), "R's glm took 5 iterations");
     }
@@ -111,7 +111,7 @@ class IntervalsAndModelsTest {
     void stepwiseCoefficientsMatchGlm() {
         LogLinearMse.Result r = LogLinearMse.withDefaults().stepwise(Fixtures.table("uk2013_5lists"));
         Tolerance.assertRelative(9.055905185448, r.getCoefficient("(Intercept)"), 1e-8, "b0");
-        Tolerance.assertRelative(0.0930530939805, r.getStandardError(), 1e-7, "se b0");
+        Tolerance.assertRelative(0.0930530939805, r.getInterceptStandardError(), 1e-7, "se b0");
         Tolerance.assertRelative(-2.921702064928, r.getCoefficient("NG:GP"), 1e-7, "NG:GP");
         Tolerance.assertRelative(1.0058151410600, r.getCoefficientStandardError("NG:GP"), 1e-7, "se NG:GP");
         assertEquals(6, r.getIterations(), "R's glm took 6 iterations");

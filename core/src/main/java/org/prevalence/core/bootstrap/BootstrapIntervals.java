@@ -6,6 +6,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.Warning;
 
 /**
  * The arithmetic of bootstrap intervals on plain arrays of replicate values (so that replicate
@@ -96,10 +97,12 @@ public final class BootstrapIntervals {
             }
         }
         if (below == 0 || below == n) {
-            throw PrevalenceException.notEstimable("replicates",
-                    "%s of the %d bootstrap replicates lie below the estimate %s, so the BCa bias correction "
-                            + "is infinite; use IntervalType.PERCENTILE, or more replicates",
-                    below == 0 ? "none" : "all", n, estimate);
+            throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "replicates",
+                    String.format(java.util.Locale.ROOT, "%s of the %d bootstrap replicates lie below the estimate %s, "
+                            + "so the BCa bias correction is infinite", below == 0 ? "none" : "all", n,
+                            org.prevalence.core.Format.number(estimate)),
+                    new PrevalenceException.Remedy("use IntervalType.PERCENTILE, or more replicates",
+                            "use more replicates (--replicates)"));
         }
         return STANDARD_NORMAL.inverseCumulativeProbability((double) below / n);
     }
@@ -123,6 +126,72 @@ public final class BootstrapIntervals {
                     p, z0, acceleration);
         }
         return q;
+    }
+
+    /**
+     * The BCa adjusted percentiles of an interval at a level, as R {@code boot.ci(type = "bca")} prints them
+     * beside the limits: \( \alpha_1 = \Phi(z_0 + (z_0 + z_{\alpha/2})/(1 - a(z_0 + z_{\alpha/2}))) \) and
+     * \( \alpha_2 \) the same with \( z_{1-\alpha/2} \), \( \alpha = 1 - \) level. The limits are the replicates'
+     * type-8 quantiles at these probabilities.
+     *
+     * @param z0 the bias correction
+     * @param acceleration the acceleration \( a \)
+     * @param level the level in (0, 1)
+     * @return {@code {alpha1, alpha2}}
+     */
+    public static double[] bcaPercentiles(double z0, double acceleration, double level) {
+        Checks.level("level", level);
+        Checks.finite("z0", z0);
+        Checks.finite("acceleration", acceleration);
+        return new double[] {bcaProbability(z0, acceleration, (1 - level) / 2),
+            bcaProbability(z0, acceleration, (1 + level) / 2)};
+    }
+
+    /**
+     * Whether the type-8 quantile at {@code p} of {@code n} replicates is taken among the {@code k} most extreme
+     * replicates of either tail: with \( j = \lfloor 1/3 + p(n + 1/3) \rfloor \) the quantile interpolates between
+     * the order statistics \( j \) and \( j + 1 \), so it is among the \( k \) smallest if \( j + 1 \le k \) and
+     * among the \( k \) largest if \( j \ge n - k + 1 \). Such a limit rests on a handful of replicates and its
+     * Monte Carlo error is large.
+     *
+     * @param n the number of replicates, {@code >= 1}
+     * @param p the probability in [0, 1]
+     * @param k the number of extreme replicates, {@code >= 1}
+     * @return whether the quantile is among the {@code k} most extreme
+     */
+    public static boolean amongExtremes(int n, double p, int k) {
+        Checks.atLeast("n", n, 1);
+        Checks.atLeast("k", k, 1);
+        if (!(p >= 0 && p <= 1)) {
+            throw PrevalenceException.invalidArgument("p", "a quantile's probability must lie in [0, 1], got %s", p);
+        }
+        double j = Math.floor(1.0 / 3 + p * (n + 1.0 / 3) + FUZZ);
+        return j + 1 <= k || j >= n - k + 1;
+    }
+
+    /** The number of most extreme replicates within which a limit draws a Monte Carlo warning. */
+    public static final int EXTREME_REPLICATES = 10;
+
+    /**
+     * The Monte Carlo warning of a BCa (or percentile) interval: a {@link Warning.Kind#MONTE_CARLO} warning when a
+     * limit's percentile is among the {@value #EXTREME_REPLICATES} most extreme replicates ({@link #amongExtremes}).
+     *
+     * @param n the number of successful replicates
+     * @param percentiles the percentiles of the lower and upper limit ({@link #bcaPercentiles})
+     * @return the warning, or null
+     */
+    public static Warning extremeLimitWarning(int n, double[] percentiles) {
+        boolean lower = amongExtremes(n, percentiles[0], EXTREME_REPLICATES);
+        boolean upper = amongExtremes(n, percentiles[1], EXTREME_REPLICATES);
+        if (!lower && !upper) {
+            return null;
+        }
+        String which = lower && upper ? "both limits are" : lower ? "the lower limit is" : "the upper limit is";
+        return Warning.of(Warning.Kind.MONTE_CARLO, String.format(java.util.Locale.ROOT,
+                "%s taken among the %d most extreme of %d replicates (BCa percentiles %s and %s): the limit has a "
+                        + "large Monte Carlo error; use more replicates",
+                which, EXTREME_REPLICATES, n, String.format(java.util.Locale.ROOT, "%.5f", percentiles[0]),
+                String.format(java.util.Locale.ROOT, "%.5f", percentiles[1])));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.prevalence.mse.closed;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -76,7 +77,9 @@ public final class ChaoLowerBound {
      * @return the estimate
      */
     public Result estimate(ListOverlapTable table) {
-        return estimate(CaptureFrequencies.of(Objects.requireNonNull(table, "table")));
+        Result r = estimate(CaptureFrequencies.of(Objects.requireNonNull(table, "table")));
+        return new Result(r.form, r.observed, r.occasions, r.f1, r.f2, r.estimate, r.standardError, r.interval,
+                table.listNames());
     }
 
     /**
@@ -94,9 +97,10 @@ public final class ChaoLowerBound {
         double var;
         if (form == Form.CHAO_1987) {
             if (f2 == 0) {
-                throw PrevalenceException.notEstimable("f2",
-                        "Chao's (1987) lower bound needs units captured exactly twice, and f2 = 0; use "
-                                + "Form.BIAS_CORRECTED, which is defined when f2 = 0");
+                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "f2",
+                        "Chao's (1987) lower bound needs units captured exactly twice, and f2 = 0",
+                        new PrevalenceException.Remedy("use Form.BIAS_CORRECTED, which is defined when f2 = 0",
+                                "use --closed-models (Mh Chao) or a log-linear model"));
             }
             double r = f1 / f2;
             f0 = f1 * f1 / (2 * f2); // Chao (1987) eq. 2
@@ -115,11 +119,17 @@ public final class ChaoLowerBound {
         } else if (f0 == 0) {
             ci = new Interval(n, n, level, "log-normal (Chao 1987)");
         }
-        return new Result(form, n, t, (long) f1, (long) f2, n + f0, se, ci);
+        return new Result(form, n, t, (long) f1, (long) f2, n + f0, se, ci, List.of());
     }
 
-    /** A Chao lower-bound estimate. This class is immutable. */
-    public static final class Result {
+    /**
+     * A Chao lower-bound estimate. Its status: DEGENERATE when \( \hat f_0 = 0 \) (the zero-width interval
+     * "n to n") or the standard error is below 0.01 ({@link org.prevalence.mse.PopulationChecks#degeneracy}),
+     * WARNING when the variance formula is negative (no standard error, no interval), else OK. This class is
+     * immutable.
+     */
+    public static final class Result implements org.prevalence.mse.PopulationEstimate {
+        private final List<String> lists;
         private final Form form;
         private final long observed;
         private final int occasions;
@@ -130,7 +140,8 @@ public final class ChaoLowerBound {
         private final Interval interval;
 
         Result(Form form, long observed, int occasions, long f1, long f2, double estimate, double standardError,
-                Interval interval) {
+                Interval interval, List<String> lists) {
+            this.lists = List.copyOf(lists);
             this.form = form;
             this.observed = observed;
             this.occasions = occasions;
@@ -139,6 +150,46 @@ public final class ChaoLowerBound {
             this.estimate = estimate;
             this.standardError = standardError;
             this.interval = interval;
+        }
+
+        /** @return {@code "chao-bound"} */
+        @Override
+        public String getMethod() {
+            return "chao-bound";
+        }
+
+        /** @return the list names (empty for capture frequencies) */
+        @Override
+        public List<String> getLists() {
+            return lists;
+        }
+
+        /** @return {@code "Chao (1987) lower bound"} or its bias-corrected form */
+        @Override
+        public String getModelName() {
+            return form == Form.CHAO_1987 ? "Chao (1987) lower bound" : "Chao lower bound, bias-corrected";
+        }
+
+        /** @return the status (see the class description) */
+        @Override
+        public org.prevalence.core.Status getStatus() {
+            return org.prevalence.mse.PopulationChecks.status(getWarnings());
+        }
+
+        /** @return degeneracy; a negative variance formula */
+        @Override
+        public List<org.prevalence.core.Warning> getWarnings() {
+            List<org.prevalence.core.Warning> w = new java.util.ArrayList<>();
+            org.prevalence.core.Warning d = org.prevalence.mse.PopulationChecks.degeneracy(estimate, observed,
+                    standardError, interval);
+            if (d != null) {
+                w.add(d);
+            }
+            if (Double.isNaN(standardError)) {
+                w.add(org.prevalence.core.Warning.of(org.prevalence.core.Warning.Kind.DATA,
+                        "the variance formula is negative (very few units seen once): no standard error, no interval"));
+            }
+            return List.copyOf(w);
         }
 
         /** @return the form used */

@@ -9,6 +9,7 @@ import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
+import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.mse.PoissonRegression;
@@ -98,6 +99,10 @@ public final class ClosedBiasCorrection {
     public Result estimate(ListOverlapTable table, ClosedModel model) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(model, "model");
+        return fromTable(table, model).withLists(table.listNames());
+    }
+
+    private Result fromTable(ListOverlapTable table, ClosedModel model) {
         int t = table.listCount();
         check(model, t);
         if (model == ClosedModel.MT) {
@@ -261,8 +266,13 @@ public final class ClosedBiasCorrection {
                 List.of());
     }
 
-    /** A bias-corrected estimate. This class is immutable. */
-    public static final class Result {
+    /**
+     * A bias-corrected estimate, with its status by {@link org.prevalence.mse.PopulationChecks}: DEGENERATE when
+     * N equals the observed count or the standard error is below 0.01, WARNING with any fit message or Chao eta
+     * parameter set to 0, else OK. This class is immutable.
+     */
+    public static final class Result implements org.prevalence.mse.PopulationEstimate {
+        private final List<String> lists;
         private final ClosedModel model;
         private final String label;
         private final long observed;
@@ -274,6 +284,12 @@ public final class ClosedBiasCorrection {
 
         Result(ClosedModel model, String label, long observed, double estimate, double standardError, String method,
                 List<String> messages, List<String> etasSetToZero) {
+            this(model, label, observed, estimate, standardError, method, messages, etasSetToZero, List.of());
+        }
+
+        private Result(ClosedModel model, String label, long observed, double estimate, double standardError,
+                String method, List<String> messages, List<String> etasSetToZero, List<String> lists) {
+            this.lists = List.copyOf(lists);
             this.model = model;
             this.label = label;
             this.observed = observed;
@@ -282,6 +298,53 @@ public final class ClosedBiasCorrection {
             this.method = method;
             this.messages = Collections.unmodifiableList(new ArrayList<>(messages));
             this.etasSetToZero = etasSetToZero;
+        }
+
+        Result withLists(List<String> names) {
+            return new Result(model, label, observed, estimate, standardError, method, messages, etasSetToZero, names);
+        }
+
+        /** @return the list names (empty for capture frequencies, which carry none) */
+        @Override
+        public List<String> getLists() {
+            return lists;
+        }
+
+        /** @return no interval: Rcapture's {@code closedp.bc} gives none */
+        @Override
+        public Interval getConfidenceInterval() {
+            return null;
+        }
+
+        /** @return Rcapture's model name */
+        @Override
+        public String getModelName() {
+            return label;
+        }
+
+        /** @return the status (see the class description) */
+        @Override
+        public org.prevalence.core.Status getStatus() {
+            return org.prevalence.mse.PopulationChecks.status(getWarnings());
+        }
+
+        /** @return degeneracy, fit messages, Chao etas set to 0 */
+        @Override
+        public List<org.prevalence.core.Warning> getWarnings() {
+            List<org.prevalence.core.Warning> w = new ArrayList<>();
+            org.prevalence.core.Warning d = org.prevalence.mse.PopulationChecks.degeneracy(estimate, observed,
+                    standardError, null);
+            if (d != null) {
+                w.add(d);
+            }
+            for (String m : messages) {
+                w.add(org.prevalence.core.Warning.of(org.prevalence.core.Warning.Kind.BOUNDARY, m));
+            }
+            if (!etasSetToZero.isEmpty()) {
+                w.add(org.prevalence.core.Warning.of(org.prevalence.core.Warning.Kind.BOUNDARY,
+                        "negative eta parameters set to 0, as Rcapture's neg = TRUE: " + String.join(", ", etasSetToZero)));
+            }
+            return List.copyOf(w);
         }
 
         /** @return the model */

@@ -33,9 +33,9 @@ import org.prevalence.mse.PoissonRegression;
  * parameter is refitted without the first such column (the parameter is set to 0) until none is negative; the result
  * lists the parameters set to 0 ({@link Result#getEtasSetToZero()}). {@link NegativeEta#KEEP} turns this off.
  *
- * <p><b>Status instead of {@code infoFit}.</b> Each result has a {@link Status} and messages in words. A model whose
+ * <p><b>Status instead of {@code infoFit}.</b> Each result has a {@link FitStatus} (and a reported {@link org.prevalence.core.Status}) and messages in words. A model whose
  * fitted parameters give no meaningful abundance (Mb on the UK 5-list table, where Rcapture prints
- * \( \hat N = -3{,}763 \)) has status {@link Status#NOT_ESTIMABLE}: no number, and a message saying why.
+ * \( \hat N = -3{,}763 \)) has status {@link FitStatus#NOT_ESTIMABLE}: no number, and a message saying why.
  * {@link Result#getInfoFitCode()} gives Rcapture's code for comparison.
  *
  * <p>References: <ol>
@@ -72,7 +72,7 @@ public final class ClosedPopulationModels {
     }
 
     /** The state of one model's fit. */
-    public enum Status {
+    public enum FitStatus {
         /** Fitted without any condition. */
         OK,
         /** Fitted and estimated, with conditions worth reading (large asymptotic bias, aliased columns, ...). */
@@ -187,7 +187,7 @@ public final class ClosedPopulationModels {
     /**
      * Fits every model Rcapture's {@code closedp.t} fits, in its order: M0, Mt, Mh (Chao, Poisson, Darroch, Gamma),
      * Mth (same four), Mb, Mbh; with 2 lists only M0, Mt and Mb. Without a {@link CaptureOrder} the Mb and Mbh rows
-     * have status {@link Status#NOT_FITTED}. Rows carry no interval (use {@link #estimate}).
+     * have status {@link FitStatus#NOT_FITTED}. Rows carry no interval (use {@link #estimate}).
      * @param table the list-overlap table (its lists are the capture occasions)
      * @return the table of models
      */
@@ -206,6 +206,7 @@ public final class ClosedPopulationModels {
                 rows.add(fitOne(ClosedDesign.histories(table, m, poissonTheta, gammaTheta), ws, false));
             }
         }
+        rows.replaceAll(r -> r.withLists(table.listNames()));
         return new ModelTable(rows, table.observedTotal(), t);
     }
 
@@ -248,11 +249,13 @@ public final class ClosedPopulationModels {
                     label(model), model.minimumOccasions(), t, table.listNames());
         }
         if (model.isBehavioural() && captureOrder == CaptureOrder.NOT_GIVEN) {
-            throw PrevalenceException.invalidArgument("model '" + model.cliName() + "'", "%s", noOrderMessage(model));
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "model '" + model.cliName() + "'",
+                    noOrderMessage(model), new PrevalenceException.Remedy("use with(CaptureOrder.LIST_ORDER)",
+                            "use --capture-order lists"));
         }
         PoissonRegression.Workspace ws = new PoissonRegression.Workspace(table.cellCount(), t + 4);
         return fitOne(ClosedDesign.histories(table, model, poissonTheta, gammaTheta), ws,
-                interval == ClosedInterval.PROFILE_MULTINOMIAL);
+                interval == ClosedInterval.PROFILE_MULTINOMIAL).withLists(table.listNames());
     }
 
     /**
@@ -294,8 +297,8 @@ public final class ClosedPopulationModels {
     private static String noOrderMessage(ClosedModel m) {
         return "Model " + (m == ClosedModel.MB ? "Mb" : "Mbh") + " describes a behavioural response after the first "
                 + "capture, so it needs the order of the capture occasions, and none was given (lists compiled side by "
-                + "side by different agencies have none). If the lists' column order is their time order, use "
-                + "with(CaptureOrder.LIST_ORDER) (CLI: --capture-order lists)";
+                + "side by different agencies have none); if the lists' column order is their time order, give that "
+                + "capture order";
     }
 
     Result fitOne(ClosedDesign design, PoissonRegression.Workspace ws, boolean withInterval) {
@@ -381,7 +384,7 @@ public final class ClosedPopulationModels {
         int rank = fit.getRank();
         double aic = fit.getAic();
         double bic = aic + (Math.log(n) - 2) * rank;
-        Status status = notEstimable != null ? Status.NOT_ESTIMABLE : messages.isEmpty() ? Status.OK : Status.WARNING;
+        FitStatus status = notEstimable != null ? FitStatus.NOT_ESTIMABLE : messages.isEmpty() ? FitStatus.OK : FitStatus.WARNING;
         if (notEstimable != null) {
             messages.add(0, notEstimable);
         }
@@ -391,7 +394,7 @@ public final class ClosedPopulationModels {
         if (withInterval) {
             if (m.isBehavioural()) {
                 ciMessage = "no profile-likelihood interval for behavioural models (as Rcapture's closedpCI.t)";
-            } else if (status == Status.NOT_ESTIMABLE) {
+            } else if (status == FitStatus.NOT_ESTIMABLE) {
                 ciMessage = "no interval: the model gives no estimate";
             } else if (!fit.getAliased().isEmpty()) {
                 ciMessage = "no profile-likelihood interval: the design is not of full rank";
@@ -404,8 +407,8 @@ public final class ClosedPopulationModels {
             }
         }
         return new Result(m, label, n, t, status, messages, ClosedFitter.infoCode(codes),
-                status == Status.NOT_ESTIMABLE ? Double.NaN : estimate,
-                status == Status.NOT_ESTIMABLE || !(se >= 0) ? Double.NaN : se, fit.getDeviance(),
+                status == FitStatus.NOT_ESTIMABLE ? Double.NaN : estimate,
+                status == FitStatus.NOT_ESTIMABLE || !(se >= 0) ? Double.NaN : se, fit.getDeviance(),
                 fit.getResidualDf(), aic, bic, bias, coef, out.removedEtas, ci, multinomial, ciMessage);
     }
 
@@ -486,12 +489,13 @@ public final class ClosedPopulationModels {
     }
 
     /** One fitted closed-population model. This class is immutable. */
-    public static final class Result {
+    public static final class Result implements org.prevalence.mse.PopulationEstimate {
         private final ClosedModel model;
         private final String label;
         private final long observed;
         private final int occasions;
-        private final Status status;
+        private final FitStatus status;
+        private final List<String> lists;
         private final List<String> messages;
         private final int infoFit;
         private final double estimate;
@@ -507,7 +511,7 @@ public final class ClosedPopulationModels {
         private final double multinomialEstimate;
         private final String intervalMessage;
 
-        Result(ClosedModel model, String label, long observed, int occasions, Status status, List<String> messages,
+        Result(ClosedModel model, String label, long observed, int occasions, FitStatus status, List<String> messages,
                 int infoFit, double estimate, double standardError, double deviance, int df, double aic, double bic,
                 double bias, Map<String, Double> coefficients, List<String> etasSetToZero, Interval interval,
                 double multinomialEstimate, String intervalMessage) {
@@ -530,10 +534,43 @@ public final class ClosedPopulationModels {
             this.interval = interval;
             this.multinomialEstimate = multinomialEstimate;
             this.intervalMessage = intervalMessage;
+            List<String> occ = new ArrayList<>();
+            for (int i = 1; i <= occasions; i++) {
+                occ.add("occasion " + i);
+            }
+            this.lists = List.copyOf(occ);
+        }
+
+        private Result(Result r, List<String> lists) {
+            this.model = r.model;
+            this.label = r.label;
+            this.observed = r.observed;
+            this.occasions = r.occasions;
+            this.status = r.status;
+            this.messages = r.messages;
+            this.infoFit = r.infoFit;
+            this.estimate = r.estimate;
+            this.standardError = r.standardError;
+            this.deviance = r.deviance;
+            this.df = r.df;
+            this.aic = r.aic;
+            this.bic = r.bic;
+            this.bias = r.bias;
+            this.coefficients = r.coefficients;
+            this.etasSetToZero = r.etasSetToZero;
+            this.interval = r.interval;
+            this.multinomialEstimate = r.multinomialEstimate;
+            this.intervalMessage = r.intervalMessage;
+            this.lists = List.copyOf(lists);
+        }
+
+        /** @return a copy naming the lists (the capture occasions) */
+        Result withLists(List<String> names) {
+            return new Result(this, names);
         }
 
         static Result notFitted(ClosedModel m, String label, long n, int t, String why) {
-            return new Result(m, label, n, t, Status.NOT_FITTED, List.of(why), -1, Double.NaN, Double.NaN, Double.NaN,
+            return new Result(m, label, n, t, FitStatus.NOT_FITTED, List.of(why), -1, Double.NaN, Double.NaN, Double.NaN,
                     -1, Double.NaN, Double.NaN, Double.NaN, new LinkedHashMap<>(), List.of(), null, Double.NaN, null);
         }
 
@@ -557,9 +594,88 @@ public final class ClosedPopulationModels {
             return occasions;
         }
 
-        /** @return the status */
-        public Status getStatus() {
+        /** @return the state of the fit, in Rcapture's terms (see {@link #getStatus()} for the reported status) */
+        public FitStatus getFitStatus() {
             return status;
+        }
+
+        /** @return Rcapture's row name (the method of the list-family vocabulary) */
+        @Override
+        public String getMethod() {
+            return label;
+        }
+
+        /** @return the list names (the capture occasions), or {@code "occasion i"} for capture frequencies */
+        @Override
+        public List<String> getLists() {
+            return lists;
+        }
+
+        /** @return the profile interval if computed, else {@code null} */
+        @Override
+        public Interval getConfidenceInterval() {
+            return interval;
+        }
+
+        /** @return Rcapture's row name */
+        @Override
+        public String getModelName() {
+            return label;
+        }
+
+        /**
+         * The reported status: {@link org.prevalence.core.Status#UNBOUNDED} when no unit is on two lists,
+         * {@link org.prevalence.core.Status#NOT_ESTIMATED} for other models that give no estimate or were not
+         * fitted, {@link org.prevalence.core.Status#DEGENERATE} by the rule of
+         * {@link org.prevalence.mse.PopulationChecks#degeneracy} (N equal to the observed count, a standard error
+         * below 0.01), {@link org.prevalence.core.Status#WARNING} with any fit message, else OK.
+         * @return the status
+         */
+        @Override
+        public org.prevalence.core.Status getStatus() {
+            if (!isEstimable()) {
+                return !messages.isEmpty() && messages.get(0).contains("no recapture")
+                        ? org.prevalence.core.Status.UNBOUNDED : org.prevalence.core.Status.NOT_ESTIMATED;
+            }
+            return org.prevalence.mse.PopulationChecks.status(getWarnings());
+        }
+
+        /** @return the messages as structured warnings (the reason first when there is no estimate) */
+        @Override
+        public List<org.prevalence.core.Warning> getWarnings() {
+            List<org.prevalence.core.Warning> w = new ArrayList<>();
+            if (isEstimable()) {
+                org.prevalence.core.Warning d = org.prevalence.mse.PopulationChecks.degeneracy(estimate, observed,
+                        standardError, interval);
+                if (d != null) {
+                    w.add(d);
+                }
+            }
+            for (String m : messages) {
+                w.add(org.prevalence.core.Warning.of(kindOf(m), m));
+            }
+            if (!etasSetToZero.isEmpty()) {
+                w.add(org.prevalence.core.Warning.of(org.prevalence.core.Warning.Kind.BOUNDARY,
+                        "negative eta parameters set to 0, as Rcapture's neg = TRUE: " + String.join(", ", etasSetToZero)));
+            }
+            return List.copyOf(w);
+        }
+
+        private org.prevalence.core.Warning.Kind kindOf(String m) {
+            if (m.contains("no recapture")) {
+                return org.prevalence.core.Warning.Kind.NO_OVERLAP;
+            }
+            if (status == FitStatus.NOT_FITTED) {
+                return m.contains("failed") ? org.prevalence.core.Warning.Kind.NOT_CONVERGED
+                        : org.prevalence.core.Warning.Kind.DATA;
+            }
+            if (m.contains("bias")) {
+                return org.prevalence.core.Warning.Kind.IMPLAUSIBLE;
+            }
+            if (m.contains("converge")) {
+                return org.prevalence.core.Warning.Kind.NOT_CONVERGED;
+            }
+            return org.prevalence.core.Warning.Kind.BOUNDARY;
         }
 
         /** @return the conditions in words, the reason first when not estimable or not fitted; empty when OK */
@@ -592,19 +708,13 @@ public final class ClosedPopulationModels {
 
         /** @return whether there is an estimate (status OK or WARNING) */
         public boolean isEstimable() {
-            return status == Status.OK || status == Status.WARNING;
+            return status == FitStatus.OK || status == FitStatus.WARNING;
         }
 
-        /**
-         * @return the abundance estimate \( \hat N \) (observed plus unobserved)
-         * @throws PrevalenceException (NOT_ESTIMABLE) with the reason if the model gives no estimate
-         */
+        /** @return the abundance estimate \( \hat N \) (observed plus unobserved), NaN if the model gives none */
+        @Override
         public double getEstimate() {
-            if (!isEstimable()) {
-                throw PrevalenceException.notEstimable("model '" + model.cliName() + "'", "%s gives no estimate: %s",
-                        label, String.join("; ", messages));
-            }
-            return estimate;
+            return isEstimable() ? estimate : Double.NaN;
         }
 
         /** @return whether a standard error is available */
@@ -612,21 +722,15 @@ public final class ClosedPopulationModels {
             return isEstimable() && standardError >= 0;
         }
 
-        /**
-         * @return the delta-method standard error
-         * @throws PrevalenceException (NOT_ESTIMABLE) if there is none
-         */
+        /** @return the delta-method standard error, NaN if there is none */
+        @Override
         public double getStandardError() {
-            if (!hasStandardError()) {
-                throw PrevalenceException.notEstimable("model '" + model.cliName() + "'",
-                        "%s has no standard error: %s", label, String.join("; ", messages));
-            }
-            return standardError;
+            return hasStandardError() ? standardError : Double.NaN;
         }
 
         /** @return whether the model was fitted (deviance, df, AIC, BIC available) */
         public boolean isFitted() {
-            return status != Status.NOT_FITTED;
+            return status != FitStatus.NOT_FITTED;
         }
 
         /** @return the residual deviance (NaN if not fitted) */

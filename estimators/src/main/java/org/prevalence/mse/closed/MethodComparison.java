@@ -10,12 +10,16 @@ import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.Status;
+import org.prevalence.core.Warning;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.mse.LogLinearModel;
 import org.prevalence.mse.LogLinearMse;
 import org.prevalence.mse.ModelScore;
 import org.prevalence.mse.ModelSelection;
 import org.prevalence.mse.MseInterval;
+import org.prevalence.mse.PopulationChecks;
+import org.prevalence.mse.PopulationEstimate;
 
 /**
  * The sensitivity table: every available estimation method on one list-overlap table, side by side, so an analyst
@@ -32,7 +36,9 @@ import org.prevalence.mse.MseInterval;
  * with the multinomial profile-likelihood interval;</li>
  * <li>{@code chao-bound}: Chao's (1987) lower bound with its log-normal interval.</li>
  * </ol>
- * <p>A method that cannot give an estimate on the table is kept as a row with no number and its reason. AIC and BIC are
+ * <p>A method that cannot give an estimate on the table is kept as a row with no number and its reason. Every row
+ * has a {@link Status} (from the method's {@link PopulationEstimate#getStatus()}) and its warnings: on lists that
+ * never overlap the log-linear rows are {@link Status#UNBOUNDED}, and so are the closed models (no recapture). AIC and BIC are
  * R {@code glm}'s Poisson AIC and its BIC on the observed cells, comparable across the log-linear and closed rows
  * (the independence model and Mt are the same model).
  */
@@ -71,7 +77,8 @@ public final class MethodComparison {
     }
 
     /**
-     * @param v the log-linear settings (pthresh, maximum order, empty overlaps); selection and interval are set here
+     * @param v the log-linear settings (pthresh, maximum order, empty overlaps for the independence, AIC and BIC rows;
+     *     the stepwise row always uses the extended MLE, as SparseMSE); selection and interval are set here
      * @return a copy using it
      */
     public MethodComparison with(LogLinearMse v) {
@@ -102,11 +109,13 @@ public final class MethodComparison {
     public Result compare(ListOverlapTable table) {
         Objects.requireNonNull(table, "table");
         List<Row> rows = new ArrayList<>();
+        boolean overlap = PopulationChecks.anyOverlap(table);
         LogLinearMse ll = logLinear.with(MseInterval.LOG_NORMAL).withConfidenceLevel(level);
         rows.add(logLinearRow("independence", () -> ll.withModel("main").estimate(table), "main effects", 0, 0,
-                "the independence model (= Mt)"));
-        rows.add(logLinearRow("stepwise", () -> ll.stepwise(table), "stepwise", 0, 0,
-                "SparseMSE stepwise selection"));
+                "the independence model (= Mt)", overlap));
+        // the stepwise row is SparseMSE's, which fits empty overlaps by the extended MLE whatever the AIC/BIC setting
+        rows.add(logLinearRow("stepwise", () -> ll.with(org.prevalence.mse.EmptyOverlaps.EXTENDED_MLE).stepwise(table),
+                "stepwise", 0, 0, "SparseMSE stepwise selection", overlap));
         // one exhaustive search serves both criteria: every score carries AIC and BIC
         List<ModelScore> byBic = null;
         String rankError = null;
@@ -114,18 +123,19 @@ public final class MethodComparison {
             try {
                 byBic = ll.with(ModelSelection.BIC).rankModels(table);
             } catch (PrevalenceException e) {
-                rankError = e.getMessage();
+                rankError = problem(e);
             }
         }
         for (ModelSelection s : new ModelSelection[] {ModelSelection.AIC, ModelSelection.BIC}) {
             String method = s.name().toLowerCase(Locale.ROOT);
             if (table.listCount() > 5) {
-                rows.add(Row.none(method, "-", "not computed: the exhaustive " + s.name() + " search is run for 2 to 5 "
-                        + "lists only (MultipleSystemsEstimation uses stepwise beyond)"));
+                rows.add(Row.none(method, "-", Status.NOT_ESTIMATED, Warning.Kind.DATA, "not computed: the exhaustive "
+                        + s.name() + " search is run for 2 to 5 lists only (MultipleSystemsEstimation uses stepwise beyond)"));
                 continue;
             }
             if (rankError != null) {
-                rows.add(Row.none(method, "-", "not estimable: " + rankError));
+                rows.add(Row.none(method, "-", overlap ? Status.NOT_ESTIMATED : Status.UNBOUNDED,
+                        overlap ? Warning.Kind.DATA : Warning.Kind.NO_OVERLAP, rankError));
                 continue;
             }
             List<ModelScore> ranked = new ArrayList<>(byBic);
@@ -133,8 +143,8 @@ public final class MethodComparison {
                 ranked.sort(Comparator.comparingDouble(ModelScore::getAic).thenComparingInt(ModelScore::getIndex));
             }
             if (ranked.isEmpty()) {
-                rows.add(Row.none(method, "-", "not estimable: no hierarchical model passes the existence and "
-                        + "identifiability checks"));
+                rows.add(Row.none(method, "-", Status.NOT_ESTIMATED, Warning.Kind.DATA, "no hierarchical model "
+                        + "passes the existence and identifiability checks"));
                 continue;
             }
             double best = criterion(ranked.get(0), s);
@@ -143,7 +153,7 @@ public final class MethodComparison {
                 double gap = criterion(ranked.get(i), s) - best;
                 String note = i == 0 ? "selected: lowest " + s.name() + " of " + ranked.size() + " models"
                         : String.format(Locale.ROOT, "next best #%d: %s +%s", i, s.name(), Format.number(gap));
-                rows.add(logLinearRow(method, () -> ll.fit(table, m), m.generatingClass(), i, gap, note));
+                rows.add(logLinearRow(method, () -> ll.fit(table, m), m.generatingClass(), i, gap, note, overlap));
             }
         }
         ClosedPopulationModels cp = closed.with(ClosedPopulationModels.ClosedInterval.PROFILE_MULTINOMIAL)
@@ -151,7 +161,7 @@ public final class MethodComparison {
         for (ClosedPopulationModels.Result r : closed.table(table).getRows()) {
             ClosedPopulationModels.Result withCi = r;
             if (r.isEstimable()) {
-                try {
+                try { // the profile interval, when it can be computed
                     withCi = cp.estimate(table, r.getModel());
                 } catch (PrevalenceException e) {
                     withCi = r;
@@ -164,9 +174,11 @@ public final class MethodComparison {
             Interval ci = c.getConfidenceInterval();
             rows.add(new Row("chao-bound", "Chao (1987) lower bound", c.getEstimate(),
                     ci == null ? Double.NaN : ci.lower(), ci == null ? Double.NaN : ci.upper(), Double.NaN, Double.NaN,
-                    0, 0, "ok: a lower bound under heterogeneous capture; log-normal interval (Chao 1987)"));
+                    0, 0, c.getStatus(), "a lower bound under heterogeneous capture; log-normal interval (Chao 1987)",
+                    c.getWarnings()));
         } catch (PrevalenceException e) {
-            rows.add(Row.none("chao-bound", "Chao (1987) lower bound", "not estimable: " + e.getMessage()));
+            rows.add(Row.none("chao-bound", "Chao (1987) lower bound", overlap ? Status.NOT_ESTIMATED : Status.UNBOUNDED,
+                    overlap ? Warning.Kind.DATA : Warning.Kind.NO_OVERLAP, problem(e)));
         }
         return new Result(rows, table.observedTotal(), level);
     }
@@ -179,30 +191,40 @@ public final class MethodComparison {
         LogLinearMse.Result get();
     }
 
-    private static Row logLinearRow(String method, Fit fit, String fallbackModel, int rank, double gap, String note) {
+    private static Row logLinearRow(String method, Fit fit, String fallbackModel, int rank, double gap, String note,
+            boolean overlap) {
         try {
             LogLinearMse.Result r = fit.get();
             Interval ci = r.getConfidenceInterval();
-            String status = "ok: " + note;
-            if (!r.getEmptyTerms().isEmpty()) {
-                status += "; empty overlaps (extended MLE): " + String.join(", ", r.getEmptyTerms());
-            }
             return new Row(method, r.getModelName(), r.getEstimate(), ci == null ? Double.NaN : ci.lower(),
-                    ci == null ? Double.NaN : ci.upper(), r.getAic(), r.getBic(), rank, gap, status);
+                    ci == null ? Double.NaN : ci.upper(), r.getAic(), r.getBic(), rank, gap, r.getStatus(), note,
+                    r.getWarnings());
         } catch (PrevalenceException e) {
-            return Row.none(method, fallbackModel, "not estimable: " + e.getMessage());
+            // lists that never overlap: no log-linear model bounds N (Chan, Silverman and Vincent 2021)
+            return Row.none(method, fallbackModel, overlap ? Status.NOT_ESTIMATED : Status.UNBOUNDED,
+                    overlap ? Warning.Kind.DATA : Warning.Kind.NO_OVERLAP, problem(e));
         }
     }
 
+    /** The problem an exception names, without its remedy (whose Java and CLI forms differ). */
+    static String problem(PrevalenceException e) {
+        if (e.remedy() == null) {
+            return e.getMessage();
+        }
+        String m = e.cliMessage();
+        return m.substring(0, m.length() - e.remedy().cli().length() - 2);
+    }
+
     private static Row closedRow(ClosedPopulationModels.Result r) {
-        String status = r.getStatusText();
+        List<Warning> w = new ArrayList<>(r.getWarnings());
         if (r.getIntervalMessage() != null) {
-            status += "; interval: " + r.getIntervalMessage();
+            w.add(Warning.of(Warning.Kind.DATA, "interval: " + r.getIntervalMessage()));
         }
         Interval ci = r.getInterval().orElse(null);
         return new Row("closed", r.getLabel(), r.isEstimable() ? r.getEstimate() : Double.NaN,
                 ci == null ? Double.NaN : ci.lower(), ci == null ? Double.NaN : ci.upper(),
-                r.isFitted() ? r.getAic() : Double.NaN, r.isFitted() ? r.getBic() : Double.NaN, 0, 0, status);
+                r.isFitted() ? r.getAic() : Double.NaN, r.isFitted() ? r.getBic() : Double.NaN, 0, 0, r.getStatus(),
+                null, w);
     }
 
     /** One method's answer. NaN marks an absent number (JSON {@code null}). This class is immutable. */
@@ -216,10 +238,14 @@ public final class MethodComparison {
         private final double bic;
         private final int rank;
         private final double gap;
-        private final String status;
+        private final Status status;
+        private final String note;
+        private final List<Warning> warnings;
 
         Row(String method, String model, double estimate, double lower, double upper, double aic, double bic, int rank,
-                double gap, String status) {
+                double gap, Status status, String note, List<Warning> warnings) {
+            this.note = note;
+            this.warnings = List.copyOf(warnings);
             this.method = method;
             this.model = model;
             this.estimate = estimate;
@@ -232,8 +258,9 @@ public final class MethodComparison {
             this.status = status;
         }
 
-        static Row none(String method, String model, String status) {
-            return new Row(method, model, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, status);
+        static Row none(String method, String model, Status status, Warning.Kind kind, String reason) {
+            return new Row(method, model, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, status,
+                    null, List.of(Warning.of(kind, reason)));
         }
 
         /** @return {@code independence, stepwise, aic, bic, closed} or {@code chao-bound} */
@@ -246,9 +273,9 @@ public final class MethodComparison {
             return model;
         }
 
-        /** @return whether the row has an estimate */
+        /** @return whether the row has an estimate (a finite figure, status OK, WARNING or DEGENERATE) */
         public boolean hasEstimate() {
-            return !Double.isNaN(estimate);
+            return !Double.isNaN(estimate) && (status.hasFigure() || status == Status.DEGENERATE);
         }
 
         /** @return the population estimate, NaN if none (see {@link #getStatus()}) */
@@ -286,9 +313,42 @@ public final class MethodComparison {
             return gap;
         }
 
-        /** @return {@code "ok: ..."}, {@code "warning: ..."}, {@code "not estimable: ..."} or {@code "not fitted: ..."} */
-        public String getStatus() {
+        /** @return the method's status ({@link PopulationEstimate#getStatus()}), UNBOUNDED or NOT_ESTIMATED when no figure */
+        public Status getStatus() {
             return status;
+        }
+
+        /** @return the warnings; for a row without a figure the first is the reason */
+        public List<Warning> getWarnings() {
+            return warnings;
+        }
+
+        /** @return the first warning's message (the reason when there is no figure), or null when there is none */
+        public String getReason() {
+            return warnings.isEmpty() ? null : warnings.get(0).message();
+        }
+
+        /** @return what the row is (for example {@code "selected: lowest BIC of 6,084 models"}), or null */
+        public String getNote() {
+            return note;
+        }
+
+        /**
+         * @return the status label, the note and the warnings in one line, for example
+         *     {@code "ok: selected: lowest BIC of 6,084 models"} or {@code "unbounded: The lists do not overlap ..."}
+         */
+        public String getStatusText() {
+            StringBuilder sb = new StringBuilder(status.label());
+            String sep = ": ";
+            if (note != null) {
+                sb.append(sep).append(note);
+                sep = "; ";
+            }
+            for (Warning w : warnings) {
+                sb.append(sep).append(w.message());
+                sep = "; ";
+            }
+            return sb.toString();
         }
 
         private static String num(double v) {
@@ -298,7 +358,7 @@ public final class MethodComparison {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%-13s %-22s %12s %12s %12s %10s %10s  %s", method, model, num(estimate),
-                    num(lower), num(upper), num(aic), num(bic), status);
+                    num(lower), num(upper), num(aic), num(bic), getStatusText());
         }
     }
 

@@ -110,7 +110,7 @@ final class MultinomialProfile {
                 }
                 note.append("the upper limit is above ").append(Format.number(upperEnd)).append(" (")
                         .append(Format.number(maxUpperFactor))
-                        .append(" x the estimate); raise withMaxUpperFactor to find it");
+                        .append(" x the estimate, the end of the search range)");
                 return new Outcome(nMax, null, note.toString());
             }
             upper = solver.solve(1000, f, nMax, upperEnd);

@@ -84,7 +84,7 @@ class CaptureFrequenciesTest {
             assertEquals(6, infoCI);
             assertTrue(r.getInterval().isEmpty());
             assertTrue(r.getIntervalMessage().contains("upper limit is above"), r.getIntervalMessage());
-            assertTrue(r.getIntervalMessage().contains("withMaxUpperFactor"), r.getIntervalMessage());
+            assertTrue(r.getIntervalMessage().contains("the end of the search range"), r.getIntervalMessage());
             return;
         }
         Tolerance.assertRelative(lower, r.getInterval().orElseThrow().lower(), 1e-6, model + " lower");
