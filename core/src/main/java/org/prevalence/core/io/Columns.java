@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import org.prevalence.core.PrevalenceException;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -168,11 +170,15 @@ public final class Columns {
                 throw PrevalenceException.invalidData(where(r, name), "%s%s: the count is missing", prefix(table),
                         where(r, name));
             }
-            if (text) {
+            if (c instanceof LongColumn lc) {
+                out[r] = checkCount(lc.getLong(r), table, name, r);
+            } else if (c instanceof IntColumn ic) {
+                out[r] = checkCount(ic.getInt(r), table, name, r);
+            } else if (text) {
                 String s = c.getString(r).strip();
                 long x = Numbers.parseLong(s);
                 if (x != Numbers.NOT_A_LONG) {
-                    out[r] = checkCount(x, table, name, r);
+                    out[r] = checkCount((long) x, table, name, r);
                     continue;
                 }
                 double d = Numbers.parse(s, '.');
@@ -185,6 +191,14 @@ public final class Columns {
             }
         }
         return out;
+    }
+
+    private static long checkCount(long v, String table, String name, int r) {
+        if (v < 0) {
+            throw PrevalenceException.invalidData(where(r, name), "%s%s: a count must be >= 0, the cell is negative",
+                    prefix(table), where(r, name));
+        }
+        return v;
     }
 
     private static long checkCount(double v, String table, String name, int r) {

@@ -595,7 +595,8 @@ public final class SurveySample {
 
         /** A design column (weights, probabilities, fpc): numbers by role, missing = NaN. */
         private double[] numericColumn(String name) {
-            return Columns.numbers(table.name(), column(name));
+            Column<?> c = column(name);
+            return Columns.numbers(table.name(), c);
         }
 
         /** Dense codes of a key column, with missing values rejected. */
