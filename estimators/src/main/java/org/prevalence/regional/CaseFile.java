@@ -149,8 +149,8 @@ public final class CaseFile {
             Integer prev = seen.putIfAbsent(ids[r], r);
             if (prev != null) {
                 throw PrevalenceException.invalidData(TableColumns.where(caseId, r),
-                        "Row %d: the case id is also on row %d; each case must appear once (merge the rows, "
-                                + "with a 1 for every source that found it)", r + 1, prev + 1);
+                        "Row %d: case id '%s' is also on row %d; each case must appear once (merge the rows, "
+                                + "with a 1 for every source that found it)", r + 1, ids[r], prev + 1);
             }
         }
         int k = sources.size();
@@ -169,8 +169,8 @@ public final class CaseFile {
         for (int r = 0; r < n; r++) {
             if (pattern[r] == 0) {
                 throw PrevalenceException.invalidData("row " + (r + 1),
-                        "Row %d: the case was found by none of the sources %s; every reported case must be on at "
-                                + "least one list (set its source column to 1 or remove the row)", r + 1, sources);
+                        "Row %d: case '%s' was found by none of the sources %s; every reported case must be on at "
+                                + "least one list (set its source column to 1 or remove the row)", r + 1, ids[r], sources);
             }
         }
         String[] countries = TableColumns.strings(t, country);
