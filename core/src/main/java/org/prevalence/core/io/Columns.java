@@ -182,7 +182,7 @@ public final class Columns {
                     continue;
                 }
                 double d = Numbers.parse(s, '.');
-                if (Double.isNaN(d)) {
+                if (!Double.isFinite(d)) {
                     throw notANumber(table, name, r, s);
                 }
                 out[r] = checkCount(d, table, name, r);
