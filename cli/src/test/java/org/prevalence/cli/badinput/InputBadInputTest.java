@@ -147,6 +147,10 @@ class InputBadInputTest {
                         .file("m.csv", "stype;Freq\nE;100\nH;200\n").args("survey", "{dir}/s.csv", "--weights", "pw",
                                 "--mean", "api00", "--poststratify", "stype={dir}/m.csv")
                         .expect("semicolon-separated"),
+                on("calibration total not a number").file("s.csv", SAMPLE)
+                        .file("t.csv", "variable,level,total\n(Intercept),,many\n")
+                        .args("survey", "{dir}/s.csv", "--weights", "pw", "--mean", "api00", "--calibrate", "{dir}/t.csv")
+                        .expect("row 1", "column 'total'", "not a number"),
                 // ---- regional cases
                 cases("text victims", CASES_HEADER + CASE_ROW + "C2,1,1,X,Africa,state-imposed,many,2003-01-01,"
                         + "2004-01-01\n", POP, "row 2", "column 'victims'", "not a number"),

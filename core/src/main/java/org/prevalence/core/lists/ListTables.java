@@ -109,6 +109,9 @@ public final class ListTables {
 
     private static List<String> resolveLists(Table t, List<String> listColumns, String countColumn,
                                              String stratumColumn) {
+        if (t.rowCount() == 0) {
+            throw PrevalenceException.invalidData(t.name(), "the table '%s' has columns but no data rows", t.name());
+        }
         if (countColumn != null) {
             Columns.column(t, countColumn);
         }

@@ -123,7 +123,11 @@ public final class SurveySample {
      * @return a builder
      */
     public static Builder builder(Table table) {
-        return new Builder(Objects.requireNonNull(table, "table"));
+        if (Objects.requireNonNull(table, "table").rowCount() == 0) {
+            throw PrevalenceException.invalidData(table.name(), "the table '%s' has columns but no data rows",
+                    table.name());
+        }
+        return new Builder(table);
     }
 
     /**
