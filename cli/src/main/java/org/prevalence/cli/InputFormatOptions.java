@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  */
 final class InputFormatOptions {
     @Option(names = "--na", split = ",", paramLabel = "TOKEN[,TOKEN..]",
-            description = "Cells that mean 'missing' (default: the empty cell and NA), e.g. --na \"\",NA,n/a,. ; "
+            description = "Cells that mean 'missing' (default: the empty cell and NA; the empty cell always is), "
+                    + "e.g. --na NA,n/a,. ; "
                     + "any other cell that is not a number, in a column used as numbers, is an error naming its row.")
     List<String> na;
 

@@ -101,7 +101,7 @@ public final class Columns {
     public static PrevalenceException.Remedy missingRemedy() {
         return new PrevalenceException.Remedy(
                 "if it means missing, declare it with CsvInput.withMissingValues(...)",
-                "if it means missing, declare it with --na (for example --na \"\",NA,n/a)");
+                "if it means missing, declare it with --na (for example --na NA,n/a)");
     }
 
     /**

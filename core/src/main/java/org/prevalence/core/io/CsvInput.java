@@ -37,8 +37,8 @@ import tech.tablesaw.columns.Column;
  * record after the header, comment lines not counted.
  *
  * <p><b>Missing values.</b> A cell equal to one of the missing-value tokens (by default the empty
- * cell and {@code NA}, as R's {@code read.csv}; {@link #withMissingValues} replaces the set) is
- * missing in every column type.
+ * cell and {@code NA}, as R's {@code read.csv}; {@link #withMissingValues} replaces the set, and
+ * the empty cell is always missing) is missing in every column type.
  *
  * <p><b>Column types.</b> A column given a type in {@link #withType} is parsed as that type, and a
  * cell that does not parse is an error naming the row and the column. Any other column is numeric
@@ -127,12 +127,14 @@ public final class CsvInput {
     }
 
     /**
-     * @param tokens the cells that mean "missing" (replaces the default {@code ""} and {@code NA});
-     *     matched exactly, after trimming the spaces around an unquoted cell
+     * @param tokens the cells that mean "missing" (replaces the default {@code ""} and {@code NA};
+     *     the empty cell is always missing); matched exactly, after trimming the spaces around an
+     *     unquoted cell
      * @return a reader with those missing-value tokens
      */
     public CsvInput withMissingValues(String... tokens) {
         Set<String> s = new LinkedHashSet<>();
+        s.add("");
         for (String t : tokens) {
             s.add(Objects.requireNonNull(t, "token").strip());
         }
