@@ -16,7 +16,7 @@ import tech.tablesaw.columns.Column;
  * table or a raking margin), as R's {@code population} data frame with a {@code Freq} column.
  *
  * <p>CSV layout (read with {@link #fromTable}): one column per variable, named as in the sample, plus
- * a count column named {@code Freq} (case-insensitive; R's name), one row per cell, e.g.
+ * a count column named {@code Freq} (R's name; another name with {@code fromTable(table, column)}), one row per cell, e.g.
  * <pre>
  * stype,Freq
  * E,4421

@@ -374,7 +374,7 @@ public final class SurveyDesign {
     }
 
     /**
-     * @param name a numeric variable (case-insensitive)
+     * @param name a numeric variable (exact name)
      * @return a copy of its values (NaN = missing)
      */
     public double[] numeric(String name) {
