@@ -23,6 +23,8 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.IntColumnType;
+import tech.tablesaw.columns.numbers.LongColumnType;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -251,10 +253,11 @@ public final class CsvInput {
         ColumnType type = types.get(col);
         String[] cells = new String[n];
         boolean[] na = new boolean[n];
+        String[] tokens = missing.toArray(new String[0]);
         for (int r = 0; r < n; r++) {
             String c = rows.get(r)[j];
             cells[r] = c;
-            na[r] = missing.contains(c);
+            na[r] = isMissing(c, tokens);
         }
         if (decimal == ',' && type != ColumnType.STRING) {
             for (int r = 0; r < n; r++) {
@@ -266,18 +269,10 @@ public final class CsvInput {
             }
         }
         if (type == null) {
-            type = detect(cells, na);
+            return detected(col, cells, na);
         }
         if (type == ColumnType.STRING) {
-            StringColumn s = StringColumn.create(col);
-            for (int r = 0; r < n; r++) {
-                if (na[r]) {
-                    s.appendMissing();
-                } else {
-                    s.append(cells[r]);
-                }
-            }
-            return s;
+            return text(col, cells, na);
         }
         if (type == ColumnType.BOOLEAN) {
             BooleanColumn b = BooleanColumn.create(col);
@@ -299,33 +294,14 @@ public final class CsvInput {
             for (int r = 0; r < n; r++) {
                 if (!na[r]) {
                     long x = Numbers.parseLong(cells[r]);
-                    if (x == Numbers.NOT_A_LONG || type == ColumnType.INTEGER && (int) x != x) {
+                    if (x == Numbers.NOT_A_LONG || type == ColumnType.INTEGER && ((int) x != x || x == Integer.MIN_VALUE)) {
                         throw badCell(name, r, col, type == ColumnType.INTEGER ? "a whole number below 2^31"
                                 : "a whole number below 2^63");
                     }
                     v[r] = x;
                 }
             }
-            if (type == ColumnType.INTEGER) {
-                IntColumn c = IntColumn.create(col);
-                for (int r = 0; r < n; r++) {
-                    if (na[r]) {
-                        c.appendMissing();
-                    } else {
-                        c.append((int) v[r]);
-                    }
-                }
-                return c;
-            }
-            LongColumn c = LongColumn.create(col);
-            for (int r = 0; r < n; r++) {
-                if (na[r]) {
-                    c.appendMissing();
-                } else {
-                    c.append(v[r]);
-                }
-            }
-            return c;
+            return type == ColumnType.INTEGER ? ints(col, v, na) : longs(col, v, na);
         }
         double[] v = new double[n];
         for (int r = 0; r < n; r++) {
@@ -341,6 +317,45 @@ public final class CsvInput {
         return DoubleColumn.create(col, v);
     }
 
+    private static boolean isMissing(String c, String[] tokens) {
+        for (String t : tokens) {
+            if (t.length() == c.length() && t.equals(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static StringColumn text(String col, String[] cells, boolean[] na) {
+        StringColumn s = StringColumn.create(col);
+        for (int r = 0; r < cells.length; r++) {
+            if (na[r]) {
+                s.appendMissing();
+            } else {
+                s.append(cells[r]);
+            }
+        }
+        return s;
+    }
+
+    private static IntColumn ints(String col, long[] v, boolean[] na) {
+        int[] x = new int[v.length];
+        for (int r = 0; r < v.length; r++) {
+            x[r] = na[r] ? IntColumnType.missingValueIndicator() : (int) v[r];
+        }
+        return IntColumn.create(col, x);
+    }
+
+    private static LongColumn longs(String col, long[] v, boolean[] na) {
+        long[] x = v.clone();
+        for (int r = 0; r < v.length; r++) {
+            if (na[r]) {
+                x[r] = LongColumnType.missingValueIndicator();
+            }
+        }
+        return LongColumn.create(col, x);
+    }
+
     private PrevalenceException badCell(String name, int r, String col, String what) {
         String where = String.format(Locale.ROOT, "row %d, column '%s'", r + 1, col);
         return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, where,
@@ -348,14 +363,21 @@ public final class CsvInput {
                 Columns.missingRemedy());
     }
 
-    /** The detected type: INTEGER, LONG, DOUBLE, BOOLEAN or STRING (see the class description). */
-    private ColumnType detect(String[] cells, boolean[] na) {
+    /**
+     * The column with its detected type (see the class description), each cell parsed once: whole
+     * numbers give INTEGER (or LONG), other plain numbers DOUBLE, TRUE/FALSE BOOLEAN, anything
+     * else (or no value at all) STRING.
+     */
+    private Column<?> detected(String col, String[] cells, boolean[] na) {
+        int n = cells.length;
+        long[] lv = new long[n];
+        double[] dv = null;
         boolean any = false;
         boolean whole = true;
         boolean fitsInt = true;
         boolean numbers = true;
         boolean logical = true;
-        for (int r = 0; r < cells.length; r++) {
+        for (int r = 0; r < n; r++) {
             if (na[r]) {
                 continue;
             }
@@ -364,26 +386,57 @@ public final class CsvInput {
             if (numbers) {
                 long x = whole ? Numbers.parseLong(c) : Numbers.NOT_A_LONG;
                 if (x != Numbers.NOT_A_LONG) {
-                    fitsInt &= (int) x == x;
+                    lv[r] = x;
+                    fitsInt &= (int) x == x && x != Integer.MIN_VALUE;
+                    if (dv != null) {
+                        dv[r] = x;
+                    }
                 } else {
-                    whole = false;
-                    numbers = Double.isFinite(Numbers.parse(c, decimal));
+                    double d = Numbers.parse(c, decimal);
+                    if (Double.isFinite(d)) {
+                        if (whole) {
+                            whole = false;
+                            dv = new double[n];
+                            for (int q = 0; q < r; q++) {
+                                dv[q] = lv[q];
+                            }
+                        }
+                        dv[r] = d;
+                    } else {
+                        numbers = false;
+                    }
                 }
             }
             if (logical) {
                 logical = isTrue(c) || isFalse(c);
             }
             if (!numbers && !logical) {
-                return ColumnType.STRING;
+                return text(col, cells, na);
             }
         }
         if (!any) {
-            return ColumnType.STRING;
+            return text(col, cells, na);
         }
         if (numbers) {
-            return whole ? fitsInt ? ColumnType.INTEGER : ColumnType.LONG : ColumnType.DOUBLE;
+            if (whole) {
+                return fitsInt ? ints(col, lv, na) : longs(col, lv, na);
+            }
+            for (int r = 0; r < n; r++) {
+                if (na[r]) {
+                    dv[r] = Double.NaN;
+                }
+            }
+            return DoubleColumn.create(col, dv);
         }
-        return ColumnType.BOOLEAN;
+        BooleanColumn b = BooleanColumn.create(col);
+        for (int r = 0; r < n; r++) {
+            if (na[r]) {
+                b.appendMissing();
+            } else {
+                b.append(isTrue(cells[r]));
+            }
+        }
+        return b;
     }
 
     private static boolean isTrue(String c) {
@@ -399,7 +452,7 @@ public final class CsvInput {
      * Comment and blank lines between records are skipped.
      */
     private static final class Tokenizer {
-        private final String s;
+        private final char[] s;
         private final int len;
         private final char d;
         private final String name;
@@ -408,12 +461,12 @@ public final class CsvInput {
         private int records;
         boolean lastQuoted;
 
-        Tokenizer(String s, char d, String name) {
-            this.s = s;
-            this.len = s.length();
+        Tokenizer(String text, char d, String name) {
+            this.s = text.toCharArray();
+            this.len = s.length;
             this.d = d;
             this.name = name;
-            this.pos = len > 0 && s.charAt(0) == '\uFEFF' ? 1 : 0;
+            this.pos = len > 0 && s[0] == '\uFEFF' ? 1 : 0;
         }
 
         /** @return the next record's cells, or null at the end */
@@ -426,20 +479,21 @@ public final class CsvInput {
             }
             records++;
             List<String> out = new ArrayList<>();
+            final char[] s = this.s;
             while (true) {
-                cell.setLength(0);
                 boolean quoted = false;
-                if (pos < len && s.charAt(pos) == '"') {
+                if (pos < len && s[pos] == '"') {
                     quoted = true;
+                    cell.setLength(0);
                     pos++;
                     while (true) {
                         if (pos >= len) {
                             throw PrevalenceException.invalidData(where(),
                                     "%s, %s: a quoted cell is never closed (unterminated quote)", name, rowText());
                         }
-                        char c = s.charAt(pos++);
+                        char c = s[pos++];
                         if (c == '"') {
-                            if (pos < len && s.charAt(pos) == '"') {
+                            if (pos < len && s[pos] == '"') {
                                 cell.append('"');
                                 pos++;
                             } else {
@@ -450,10 +504,10 @@ public final class CsvInput {
                         }
                     }
                     int p = pos;
-                    while (p < len && (s.charAt(p) == ' ' || s.charAt(p) == '\t' && d != '\t')) {
+                    while (p < len && (s[p] == ' ' || s[p] == '\t' && d != '\t')) {
                         p++;
                     }
-                    if (p < len && s.charAt(p) != d && s.charAt(p) != '\n' && s.charAt(p) != '\r') {
+                    if (p < len && s[p] != d && s[p] != '\n' && s[p] != '\r') {
                         throw PrevalenceException.invalidData(where(),
                                 "%s, %s, cell %d: text after the closing quote of a quoted cell", name, rowText(),
                                 out.size() + 1);
@@ -462,24 +516,33 @@ public final class CsvInput {
                     out.add(cell.toString());
                 } else {
                     int start = pos;
-                    while (pos < len) {
-                        char c = s.charAt(pos);
+                    int p = pos;
+                    while (p < len) {
+                        char c = s[p];
                         if (c == d || c == '\n' || c == '\r') {
                             break;
                         }
-                        pos++;
+                        p++;
                     }
-                    out.add(s.substring(start, pos).strip());
+                    pos = p;
+                    int end = p;
+                    while (start < end && s[start] <= ' ') {
+                        start++;
+                    }
+                    while (end > start && s[end - 1] <= ' ') {
+                        end--;
+                    }
+                    out.add(new String(s, start, end - start));
                 }
                 lastQuoted = quoted;
                 if (pos >= len) {
                     return out;
                 }
-                char c = s.charAt(pos++);
+                char c = s[pos++];
                 if (c == d) {
                     continue;
                 }
-                if (c == '\r' && pos < len && s.charAt(pos) == '\n') {
+                if (c == '\r' && pos < len && s[pos] == '\n') {
                     pos++;
                 }
                 return out;
@@ -496,9 +559,9 @@ public final class CsvInput {
 
         private void skipCommentsAndBlankLines() {
             while (pos < len) {
-                char c = s.charAt(pos);
+                char c = s[pos];
                 if (c == '#' || c == '\n' || c == '\r' || isBlankLine()) {
-                    while (pos < len && s.charAt(pos) != '\n') {
+                    while (pos < len && s[pos] != '\n') {
                         pos++;
                     }
                     pos++;
@@ -510,10 +573,10 @@ public final class CsvInput {
 
         private boolean isBlankLine() {
             int p = pos;
-            while (p < len && (s.charAt(p) == ' ' || s.charAt(p) == '\t' && d != '\t')) {
+            while (p < len && (s[p] == ' ' || s[p] == '\t' && d != '\t')) {
                 p++;
             }
-            return p >= len || s.charAt(p) == '\n' || s.charAt(p) == '\r';
+            return p >= len || s[p] == '\n' || s[p] == '\r';
         }
     }
 
