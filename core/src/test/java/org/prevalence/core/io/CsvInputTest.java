@@ -58,6 +58,25 @@ class CsvInputTest {
     }
 
     @Test
+    void extremeWholeNumbersKeepTheirValue() {
+        // Integer.MIN_VALUE is Tablesaw's missing-value marker of an INTEGER column: such a column is LONG
+        Table t = CsvInput.withDefaults().read("x,y\n-2147483648,-9223372036854775807\n1,2\n", "m.csv");
+        assertFalse(t.column("x").isMissing(0));
+        assertEquals(-2147483648.0, Columns.numbers(t, "x")[0], 0.0);
+        assertEquals(-9223372036854775807L, ((LongColumn) t.column("y")).get(0));
+    }
+
+    @Test
+    void theEmptyCellIsAlwaysMissing() {
+        Table t = CsvInput.withDefaults().withMissingValues("n/a").read("x\n1\n\"\"\nn/a\nNA\n", "m.csv");
+        assertInstanceOf(StringColumn.class, t.column("x")); // NA is no longer a missing-value token
+        assertTrue(t.column("x").isMissing(1));
+        assertTrue(t.column("x").isMissing(2));
+        PrevalenceException e = assertThrows(PrevalenceException.class, () -> Columns.numbers(t, "x"));
+        assertEquals("row 4, column 'x'", e.where());
+    }
+
+    @Test
     void aCommaInsideANumberMakesTheColumnText() {
         // "12,5" was read as 125 and "1,000" as 1000 by the old reader
         Table t = CsvInput.withDefaults().read("x,y\n\"12,5\",\"1,000\"\n3,4\n", "c.csv");
