@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.prevalence.core.PrevalenceException;
-import org.prevalence.core.io.CsvInput;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.core.lists.ListTables;
 import org.prevalence.core.lists.StratifiedListTable;
 import org.prevalence.datasets.Datasets;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.Table;
@@ -35,6 +35,9 @@ final class ListInput {
     @Option(names = "--stratum", paramLabel = "COL", description = "Estimate each stratum of this column separately.")
     String stratum;
 
+    @Mixin
+    InputFormatOptions format = new InputFormatOptions();
+
     /** @return a short name of the input for reports */
     String name() {
         return dataset != null ? dataset : file == null ? "?" : file.getFileName().toString();
@@ -45,14 +48,19 @@ final class ListInput {
             throw PrevalenceException.invalidArgument("FILE",
                     "Give either a CSV file or --dataset NAME (one of them, not both)");
         }
-        return dataset != null ? Datasets.table(Datasets.get(dataset)) : CsvInput.withDefaults().read(file);
+        return dataset != null ? Datasets.table(Datasets.get(dataset)) : format.csv().read(file);
     }
 
     private String countColumn(Table t) {
         if (count != null) {
             return count;
         }
-        return t.columnNames().stream().anyMatch(c -> c.equalsIgnoreCase("count")) ? "count" : null;
+        if (t.columnNames().contains("count")) {
+            return "count";
+        }
+        // the default count column: 'count' in any case, if exactly one column is so named
+        List<String> named = t.columnNames().stream().filter(c -> c.equalsIgnoreCase("count")).toList();
+        return named.size() == 1 ? named.get(0) : null;
     }
 
     /** @return the list-overlap table (an error if --stratum was given) */

@@ -42,9 +42,9 @@ final class RegionalCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static RegionEdition edition(Path regions, RegionEdition fallback) {
+    static RegionEdition edition(Path regions, RegionEdition fallback, CsvInput csv) {
         return regions == null ? fallback
-                : RegionEdition.fromTable(regions.getFileName().toString(), CsvInput.withDefaults().read(regions));
+                : RegionEdition.fromTable(regions.getFileName().toString(), csv.read(regions));
     }
 
     static Map<String, Object> row(RegionalEstimate e) {
@@ -166,6 +166,9 @@ final class RegionalCommand implements Runnable {
         List<String> columns;
 
         @Mixin
+        InputFormatOptions input;
+
+        @Mixin
         PlotOptions plot;
 
         @Mixin
@@ -173,7 +176,7 @@ final class RegionalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            CaseFile file = CaseFile.withDefaults().withEdition(edition(regions, RegionEdition.ILO_2012));
+            CaseFile file = CaseFile.withDefaults().withEdition(edition(regions, RegionEdition.ILO_2012, input.csv()));
             if (sources != null) {
                 file = file.withSources(sources);
             }
@@ -199,8 +202,9 @@ final class RegionalCommand implements Runnable {
                     p = p.withNeighbour(kv[0], kv[1]);
                 }
             }
-            ReportedCasePipeline.Result r = p.estimate(file, CsvInput.withDefaults().read(cases),
-                    CsvInput.withDefaults().read(population), ReferenceWindow.parse(window));
+            CsvInput csv = input.csv();
+            ReportedCasePipeline.Result r = p.estimate(file, csv.read(cases), csv.read(population),
+                    ReferenceWindow.parse(window));
             List<Map<String, Object>> strata = new ArrayList<>();
             for (ReportedCasePipeline.StratumResult s : r.getStrata()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -253,6 +257,9 @@ final class RegionalCommand implements Runnable {
         int draws;
 
         @Mixin
+        InputFormatOptions input;
+
+        @Mixin
         PlotOptions plot;
 
         @Mixin
@@ -267,9 +274,9 @@ final class RegionalCommand implements Runnable {
                     p = p.with(component(a));
                 }
             }
-            SurveyPipeline.Result r = p.estimate(edition(regions, RegionEdition.GLOBAL_ESTIMATES),
-                    CsvInput.withDefaults().read(national),
-                    covariates == null ? null : CsvInput.withDefaults().read(covariates));
+            CsvInput csv = input.csv();
+            SurveyPipeline.Result r = p.estimate(edition(regions, RegionEdition.GLOBAL_ESTIMATES, csv),
+                    csv.read(national), covariates == null ? null : csv.read(covariates));
             List<Map<String, Object>> countries = new ArrayList<>();
             for (SurveyPipeline.CountryResult c : r.getCountries()) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
-import org.prevalence.core.io.CsvInput;
 import org.prevalence.datasets.Datasets;
 import org.prevalence.core.survey.ReplicateCentre;
 import org.prevalence.core.survey.ReplicateType;
@@ -162,6 +161,13 @@ final class SurveyCommand implements Callable<Integer> {
     @Option(names = "--trim", split = ",", paramLabel = "LOW,HIGH", description = "Trim weights to [LOW, HIGH] (R trimWeights).")
     double[] trim;
 
+    @Option(names = "--margin-count", paramLabel = "COL", defaultValue = "Freq",
+            description = "The count column of --poststratify and --rake files (default: ${DEFAULT-VALUE}, as R).")
+    String marginCount;
+
+    @Mixin
+    InputFormatOptions input;
+
     @Mixin
     PlotOptions plot;
 
@@ -228,19 +234,19 @@ final class SurveyCommand implements Callable<Integer> {
             if (eq < 0) {
                 throw PrevalenceException.invalidArgument("--poststratify", "--poststratify takes COL[,COL]=FILE.csv");
             }
-            Table pop = CsvInput.withDefaults().read(Path.of(poststratify.substring(eq + 1)));
+            Table pop = input.csv().read(Path.of(poststratify.substring(eq + 1)));
             for (String col : poststratify.substring(0, eq).split(",")) {
-                if (!pop.containsColumn(col)) {
+                if (!org.prevalence.core.io.Columns.has(pop, col)) {
                     throw PrevalenceException.invalidData("column '" + col + "'",
                             "%s has no column '%s'; its columns are %s", pop.name(), col, pop.columnNames());
                 }
             }
-            out = PostStratify.withDefaults().apply(out, PopulationCounts.fromTable(pop));
+            out = PostStratify.withDefaults().apply(out, PopulationCounts.fromTable(pop, marginCount));
         }
         if (rake != null) {
             List<PopulationCounts> margins = new ArrayList<>();
             for (Path f : rake) {
-                margins.add(PopulationCounts.fromTable(CsvInput.withDefaults().read(f)));
+                margins.add(PopulationCounts.fromTable(input.csv().read(f), marginCount));
             }
             out = Rake.withDefaults().apply(out, margins);
         }
@@ -252,7 +258,7 @@ final class SurveyCommand implements Callable<Integer> {
                 }
                 c = c.withBounds(bounds[0], bounds[1]);
             }
-            out = c.apply(out, CalibrationTotals.fromTable(CsvInput.withDefaults().read(calibrate)));
+            out = c.apply(out, CalibrationTotals.fromTable(input.csv().read(calibrate)));
         }
         if (trim != null) {
             if (trim.length != 2) {
@@ -267,7 +273,7 @@ final class SurveyCommand implements Callable<Integer> {
         if ((file == null) == (dataset == null)) {
             throw PrevalenceException.invalidArgument("FILE", "Give either a CSV file or --dataset NAME (one, not both)");
         }
-        return dataset != null ? Datasets.surveyTable(dataset) : CsvInput.withDefaults().read(file);
+        return dataset != null ? Datasets.surveyTable(dataset) : input.csv().read(file);
     }
 
     SurveyDesign design(Table t) {
@@ -384,6 +390,9 @@ final class SurveyCommand implements Callable<Integer> {
             d.numeric(column);
             return false;
         } catch (PrevalenceException e) {
+            if (e.what() == PrevalenceException.Kind.INVALID_DATA) {
+                throw e; // numbers with a cell that is not a number: not a factor
+            }
             try {
                 d.factor(column);
                 return true;

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <p>Every instance says {@linkplain #what() what kind} of problem it is and {@linkplain #where()
  * where} it is (a row, a column, a stratum, a model term), so a caller can report it without
- * parsing the message. Rows are 1-based data rows (the header is not counted); CSV input reports
- * file lines as well.
+ * parsing the message. Rows are 1-based data rows (the header and comment lines are not counted),
+ * CSV input included.
  *
  * <p>This class is immutable.
  */

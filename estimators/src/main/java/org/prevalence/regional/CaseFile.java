@@ -162,7 +162,7 @@ public final class CaseFile {
                     pattern[r] |= 1 << j;
                 } else if (s[r] != 0) {
                     throw PrevalenceException.invalidData(TableColumns.where(sources.get(j), r),
-                            "Row %d, column '%s': a source column holds 0 or 1, got %s", r + 1, sources.get(j), s[r]);
+                            "Row %d, column '%s': a source column holds 0 or 1", r + 1, sources.get(j));
                 }
             }
         }
@@ -193,10 +193,10 @@ public final class CaseFile {
         double[] v = TableColumns.numbers(t, victims, false);
         long[] vict = new long[n];
         for (int r = 0; r < n; r++) {
-            if (!(v[r] >= 0) || v[r] != Math.rint(v[r])) {
+            if (!(v[r] >= 0) || v[r] != Math.rint(v[r]) || v[r] >= 0x1p63) {
                 throw PrevalenceException.invalidData(TableColumns.where(victims, r),
-                        "Row %d, column '%s': the number of victims must be a whole number >= 0, got %s",
-                        r + 1, victims, v[r]);
+                        "Row %d, column '%s': the number of victims must be a whole number >= 0 (and below 2^63)",
+                        r + 1, victims);
             }
             vict[r] = (long) v[r];
         }
@@ -206,10 +206,10 @@ public final class CaseFile {
             double[] d = TableColumns.numbers(t, duration, false);
             to = new long[n];
             for (int r = 0; r < n; r++) {
-                if (!(d[r] >= 1) || d[r] != Math.rint(d[r])) {
+                if (!(d[r] >= 1) || d[r] != Math.rint(d[r]) || d[r] > 1e9) {
                     throw PrevalenceException.invalidData(TableColumns.where(duration, r),
-                            "Row %d, column '%s': the duration must be a whole number of days >= 1, got %s",
-                            r + 1, duration, d[r]);
+                            "Row %d, column '%s': the duration must be a whole number of days >= 1 (at most 10^9)",
+                            r + 1, duration);
                 }
                 to[r] = from[r] + (long) d[r] - 1;
             }
@@ -218,8 +218,7 @@ public final class CaseFile {
             for (int r = 0; r < n; r++) {
                 if (to[r] < from[r]) {
                     throw PrevalenceException.invalidData(TableColumns.where(end, r),
-                            "Row %d, column '%s': the end date %s is before the start date %s", r + 1, end,
-                            java.time.LocalDate.ofEpochDay(to[r]), java.time.LocalDate.ofEpochDay(from[r]));
+                            "Row %d, column '%s': the end date is before the start date", r + 1, end);
                 }
             }
         }
@@ -229,7 +228,7 @@ public final class CaseFile {
     private int[] regions(Table t, String[] countries) {
         int n = countries.length;
         int[] out = new int[n];
-        boolean hasRegion = t.containsColumn(region);
+        boolean hasRegion = TableColumns.has(t, region);
         if (!hasRegion && !edition.hasCountries()) {
             throw PrevalenceException.invalidData("column '" + region + "'",
                     "The case table has no column '%s', and edition '%s' maps no countries; add the column or "

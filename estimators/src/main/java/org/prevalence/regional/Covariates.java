@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.prevalence.core.PrevalenceException;
-import tech.tablesaw.api.NumberColumn;
+import org.prevalence.core.io.Columns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -33,8 +33,9 @@ public final class Covariates {
 
     /**
      * @param t the table: {@code country} and covariate columns
-     * @param columns the covariate columns, or null for every numeric column other than
-     *     {@code country, region, population, prevalence, se}
+     * @param columns the covariate columns, or null for every column holding numbers other than
+     *     {@code country, region, population, prevalence, se}; a column of numbers with a stray
+     *     text cell is a covariate, and that cell an error naming its row (never silently dropped)
      * @return the covariates
      * @throws PrevalenceException naming the row if a country is given twice or a value is missing
      */
@@ -42,7 +43,8 @@ public final class Covariates {
         List<String> cols = new ArrayList<>();
         if (columns == null) {
             for (String c : t.columnNames()) {
-                if (!NOT_COVARIATES.contains(c.toLowerCase(Locale.ROOT)) && t.column(c) instanceof NumberColumn) {
+                // a column holding numbers is a covariate even with a stray text cell: that cell is then an error
+                if (!NOT_COVARIATES.contains(c.toLowerCase(Locale.ROOT)) && Columns.holdsNumbers(TableColumns.column(t, c))) {
                     cols.add(c);
                 }
             }

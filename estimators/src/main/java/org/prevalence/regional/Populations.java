@@ -56,11 +56,11 @@ public final class Populations {
         double[] pop = TableColumns.numbers(t, "population", false);
         double[] p = new double[edition.regions().size()];
         java.util.Arrays.fill(p, Double.NaN);
-        boolean byCountry = t.containsColumn("country");
+        boolean byCountry = TableColumns.has(t, "country");
         Map<String, Integer> rows = new HashMap<>();
         if (byCountry) {
             String[] c = TableColumns.strings(t, "country");
-            String[] reg = t.containsColumn("region") ? TableColumns.strings(t, "region") : null;
+            String[] reg = TableColumns.has(t, "region") ? TableColumns.strings(t, "region") : null;
             for (int r = 0; r < c.length; r++) {
                 check(pop[r], r);
                 int ix = edition.regionOfCountry(c[r]);

@@ -91,17 +91,18 @@ public final class CalibrationTotals {
      */
     public static CalibrationTotals fromTable(Table t) {
         for (String c : List.of("variable", "level", "total")) {
-            if (!t.containsColumn(c)) {
+            if (!org.prevalence.core.io.Columns.has(t, c)) {
                 throw PrevalenceException.invalidArgument("column '" + c + "'",
                         "calibration totals table '%s' needs columns variable,level,total; it has %s", t.name(), t.columnNames());
             }
         }
         Builder b = builder();
         Map<String, Map<String, Double>> lv = new LinkedHashMap<>();
+        double[] totals = org.prevalence.core.io.Columns.numbers(t, "total"); // numbers by role: a text cell names its row
         for (int i = 0; i < t.rowCount(); i++) {
             String var = t.column("variable").getUnformattedString(i).trim();
             String level = t.column("level").isMissing(i) ? "" : t.column("level").getUnformattedString(i).trim();
-            double total = t.numberColumn("total").getDouble(i);
+            double total = totals[i];
             if (!Double.isFinite(total)) {
                 throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column 'total'", i + 1),
                         "calibration totals table '%s', row %d: total is missing or not finite", t.name(), i + 1);

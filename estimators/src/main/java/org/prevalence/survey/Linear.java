@@ -45,9 +45,11 @@ final class Linear {
     }
 
     static PrevalenceException missing(int row, String column) {
-        return PrevalenceException.invalidData(rowWhere(row, column),
-                "row %d, column '%s': missing value; drop rows with missing values with MissingValues.DROP "
-                        + "(--drop-missing), or fill them in", row + 1, column);
+        // R na.rm=FALSE: a missing value is an error; na.rm=TRUE drops the row as a domain
+        return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, rowWhere(row, column),
+                rowWhere(row, column) + ": missing value",
+                new PrevalenceException.Remedy("drop rows with missing values with with(MissingValues.DROP), or fill them in",
+                        "drop rows with missing values with --drop-missing, or fill them in"));
     }
 
     static String domainText(Map<String, String> dom) {

@@ -16,7 +16,7 @@ import tech.tablesaw.columns.Column;
  * table or a raking margin), as R's {@code population} data frame with a {@code Freq} column.
  *
  * <p>CSV layout (read with {@link #fromTable}): one column per variable, named as in the sample, plus
- * a count column named {@code Freq} (case-insensitive; R's name), one row per cell, e.g.
+ * a count column named {@code Freq} (R's name; another name with {@code fromTable(table, column)}), one row per cell, e.g.
  * <pre>
  * stype,Freq
  * E,4421
@@ -79,39 +79,55 @@ public final class PopulationCounts {
     }
 
     /**
-     * Reads a table with the variables and a {@code Freq} column.
+     * Reads a table with the variables and a {@code Freq} column (R's name for the counts).
      * @param table the table (e.g. read by {@code CsvInput})
      * @return the counts
      */
     public static PopulationCounts fromTable(Table table) {
+        return fromTable(table, "Freq");
+    }
+
+    /**
+     * Reads a table with the variables and a count column of the given exact name; every other
+     * column is a variable.
+     * @param table the table (e.g. read by {@code CsvInput})
+     * @param countColumn the count column's name
+     * @return the counts
+     */
+    public static PopulationCounts fromTable(Table table, String countColumn) {
         String freq = null;
         List<String> cols = new ArrayList<>();
         for (String n : table.columnNames()) {
-            if (n.equalsIgnoreCase("Freq")) {
+            if (n.equals(countColumn)) {
                 freq = n;
             } else {
                 cols.add(n);
             }
         }
         if (freq == null) {
-            throw PrevalenceException.invalidArgument("column 'Freq'",
-                    "population table '%s' has no count column 'Freq'; columns: %s", table.name(), table.columnNames());
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, "column '" + countColumn + "'",
+                    String.format(Locale.ROOT, "population table '%s' has no count column '%s'; its columns are %s",
+                            table.name(), countColumn, table.columnNames()),
+                    new PrevalenceException.Remedy("name the count column with fromTable(table, column)",
+                            "name the count column with --margin-count COL"));
         }
+        double[] counts = org.prevalence.core.io.Columns.numbers(table, freq);
         Map<List<String>, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < table.rowCount(); i++) {
             List<String> key = new ArrayList<>();
             for (String c : cols) {
-                Column<?> col = table.column(c);
+                Column<?> col = org.prevalence.core.io.Columns.column(table, c);
                 if (col.isMissing(i)) {
                     throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", i + 1, c),
                             "population table '%s', row %d, column '%s': missing level", table.name(), i + 1, c);
                 }
                 key.add(normalize(col.getUnformattedString(i)));
             }
-            double v = table.numberColumn(freq).getDouble(i);
+            double v = counts[i];
             if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
                 throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", i + 1, freq),
-                        "population table '%s', row %d: count %s must be finite and >= 0", table.name(), i + 1, v);
+                        "population table '%s', row %d, column '%s': the count must be a finite number >= 0",
+                        table.name(), i + 1, freq);
             }
             if (m.put(key, v) != null) {
                 throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d", i + 1),

@@ -69,6 +69,8 @@ public final class SurveyDesign {
     final LonelyPsu lonelyPsu;
     final DomainLonelyPsu domainLonelyPsu;
     final Map<String, double[]> numeric;
+    /** Text variables holding numbers and a cell that is not one: the refusal, naming that cell. */
+    final Map<String, PrevalenceException> notNumeric;
     /** Replicate-weight variance engine, or null for linearization (hook for ReplicateDesign, issue 9). */
     final ReplicateVariance replicates;
     /** Calibration projections applied to linearized values, or null (hook for calibration, issue 9). */
@@ -81,10 +83,15 @@ public final class SurveyDesign {
         this.stages = s.stages();
         this.replicateSpec = s.replicateWeightSpec();
         this.replicateWeights = s.replicateWeights();
-        Map<String, Factor> fac = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, Factor> fac = new TreeMap<>();
+        Map<String, PrevalenceException> refused = new TreeMap<>();
         for (String name : s.factorNames()) {
             fac.put(name, s.factor(name));
+            if (s.notNumeric(name) != null) {
+                refused.put(name, s.notNumeric(name));
+            }
         }
+        this.notNumeric = Collections.unmodifiableMap(refused);
         this.factors = Collections.unmodifiableMap(fac);
         this.n = s.rows();
         this.w = s.weights();
@@ -154,7 +161,7 @@ public final class SurveyDesign {
         }
         this.lonelyPsu = lonely;
         this.domainLonelyPsu = domainLonely;
-        Map<String, double[]> num = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, double[]> num = new TreeMap<>();
         for (String name : s.numericNames()) {
             num.put(name, s.numeric(name));
         }
@@ -215,6 +222,7 @@ public final class SurveyDesign {
         this.ssuOrder = d.ssuOrder;
         this.f2 = d.f2;
         this.numeric = d.numeric;
+        this.notNumeric = d.notNumeric;
         this.lonelyPsu = lonely;
         this.domainLonelyPsu = domainLonely;
     }
@@ -366,7 +374,7 @@ public final class SurveyDesign {
     }
 
     /**
-     * @param name a numeric variable (case-insensitive)
+     * @param name a numeric variable (exact name)
      * @return a copy of its values (NaN = missing)
      */
     public double[] numeric(String name) {
@@ -376,6 +384,9 @@ public final class SurveyDesign {
     double[] numericRef(String name) {
         double[] v = numeric.get(Objects.requireNonNull(name, "variable"));
         if (v == null) {
+            if (notNumeric.containsKey(name)) {
+                throw notNumeric.get(name);
+            }
             if (factors.containsKey(name)) {
                 throw PrevalenceException.invalidArgument("column '" + name + "'",
                         "variable '%s' is not numeric; for a categorical variable use the factor or proportion methods", name);

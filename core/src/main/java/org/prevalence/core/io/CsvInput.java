@@ -1,82 +1,173 @@
 package org.prevalence.core.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.prevalence.core.PrevalenceException;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.AddCellToColumnException;
-import tech.tablesaw.io.csv.CsvReadOptions;
+import tech.tablesaw.columns.numbers.IntColumnType;
+import tech.tablesaw.columns.numbers.LongColumnType;
+import tech.tablesaw.columns.Column;
 
 /**
- * Reads CSV files into Tablesaw tables, with explicit column types for the columns that matter
- * and errors that name the file, the line and the column.
+ * Reads CSV files into Tablesaw tables with one strict rule for numbers and errors that name the
+ * file, the data row and the column.
  *
- * <p>Columns given a type in {@link #withType} are parsed as that type; the other columns have
- * their type detected by Tablesaw. Empty cells and {@code NA} are missing values. Lines after the
- * header that start with {@code #} are comments (provenance notes) and are skipped; error messages
- * still give the line's number in the file. A cell that
- * cannot be parsed, a row with the wrong number of cells, or a file that cannot be read gives a
- * {@link PrevalenceException} whose message reads like
- * {@code "counts.csv, line 7, column 'count': cannot read 'x' as INTEGER"}.
+ * <p><b>Format.</b> RFC 4180: cells separated by the delimiter (a comma unless
+ * {@link #withDelimiter} names another), cells quoted with {@code "} may hold delimiters, line
+ * breaks and doubled quotes; CRLF and LF line ends; a UTF-8 byte-order mark is skipped. The first
+ * record is the header. After it, lines that start with {@code #} are comments (provenance notes)
+ * and blank lines are ignored; neither is a row. <b>Rows are data rows</b>: "row 1" is the first
+ * record after the header, comment lines not counted.
+ *
+ * <p><b>Missing values.</b> A cell equal to one of the missing-value tokens (by default the empty
+ * cell and {@code NA}, as R's {@code read.csv}; {@link #withMissingValues} replaces the set, and
+ * the empty cell is always missing) is missing in every column type.
+ *
+ * <p><b>Column types.</b> A column given a type in {@link #withType} is parsed as that type, and a
+ * cell that does not parse is an error naming the row and the column. Any other column is numeric
+ * only if every non-missing cell is a <em>plain number</em>: an optional sign, digits, an optional
+ * fraction after the decimal mark ({@code .} unless {@link #withDecimalComma()}), an optional
+ * exponent, finite in double precision. No thousands separators. Whole numbers give an INTEGER (or
+ * LONG) column, others a DOUBLE column; a column of {@code TRUE}/{@code FALSE} is BOOLEAN (R's
+ * logical); every other column is text (STRING). A text column is not an error here: the code that
+ * knows the column's role ({@link Columns}) refuses a text column demanded as numbers, naming the
+ * first row that is not a number.
+ *
+ * <p><b>Refused files</b> ({@link PrevalenceException}, never echoing a cell): a missing or empty
+ * file, a header without data rows, an empty or repeated column name (names that differ only in
+ * case are distinct columns, as in R), a row with more or fewer cells than the header, a quote that
+ * is never closed, text after a closing quote, and a header that has no comma but a semicolon or
+ * tab ("the file looks semicolon-separated").
  *
  * <p>This class is immutable.
  */
 public final class CsvInput {
-    private static final CsvInput DEFAULT = new CsvInput(Map.of());
+    /** The default missing-value tokens: the empty cell and {@code NA}. */
+    public static final Set<String> DEFAULT_MISSING = Set.of("", "NA");
+    private static final CsvInput DEFAULT = new CsvInput(Map.of(), ',', false, '.', DEFAULT_MISSING);
 
     private final Map<String, ColumnType> types;
+    private final char delimiter;
+    private final boolean delimiterNamed;
+    private final char decimal;
+    private final Set<String> missing;
 
-    private CsvInput(Map<String, ColumnType> types) {
+    private CsvInput(Map<String, ColumnType> types, char delimiter, boolean delimiterNamed, char decimal,
+                     Set<String> missing) {
         this.types = types;
+        this.delimiter = delimiter;
+        this.delimiterNamed = delimiterNamed;
+        this.decimal = decimal;
+        this.missing = missing;
     }
 
     /**
-     * @return a reader that detects every column's type, reads empty cells and {@code NA} as missing
+     * @return a reader with the defaults: comma-separated, decimal point, missing values {@code ""}
+     *     and {@code NA}, column types detected by the strict rule of the class description
      */
     public static CsvInput withDefaults() {
         return DEFAULT;
     }
 
     /**
-     * @param column a column name (matched as written in the header)
-     * @param type its type
+     * @param column a column name (matched exactly as written in the header)
+     * @param type its type: STRING, INTEGER, LONG, DOUBLE or BOOLEAN
      * @return a reader that parses that column as {@code type}
      */
     public CsvInput withType(String column, ColumnType type) {
+        Objects.requireNonNull(type, "type");
+        if (type != ColumnType.STRING && type != ColumnType.INTEGER && type != ColumnType.LONG
+                && type != ColumnType.DOUBLE && type != ColumnType.BOOLEAN) {
+            throw PrevalenceException.invalidArgument("type", "column type %s is not supported; use STRING, INTEGER, "
+                    + "LONG, DOUBLE or BOOLEAN", type.name());
+        }
         Map<String, ColumnType> m = new LinkedHashMap<>(types);
-        m.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(type, "type"));
-        return new CsvInput(Map.copyOf(m));
+        m.put(Objects.requireNonNull(column, "column"), type);
+        return new CsvInput(Map.copyOf(m), delimiter, delimiterNamed, decimal, missing);
+    }
+
+    /**
+     * @param v the cell delimiter: {@code ','}, {@code ';'}, {@code '\t'} or {@code '|'}
+     * @return a reader with that delimiter (and no delimiter sniffing)
+     */
+    public CsvInput withDelimiter(char v) {
+        if (v != ',' && v != ';' && v != '\t' && v != '|') {
+            throw PrevalenceException.invalidArgument("delimiter",
+                    "the delimiter must be a comma, a semicolon, a tab or '|'");
+        }
+        return new CsvInput(types, v, true, decimal, missing);
+    }
+
+    /**
+     * Reads numbers with a decimal comma ({@code 12,5} is 12.5), as European spreadsheet exports
+     * write them; a point inside a number is then an error (it is not read as a thousands
+     * separator). Such files are usually semicolon-separated ({@link #withDelimiter}); with
+     * the comma delimiter, numbers with a decimal comma must be quoted.
+     * @return a reader with a decimal comma
+     */
+    public CsvInput withDecimalComma() {
+        return new CsvInput(types, delimiter, delimiterNamed, ',', missing);
+    }
+
+    /**
+     * @param tokens the cells that mean "missing" (replaces the default {@code ""} and {@code NA};
+     *     the empty cell is always missing); matched exactly, after trimming the spaces around an
+     *     unquoted cell
+     * @return a reader with those missing-value tokens
+     */
+    public CsvInput withMissingValues(String... tokens) {
+        Set<String> s = new LinkedHashSet<>();
+        s.add("");
+        for (String t : tokens) {
+            s.add(Objects.requireNonNull(t, "token").strip());
+        }
+        return new CsvInput(types, delimiter, delimiterNamed, decimal, Set.copyOf(s));
+    }
+
+    /** @return the missing-value tokens */
+    public Set<String> missingValues() {
+        return missing;
     }
 
     /**
      * Reads a CSV file.
      * @param file the file
      * @return the table, named after the file
-     * @throws PrevalenceException if the file cannot be read or a cell cannot be parsed
+     * @throws PrevalenceException if the file cannot be read or is malformed (see the class description)
      */
     public Table read(Path file) {
         Objects.requireNonNull(file, "file");
         if (!Files.isRegularFile(file)) {
             throw PrevalenceException.invalidArgument(file.toString(), "%s: no such file", file);
         }
+        String text;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return read(text, file.getFileName().toString());
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, file.toString(),
-                    file + ": cannot read the file: " + e.getMessage(), e);
+                    file.getFileName() + ": cannot read the file (" + e.getClass().getSimpleName()
+                            + "); is it UTF-8 text?", e);
         }
+        return read(text, file.getFileName().toString());
     }
 
     /**
@@ -101,77 +192,398 @@ public final class CsvInput {
      * @return the table
      */
     public Table read(String text, String name) {
-        if (text.isBlank()) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(name, "name");
+        Tokenizer tk = new Tokenizer(text, delimiter, name);
+        List<String> header = tk.next();
+        if (header == null || header.size() == 1 && header.get(0).isBlank() && !tk.lastQuoted) {
             throw PrevalenceException.invalidData(name, "%s: the file is empty (a header line is needed)", name);
         }
-        String[] lines = text.split("\r?\n", -1);
-        StringBuilder data = new StringBuilder(text.length());
-        int[] fileLine = new int[lines.length + 1]; // data row (1-based) -> file line (1-based)
-        int rows = 0;
-        data.append(lines[0]).append('\n');
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].startsWith("#") || lines[i].isEmpty()) {
-                continue;
+        if (header.size() == 1 && !delimiterNamed) {
+            sniff(header.get(0), name);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < header.size(); j++) {
+            String h = header.get(j).strip();
+            header.set(j, h);
+            if (h.isEmpty()) {
+                throw PrevalenceException.invalidData(String.format(Locale.ROOT, "%s, header, column %d", name, j + 1),
+                        "%s: column %d of the header has no name; name every column", name, j + 1);
             }
-            fileLine[++rows] = i + 1;
-            data.append(lines[i]).append('\n');
+            if (!seen.add(h)) {
+                throw PrevalenceException.invalidData("column '" + h + "'",
+                        "%s: the header names column '%s' twice; column names must be distinct", name, h);
+            }
         }
-        checkShape(lines, name);
-        Reader reader = new StringReader(data.toString());
-        CsvReadOptions.Builder b = CsvReadOptions.builder(reader).tableName(name)
-                .missingValueIndicator("", "NA");
-        if (!types.isEmpty()) {
-            b = b.columnTypesPartial(types);
+        int k = header.size();
+        List<String[]> rows = new ArrayList<>();
+        List<String> rec;
+        while ((rec = tk.next()) != null) {
+            int row = rows.size() + 1;
+            if (rec.size() != k) {
+                throw PrevalenceException.invalidData(String.format(Locale.ROOT, "%s, row %d", name, row),
+                        "%s, row %d: %d cells, but the header has %d columns", name, row, rec.size(), k);
+            }
+            rows.add(rec.toArray(new String[0]));
         }
-        try {
-            return Table.read().usingOptions(b.build());
-        } catch (AddCellToColumnException e) {
-            long row = e.getRowNumber(); // Tablesaw counts data rows from 1
-            long line = row >= 1 && row <= rows ? fileLine[(int) row] : row + 1;
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            e.dumpRow(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-            String cause = e.getCause() == null ? "" : e.getCause().getMessage();
-            String col = e.getColumnName();
-            ColumnType t = types.get(col);
-            throw new PrevalenceException(PrevalenceException.Kind.INVALID_DATA,
-                    String.format(java.util.Locale.ROOT, "%s, line %d, column '%s'", name, line, col),
-                    String.format(java.util.Locale.ROOT, "%s, line %d, column '%s': cannot read the value%s (%s)",
-                            name, line, col, t == null ? "" : " as " + t.name(), cause), e);
-        } catch (PrevalenceException e) {
-            throw e;
-        } catch (RuntimeException e) {
+        if (rows.isEmpty()) {
+            throw PrevalenceException.invalidData(name, "%s: the file has a header but no data rows", name);
+        }
+        Table t = Table.create(name);
+        for (int j = 0; j < k; j++) {
+            // internalAddWithoutValidation: Tablesaw refuses names that differ only in case, R does not
+            t.internalAddWithoutValidation(column(header.get(j), j, rows, name));
+        }
+        return t;
+    }
+
+    private static void sniff(String header, String name) {
+        String looks = header.indexOf(';') >= 0 ? "semicolon" : header.indexOf('\t') >= 0 ? "tab" : null;
+        if (looks != null) {
+            String java = looks.equals("tab") ? "'\\t'" : "';'";
+            String cli = looks.equals("tab") ? "tab" : "';'";
             throw new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, name,
-                    name + ": malformed CSV: " + e.getMessage(), e);
+                    String.format(Locale.ROOT, "%s: the header has no comma; the file looks %s-separated", name, looks),
+                    new PrevalenceException.Remedy("use withDelimiter(" + java + ")", "use --delimiter " + cli));
         }
     }
 
-    /** Checks that every line has as many cells as the header (quoted fields with commas allowed). */
-    private static void checkShape(String[] lines, String name) {
-        int expected = cells(lines[0]);
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isEmpty() || lines[i].startsWith("#")) {
+    private Column<?> column(String col, int j, List<String[]> rows, String name) {
+        int n = rows.size();
+        ColumnType type = types.get(col);
+        String[] cells = new String[n];
+        boolean[] na = new boolean[n];
+        String[] tokens = missing.toArray(new String[0]);
+        for (int r = 0; r < n; r++) {
+            String c = rows.get(r)[j];
+            cells[r] = c;
+            na[r] = isMissing(c, tokens);
+        }
+        if (decimal == ',' && type != ColumnType.STRING) {
+            for (int r = 0; r < n; r++) {
+                if (!na[r] && cells[r].indexOf('.') >= 0 && !Double.isNaN(Numbers.parse(cells[r], '.'))) {
+                    String where = String.format(Locale.ROOT, "row %d, column '%s'", r + 1, col);
+                    throw PrevalenceException.invalidData(where, "%s, %s: a point inside a number, but the decimal "
+                            + "mark is a comma; a point is not read as a thousands separator", name, where);
+                }
+            }
+        }
+        if (type == null) {
+            return detected(col, cells, na);
+        }
+        if (type == ColumnType.STRING) {
+            return text(col, cells, na);
+        }
+        if (type == ColumnType.BOOLEAN) {
+            BooleanColumn b = BooleanColumn.create(col);
+            for (int r = 0; r < n; r++) {
+                if (na[r]) {
+                    b.appendMissing();
+                } else if (isTrue(cells[r])) {
+                    b.append(true);
+                } else if (isFalse(cells[r])) {
+                    b.append(false);
+                } else {
+                    throw badCell(name, r, col, "TRUE or FALSE");
+                }
+            }
+            return b;
+        }
+        if (type == ColumnType.INTEGER || type == ColumnType.LONG) {
+            long[] v = new long[n];
+            for (int r = 0; r < n; r++) {
+                if (!na[r]) {
+                    long x = Numbers.parseLong(cells[r]);
+                    if (x == Numbers.NOT_A_LONG || type == ColumnType.INTEGER && ((int) x != x || x == Integer.MIN_VALUE)) {
+                        throw badCell(name, r, col, type == ColumnType.INTEGER ? "a whole number below 2^31"
+                                : "a whole number below 2^63");
+                    }
+                    v[r] = x;
+                }
+            }
+            return type == ColumnType.INTEGER ? ints(col, v, na) : longs(col, v, na);
+        }
+        double[] v = new double[n];
+        for (int r = 0; r < n; r++) {
+            if (na[r]) {
+                v[r] = Double.NaN;
+            } else {
+                v[r] = Numbers.parse(cells[r], decimal);
+                if (!Double.isFinite(v[r])) {
+                    throw badCell(name, r, col, "a plain number");
+                }
+            }
+        }
+        return DoubleColumn.create(col, v);
+    }
+
+    private static boolean isMissing(String c, String[] tokens) {
+        for (String t : tokens) {
+            if (t.length() == c.length() && t.equals(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static StringColumn text(String col, String[] cells, boolean[] na) {
+        StringColumn s = StringColumn.create(col);
+        for (int r = 0; r < cells.length; r++) {
+            if (na[r]) {
+                s.appendMissing();
+            } else {
+                s.append(cells[r]);
+            }
+        }
+        return s;
+    }
+
+    private static IntColumn ints(String col, long[] v, boolean[] na) {
+        int[] x = new int[v.length];
+        for (int r = 0; r < v.length; r++) {
+            x[r] = na[r] ? IntColumnType.missingValueIndicator() : (int) v[r];
+        }
+        return IntColumn.create(col, x);
+    }
+
+    private static LongColumn longs(String col, long[] v, boolean[] na) {
+        long[] x = v.clone();
+        for (int r = 0; r < v.length; r++) {
+            if (na[r]) {
+                x[r] = LongColumnType.missingValueIndicator();
+            }
+        }
+        return LongColumn.create(col, x);
+    }
+
+    private PrevalenceException badCell(String name, int r, String col, String what) {
+        String where = String.format(Locale.ROOT, "row %d, column '%s'", r + 1, col);
+        return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, where,
+                String.format(Locale.ROOT, "%s, %s: the cell is not %s", name, where, what),
+                Columns.missingRemedy());
+    }
+
+    /**
+     * The column with its detected type (see the class description), each cell parsed once: whole
+     * numbers give INTEGER (or LONG), other plain numbers DOUBLE, TRUE/FALSE BOOLEAN, anything
+     * else (or no value at all) STRING.
+     */
+    private Column<?> detected(String col, String[] cells, boolean[] na) {
+        int n = cells.length;
+        long[] lv = new long[n];
+        double[] dv = null;
+        boolean any = false;
+        boolean whole = true;
+        boolean fitsInt = true;
+        boolean numbers = true;
+        boolean logical = true;
+        for (int r = 0; r < n; r++) {
+            if (na[r]) {
                 continue;
             }
-            int n = cells(lines[i]);
-            if (n != expected) {
-                throw PrevalenceException.invalidData(
-                        String.format(java.util.Locale.ROOT, "%s, line %d", name, i + 1),
-                        "%s, line %d: %d cells, but the header has %d columns", name, i + 1, n, expected);
+            any = true;
+            String c = cells[r];
+            if (numbers) {
+                long x = whole ? Numbers.parseLong(c) : Numbers.NOT_A_LONG;
+                if (x != Numbers.NOT_A_LONG) {
+                    lv[r] = x;
+                    fitsInt &= (int) x == x && x != Integer.MIN_VALUE;
+                    if (dv != null) {
+                        dv[r] = x;
+                    }
+                } else {
+                    double d = Numbers.parse(c, decimal);
+                    if (Double.isFinite(d)) {
+                        if (whole) {
+                            whole = false;
+                            dv = new double[n];
+                            for (int q = 0; q < r; q++) {
+                                dv[q] = lv[q];
+                            }
+                        }
+                        dv[r] = d;
+                    } else {
+                        numbers = false;
+                    }
+                }
             }
+            if (logical) {
+                logical = isTrue(c) || isFalse(c);
+            }
+            if (!numbers && !logical) {
+                return text(col, cells, na);
+            }
+        }
+        if (!any) {
+            return text(col, cells, na);
+        }
+        if (numbers) {
+            if (whole) {
+                return fitsInt ? ints(col, lv, na) : longs(col, lv, na);
+            }
+            for (int r = 0; r < n; r++) {
+                if (na[r]) {
+                    dv[r] = Double.NaN;
+                }
+            }
+            return DoubleColumn.create(col, dv);
+        }
+        BooleanColumn b = BooleanColumn.create(col);
+        for (int r = 0; r < n; r++) {
+            if (na[r]) {
+                b.appendMissing();
+            } else {
+                b.append(isTrue(cells[r]));
+            }
+        }
+        return b;
+    }
+
+    private static boolean isTrue(String c) {
+        return c.equals("TRUE") || c.equals("true") || c.equals("True");
+    }
+
+    private static boolean isFalse(String c) {
+        return c.equals("FALSE") || c.equals("false") || c.equals("False");
+    }
+
+    /**
+     * A streaming RFC-4180 tokenizer over the whole text: one pass, one reusable cell buffer.
+     * Comment and blank lines between records are skipped.
+     */
+    private static final class Tokenizer {
+        private final char[] s;
+        private final int len;
+        private final char d;
+        private final String name;
+        private final StringBuilder cell = new StringBuilder(32);
+        private int pos;
+        private int records;
+        boolean lastQuoted;
+
+        Tokenizer(String text, char d, String name) {
+            this.s = text.toCharArray();
+            this.len = s.length;
+            this.d = d;
+            this.name = name;
+            this.pos = len > 0 && s[0] == '\uFEFF' ? 1 : 0;
+        }
+
+        /** @return the next record's cells, or null at the end */
+        List<String> next() {
+            if (records > 0) {
+                skipCommentsAndBlankLines();
+            }
+            if (pos >= len) {
+                return null;
+            }
+            records++;
+            List<String> out = new ArrayList<>();
+            final char[] s = this.s;
+            while (true) {
+                boolean quoted = false;
+                if (pos < len && s[pos] == '"') {
+                    quoted = true;
+                    cell.setLength(0);
+                    pos++;
+                    while (true) {
+                        if (pos >= len) {
+                            throw PrevalenceException.invalidData(where(),
+                                    "%s, %s: a quoted cell is never closed (unterminated quote)", name, rowText());
+                        }
+                        char c = s[pos++];
+                        if (c == '"') {
+                            if (pos < len && s[pos] == '"') {
+                                cell.append('"');
+                                pos++;
+                            } else {
+                                break;
+                            }
+                        } else {
+                            cell.append(c);
+                        }
+                    }
+                    int p = pos;
+                    while (p < len && (s[p] == ' ' || s[p] == '\t' && d != '\t')) {
+                        p++;
+                    }
+                    if (p < len && s[p] != d && s[p] != '\n' && s[p] != '\r') {
+                        throw PrevalenceException.invalidData(where(),
+                                "%s, %s, cell %d: text after the closing quote of a quoted cell", name, rowText(),
+                                out.size() + 1);
+                    }
+                    pos = p;
+                    out.add(cell.toString());
+                } else {
+                    int start = pos;
+                    int p = pos;
+                    while (p < len) {
+                        char c = s[p];
+                        if (c == d || c == '\n' || c == '\r') {
+                            break;
+                        }
+                        p++;
+                    }
+                    pos = p;
+                    int end = p;
+                    while (start < end && s[start] <= ' ') {
+                        start++;
+                    }
+                    while (end > start && s[end - 1] <= ' ') {
+                        end--;
+                    }
+                    out.add(new String(s, start, end - start));
+                }
+                lastQuoted = quoted;
+                if (pos >= len) {
+                    return out;
+                }
+                char c = s[pos++];
+                if (c == d) {
+                    continue;
+                }
+                if (c == '\r' && pos < len && s[pos] == '\n') {
+                    pos++;
+                }
+                return out;
+            }
+        }
+
+        private String rowText() {
+            return records == 1 ? "header" : "row " + (records - 1);
+        }
+
+        private String where() {
+            return String.format(Locale.ROOT, "%s, %s", name, rowText());
+        }
+
+        private void skipCommentsAndBlankLines() {
+            while (pos < len) {
+                char c = s[pos];
+                if (c == '#' || c == '\n' || c == '\r' || isBlankLine()) {
+                    while (pos < len && s[pos] != '\n') {
+                        pos++;
+                    }
+                    pos++;
+                } else {
+                    return;
+                }
+            }
+        }
+
+        private boolean isBlankLine() {
+            int p = pos;
+            while (p < len && (s[p] == ' ' || s[p] == '\t' && d != '\t')) {
+                p++;
+            }
+            return p >= len || s[p] == '\n' || s[p] == '\r';
         }
     }
 
-    private static int cells(String line) {
-        int n = 1;
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                n++;
-            }
-        }
-        return n;
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "CsvInput[delimiter=%s, decimal=%s, missing=%s, types=%s]",
+                delimiter == '\t' ? "tab" : "'" + delimiter + "'", "'" + decimal + "'",
+                Arrays.toString(missing.stream().sorted().toArray()), types);
     }
 }

@@ -5,14 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.Columns;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * Builds {@link ListOverlapTable}s and {@link StratifiedListTable}s from Tablesaw tables: the path
- * from a CSV file or from JShell. Each column is resolved once, its values are checked (0/1
- * membership, whole non-negative counts, no missing value) and errors name the 1-based data row
- * and the column.
+ * from a CSV file or from JShell. Each column is resolved once by its exact name (names that
+ * differ only in case are distinct), its values are read by role through {@link Columns} (0/1
+ * membership, whole counts in [0, 2^63), no missing value) and errors name the 1-based data row
+ * and the column, never the cell's value.
  */
 public final class ListTables {
     private ListTables() {
@@ -54,7 +56,7 @@ public final class ListTables {
         for (int r = 0; r < t.rowCount(); r++) {
             if (s.isMissing(r)) {
                 throw PrevalenceException.invalidData(where(r, stratumColumn),
-                        "Row %d, column '%s': missing stratum", r + 1, stratumColumn);
+                        "%s: missing stratum", where(r, stratumColumn));
             }
             rows.computeIfAbsent(s.getString(r), k -> new ArrayList<>()).add(r);
         }
@@ -92,12 +94,12 @@ public final class ListTables {
         List<String> lists = new ArrayList<>(t.rowCount());
         for (int r = 0; r < t.rowCount(); r++) {
             if (c.isMissing(r)) {
-                throw PrevalenceException.invalidData(where(r, caseColumn), "Row %d, column '%s': missing case id",
-                        r + 1, caseColumn);
+                throw PrevalenceException.invalidData(where(r, caseColumn), "%s: missing case id",
+                        where(r, caseColumn));
             }
             if (l.isMissing(r)) {
-                throw PrevalenceException.invalidData(where(r, listColumn), "Row %d, column '%s': missing list name",
-                        r + 1, listColumn);
+                throw PrevalenceException.invalidData(where(r, listColumn), "%s: missing list name",
+                        where(r, listColumn));
             }
             ids.add(c.getString(r));
             lists.add(l.getString(r));
@@ -107,20 +109,24 @@ public final class ListTables {
 
     private static List<String> resolveLists(Table t, List<String> listColumns, String countColumn,
                                              String stratumColumn) {
-        if (countColumn != null) {
-            column(t, countColumn);
+        if (t.rowCount() == 0) {
+            throw PrevalenceException.invalidData(t.name(), "the table '%s' has columns but no data rows", t.name());
         }
+        if (countColumn != null) {
+            Columns.column(t, countColumn);
+        }
+        if (stratumColumn != null) {
+            Columns.column(t, stratumColumn);
+        }
+        List<String> out = new ArrayList<>();
         if (listColumns != null) {
-            List<String> out = new ArrayList<>();
             for (String n : listColumns) {
-                out.add(column(t, n).name());
+                out.add(Columns.column(t, n).name());
             }
             return out;
         }
-        List<String> out = new ArrayList<>();
         for (String n : t.columnNames()) {
-            if (!n.equalsIgnoreCase(countColumn == null ? "" : countColumn)
-                    && !n.equalsIgnoreCase(stratumColumn == null ? "" : stratumColumn)) {
+            if (!n.equals(countColumn) && !n.equals(stratumColumn)) {
                 out.add(n);
             }
         }
@@ -128,15 +134,11 @@ public final class ListTables {
     }
 
     private static Column<?> column(Table t, String name) {
-        if (!t.containsColumn(name)) {
-            throw PrevalenceException.invalidData("column '" + name + "'",
-                    "No column '%s'; the columns are %s", name, t.columnNames());
-        }
-        return t.column(name);
+        return Columns.column(t, name);
     }
 
     private static String where(int r, String col) {
-        return "row " + (r + 1) + ", column '" + col + "'";
+        return Columns.where(r, col);
     }
 
     private static int[][] patterns(Table t, List<String> lists) {
@@ -144,56 +146,23 @@ public final class ListTables {
         int[][] p = new int[n][lists.size()];
         for (int j = 0; j < lists.size(); j++) {
             String name = lists.get(j);
-            Column<?> col = column(t, name);
+            double[] v = Columns.numbers(t, name);
             for (int r = 0; r < n; r++) {
-                double v = wholeNumber(col, r, name);
-                if (v != 0 && v != 1) {
+                if (Double.isNaN(v[r])) {
                     throw PrevalenceException.invalidData(where(r, name),
-                            "Row %d, column '%s': list membership must be 0 or 1, got %s", r + 1, name,
-                            col.getString(r));
+                            "%s: missing list membership; every row needs 0 or 1", where(r, name));
                 }
-                p[r][j] = (int) v;
+                if (v[r] != 0 && v[r] != 1) {
+                    throw PrevalenceException.invalidData(where(r, name),
+                            "%s: list membership must be 0 or 1", where(r, name));
+                }
+                p[r][j] = (int) v[r];
             }
         }
         return p;
     }
 
     private static long[] counts(Table t, String name) {
-        Column<?> col = column(t, name);
-        long[] c = new long[t.rowCount()];
-        for (int r = 0; r < c.length; r++) {
-            double v = wholeNumber(col, r, name);
-            if (v < 0) {
-                throw PrevalenceException.invalidData(where(r, name), "Row %d, column '%s': negative count %s",
-                        r + 1, name, col.getString(r));
-            }
-            c[r] = (long) v;
-        }
-        return c;
-    }
-
-    private static double wholeNumber(Column<?> col, int r, String name) {
-        if (col.isMissing(r)) {
-            throw PrevalenceException.invalidData(where(r, name), "Row %d, column '%s': missing value", r + 1, name);
-        }
-        double v;
-        Object o = col.get(r);
-        if (o instanceof Number num) {
-            v = num.doubleValue();
-        } else if (o instanceof Boolean b) {
-            v = b ? 1 : 0;
-        } else {
-            try {
-                v = Double.parseDouble(col.getString(r).trim());
-            } catch (NumberFormatException e) {
-                throw PrevalenceException.invalidData(where(r, name), "Row %d, column '%s': '%s' is not a number",
-                        r + 1, name, col.getString(r));
-            }
-        }
-        if (v != Math.rint(v) || Double.isInfinite(v)) {
-            throw PrevalenceException.invalidData(where(r, name), "Row %d, column '%s': %s is not a whole number",
-                    r + 1, name, col.getString(r));
-        }
-        return v;
+        return Columns.counts(t, name);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.Columns;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -72,6 +73,9 @@ public final class SurveySample {
     private final double[] psuPopulation;
     private final Map<String, double[]> numeric;
     private final Map<String, Factor> factors;
+    /** Text variables with numbers in them: the first cell that is not a number (row, cell). */
+    private final Map<String, NotNumber> notNumeric;
+    private final String tableName;
     private final ReplicateWeightSpec replicateSpec;
     private final double[][] replicateWeights;
     private final String description;
@@ -79,7 +83,8 @@ public final class SurveySample {
     private SurveySample(Builder b, double[] weights, String weightSource, int[] stratum, List<String> stratumLabels,
                          int[] psu, List<String> psuLabels, int[] psuStratum, int[] ssu, int[] ssuPsu,
                          FpcKind fpcKind, double[] stratumPopulation, double[] psuPopulation,
-                         Map<String, double[]> numeric, Map<String, Factor> factors, double[][] replicateWeights) {
+                         Map<String, double[]> numeric, Map<String, Factor> factors, Map<String, NotNumber> notNumeric,
+                         double[][] replicateWeights) {
         this.rows = b.rows;
         this.weights = weights;
         this.weightSource = weightSource;
@@ -97,21 +102,32 @@ public final class SurveySample {
         this.psuPopulation = psuPopulation;
         this.numeric = numeric;
         this.factors = factors;
+        this.notNumeric = notNumeric;
+        this.tableName = b.table == null ? "" : b.table.name();
         this.replicateSpec = b.replicateSpec;
         this.replicateWeights = replicateWeights;
         this.description = b.describe();
     }
 
     /**
-     * Starts a sample whose columns are taken from a Tablesaw table (column names match
-     * case-insensitively, as Tablesaw). Every column of the table becomes an analysis variable:
-     * numeric and boolean columns as numbers (missing = NaN), text and boolean columns as
-     * factors; numeric columns are also available as factors.
+     * Starts a sample whose columns are taken from a Tablesaw table. Column names match exactly
+     * (case-sensitively, as R: {@code n_psu} and {@code N_psu} are two columns). Every column of
+     * the table becomes an analysis variable: numeric and boolean columns as numbers (missing =
+     * NaN), text and boolean columns as factors; numeric columns are also available as factors.
+     * Design columns (weights, probabilities, fpc) are numeric by role: a text cell in them that is
+     * not a number is an error naming the row and the column. A text column that holds numbers
+     * and some other text (a stray {@code high} or {@code n/a}) is a factor, but asked for as a
+     * numeric variable it is refused, naming the first cell that is not a number, instead of
+     * turning into one mean per level.
      * @param table the data
      * @return a builder
      */
     public static Builder builder(Table table) {
-        return new Builder(Objects.requireNonNull(table, "table"));
+        if (Objects.requireNonNull(table, "table").rowCount() == 0) {
+            throw PrevalenceException.invalidData(table.name(), "the table '%s' has columns but no data rows",
+                    table.name());
+        }
+        return new Builder(table);
     }
 
     /**
@@ -233,24 +249,29 @@ public final class SurveySample {
         return Collections.unmodifiableSet(factors.keySet());
     }
 
-    /** @return whether a numeric variable of that name (case-insensitive) exists */
+    /** @return whether a numeric variable of exactly that name exists */
     public boolean hasNumeric(String name) {
         return numeric.containsKey(name);
     }
 
-    /** @return whether a numeric or categorical variable of that name (case-insensitive) exists */
+    /** @return whether a numeric or categorical variable of exactly that name exists */
     public boolean hasVariable(String name) {
         return numeric.containsKey(name) || factors.containsKey(name);
     }
 
     /**
-     * @param name a variable name (case-insensitive)
+     * @param name a variable name (exact)
      * @return a copy of its values, NaN where missing
-     * @throws PrevalenceException if there is no numeric variable of that name
+     * @throws PrevalenceException if there is no numeric variable of that name, or (kind
+     *     INVALID_DATA) if it is a text column with numbers and a cell that is not a number
      */
     public double[] numeric(String name) {
         double[] v = numeric.get(name);
         if (v == null) {
+            PrevalenceException e = notNumeric(name);
+            if (e != null) {
+                throw e;
+            }
             throw noVariable(name, "numeric");
         }
         return v.clone();
@@ -259,7 +280,7 @@ public final class SurveySample {
     /**
      * A categorical view of a variable: a factor column as given, or a numeric column's distinct
      * values sorted numerically (labels without a trailing ".0" for whole numbers).
-     * @param name a variable name (case-insensitive)
+     * @param name a variable name (exact)
      * @return the codes (a copy) and levels
      */
     public Factor factor(String name) {
@@ -272,6 +293,22 @@ public final class SurveySample {
             throw noVariable(name, "categorical");
         }
         return factorOf(v);
+    }
+
+    /**
+     * Why a variable cannot be read as numbers although it holds numbers: a text column with a
+     * cell that is not a number (and is not a declared missing-value token).
+     * @param name a variable name (exact)
+     * @return the error naming that cell's row and the column (kind INVALID_DATA), or null if the
+     *     variable is numeric, purely categorical or absent
+     */
+    public PrevalenceException notNumeric(String name) {
+        NotNumber x = notNumeric.get(name);
+        return x == null ? null : Columns.notANumber(tableName, name, x.row(), x.cell());
+    }
+
+    /** The first cell of a text variable that is not a number. */
+    private record NotNumber(int row, String cell) {
     }
 
     static Factor factorOf(double[] v) {
@@ -557,20 +594,13 @@ public final class SurveySample {
                 throw PrevalenceException.invalidArgument("column '" + name + "'",
                         "column '%s' named, but this sample is built from arrays: pass an array", name);
             }
-            if (!table.containsColumn(name)) {
-                throw PrevalenceException.invalidArgument("column '" + name + "'",
-                        "no column '%s' in table '%s'; columns: %s", name, table.name(), table.columnNames());
-            }
-            return table.column(name);
+            return Columns.column(table, name);
         }
 
+        /** A design column (weights, probabilities, fpc): numbers by role, missing = NaN. */
         private double[] numericColumn(String name) {
             Column<?> c = column(name);
-            if (c instanceof NumericColumn<?> nc) {
-                return nc.asDoubleArray();
-            }
-            throw PrevalenceException.invalidData("column '" + name + "'",
-                    "column '%s' must be numeric, it is %s", name, c.type().name());
+            return Columns.numbers(table.name(), c);
         }
 
         /** Dense codes of a key column, with missing values rejected. */
@@ -916,8 +946,9 @@ public final class SurveySample {
                         "no weights: call weights(column), probabilities(column) or equalProbability()");
             }
             // ---- variables
-            Map<String, double[]> numeric = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            Map<String, Factor> factors = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            Map<String, double[]> numeric = new TreeMap<>();
+            Map<String, Factor> factors = new TreeMap<>();
+            Map<String, NotNumber> notNumeric = new TreeMap<>();
             if (table != null) {
                 for (Column<?> c : table.columns()) {
                     if (c instanceof BooleanColumn bc) {
@@ -954,16 +985,26 @@ public final class SurveySample {
                                     : code.get(c.getUnformattedString(i));
                         }
                         factors.put(c.name(), new Factor(codes, levels));
+                        if (Columns.holdsNumbers(c)) {
+                            int bad = Columns.firstNonNumber(c);
+                            if (bad < 0) {
+                                numeric.put(c.name(), Columns.numbers(table.name(), c)); // text of plain numbers
+                            } else {
+                                notNumeric.put(c.name(), new NotNumber(bad, c.getString(bad)));
+                            }
+                        }
                     }
                 }
             }
             for (Map.Entry<String, double[]> e : extraNumeric.entrySet()) {
                 numeric.put(e.getKey(), e.getValue().clone());
                 factors.remove(e.getKey());
+                notNumeric.remove(e.getKey());
             }
             for (Map.Entry<String, Factor> e : extraFactors.entrySet()) {
                 factors.put(e.getKey(), new Factor(e.getValue().codes().clone(), e.getValue().levels()));
                 numeric.remove(e.getKey());
+                notNumeric.remove(e.getKey());
             }
             // ---- replicate weights
             double[][] rep = null;
@@ -988,7 +1029,8 @@ public final class SurveySample {
             }
             return new SurveySample(this, w, source, stratum, List.copyOf(stratumLabels), psu,
                     List.copyOf(psuLabels), psuStratumTmp, ssu, ssuPsu, kind, stratumPop, psuPop,
-                    Collections.unmodifiableMap(numeric), Collections.unmodifiableMap(factors), rep);
+                    Collections.unmodifiableMap(numeric), Collections.unmodifiableMap(factors),
+                    Collections.unmodifiableMap(notNumeric), rep);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.prevalence.core.lists;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,11 +173,13 @@ class ListOverlapTableTest {
     void tablesawInputNamesRowAndColumn() {
         Table t = CsvInput.withDefaults().read("A,B,count\n1,0,5\n0,1,x\n", "bad.csv");
         PrevalenceException e = assertThrows(PrevalenceException.class, () -> ListTables.fromTable(t, null, "count"));
-        assertTrue(e.getMessage().contains("Row 2, column 'count'"), e.getMessage());
+        assertTrue(e.getMessage().contains("row 2, column 'count' is not a number"), e.getMessage());
+        assertEquals("row 2, column 'count'", e.where());
         Table frac = CsvInput.withDefaults().read("A,B,count\n1,0,5\n0,1,2.5\n", "frac.csv");
         PrevalenceException f = assertThrows(PrevalenceException.class,
                 () -> ListTables.fromTable(frac, null, "count"));
-        assertTrue(f.getMessage().contains("Row 2, column 'count': 2.5 is not a whole number"), f.getMessage());
+        assertTrue(f.getMessage().contains("row 2, column 'count': a count must be a whole number"), f.getMessage());
+        assertFalse(f.getMessage().contains("2.5"), "the cell is not echoed: " + f.getMessage());
         Table missing = CsvInput.withDefaults().read("A,B,count\n1,,5\n0,1,2\n", "missing.csv");
         PrevalenceException m = assertThrows(PrevalenceException.class,
                 () -> ListTables.fromTable(missing, null, "count"));

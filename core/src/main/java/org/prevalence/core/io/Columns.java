@@ -1,0 +1,292 @@
+package org.prevalence.core.io;
+
+import java.util.List;
+import java.util.Locale;
+import org.prevalence.core.PrevalenceException;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The one column adapter at the Tablesaw boundary: columns are found by their <em>exact</em> name
+ * (Tablesaw matches names case-insensitively; R, and Prevalence, do not: {@code n_psu} and
+ * {@code N_psu} are two columns), a missing column is reported in one wording, and a column is
+ * read as numbers because of the role the caller gives it, not because of the type a reader
+ * guessed.
+ *
+ * <p><b>Numbers by role.</b> {@link #numbers} reads a numeric or logical column as it is (missing =
+ * NaN), and a text column cell by cell with the plain-number grammar of {@link CsvInput}: a cell
+ * that is not a plain number is an error naming the 1-based data row and the column, never
+ * echoing the cell (it may be personal data), with the fix: declare it a missing-value token, or
+ * read decimal commas. A declared missing-value token is NaN, and the estimator's missing-value
+ * rule applies. {@link #counts} reads whole numbers in [0, 2^63).
+ *
+ * <p>Every method is static and keeps no reference to the table.
+ */
+public final class Columns {
+    private static final double TWO_63 = 0x1p63;
+
+    private Columns() {
+    }
+
+    /**
+     * @param row a 0-based row index
+     * @param column a column name
+     * @return {@code "row N, column 'X'"} with N the 1-based data row
+     */
+    public static String where(int row, String column) {
+        return String.format(Locale.ROOT, "row %d, column '%s'", row + 1, column);
+    }
+
+    /**
+     * @param t a table
+     * @param name a column name
+     * @return whether the table has a column of exactly that name
+     */
+    public static boolean has(Table t, String name) {
+        return name != null && index(t, name) >= 0;
+    }
+
+    /**
+     * @param t a table
+     * @param name a column name, matched exactly (case-sensitively)
+     * @return the column
+     * @throws PrevalenceException if there is none, naming the columns there are (and the column
+     *     that differs only in case, if any)
+     */
+    public static Column<?> column(Table t, String name) {
+        int i = index(t, name);
+        if (i < 0) {
+            throw noColumn(t, name);
+        }
+        return t.column(i);
+    }
+
+    /**
+     * The error for a column that is not in the table, in the one wording used everywhere.
+     * @param t the table
+     * @param name the column asked for
+     * @return the exception (to be thrown by the caller)
+     */
+    public static PrevalenceException noColumn(Table t, String name) {
+        String near = null;
+        for (Column<?> c : t.columns()) {
+            if (c.name().equalsIgnoreCase(name)) {
+                near = c.name();
+            }
+        }
+        String table = t.name() == null || t.name().isEmpty() ? "the table" : "'" + t.name() + "'";
+        return PrevalenceException.invalidData("column '" + name + "'",
+                "no column '%s' in %s%s; its columns are %s", name, table,
+                near == null ? "" : " (names are case-sensitive; there is '" + near + "')", t.columnNames());
+    }
+
+    private static int index(Table t, String name) {
+        List<Column<?>> cols = t.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The fix for a cell that is not a number, in Java and CLI terms.
+     * @return the remedy
+     */
+    public static PrevalenceException.Remedy missingRemedy() {
+        return new PrevalenceException.Remedy(
+                "if it means missing, declare it with CsvInput.withMissingValues(...)",
+                "if it means missing, declare it with --na (for example --na NA,n/a)");
+    }
+
+    /**
+     * Reads a column in a numeric role (a mean variable, a covariate, a weight, a population).
+     * @param t the table
+     * @param name the column (exact name)
+     * @return its values, NaN where missing
+     * @throws PrevalenceException naming the first row whose cell is not a number
+     */
+    public static double[] numbers(Table t, String name) {
+        return numbers(t.name(), column(t, name));
+    }
+
+    /**
+     * @param table the table's name, for messages (may be empty)
+     * @param c a column
+     * @return its values as numbers, NaN where missing
+     * @throws PrevalenceException naming the first row whose cell is not a number
+     */
+    public static double[] numbers(String table, Column<?> c) {
+        int n = c.size();
+        double[] out = new double[n];
+        if (c instanceof NumericColumn<?> nc) {
+            for (int r = 0; r < n; r++) {
+                out[r] = nc.isMissing(r) ? Double.NaN : nc.getDouble(r);
+            }
+            return out;
+        }
+        if (c instanceof BooleanColumn b) {
+            for (int r = 0; r < n; r++) {
+                out[r] = b.isMissing(r) ? Double.NaN : b.get(r) ? 1 : 0;
+            }
+            return out;
+        }
+        for (int r = 0; r < n; r++) {
+            if (c.isMissing(r)) {
+                out[r] = Double.NaN;
+                continue;
+            }
+            String s = c.getString(r).strip();
+            double v = Numbers.parse(s, '.');
+            if (!Double.isFinite(v)) {
+                throw notANumber(table, c.name(), r, s);
+            }
+            out[r] = v;
+        }
+        return out;
+    }
+
+    /**
+     * Reads a column of counts: whole numbers in [0, 2^63), none missing.
+     * @param t the table
+     * @param name the column (exact name)
+     * @return the counts
+     * @throws PrevalenceException naming the row of the first missing, non-number, negative,
+     *     fractional or too large count
+     */
+    public static long[] counts(Table t, String name) {
+        Column<?> c = column(t, name);
+        String table = t.name();
+        long[] out = new long[c.size()];
+        boolean text = !(c instanceof NumericColumn<?>) && !(c instanceof BooleanColumn);
+        double[] v = text ? null : numbers(table, c);
+        for (int r = 0; r < out.length; r++) {
+            if (c.isMissing(r)) {
+                throw PrevalenceException.invalidData(where(r, name), "%s%s: the count is missing", prefix(table),
+                        where(r, name));
+            }
+            if (c instanceof LongColumn lc) {
+                out[r] = checkCount(lc.getLong(r), table, name, r);
+            } else if (c instanceof IntColumn ic) {
+                out[r] = checkCount(ic.getInt(r), table, name, r);
+            } else if (text) {
+                String s = c.getString(r).strip();
+                long x = Numbers.parseLong(s);
+                if (x != Numbers.NOT_A_LONG) {
+                    out[r] = checkCount((long) x, table, name, r);
+                    continue;
+                }
+                double d = Numbers.parse(s, '.');
+                if (!Double.isFinite(d)) {
+                    throw notANumber(table, name, r, s);
+                }
+                out[r] = checkCount(d, table, name, r);
+            } else {
+                out[r] = checkCount(v[r], table, name, r);
+            }
+        }
+        return out;
+    }
+
+    private static long checkCount(long v, String table, String name, int r) {
+        if (v < 0) {
+            throw PrevalenceException.invalidData(where(r, name), "%s%s: a count must be >= 0, the cell is negative",
+                    prefix(table), where(r, name));
+        }
+        return v;
+    }
+
+    private static long checkCount(double v, String table, String name, int r) {
+        if (v < 0) {
+            throw PrevalenceException.invalidData(where(r, name), "%s%s: a count must be >= 0, the cell is negative",
+                    prefix(table), where(r, name));
+        }
+        if (v >= TWO_63) {
+            throw PrevalenceException.invalidData(where(r, name),
+                    "%s%s: the count is 2^63 or more, beyond the largest count supported", prefix(table), where(r, name));
+        }
+        if (v != Math.rint(v)) {
+            throw PrevalenceException.invalidData(where(r, name), "%s%s: a count must be a whole number",
+                    prefix(table), where(r, name));
+        }
+        return (long) v;
+    }
+
+    private static String prefix(String table) {
+        return table == null || table.isEmpty() ? "" : table + ", ";
+    }
+
+    /**
+     * The error for a cell that is not a plain number, without the cell's value: a comma inside
+     * a number, a number outside the double range, or any other text.
+     * @param table the table name (may be empty)
+     * @param column the column
+     * @param row the 0-based row
+     * @param cell the cell (used to choose the wording, never printed)
+     * @return the exception (to be thrown by the caller)
+     */
+    public static PrevalenceException notANumber(String table, String column, int row, String cell) {
+        String where = where(row, column);
+        String s = cell == null ? "" : cell.strip();
+        if (s.indexOf(',') >= 0 && !Double.isNaN(Numbers.parse(s.replace(",", ""), '.'))) {
+            return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, where,
+                    prefix(table) + where + ": a comma inside a number (a decimal comma or a thousands separator); "
+                            + "numbers must be plain, like 1234.5",
+                    new PrevalenceException.Remedy("for decimal commas read with CsvInput.withDecimalComma(), and "
+                            + "remove thousands separators",
+                            "for decimal commas use --decimal , (and --delimiter ';' for a semicolon file), and "
+                                    + "remove thousands separators"));
+        }
+        if (Double.isInfinite(Numbers.parse(s, '.'))) {
+            return PrevalenceException.invalidData(where, "%s%s: the number is outside the range of a double "
+                    + "(about 1.8e308)", prefix(table), where);
+        }
+        return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, where,
+                prefix(table) + where + " is not a number", missingRemedy());
+    }
+
+    /**
+     * @param c a column
+     * @return the 0-based index of the first non-missing cell that is not a plain number, or -1
+     *     if there is none (numeric and logical columns give -1)
+     */
+    public static int firstNonNumber(Column<?> c) {
+        if (c instanceof NumericColumn<?> || c instanceof BooleanColumn) {
+            return -1;
+        }
+        for (int r = 0; r < c.size(); r++) {
+            if (!c.isMissing(r) && !Double.isFinite(Numbers.parse(c.getString(r).strip(), '.'))) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a column holds numbers, possibly with stray text: a numeric column, or a text column
+     * with at least one cell that looks like a number (a plain number, or one with a decimal comma
+     * or thousands separators). Such a column asked for in a numeric role is numeric, and its
+     * first bad cell an error; only a column with no number at all is categorical.
+     * @param c a column
+     * @return whether it is numeric or mixed
+     */
+    public static boolean holdsNumbers(Column<?> c) {
+        if (c instanceof NumericColumn<?>) {
+            return true;
+        }
+        if (c instanceof BooleanColumn) {
+            return false;
+        }
+        for (int r = 0; r < c.size(); r++) {
+            if (!c.isMissing(r) && !Double.isNaN(Numbers.parse(c.getString(r).strip().replace(",", ""), '.'))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
