@@ -148,8 +148,11 @@ public final class SurveyProportion {
         List<Result> out = new ArrayList<>(s.domains);
         for (int k = 0; k < s.domains; k++) {
             double p = s.estimate[k];
+            // BETA's nrow(design): R subsets a calibrated design by giving the other rows infinite
+            // probabilities ("[.survey.design2"), so a domain of a calibrated design keeps every row
+            long rows = design.isCalibrated() && !design.isReplicate() ? design.n : s.n[k] + s.dropped[k];
             double[] ci = ProportionIntervals.interval(method, p, s.variance[k], level, s.df[k],
-                    s.n[k] + s.dropped[k], s.n[k], starts[k]);
+                    rows, s.n[k], starts[k]);
             if (!(ci[0] <= ci[1])) {
                 throw PrevalenceException.notEstimable(dom.labels.get(k).isEmpty() ? "column '" + name + "'"
                                 : "domain " + dom.labels.get(k),

@@ -88,4 +88,20 @@ class BetaIntervalLargeSampleTest {
             Tolerance.assertRelative(expected[k][2], r.getConfidenceInterval().upper(), 1e-9, what + " upper");
         }
     }
+
+    @Test
+    void aDomainOfACalibratedDesignUsesEveryRowAsR() {
+        // R 4.2.2, survey 4.1.1: dps <- postStratify(dclus1, ~stype, data.frame(stype=c("E","H","M"),
+        // Freq=c(4421,755,1018))); svyby(~I(sch.wide=="Yes"), ~awards, dps, svyciprop, method="beta", vartype="ci"),
+        // printed with 15 digits; nrow(subset(dps, awards=="No")) is 183 (all rows: R keeps them with
+        // infinite probabilities), degf 13
+        SurveyDesign dps = PostStratify.withDefaults().apply(Fixtures.design("dclus1"), PopulationCounts.fromTable(
+                org.prevalence.core.io.CsvInput.withDefaults().read("stype,Freq\nE,4421\nH,755\nM,1018\n", "pop.csv")));
+        SurveyProportion.Result no = SurveyProportion.withDefaults().with(CiMethod.BETA)
+                .estimateLevelBy(dps, "sch.wide", "Yes", "awards").get(0);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("awards", "No"), no.getDomain());
+        Tolerance.assertRelative(0.557233600761525, no.getEstimate(), 1e-12, "estimate");
+        Tolerance.assertRelative(0.449102104315428, no.getConfidenceInterval().lower(), 1e-9, "lower");
+        Tolerance.assertRelative(0.661523229880334, no.getConfidenceInterval().upper(), 1e-9, "upper");
+    }
 }

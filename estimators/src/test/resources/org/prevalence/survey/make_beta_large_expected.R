@@ -20,3 +20,8 @@ for (lev in c(0.95, 0.9, 0.99)) {
   cat(sprintf("level %.2f lower %.17g upper %.17g\n", lev, confint(ci)[1], confint(ci)[2]))
 }
 # R 4.2.2, survey 4.1.1 (Debian bookworm r-cran-survey), run 2026-12-02, figures printed with %.17g
+# a domain of a calibrated design (BetaIntervalLargeSampleTest.aDomainOfACalibratedDesignUsesEveryRowAsR)
+data(api)
+dclus1 <- svydesign(id=~dnum, weights=~pw, data=apiclus1, fpc=~fpc)
+dps <- postStratify(dclus1, ~stype, data.frame(stype=c("E","H","M"), Freq=c(4421,755,1018)))
+print(svyby(~I(sch.wide=="Yes"), ~awards, dps, svyciprop, method="beta", vartype="ci"), digits=15)
