@@ -302,20 +302,24 @@ public final class ReportedCasePipeline {
             String where = "stratum '" + label[s] + "'";
             switch (noOverlap) {
                 case FAIL:
-                    throw PrevalenceException.notEstimable(where,
-                            "Stratum '%s' is not estimable by capture-recapture: %s (at least %d cases on two or "
-                                    + "more sources are needed); choose NoOverlap.POOL with a named neighbour, or "
-                                    + "NoOverlap.EXCLUDE", label[s], describe(counts[s], data.sources), minOverlap);
+                    throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where, String.format(
+                            Locale.ROOT, "Stratum '%s' is not estimable by capture-recapture: %s (at least %d cases "
+                                    + "on two or more sources are needed)", label[s], describe(counts[s], data.sources),
+                            minOverlap), new PrevalenceException.Remedy("choose NoOverlap.POOL with a named neighbour, "
+                                    + "or NoOverlap.EXCLUDE", "use --no-overlap pool --pool '" + label[s]
+                                    + "=REGION|FORM', or --no-overlap exclude"));
                 case EXCLUDE:
                     excluded[s] = true;
                     break;
                 case POOL:
                     String nb = neighbours.get(key[s]);
                     if (nb == null) {
-                        throw PrevalenceException.notEstimable(where,
-                                "Stratum '%s' is not estimable (%s) and no neighbour is named for it; name one with "
-                                        + "withNeighbour(\"%s\", \"region|form\"), or choose NoOverlap.EXCLUDE",
-                                label[s], describe(counts[s], data.sources), label[s]);
+                        throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where, String.format(
+                                Locale.ROOT, "Stratum '%s' is not estimable (%s) and no neighbour is named for it",
+                                label[s], describe(counts[s], data.sources)), new PrevalenceException.Remedy(
+                                "name one with withNeighbour(\"" + label[s] + "\", \"region|form\"), or choose "
+                                        + "NoOverlap.EXCLUDE", "name one with --pool '" + label[s]
+                                        + "=REGION|FORM', or use --no-overlap exclude"));
                     }
                     Integer t = byKey.get(nb);
                     if (t == null) {
@@ -365,9 +369,11 @@ public final class ReportedCasePipeline {
             if (!CaseSteps.estimable(c, minOverlap) || !finiteEstimate(c)) {
                 List<String> names = new ArrayList<>();
                 groups.get(g).forEach(s -> names.add(label[s]));
-                throw PrevalenceException.notEstimable("stratum '" + names.get(0) + "'",
-                        "The pool of strata %s is still not estimable: %s; name a different neighbour or "
-                                + "choose NoOverlap.EXCLUDE", names, describe(c, data.sources));
+                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "stratum '" + names.get(0) + "'",
+                        String.format(Locale.ROOT, "The pool of strata %s is still not estimable: %s", names,
+                                describe(c, data.sources)), new PrevalenceException.Remedy("name a different "
+                                + "neighbour or choose NoOverlap.EXCLUDE", "name a different neighbour with --pool, "
+                                + "or use --no-overlap exclude"));
             }
             groupN[g] = CaseSteps.estimatedCases(estimator, c);
             groupVar[g] = estimator.variance(c);

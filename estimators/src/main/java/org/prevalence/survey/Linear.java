@@ -45,9 +45,10 @@ final class Linear {
     }
 
     static PrevalenceException missing(int row, String column) {
-        return PrevalenceException.invalidData(rowWhere(row, column),
-                "row %d, column '%s': missing value; drop rows with missing values with MissingValues.DROP "
-                        + "(--drop-missing), or fill them in", row + 1, column);
+        return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, rowWhere(row, column),
+                String.format(java.util.Locale.ROOT, "row %d, column '%s': missing value", row + 1, column),
+                new PrevalenceException.Remedy("drop rows with missing values with MissingValues.DROP, or fill them in",
+                        "drop rows with missing values with --drop-missing, or fill them in"));
     }
 
     static String domainText(Map<String, String> dom) {

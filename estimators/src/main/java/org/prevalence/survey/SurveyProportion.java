@@ -154,10 +154,12 @@ public final class SurveyProportion {
             double[] ci = ProportionIntervals.interval(method, p, s.variance[k], level, s.df[k],
                     rows, s.n[k], starts[k]);
             if (!(ci[0] <= ci[1])) {
-                throw PrevalenceException.notEstimable(dom.labels.get(k).isEmpty() ? "column '" + name + "'"
-                                : "domain " + dom.labels.get(k),
-                        "the %s interval for '%s' in %s could not be computed (estimate %s); choose another CiMethod",
-                        method, name, Linear.domainText(dom.labels.get(k)), p);
+                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE,
+                        dom.labels.get(k).isEmpty() ? "column '" + name + "'" : "domain " + dom.labels.get(k),
+                        String.format(java.util.Locale.ROOT, "the %s interval for '%s' in %s could not be computed "
+                                + "(estimate %s)", method.name().toLowerCase(java.util.Locale.ROOT), name,
+                                Linear.domainText(dom.labels.get(k)), p),
+                        new PrevalenceException.Remedy("choose another CiMethod", "choose another --ci"));
             }
             String m = method.name().toLowerCase(java.util.Locale.ROOT) + ", t(" + s.df[k] + ")";
             out.add(new Result(name, dom.labels.get(k), p, Math.sqrt(s.variance[k]), new Interval(ci[0], ci[1], level, m),
