@@ -91,15 +91,15 @@ final class RegionalCommand implements Runnable {
         Map<String, Object> m = new LinkedHashMap<>();
         boolean ok = e.isEstimated();
         m.put("region", e.getName());
-        m.put("estimate", ok ? e.getEstimate() : null);
-        m.put("per_1000", ok && Double.isFinite(e.getPer1000()) ? e.getPer1000() : null);
-        m.put("se", ok ? e.getStandardError() : null);
-        m.put("lower68", ok ? e.getLower68() : null);
-        m.put("upper68", ok ? e.getUpper68() : null);
-        m.put("lower95", ok ? e.getLower95() : null);
-        m.put("upper95", ok ? e.getUpper95() : null);
-        m.put("delta_se", ok && Double.isFinite(e.getDeltaStandardError()) ? e.getDeltaStandardError() : null);
-        m.put("population", Double.isFinite(e.getPopulation()) ? e.getPopulation() : null);
+        m.put("estimate", ok ? JsonNumbers.of(e.getEstimate()) : null);
+        m.put("per_1000", ok ? JsonNumbers.of(e.getPer1000()) : null);
+        m.put("se", ok ? JsonNumbers.of(e.getStandardError()) : null);
+        m.put("lower68", ok ? JsonNumbers.of(e.getLower68()) : null);
+        m.put("upper68", ok ? JsonNumbers.of(e.getUpper68()) : null);
+        m.put("lower95", ok ? JsonNumbers.of(e.getLower95()) : null);
+        m.put("upper95", ok ? JsonNumbers.of(e.getUpper95()) : null);
+        m.put("delta_se", ok ? JsonNumbers.of(e.getDeltaStandardError()) : null);
+        m.put("population", JsonNumbers.of(e.getPopulation()));
         m.put("status", e.getStatus().label());
         m.put("reason", e.getReason());
         m.put("excluded", !e.getLeavesOut().isEmpty());
@@ -281,8 +281,8 @@ final class RegionalCommand implements Runnable {
                 m.put("handling", s.getHandling());
                 m.put("observed_cases", s.getObservedCases());
                 m.put("overlap", s.getOverlap());
-                m.put("estimated_cases", Double.isFinite(s.getEstimatedCases()) ? s.getEstimatedCases() : null);
-                m.put("victims", s.getVictims().isEstimated() ? s.getVictims().getEstimate() : null);
+                m.put("estimated_cases", JsonNumbers.of(s.getEstimatedCases()));
+                m.put("victims", s.getVictims().isEstimated() ? JsonNumbers.of(s.getVictims().getEstimate()) : null);
                 m.put("stock", s.getStock().isEstimated() ? row(s.getStock()) : null);
                 m.put("status", s.getStatus().label());
                 m.put("reason", s.getReason());
@@ -355,8 +355,8 @@ final class RegionalCommand implements Runnable {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("country", c.getCountry());
                 m.put("region", c.getRegion());
-                m.put("prevalence", c.getPrevalence());
-                m.put("se", c.getStandardError());
+                m.put("prevalence", JsonNumbers.of(c.getPrevalence()));
+                m.put("se", JsonNumbers.of(c.getStandardError()));
                 m.put("imputed", c.isImputed());
                 countries.add(m);
             }

@@ -480,7 +480,7 @@ final class SurveyCommand implements Callable<Integer> {
         design.put("rows", d.rows());
         design.put("strata", d.strataCount());
         design.put("psus", d.psuCount());
-        design.put("weights_sum", d.weightSum());
+        design.put("weights_sum", JsonNumbers.of(d.weightSum()));
         design.put("variance", variance);
         List<Map<String, Object>> est = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
@@ -491,12 +491,12 @@ final class SurveyCommand implements Callable<Integer> {
             m.put("statistic", r.getStatistic());
             m.put("variable", r.getVariable());
             m.put("domain", r.getDomain().isEmpty() ? null : r.getDomain());
-            m.put("estimate", r.getEstimate());
-            m.put("se", r.getStandardError());
-            m.put("lower", iv == null ? null : iv.lower());
-            m.put("upper", iv == null ? null : iv.upper());
-            m.put("level", iv == null ? common.level : iv.level());
-            m.put("deff", Double.isNaN(r.getDeff()) ? null : r.getDeff());
+            m.put("estimate", JsonNumbers.of(r.getEstimate()));
+            m.put("se", JsonNumbers.of(r.getStandardError()));
+            m.put("lower", iv == null ? null : JsonNumbers.of(iv.lower()));
+            m.put("upper", iv == null ? null : JsonNumbers.of(iv.upper()));
+            m.put("level", JsonNumbers.of(iv == null ? common.level : iv.level()));
+            m.put("deff", JsonNumbers.of(r.getDeff()));
             m.put("n", r.getN());
             m.put("df", r.getDegreesOfFreedom());
             m.put("interval_method", iv == null ? null : iv.method());

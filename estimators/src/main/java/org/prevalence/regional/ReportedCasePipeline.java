@@ -705,8 +705,8 @@ public final class ReportedCasePipeline {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ReportedCasePipeline[%s, %s, minOverlap=%d, %s replicates, seed=%d, %s]",
-                estimator.name(), noOverlap, minOverlap, Format.count(replicates), seed, scheme);
+        return String.format(Locale.ROOT, "ReportedCasePipeline[%s, %s, minOverlap=%d, %s, seed=%d, %s]",
+                estimator.name(), noOverlap, minOverlap, Format.count(replicates, "replicate", "replicates"), seed, scheme);
     }
 
     /**
@@ -824,8 +824,9 @@ public final class ReportedCasePipeline {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s | %s [%s]: observed %s cases (%s on 2+ sources), %s victims; "
-                            + "cases %s; stock %s", region, form, handling, Format.count(observedCases),
+            return String.format(Locale.ROOT, "%s | %s [%s]: observed %s (%s on 2+ sources), %s victims; "
+                            + "cases %s; stock %s", region, form, handling,
+                    Format.count(observedCases, "case", "cases"),
                     Format.count(getOverlap()), Format.number(observedVictims), Format.number(estimatedCases),
                     !stock.isEstimated() ? "not estimated (" + stock.getReason() + ")"
                             : Format.number(stock.getEstimate()) + " (SE " + Format.number(stock.getStandardError()) + ")");
@@ -950,10 +951,10 @@ public final class ReportedCasePipeline {
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "Reported-case pipeline: %s cases, %s, window %s (%s days), "
-                            + "%s bootstrap (%s replicates, %d failed, seed %d)%n", Format.count(cases), estimator,
-                    window, Format.count(window.days()), scheme.name().toLowerCase(Locale.ROOT),
-                    Format.count(replicates), failed, seed));
+            sb.append(String.format(Locale.ROOT, "Reported-case pipeline: %s, %s, window %s (%s), "
+                            + "%s bootstrap (%s, %d failed, seed %d)%n", Format.count(cases, "case", "cases"), estimator,
+                    window, Format.count(window.days(), "day", "days"), scheme.name().toLowerCase(Locale.ROOT),
+                    Format.count(replicates, "replicate", "replicates"), failed, seed));
             sb.append("Strata:").append(System.lineSeparator());
             strata.forEach(s -> sb.append("  ").append(s).append(System.lineSeparator()));
             sb.append("Regions (stock on an average day):").append(System.lineSeparator());

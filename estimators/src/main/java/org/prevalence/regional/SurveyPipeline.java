@@ -476,9 +476,10 @@ public final class SurveyPipeline {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "SurveyPipeline[%s, %s sampling error, %s model uncertainty, %d outside "
-                + "components, %s draws, seed %d]", model, samplingError, modelUncertainty, components.size(),
-                Format.count(draws), seed);
+        return String.format(Locale.ROOT, "SurveyPipeline[%s, %s sampling error, %s model uncertainty, %s, %s, "
+                + "seed %d]", model, samplingError, modelUncertainty,
+                Format.count(components.size(), "outside component", "outside components"),
+                Format.count(draws, "draw", "draws"), seed);
     }
 
     /** A country's prevalence as used: surveyed, or imputed (predictive mean and SD). This class is immutable. */
@@ -608,8 +609,10 @@ public final class SurveyPipeline {
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                    "Survey pipeline: %d countries (%d imputed), %s Monte Carlo draws, seed %d%n", countries.size(),
-                    countries.stream().filter(CountryResult::isImputed).count(), Format.count(draws), seed));
+                    "Survey pipeline: %s (%d imputed), %s Monte Carlo, seed %d%n",
+                    Format.count(countries.size(), "country", "countries"),
+                    countries.stream().filter(CountryResult::isImputed).count(), Format.count(draws, "draw", "draws"),
+                    seed));
             if (fit != null) {
                 sb.append(fit).append(System.lineSeparator());
             }

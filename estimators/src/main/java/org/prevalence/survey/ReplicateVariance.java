@@ -376,8 +376,10 @@ public final class ReplicateVariance {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ReplicateVariance[%s, %d replicates, scale %s, centre %s, df %d%s]",
-                method, replicates, scale, centre, df, steps.isEmpty() ? "" : ", recalibrated (" + steps.size() + " steps)");
+        return String.format(Locale.ROOT, "ReplicateVariance[%s, %s, scale %s, centre %s, df %d%s]",
+                method, org.prevalence.core.Format.count(replicates, "replicate", "replicates"), scale, centre, df,
+                steps.isEmpty() ? "" : ", recalibrated (" + org.prevalence.core.Format.count(steps.size(), "step", "steps")
+                        + ")");
     }
 
     /** @return whether all rscales are equal to 1 */
