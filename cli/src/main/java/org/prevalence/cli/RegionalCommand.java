@@ -102,7 +102,6 @@ final class RegionalCommand implements Runnable {
         m.put("population", JsonNumbers.of(e.getPopulation()));
         m.put("status", e.getStatus().label());
         m.put("reason", e.getReason());
-        m.put("excluded", !e.getLeavesOut().isEmpty());
         m.put("leaves_out", e.getLeavesOut());
         return m;
     }

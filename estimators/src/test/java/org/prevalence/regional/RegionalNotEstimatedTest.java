@@ -87,4 +87,23 @@ class RegionalNotEstimatedTest {
                         ReportedCasePipelineTest.W));
         assertTrue(c.getMessage().contains("population file rows 1, 3"), c.getMessage());
     }
+
+    @Test
+    void theSurveyPipelineListsRegionsWithoutCountriesAsNotEstimated() {
+        // every country surveyed: each region's total is sum(N p) (closed form); three of the five regions have none
+        String national = "country,region,population,prevalence,se\n"
+                + "C1,Africa,1000000,0.004,0.001\nC2,Africa,2000000,0.006,0.002\n"
+                + "C3,Americas,3000000,0.002,0.0005\nC4,Americas,1000000,0.003,0.001\n";
+        SurveyPipeline.Result r = SurveyPipeline.withDefaults().withDraws(200).estimate(RegionEdition.GLOBAL_ESTIMATES,
+                ReportedCasePipelineTest.csv(national), null);
+        assertEquals(5, r.getRegions().size());
+        Tolerance.assertRelative(16000, r.getRegions().get(0).getEstimate(), 1e-12, "Africa");
+        RegionalEstimate arab = r.getRegions().get(2);
+        assertEquals("Arab States", arab.getName());
+        assertEquals(Status.NOT_ESTIMATED, arab.getStatus());
+        assertTrue(Double.isNaN(arab.getEstimate()));
+        assertEquals(Status.WARNING, r.getWorld().getStatus());
+        assertEquals(3, r.getWorld().getLeavesOut().size(), r.getWorld().getLeavesOut().toString());
+        Tolerance.assertRelative(16000 + 9000, r.getWorld().getEstimate(), 1e-12, "world");
+    }
 }
