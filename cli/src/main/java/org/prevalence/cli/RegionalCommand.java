@@ -261,6 +261,10 @@ final class RegionalCommand implements Runnable {
                     .with(SurveyCommand.enumOf(NoOverlap.class, noOverlap, "--no-overlap"))
                     .with(SurveyCommand.enumOf(BootstrapScheme.class, bootstrap, "--bootstrap"))
                     .withReplicates(replicates).withSeed(common.seed).withThreads(common.threadCount());
+            if (pool != null && !noOverlap.equalsIgnoreCase("pool")) {
+                throw PrevalenceException.invalidArgument("--pool", "--pool names neighbours for --no-overlap pool; "
+                        + "give --no-overlap pool, or leave --pool out");
+            }
             if (pool != null) {
                 for (String s : pool) {
                     String[] kv = s.split("=", 2);

@@ -254,6 +254,10 @@ final class SurveyCommand implements Callable<Integer> {
             throw PrevalenceException.invalidArgument("--fpc", "--fpc gives %d stages but --cluster only %d; give "
                     + "one fpc per stage", fpc.size(), cluster.size());
         }
+        if (nest && (strata == null || cluster == null)) {
+            throw PrevalenceException.invalidArgument("--nest", "--nest says PSU ids are re-used across strata; it "
+                    + "needs --strata and --cluster, leave it out otherwise");
+        }
         if (bounds != null && bounds.length == 2 && !(bounds[0] < bounds[1])) {
             throw PrevalenceException.invalidArgument("--bounds", "--bounds takes LOW,HIGH with LOW < HIGH");
         }

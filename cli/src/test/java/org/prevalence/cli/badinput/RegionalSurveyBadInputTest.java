@@ -166,6 +166,9 @@ class RegionalSurveyBadInputTest {
                     .expect("--variance", "magic"),
             BadInput.on("--variance fay with a bad rho").file("s.csv", sample())
                     .args(survey("--mean", "x", "--variance", "fay:abc")).expect("--variance"),
+            BadInput.on("--nest without strata").file("s.csv", sample())
+                    .args("survey", "{dir}/s.csv", "--cluster", "psu", "--weights", "w", "--nest", "--mean", "x")
+                    .expect("--nest"),
             BadInput.on("--trim with low above high").file("s.csv", sample()).args(survey("--mean", "x", "--trim", "5,1"))
                     .expect("--trim"),
             BadInput.on("--bounds without --calibrate").file("s.csv", sample())
@@ -210,6 +213,9 @@ class RegionalSurveyBadInputTest {
                     .args(regional(w, "--no-overlap", "ignore")).expect("--no-overlap", "ignore"),
             BadInput.on("--pool without =").file("cases.csv", cases()).file("pop.csv", POP)
                     .args(regional(w, "--no-overlap", "pool", "--pool", "Africa")).expect("--pool"),
+            BadInput.on("--pool without --no-overlap pool").file("cases.csv", cases()).file("pop.csv", POP)
+                    .args(regional(w, "--pool", "Africa|state-imposed=Africa|forced labour exploitation"))
+                    .expect("--pool", "--no-overlap"),
             BadInput.on("--column without =").file("cases.csv", cases()).file("pop.csv", POP)
                     .args(regional(w, "--column", "victims")).expect("--column"),
             BadInput.on("unknown region in the case file").file("cases.csv", cases("Atlantis", "2003-01-01",
