@@ -106,12 +106,27 @@ final class RegionalCommand implements Runnable {
         return m;
     }
 
-    static List<String> cells(RegionalEstimate e, String name) {
+    /**
+     * The decimals of the per-1,000 column, the same in every row: 2, or enough to show the smallest
+     * positive rate with two significant digits (so that a small rate never reads as 0.00).
+     */
+    static int rateDecimals(List<RegionalEstimate> rows) {
+        int d = 2;
+        for (RegionalEstimate e : rows) {
+            double v = e.isEstimated() ? e.getPer1000() : Double.NaN;
+            if (v > 0 && v < 0.01) {
+                d = Math.max(d, (int) Math.ceil(-Math.log10(v)) + 1);
+            }
+        }
+        return Math.min(d, 12);
+    }
+
+    static List<String> cells(RegionalEstimate e, String name, int rateDecimals) {
         if (!e.isEstimated()) {
             return List.of(name, "-", "-", "-", "not estimated", "not estimated", "not-estimated: " + e.getReason());
         }
         return List.of(name, Format.count(Math.round(e.getEstimate())),
-                Double.isFinite(e.getPer1000()) ? Output.fmt("%.2f", e.getPer1000()) : "-",
+                Double.isFinite(e.getPer1000()) ? Output.fmt("%." + rateDecimals + "f", e.getPer1000()) : "-",
                 Format.count(Math.round(e.getStandardError())),
                 Format.count(Math.round(e.getLower68())) + " to " + Format.count(Math.round(e.getUpper68())),
                 Format.count(Math.round(e.getLower95())) + " to " + Format.count(Math.round(e.getUpper95())),
@@ -132,6 +147,7 @@ final class RegionalCommand implements Runnable {
         StringBuilder notes = new StringBuilder();
         List<RegionalEstimate> all = new ArrayList<>(regions);
         all.add(world);
+        int rateDecimals = rateDecimals(all);
         for (int i = 0; i < all.size(); i++) {
             RegionalEstimate e = all.get(i);
             boolean isWorld = i == all.size() - 1;
@@ -139,7 +155,7 @@ final class RegionalCommand implements Runnable {
             if (!isWorld) {
                 rj.add(row(e));
             }
-            rows.add(cells(e, name));
+            rows.add(cells(e, name, rateDecimals));
             if (!e.getLeavesOut().isEmpty()) {
                 notes.append(name).append(" leaves out: ").append(String.join("; ", e.getLeavesOut()))
                         .append(System.lineSeparator());

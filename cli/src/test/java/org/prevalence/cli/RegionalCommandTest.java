@@ -106,6 +106,11 @@ class RegionalCommandTest {
             "2002-01-01:2011-12-31", "--replicates", "50"};
         CliTest.Run t = CliTest.run(args);
         assertEquals(0, t.code(), t.err());
+        // Africa: Chapman (20+1)(20+1)/(10+1) - 1 = 39.09 cases x 2 victims x 365/3652 days = 7.81 persons, a rate
+        // of 0.0078 per 1,000 (shown with enough decimals, never as 0.00); the world's 1.5 M gives 0.0052
+        String af = t.out().lines().filter(l -> l.startsWith("Africa")).findFirst().orElseThrow();
+        assertTrue(af.contains(" 0.0078 ") && af.contains(" 8 "), af);
+        assertTrue(t.out().lines().anyMatch(l -> l.startsWith("World") && l.contains(" 0.0052 ")), t.out());
         String me = t.out().lines().filter(l -> l.startsWith("Middle East")).findFirst().orElseThrow();
         assertTrue(me.contains("not estimated") && !me.contains("0 to 0"), me);
         assertTrue(t.out().lines().anyMatch(l -> l.startsWith("World leaves out: ")
