@@ -145,6 +145,16 @@ public final class SurveyProportion {
                 }
             }
         }
+        if (design.isReplicate() && !dom.labels.get(0).isEmpty()) {
+            // R evaluates svyciprop on the subset design, whose degf is that of the domain's replicate weights
+            for (int k = 0; k < s.domains; k++) {
+                boolean[] in = new boolean[design.n];
+                for (int i = 0; i < design.n; i++) {
+                    in[i] = dom.of(i) == k;
+                }
+                s.df[k] = design.replicates.degreesOfFreedom(in);
+            }
+        }
         List<Result> out = new ArrayList<>(s.domains);
         for (int k = 0; k < s.domains; k++) {
             double p = s.estimate[k];

@@ -104,4 +104,19 @@ class BetaIntervalLargeSampleTest {
         Tolerance.assertRelative(0.449102104315428, no.getConfidenceInterval().lower(), 1e-9, "lower");
         Tolerance.assertRelative(0.661523229880334, no.getConfidenceInterval().upper(), 1e-9, "upper");
     }
+
+    @Test
+    void aDomainOfAReplicateDesignUsesTheSubsetsDegreesOfFreedomAsR() {
+        // R 4.2.2, survey 4.1.1: jk <- as.svrepdesign(svydesign(id=~1, strata=~stype, weights=~pw, data=apistrat,
+        // fpc=~fpc), type="JKn"); svyby(~I(sch.wide=="Yes"), ~awards, jk, svyciprop, method="beta", vartype="ci"),
+        // 15 digits; degf(subset(jk, awards=="No")) is 86 (rank of the subset's replicate weights - 1), not 197
+        SurveyDesign jk = ReplicateDesign.withDefaults().with(ReplicateMethod.JKN).build(Fixtures.design("dstrat"));
+        SurveyProportion.Result no = SurveyProportion.withDefaults().with(CiMethod.BETA)
+                .estimateLevelBy(jk, "sch.wide", "Yes", "awards").get(0);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("awards", "No"), no.getDomain());
+        org.junit.jupiter.api.Assertions.assertEquals(86, no.getDegreesOfFreedom(), "df");
+        Tolerance.assertRelative(0.523486088047637, no.getEstimate(), 1e-12, "estimate");
+        Tolerance.assertRelative(0.403529429389185, no.getConfidenceInterval().lower(), 1e-9, "lower");
+        Tolerance.assertRelative(0.641488056220112, no.getConfidenceInterval().upper(), 1e-9, "upper");
+    }
 }
