@@ -379,7 +379,7 @@ final class RegionalCommand implements Runnable {
                 m.put("imputed", c.isImputed());
                 countries.add(m);
             }
-            String heading = Output.fmt("Survey pipeline: %s, regions %s, %s (%s imputed), %s Monte Carlo (seed %d)%n",
+            String heading = Output.fmt("Survey pipeline: %s, regions %s, %s (%s imputed), Monte Carlo of %s (seed %d)%n",
                     national.getFileName(), ed.name(), Format.count(r.getCountries().size(), "country", "countries"),
                     Format.count(r.getCountries().stream().filter(SurveyPipeline.CountryResult::isImputed).count()),
                     Format.count(r.getDraws(), "draw", "draws"), r.getSeed());

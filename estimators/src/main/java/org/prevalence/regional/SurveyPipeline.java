@@ -609,7 +609,7 @@ public final class SurveyPipeline {
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                    "Survey pipeline: %s (%d imputed), %s Monte Carlo, seed %d%n",
+                    "Survey pipeline: %s (%d imputed), Monte Carlo of %s, seed %d%n",
                     Format.count(countries.size(), "country", "countries"),
                     countries.stream().filter(CountryResult::isImputed).count(), Format.count(draws, "draw", "draws"),
                     seed));
