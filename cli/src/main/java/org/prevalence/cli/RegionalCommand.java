@@ -42,31 +42,101 @@ final class RegionalCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static RegionEdition edition(Path regions, RegionEdition fallback, CsvInput csv) {
-        return regions == null ? fallback
-                : RegionEdition.fromTable(regions.getFileName().toString(), csv.read(regions));
+    /**
+     * The region edition of {@code --regions}: a built-in edition's name ({@code ilo2012},
+     * {@code global-estimates}, {@code ilo2005}) or a regions CSV file; without it, {@code fallback} if
+     * it has every region named in {@code data}'s {@code region} column, else the one built-in edition
+     * that has them all (the synthetic world's files name ILO 2012 regions).
+     */
+    static RegionEdition edition(String regions, Table data, RegionEdition fallback, CsvInput csv) {
+        if (regions != null) {
+            RegionEdition e = RegionEdition.named(regions);
+            if (e != null) {
+                return e;
+            }
+            Path f = Path.of(regions);
+            return RegionEdition.fromTable(f.getFileName().toString(), csv.read(f));
+        }
+        if (data == null || !data.containsColumn("region")) {
+            return fallback;
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        tech.tablesaw.columns.Column<?> c = data.column("region");
+        for (int i = 0; i < c.size(); i++) {
+            if (!c.isMissing(i)) {
+                names.add(c.getString(i));
+            }
+        }
+        try {
+            return names.isEmpty() ? fallback : RegionEdition.matching(names, fallback);
+        } catch (PrevalenceException e) {
+            throw e.withRemedy(new PrevalenceException.Remedy("pass the edition to the pipeline",
+                    "use --regions ilo2012, global-estimates, ilo2005 or a regions FILE.csv"));
+        }
+    }
+
+    /** Refuses the common options this command would ignore or misread. */
+    static void checkCommon(CommandSpec spec, CommonOptions common) {
+        if (common.threads < 0) {
+            throw PrevalenceException.invalidArgument("--threads", "--threads must be >= 0 (0 = all cores), got %d",
+                    common.threads);
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--level")) {
+            throw PrevalenceException.invalidArgument("--level", "regional reports 68%% and 95%% intervals; "
+                    + "--level is not used here, leave it out");
+        }
     }
 
     static Map<String, Object> row(RegionalEstimate e) {
         Map<String, Object> m = new LinkedHashMap<>();
+        boolean ok = e.isEstimated();
         m.put("region", e.getName());
-        m.put("estimate", e.getEstimate());
-        m.put("per_1000", e.getPer1000());
-        m.put("se", e.getStandardError());
-        m.put("lower68", e.getLower68());
-        m.put("upper68", e.getUpper68());
-        m.put("lower95", e.getLower95());
-        m.put("upper95", e.getUpper95());
-        m.put("delta_se", Double.isFinite(e.getDeltaStandardError()) ? e.getDeltaStandardError() : null);
-        m.put("population", e.getPopulation());
+        m.put("estimate", ok ? JsonNumbers.of(e.getEstimate()) : null);
+        m.put("per_1000", ok ? JsonNumbers.of(e.getPer1000()) : null);
+        m.put("se", ok ? JsonNumbers.of(e.getStandardError()) : null);
+        m.put("lower68", ok ? JsonNumbers.of(e.getLower68()) : null);
+        m.put("upper68", ok ? JsonNumbers.of(e.getUpper68()) : null);
+        m.put("lower95", ok ? JsonNumbers.of(e.getLower95()) : null);
+        m.put("upper95", ok ? JsonNumbers.of(e.getUpper95()) : null);
+        m.put("delta_se", ok ? JsonNumbers.of(e.getDeltaStandardError()) : null);
+        m.put("population", JsonNumbers.of(e.getPopulation()));
+        m.put("status", e.getStatus().label());
+        m.put("reason", e.getReason());
+        m.put("leaves_out", e.getLeavesOut());
         return m;
     }
 
-    static List<String> cells(RegionalEstimate e, String name) {
-        return List.of(name, Format.count(Math.round(e.getEstimate())), Output.fmt("%.2f", e.getPer1000()),
+    /**
+     * The decimals of the per-1,000 column, the same in every row: 2, or enough to show the smallest
+     * positive rate with two significant digits (so that a small rate never reads as 0.00).
+     */
+    static int rateDecimals(List<RegionalEstimate> rows) {
+        int d = 2;
+        for (RegionalEstimate e : rows) {
+            double v = e.isEstimated() ? e.getPer1000() : Double.NaN;
+            if (v > 0 && v < 0.01) {
+                d = Math.max(d, (int) Math.ceil(-Math.log10(v)) + 1);
+            }
+        }
+        return Math.min(d, 12);
+    }
+
+    static List<String> cells(RegionalEstimate e, String name, int rateDecimals) {
+        if (!e.isEstimated()) {
+            return List.of(name, "-", "-", "-", "not estimated", "not estimated", "not-estimated: " + e.getReason());
+        }
+        return List.of(name, Format.count(Math.round(e.getEstimate())),
+                Double.isFinite(e.getPer1000()) ? Output.fmt("%." + rateDecimals + "f", e.getPer1000()) : "-",
                 Format.count(Math.round(e.getStandardError())),
                 Format.count(Math.round(e.getLower68())) + " to " + Format.count(Math.round(e.getUpper68())),
-                Format.count(Math.round(e.getLower95())) + " to " + Format.count(Math.round(e.getUpper95())));
+                Format.count(Math.round(e.getLower95())) + " to " + Format.count(Math.round(e.getUpper95())),
+                e.getStatus().label() + (e.getLeavesOut().isEmpty() ? "" : ": leaves out "
+                        + Format.count(e.getLeavesOut().size(), "part", "parts") + " (below)"));
+    }
+
+    /** A CSV number: plain digits (never E-notation), NA when not estimated. */
+    static String csvNumber(double x) {
+        return Double.isNaN(x) ? "NA" : Format.plain(x);
     }
 
     static void write(CommandSpec spec, CommonOptions common, List<RegionalEstimate> regions, RegionalEstimate world,
@@ -74,18 +144,27 @@ final class RegionalCommand implements Runnable {
         List<Map<String, Object>> rj = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         List<List<String>> csv = new ArrayList<>();
+        StringBuilder notes = new StringBuilder();
         List<RegionalEstimate> all = new ArrayList<>(regions);
         all.add(world);
+        int rateDecimals = rateDecimals(all);
         for (int i = 0; i < all.size(); i++) {
             RegionalEstimate e = all.get(i);
             boolean isWorld = i == all.size() - 1;
+            String name = isWorld ? "World" : e.getName();
             if (!isWorld) {
                 rj.add(row(e));
             }
-            rows.add(cells(e, isWorld ? "World" : e.getName()));
-            csv.add(List.of(isWorld ? "World" : e.getName(), Output.raw(e.getEstimate()), Output.raw(e.getPer1000()),
-                    Output.raw(e.getStandardError()), Output.raw(e.getLower68()), Output.raw(e.getUpper68()),
-                    Output.raw(e.getLower95()), Output.raw(e.getUpper95()), Output.raw(e.getPopulation())));
+            rows.add(cells(e, name, rateDecimals));
+            if (!e.getLeavesOut().isEmpty()) {
+                notes.append(name).append(" leaves out: ").append(String.join("; ", e.getLeavesOut()))
+                        .append(System.lineSeparator());
+            }
+            csv.add(List.of(name, csvNumber(e.getEstimate()), csvNumber(e.getPer1000()),
+                    csvNumber(e.getStandardError()), csvNumber(e.getLower68()), csvNumber(e.getUpper68()),
+                    csvNumber(e.getLower95()), csvNumber(e.getUpper95()), csvNumber(e.getPopulation()),
+                    e.getStatus().label(), e.getReason() == null ? "" : e.getReason(),
+                    String.join("; ", e.getLeavesOut())));
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("regions", rj);
@@ -94,17 +173,18 @@ final class RegionalCommand implements Runnable {
         String text = switch (common.format) {
             case json -> Output.json(json);
             case csv -> Output.csv(List.of("region", "estimate", "per_1000", "se", "lower68", "upper68", "lower95",
-                    "upper95", "population"), csv);
+                    "upper95", "population", "status", "reason", "leaves_out"), csv);
             case table -> heading + Output.table(List.of("region", "estimate", "per 1,000", "SE", "68% interval",
-                    "95% interval"), rows);
+                    "95% interval", "status"), rows) + notes;
         };
         Output.write(common, spec.commandLine().getOut(), text);
         if (plot.wanted()) {
+            List<RegionalEstimate> shown = all.stream().filter(RegionalEstimate::isEstimated).toList();
             List<String> labels = new ArrayList<>();
-            double[][] v = new double[5][all.size()];
-            for (int i = 0; i < all.size(); i++) {
-                RegionalEstimate e = all.get(i);
-                labels.add(i == all.size() - 1 ? "World" : e.getName());
+            double[][] v = new double[5][shown.size()];
+            for (int i = 0; i < shown.size(); i++) {
+                RegionalEstimate e = shown.get(i);
+                labels.add(e == world ? "World" : e.getName());
                 v[0][i] = e.getEstimate();
                 v[1][i] = e.getLower95();
                 v[2][i] = e.getUpper95();
@@ -137,9 +217,10 @@ final class RegionalCommand implements Runnable {
                 description = "Reference window, e.g. 2002-01-01:2011-12-31.")
         String window;
 
-        @Option(names = "--regions", paramLabel = "FILE.csv",
-                description = "Region edition (default: the ILO 2012 six regions).")
-        Path regions;
+        @Option(names = "--regions", paramLabel = "EDITION|FILE.csv",
+                description = "Region edition: ilo2012, global-estimates, ilo2005, or a regions file (default: ILO 2012 "
+                        + "if it has every region of the case file, else the built-in edition that has them all).")
+        String regions;
 
         @Option(names = "--sources", split = ",", paramLabel = "A,B", description = "Source columns (default team_a,team_b).")
         List<String> sources;
@@ -176,7 +257,14 @@ final class RegionalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            CaseFile file = CaseFile.withDefaults().withEdition(edition(regions, RegionEdition.ILO_2012, input.csv()));
+            checkCommon(spec, common);
+            if (replicates < 2) {
+                throw PrevalenceException.invalidArgument("--replicates", "--replicates must be >= 2, got %d", replicates);
+            }
+            CsvInput csv = input.csv();
+            Table caseTable = csv.read(cases);
+            CaseFile file = CaseFile.withDefaults().withEdition(edition(regions, columns == null ? caseTable : null,
+                    RegionEdition.ILO_2012, csv));
             if (sources != null) {
                 file = file.withSources(sources);
             }
@@ -193,6 +281,10 @@ final class RegionalCommand implements Runnable {
                     .with(SurveyCommand.enumOf(NoOverlap.class, noOverlap, "--no-overlap"))
                     .with(SurveyCommand.enumOf(BootstrapScheme.class, bootstrap, "--bootstrap"))
                     .withReplicates(replicates).withSeed(common.seed).withThreads(common.threadCount());
+            if (pool != null && !noOverlap.equalsIgnoreCase("pool")) {
+                throw PrevalenceException.invalidArgument("--pool", "--pool names neighbours for --no-overlap pool; "
+                        + "give --no-overlap pool, or leave --pool out");
+            }
             if (pool != null) {
                 for (String s : pool) {
                     String[] kv = s.split("=", 2);
@@ -202,9 +294,8 @@ final class RegionalCommand implements Runnable {
                     p = p.withNeighbour(kv[0], kv[1]);
                 }
             }
-            CsvInput csv = input.csv();
-            ReportedCasePipeline.Result r = p.estimate(file, csv.read(cases), csv.read(population),
-                    ReferenceWindow.parse(window));
+            ReportedCasePipeline.Result r = p.estimate(file, caseTable,
+                    csv.read(population), ReferenceWindow.parse(window));
             List<Map<String, Object>> strata = new ArrayList<>();
             for (ReportedCasePipeline.StratumResult s : r.getStrata()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -213,16 +304,18 @@ final class RegionalCommand implements Runnable {
                 m.put("handling", s.getHandling());
                 m.put("observed_cases", s.getObservedCases());
                 m.put("overlap", s.getOverlap());
-                m.put("estimated_cases", s.isEstimable() ? s.getEstimatedCases() : null);
-                m.put("victims", s.getVictims() == null ? null : s.getVictims().getEstimate());
-                Map<String, Object> stock = s.getStock() == null ? null : row(s.getStock());
-                m.put("stock", stock);
+                m.put("estimated_cases", JsonNumbers.of(s.getEstimatedCases()));
+                m.put("victims", s.getVictims().isEstimated() ? JsonNumbers.of(s.getVictims().getEstimate()) : null);
+                m.put("stock", s.getStock().isEstimated() ? row(s.getStock()) : null);
+                m.put("status", s.getStatus().label());
+                m.put("reason", s.getReason());
                 strata.add(m);
             }
-            String heading = Output.fmt("Reported-case pipeline (%s): %s, window %s, %s bootstrap of %s replicates "
-                    + "(seed %d, %d failed)%n", r.getEstimator(), cases.getFileName(), r.getWindow(),
-                    r.getScheme().name().toLowerCase(Locale.ROOT), Format.count(r.getReplicates()), r.getSeed(),
-                    r.getFailedReplicates());
+            String heading = Output.fmt("Reported-case pipeline (%s): %s, window %s, regions %s, %s bootstrap of %s "
+                    + "(seed %d, %s failed)%n", r.getEstimator(), cases.getFileName(), r.getWindow(),
+                    file.edition().name(), r.getScheme().name().toLowerCase(Locale.ROOT),
+                    Format.count(r.getReplicates(), "replicate", "replicates"), r.getSeed(),
+                    Format.count(r.getFailedReplicates()));
             write(spec, common, r.getRegions(), r.getWorld(), "strata", strata, heading, plot);
             return 0;
         }
@@ -245,9 +338,10 @@ final class RegionalCommand implements Runnable {
                 + "the imputation model (default: region effects only).")
         Path covariates;
 
-        @Option(names = "--regions", paramLabel = "FILE.csv", description = "Region edition (default: the five "
-                + "Global Estimates regions).")
-        Path regions;
+        @Option(names = "--regions", paramLabel = "EDITION|FILE.csv", description = "Region edition: ilo2012, "
+                + "global-estimates, ilo2005, or a regions file (default: Global Estimates if it has every region of "
+                + "NATIONAL.csv, else the built-in edition that has them all: ILO 2012 for the synthetic world).")
+        String regions;
 
         @Option(names = "--add", paramLabel = "NAME:REGION=EST:LOW95:HIGH95", description = "A component from outside "
                 + "the surveys (e.g. state-imposed forced labour) with its 95% interval.")
@@ -267,6 +361,10 @@ final class RegionalCommand implements Runnable {
 
         @Override
         public Integer call() {
+            checkCommon(spec, common);
+            if (draws < 2) {
+                throw PrevalenceException.invalidArgument("--draws", "--draws must be >= 2, got %d", draws);
+            }
             SurveyPipeline p = SurveyPipeline.withDefaults().withDraws(draws).withSeed(common.seed)
                     .withThreads(common.threadCount());
             if (add != null) {
@@ -275,22 +373,24 @@ final class RegionalCommand implements Runnable {
                 }
             }
             CsvInput csv = input.csv();
-            SurveyPipeline.Result r = p.estimate(edition(regions, RegionEdition.GLOBAL_ESTIMATES, csv),
-                    csv.read(national), covariates == null ? null : csv.read(covariates));
+            Table nationalTable = csv.read(national);
+            RegionEdition ed = edition(regions, nationalTable, RegionEdition.GLOBAL_ESTIMATES, csv);
+            SurveyPipeline.Result r = p.estimate(ed, nationalTable,
+                    covariates == null ? null : csv.read(covariates));
             List<Map<String, Object>> countries = new ArrayList<>();
             for (SurveyPipeline.CountryResult c : r.getCountries()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("country", c.getCountry());
                 m.put("region", c.getRegion());
-                m.put("prevalence", c.getPrevalence());
-                m.put("se", c.getStandardError());
+                m.put("prevalence", JsonNumbers.of(c.getPrevalence()));
+                m.put("se", JsonNumbers.of(c.getStandardError()));
                 m.put("imputed", c.isImputed());
                 countries.add(m);
             }
-            String heading = Output.fmt("Survey pipeline: %s, %d countries (%d imputed), %s Monte Carlo draws (seed %d)%n",
-                    national.getFileName(), r.getCountries().size(),
-                    r.getCountries().stream().filter(SurveyPipeline.CountryResult::isImputed).count(),
-                    Format.count(r.getDraws()), r.getSeed());
+            String heading = Output.fmt("Survey pipeline: %s, regions %s, %s (%s imputed), Monte Carlo of %s (seed %d)%n",
+                    national.getFileName(), ed.name(), Format.count(r.getCountries().size(), "country", "countries"),
+                    Format.count(r.getCountries().stream().filter(SurveyPipeline.CountryResult::isImputed).count()),
+                    Format.count(r.getDraws(), "draw", "draws"), r.getSeed());
             write(spec, common, r.getRegions(), r.getWorld(), "countries", countries, heading, plot);
             return 0;
         }

@@ -32,7 +32,8 @@ final class Summaries {
 
     /** Rows, columns and the first rows of a survey sample. */
     static String survey(Table t) {
-        return Output.fmt("%s rows, %d columns: %s%n%s%n", Format.count(t.rowCount()), t.columnCount(),
+        return Output.fmt("%s, %s: %s%n%s%n", Format.count(t.rowCount(), "row", "rows"),
+                Format.count(t.columnCount(), "column", "columns"),
                 String.join(", ", t.columnNames()), t.first(5).print());
     }
 }

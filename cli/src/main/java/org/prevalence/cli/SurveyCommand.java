@@ -176,6 +176,7 @@ final class SurveyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkOptions();
         Table t = table();
         SurveyDesign design = adjust(replicate(design(t)));
         List<SurveyEstimate> results = estimate(design);
@@ -198,6 +199,77 @@ final class SurveyCommand implements Callable<Integer> {
                     null, null, null, null), spec);
         }
         return 0;
+    }
+
+    /** Refuses options that are out of range, or that would be silently ignored with the others given. */
+    private void checkOptions() {
+        picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        if (!(common.level > 0 && common.level < 1)) {
+            throw PrevalenceException.invalidArgument("--level", "--level must lie strictly between 0 and 1 (for "
+                    + "example 0.95), got %s", org.prevalence.core.Format.plain(common.level));
+        }
+        if (common.threads < 0) {
+            throw PrevalenceException.invalidArgument("--threads", "--threads must be >= 0 (0 = all cores), got %d",
+                    common.threads);
+        }
+        String v = variance.toLowerCase(Locale.ROOT);
+        boolean resampled = replicateWeights == null && (v.equals("bootstrap") || v.equals("subbootstrap"));
+        if (pr.hasMatchedOption("--replicates")) {
+            if (!resampled) {
+                throw PrevalenceException.invalidArgument("--replicates", "--replicates is used only with --variance "
+                        + "bootstrap or subbootstrap (the other replicate methods fix the number of replicates); "
+                        + "leave it out or choose one of those");
+            }
+            if (replicates < 2) {
+                throw PrevalenceException.invalidArgument("--replicates", "--replicates must be >= 2, got %d",
+                        replicates);
+            }
+        }
+        if (pr.hasMatchedOption("--seed") && !resampled) {
+            throw PrevalenceException.invalidArgument("--seed", "--seed is used only with --variance bootstrap or "
+                    + "subbootstrap (nothing else here is random); leave it out");
+        }
+        if (mse && replicateWeights == null && v.equals("linearization")) {
+            throw PrevalenceException.invalidArgument("--mse", "--mse applies to replicate variance only; give "
+                    + "--variance METHOD or --replicate-weights PREFIX, or leave --mse out");
+        }
+        if (replicateWeights != null && pr.hasMatchedOption("--variance")) {
+            throw PrevalenceException.invalidArgument("--variance", "--variance makes replicate weights from the "
+                    + "design, --replicate-weights uses the sample's own; give one of them");
+        }
+        for (String o : List.of("--replicate-type", "--scale", "--rscales")) {
+            if (replicateWeights == null && pr.hasMatchedOption(o)) {
+                throw PrevalenceException.invalidArgument(o, "%s describes supplied replicate weights; it needs "
+                        + "--replicate-weights PREFIX", o);
+            }
+        }
+        if (scale != null && !(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
+            throw PrevalenceException.invalidArgument("--scale", "--scale must be a finite number > 0");
+        }
+        for (String o : List.of("--distance", "--bounds")) {
+            if (calibrate == null && pr.hasMatchedOption(o)) {
+                throw PrevalenceException.invalidArgument(o, "%s applies to calibration only; it needs "
+                        + "--calibrate FILE.csv", o);
+            }
+        }
+        if (proportion == null && pr.hasMatchedOption("--ci")) {
+            throw PrevalenceException.invalidArgument("--ci", "--ci chooses the interval of --proportion only; "
+                    + "leave it out for the other statistics");
+        }
+        if (fpc != null && cluster != null && fpc.size() > cluster.size()) {
+            throw PrevalenceException.invalidArgument("--fpc", "--fpc gives %d stages but --cluster only %d; give "
+                    + "one fpc per stage", fpc.size(), cluster.size());
+        }
+        if (nest && (strata == null || cluster == null)) {
+            throw PrevalenceException.invalidArgument("--nest", "--nest says PSU ids are re-used across strata; it "
+                    + "needs --strata and --cluster, leave it out otherwise");
+        }
+        if (bounds != null && bounds.length == 2 && !(bounds[0] < bounds[1])) {
+            throw PrevalenceException.invalidArgument("--bounds", "--bounds takes LOW,HIGH with LOW < HIGH");
+        }
+        if (trim != null && trim.length == 2 && !(trim[0] < trim[1])) {
+            throw PrevalenceException.invalidArgument("--trim", "--trim takes LOW,HIGH with LOW < HIGH");
+        }
     }
 
     private SurveyDesign replicate(SurveyDesign d) {
@@ -421,7 +493,7 @@ final class SurveyCommand implements Callable<Integer> {
         design.put("rows", d.rows());
         design.put("strata", d.strataCount());
         design.put("psus", d.psuCount());
-        design.put("weights_sum", d.weightSum());
+        design.put("weights_sum", JsonNumbers.of(d.weightSum()));
         design.put("variance", variance);
         List<Map<String, Object>> est = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
@@ -432,27 +504,43 @@ final class SurveyCommand implements Callable<Integer> {
             m.put("statistic", r.getStatistic());
             m.put("variable", r.getVariable());
             m.put("domain", r.getDomain().isEmpty() ? null : r.getDomain());
-            m.put("estimate", r.getEstimate());
-            m.put("se", r.getStandardError());
-            m.put("lower", iv == null ? null : iv.lower());
-            m.put("upper", iv == null ? null : iv.upper());
-            m.put("level", iv == null ? common.level : iv.level());
-            m.put("deff", Double.isNaN(r.getDeff()) ? null : r.getDeff());
+            m.put("estimate", JsonNumbers.of(r.getEstimate()));
+            m.put("se", JsonNumbers.of(r.getStandardError()));
+            m.put("lower", iv == null ? null : JsonNumbers.of(iv.lower()));
+            m.put("upper", iv == null ? null : JsonNumbers.of(iv.upper()));
+            m.put("level", JsonNumbers.of(iv == null ? common.level : iv.level()));
+            m.put("deff", JsonNumbers.of(r.getDeff()));
             m.put("n", r.getN());
             m.put("df", r.getDegreesOfFreedom());
             m.put("interval_method", iv == null ? null : iv.method());
             m.put("dropped", r.getDropped());
             est.add(m);
             String dom = r.getDomain().isEmpty() ? "all" : domainText(r.getDomain());
-            rows.add(List.of(r.getStatistic(), r.getVariable(), dom, Output.num(r.getEstimate()),
-                    Output.num(r.getStandardError()), iv == null ? "-" : Output.num(iv.lower()),
-                    iv == null ? "-" : Output.num(iv.upper()), Output.num(r.getDeff()), Output.count(r.getN()),
-                    Integer.toString(r.getDegreesOfFreedom())));
+            rows.add(new ArrayList<>(List.of(r.getStatistic(), r.getVariable(), dom, "", "", "", "", "",
+                    Output.count(r.getN()), Integer.toString(r.getDegreesOfFreedom()))));
             csv.add(List.of(r.getStatistic(), r.getVariable(), r.getDomain().isEmpty() ? "" : domainText(r.getDomain()),
-                    Output.raw(r.getEstimate()), Output.raw(r.getStandardError()),
-                    iv == null ? "NA" : Output.raw(iv.lower()), iv == null ? "NA" : Output.raw(iv.upper()),
-                    Output.raw(iv == null ? common.level : iv.level()), Output.raw(r.getDeff()),
+                    csvNumber(r.getEstimate()), csvNumber(r.getStandardError()),
+                    iv == null ? "NA" : csvNumber(iv.lower()), iv == null ? "NA" : csvNumber(iv.upper()),
+                    csvNumber(iv == null ? common.level : iv.level()), csvNumber(r.getDeff()),
                     Long.toString(r.getN()), Integer.toString(r.getDegreesOfFreedom()), variance));
+        }
+        // one number style per column: the same decimals down each numeric column
+        int k = results.size();
+        double[][] cols = new double[5][k];
+        for (int i = 0; i < k; i++) {
+            SurveyEstimate r = results.get(i);
+            Interval iv = r.getConfidenceInterval();
+            cols[0][i] = r.getEstimate();
+            cols[1][i] = r.getStandardError();
+            cols[2][i] = iv == null ? Double.NaN : iv.lower();
+            cols[3][i] = iv == null ? Double.NaN : iv.upper();
+            cols[4][i] = r.getDeff();
+        }
+        for (int c = 0; c < 5; c++) {
+            List<String> cells = org.prevalence.core.Format.column(cols[c]);
+            for (int i = 0; i < k; i++) {
+                rows.get(i).set(3 + c, Double.isNaN(cols[c][i]) ? "-" : cells.get(i));
+            }
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("design", design);
@@ -467,16 +555,24 @@ final class SurveyCommand implements Callable<Integer> {
                 String ivName = first == null ? "" : Output.fmt(" (%s%% %s interval)",
                         org.prevalence.core.Format.percent(first.level()), first.method());
                 long dropped = results.stream().mapToLong(SurveyEstimate::getDropped).max().orElse(0);
-                yield Output.fmt("Survey design: %s rows, %d strata, %d PSUs, weights sum %s; variance: %s%n%n",
-                        org.prevalence.core.Format.count(d.rows()), d.strataCount(), d.psuCount(),
+                yield Output.fmt("Survey design: %s, %s, %s, weights sum %s; variance: %s%n%n",
+                        org.prevalence.core.Format.count(d.rows(), "row", "rows"),
+                        org.prevalence.core.Format.count(d.strataCount(), "stratum", "strata"),
+                        org.prevalence.core.Format.count(d.psuCount(), "PSU", "PSUs"),
                         org.prevalence.core.Format.number(d.weightSum()), variance)
                         + Output.table(List.of("statistic", "variable", "domain", "estimate", "SE", "lower", "upper",
                         "deff", "n", "df"), rows)
-                        + ivName.strip() + (dropped > 0 ? Output.fmt("%nrows dropped for missing values: %d", dropped) : "")
+                        + ivName.strip() + (dropped > 0 ? Output.fmt("%n%s dropped for missing values",
+                        org.prevalence.core.Format.count(dropped, "row", "rows")) : "")
                         + "\n";
             }
         };
         Output.write(common, spec.commandLine().getOut(), text);
+    }
+
+    /** A CSV number: plain digits (never E-notation), NA for a missing one. */
+    private static String csvNumber(double x) {
+        return Double.isNaN(x) ? "NA" : org.prevalence.core.Format.plain(x);
     }
 
     private static String domainText(Map<String, String> d) {

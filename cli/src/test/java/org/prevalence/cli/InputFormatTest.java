@@ -67,7 +67,7 @@ class InputFormatTest {
         CliTest.Run t = CliTest.run("survey", dir.resolve("s.csv").toString(), "--strata", "stype", "--weights", "pw",
                 "--fpc", "N_psu", "--mean", "y", "--na", "NA,n/a", "--drop-missing");
         assertEquals(0, t.code(), t.err());
-        assertTrue(t.out().contains("rows dropped for missing values: 1"), t.out());
+        assertTrue(t.out().contains("1 row dropped for missing values"), t.out());
     }
 
     @Test

@@ -61,4 +61,34 @@ class SurveyCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--weights"), r.err());
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void tinyAndHugeFiguresAreNeverInENotationAndOneStratumIsSingular() throws Exception {
+        // y is 1e-5 x (1..6): mean 3.5e-5 (Double.toString: 3.5E-5); weights 1e7 (sum 6e7, toString 6.0E7)
+        StringBuilder sb = new StringBuilder("psu,w,y\n");
+        for (int i = 1; i <= 6; i++) {
+            sb.append(i).append(",10000000,").append(i).append("e-5\n");
+        }
+        java.nio.file.Path f = dir.resolve("tiny.csv");
+        java.nio.file.Files.writeString(f, sb.toString());
+        for (String format : List.of("table", "csv", "json")) {
+            CliTest.Run r = CliTest.run("survey", f.toString(), "--cluster", "psu", "--weights", "w", "--mean", "y",
+                    "--format", format);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(!java.util.regex.Pattern.compile("[0-9][eE][-+]?[0-9]").matcher(r.out()).find(),
+                    format + ": " + r.out());
+            if (format.equals("table")) {
+                assertTrue(r.out().contains("6 rows, 1 stratum, 6 PSUs"), r.out());
+            }
+            if (format.equals("json")) {
+                JsonNode n = new ObjectMapper().readTree(r.out());
+                // the mean of 1e-5 x (1..6) with equal weights is 3.5e-5 (closed form)
+                Tolerance.assertRelative(3.5e-5, n.get("estimates").get(0).get("estimate").asDouble(), 1e-12, "mean");
+                Tolerance.assertRelative(6e7, n.get("design").get("weights_sum").asDouble(), 1e-15, "weights sum");
+            }
+        }
+    }
 }

@@ -140,9 +140,10 @@ public final class ImputationModel {
             for (int g = 0; g < nRegions; g++) {
                 if (imputedRegion[g] && !surveyedRegion[g]) {
                     String name = data.edition.regions().get(g);
-                    throw PrevalenceException.notEstimable("region '" + name + "'",
-                            "Region '%s' has countries to impute but no surveyed country, so its region effect "
-                                    + "cannot be estimated; add a survey, or use RegionEffects.NONE", name);
+                    throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "region '" + name + "'",
+                            "Region '" + name + "' has countries to impute but no surveyed country, so its region "
+                                    + "effect cannot be estimated", new PrevalenceException.Remedy(
+                                    "add a survey, or use RegionEffects.NONE", "add a survey of a country of the region"));
                 }
                 if (surveyedRegion[g]) {
                     regionColumn[g] = names.size();
@@ -159,7 +160,7 @@ public final class ImputationModel {
         if (k <= p) {
             throw PrevalenceException.notEstimable("model",
                     "%d surveyed countries for %d coefficients %s; the model needs more surveyed countries than "
-                            + "coefficients (drop covariates or use RegionEffects.NONE)", k, p, names);
+                            + "coefficients (drop covariates)", k, p, names);
         }
         double[][] x = new double[k][];
         double[] y = new double[k];

@@ -17,10 +17,12 @@ import tech.tablesaw.api.Table;
 public final class Populations {
     private final RegionEdition edition;
     private final double[] population;
+    private final String[] rows; // per region: the data rows it was read from ("row 3", "rows 3, 7"), or null
 
-    private Populations(RegionEdition edition, double[] population) {
+    private Populations(RegionEdition edition, double[] population, String[] rows) {
         this.edition = edition;
         this.population = population;
+        this.rows = rows;
     }
 
     /**
@@ -39,7 +41,7 @@ public final class Populations {
             }
             p[i] = org.prevalence.core.Checks.positive("population of " + r, v);
         });
-        return new Populations(edition, p);
+        return new Populations(edition, p, new String[p.length]);
     }
 
     /**
@@ -58,6 +60,7 @@ public final class Populations {
         java.util.Arrays.fill(p, Double.NaN);
         boolean byCountry = TableColumns.has(t, "country");
         Map<String, Integer> rows = new HashMap<>();
+        StringBuilder[] from = new StringBuilder[p.length];
         if (byCountry) {
             String[] c = TableColumns.strings(t, "country");
             String[] reg = TableColumns.has(t, "region") ? TableColumns.strings(t, "region") : null;
@@ -85,6 +88,7 @@ public final class Populations {
                             r + 1, c[r], prev + 1);
                 }
                 p[ix] = Double.isNaN(p[ix]) ? pop[r] : p[ix] + pop[r];
+                from[ix] = from[ix] == null ? new StringBuilder("row " + (r + 1)) : from[ix].append(", ").append(r + 1);
             }
         } else {
             String[] reg = TableColumns.strings(t, "region");
@@ -98,9 +102,14 @@ public final class Populations {
                             r + 1, reg[r], prev + 1);
                 }
                 p[ix] = pop[r];
+                from[ix] = new StringBuilder("row " + (r + 1));
             }
         }
-        return new Populations(edition, p);
+        String[] src = new String[p.length];
+        for (int i = 0; i < p.length; i++) {
+            src[i] = from[i] == null ? null : from[i].toString().replaceFirst("^row (\\d+), ", "rows $1, ");
+        }
+        return new Populations(edition, p, src);
     }
 
     private static void check(double v, int r) {
@@ -138,6 +147,15 @@ public final class Populations {
                     name, why);
         }
         return p;
+    }
+
+    /**
+     * @param region a region index
+     * @return the data rows of the population table its population was read from ({@code "row 3"},
+     *     {@code "rows 3, 7, 9"}), or {@code null} if it was not read from a table
+     */
+    String rowsOf(int region) {
+        return rows[region];
     }
 
     /** @return the sum of the populations given (the world population) */

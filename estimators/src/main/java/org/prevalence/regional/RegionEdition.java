@@ -112,6 +112,58 @@ public final class RegionEdition {
         return new RegionEdition(name, regions, countries);
     }
 
+    /** @return the built-in editions: {@link #ILO_2012}, {@link #GLOBAL_ESTIMATES}, {@link #ILO_2005} */
+    public static List<RegionEdition> builtIn() {
+        return List.of(ILO_2012, GLOBAL_ESTIMATES, ILO_2005);
+    }
+
+    /**
+     * @param name a built-in edition's name, ignoring case, blanks, '-' and '_'
+     *     ({@code "ILO 2012"}, {@code "ilo2012"}, {@code "global-estimates"}, {@code "ilo2005"})
+     * @return the edition, or {@code null} if no built-in edition has that name
+     */
+    public static RegionEdition named(String name) {
+        String k = name.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
+        for (RegionEdition e : builtIn()) {
+            if (e.name.toLowerCase(Locale.ROOT).replace(" ", "").equals(k)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The built-in edition whose regions include every given region name: the rule a caller uses
+     * when no edition is named (the synthetic world's files name ILO 2012 regions). The preferred
+     * edition wins if it has them all; otherwise the only built-in edition that has them all.
+     *
+     * @param regionNames the region names used by the data (case-insensitive)
+     * @param preferred the edition to use when it fits (a caller's default)
+     * @return the edition
+     * @throws PrevalenceException if no built-in edition has them all, or more than one and not the preferred one
+     */
+    public static RegionEdition matching(java.util.Collection<String> regionNames, RegionEdition preferred) {
+        if (regionNames.stream().allMatch(r -> preferred.indexOf(r) >= 0)) {
+            return preferred;
+        }
+        List<RegionEdition> fit = new ArrayList<>();
+        for (RegionEdition e : builtIn()) {
+            if (regionNames.stream().allMatch(r -> e.indexOf(r) >= 0)) {
+                fit.add(e);
+            }
+        }
+        if (fit.size() == 1) {
+            return fit.get(0);
+        }
+        List<String> names = new ArrayList<>();
+        builtIn().forEach(e -> names.add(e.name));
+        throw PrevalenceException.invalidArgument("column 'region'", fit.isEmpty()
+                ? "The region names of the data are not all in one built-in edition (" + String.join(", ", names)
+                        + "); name the edition or give a regions file"
+                : "The region names of the data fit more than one built-in edition (" + String.join(", ",
+                        fit.stream().map(RegionEdition::name).toList()) + "); name the edition");
+    }
+
     static String key(String s) {
         return s.trim().toLowerCase(Locale.ROOT);
     }

@@ -11,6 +11,7 @@ import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.Status;
 import org.prevalence.core.bootstrap.Bootstrap;
 import org.prevalence.core.bootstrap.IntervalType;
 import org.prevalence.core.bootstrap.MultiStatistic;
@@ -26,6 +27,13 @@ import org.prevalence.core.bootstrap.MultiStatistic;
  * observed cases, \( v_i \) the victims of case \( i \), \( d_i \) its days inside the window and
  * \( W \) the window's length in days. Totals add the strata. Strata where capture-recapture is not
  * estimable are handled as {@link NoOverlap} says and listed with that handling.
+ *
+ * <p>Nothing left out is shown as zero. Every region of the edition is listed; a region with no
+ * reported case, a stratum excluded under {@link NoOverlap#EXCLUDE}, and a stratum none of whose
+ * cases has a day inside the window are {@link Status#NOT_ESTIMATED} with a reason, and every total
+ * (region, form, world) names the parts it leaves out ({@link RegionalEstimate#getLeavesOut()}). A
+ * window that contains no case at all, and a region whose estimated stock exceeds its population
+ * (more than 1,000 per 1,000), are errors.
  *
  * <p>Uncertainty: a stratified bootstrap over cases (within each stratum or pool, see
  * {@link BootstrapScheme}), run on {@link Bootstrap} (seeded, parallel, bit-identical for any
@@ -251,6 +259,7 @@ public final class ReportedCasePipeline {
         double[] sumY = new double[nStrata];
         double[] sumY2 = new double[nStrata];
         double[] sumVD = new double[nStrata];
+        long[] inWindow = new long[nStrata];
         long zeroDays = 0;
         for (int i = 0; i < nCases; i++) {
             int s = stratumOfCell[data.region[i] * nForms + data.form[i]];
@@ -258,6 +267,8 @@ public final class ReportedCasePipeline {
             long d = window.daysInside(data.start[i], data.end[i]);
             if (d == 0) {
                 zeroDays++;
+            } else {
+                inWindow[s]++;
             }
             v[i] = data.victims[i];
             y[i] = v[i] * d / w;
@@ -268,6 +279,11 @@ public final class ReportedCasePipeline {
             sumY[s] += y[i];
             sumY2[s] += y[i] * y[i];
             sumVD[s] += v[i] * d;
+        }
+        if (nCases > 0 && zeroDays == nCases) {
+            throw PrevalenceException.notEstimable("window",
+                    "No case has a day inside the window %s, so no stock can be estimated; choose the window the "
+                            + "cases' dates cover", window);
         }
         // estimability and pools (union-find)
         boolean[] estimable = new boolean[nStrata];
@@ -286,20 +302,24 @@ public final class ReportedCasePipeline {
             String where = "stratum '" + label[s] + "'";
             switch (noOverlap) {
                 case FAIL:
-                    throw PrevalenceException.notEstimable(where,
-                            "Stratum '%s' is not estimable by capture-recapture: %s (at least %d cases on two or "
-                                    + "more sources are needed); choose NoOverlap.POOL with a named neighbour, or "
-                                    + "NoOverlap.EXCLUDE", label[s], describe(counts[s], data.sources), minOverlap);
+                    throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where, String.format(
+                            Locale.ROOT, "Stratum '%s' is not estimable by capture-recapture: %s (at least %d cases "
+                                    + "on two or more sources are needed)", label[s], describe(counts[s], data.sources),
+                            minOverlap), new PrevalenceException.Remedy("choose NoOverlap.POOL with a named neighbour, "
+                                    + "or NoOverlap.EXCLUDE", "use --no-overlap pool --pool '" + label[s]
+                                    + "=REGION|FORM', or --no-overlap exclude"));
                 case EXCLUDE:
                     excluded[s] = true;
                     break;
                 case POOL:
                     String nb = neighbours.get(key[s]);
                     if (nb == null) {
-                        throw PrevalenceException.notEstimable(where,
-                                "Stratum '%s' is not estimable (%s) and no neighbour is named for it; name one with "
-                                        + "withNeighbour(\"%s\", \"region|form\"), or choose NoOverlap.EXCLUDE",
-                                label[s], describe(counts[s], data.sources), label[s]);
+                        throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where, String.format(
+                                Locale.ROOT, "Stratum '%s' is not estimable (%s) and no neighbour is named for it",
+                                label[s], describe(counts[s], data.sources)), new PrevalenceException.Remedy(
+                                "name one with withNeighbour(\"" + label[s] + "\", \"region|form\"), or choose "
+                                        + "NoOverlap.EXCLUDE", "name one with --pool '" + label[s]
+                                        + "=REGION|FORM', or use --no-overlap exclude"));
                     }
                     Integer t = byKey.get(nb);
                     if (t == null) {
@@ -349,9 +369,11 @@ public final class ReportedCasePipeline {
             if (!CaseSteps.estimable(c, minOverlap) || !finiteEstimate(c)) {
                 List<String> names = new ArrayList<>();
                 groups.get(g).forEach(s -> names.add(label[s]));
-                throw PrevalenceException.notEstimable("stratum '" + names.get(0) + "'",
-                        "The pool of strata %s is still not estimable: %s; name a different neighbour or "
-                                + "choose NoOverlap.EXCLUDE", names, describe(c, data.sources));
+                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "stratum '" + names.get(0) + "'",
+                        String.format(Locale.ROOT, "The pool of strata %s is still not estimable: %s", names,
+                                describe(c, data.sources)), new PrevalenceException.Remedy("name a different "
+                                + "neighbour or choose NoOverlap.EXCLUDE", "name a different neighbour with --pool, "
+                                + "or use --no-overlap exclude"));
             }
             groupN[g] = CaseSteps.estimatedCases(estimator, c);
             groupVar[g] = estimator.variance(c);
@@ -386,13 +408,8 @@ public final class ReportedCasePipeline {
         }
         CaseBootstrap resampler = new CaseBootstrap(cells, nStrata, groupStart, cs, cp, cv, cy, groupN, scheme);
         // outputs: strata stock, strata victims, regions stock, regions victims, forms stock, forms victims, world
-        boolean[] regionListed = new boolean[nRegions];
-        for (int r = 0; r < nRegions; r++) {
-            regionListed[r] = !Double.isNaN(populations.of(r));
-        }
         boolean[] formListed = new boolean[nForms];
         for (int s = 0; s < nStrata; s++) {
-            regionListed[strata.get(s)[0]] = true;
             formListed[strata.get(s)[1]] = true;
         }
         final int oStrataV = nStrata;
@@ -467,6 +484,17 @@ public final class ReportedCasePipeline {
         for (int g = 0; g < nGroups; g++) {
             factor[g] = groupN[g] / groupObs[g];
         }
+        // what each total leaves out: excluded strata, and (for the stock) strata with no case day in the window
+        String[] stockOut = new String[nStrata];
+        String[] victimsOut = new String[nStrata];
+        for (int s = 0; s < nStrata; s++) {
+            if (excluded[s]) {
+                victimsOut[s] = "excluded: not estimable by capture-recapture, " + describe(counts[s], data.sources);
+                stockOut[s] = victimsOut[s];
+            } else if (inWindow[s] == 0) {
+                stockOut[s] = "no case of the stratum has a day inside the window " + window;
+            }
+        }
         List<StratumResult> strataOut = new ArrayList<>();
         for (int s = 0; s < nStrata; s++) {
             int r = strataRF[s][0];
@@ -486,8 +514,9 @@ public final class ReportedCasePipeline {
             } else {
                 handling = "estimated";
             }
-            RegionalEstimate stock = null;
-            RegionalEstimate victims = null;
+            double pop = populations.of(r);
+            RegionalEstimate stock = RegionalEstimate.notEstimated(label[s], pop, String.valueOf(stockOut[s]));
+            RegionalEstimate victims = RegionalEstimate.notEstimated(label[s], pop, String.valueOf(victimsOut[s]));
             double cases = Double.NaN;
             double casesSe = Double.NaN;
             if (!excluded[s]) {
@@ -496,9 +525,11 @@ public final class ReportedCasePipeline {
                 only[s] = true;
                 cases = factor[g] * n[s];
                 casesSe = Math.sqrt(groupVar[g]) * n[s] / groupObs[g];
-                stock = row(label[s], populations.of(r), boot.get(s), delta(only, groupOf, groupN, groupVar,
-                        groupObs, sumY, sumY2));
-                victims = row(label[s], populations.of(r), boot.get(oStrataV + s), delta(only, groupOf, groupN,
+                if (stockOut[s] == null) {
+                    stock = row(label[s], pop, boot.get(s), delta(only, groupOf, groupN, groupVar, groupObs, sumY,
+                            sumY2));
+                }
+                victims = row(label[s], pop, boot.get(oStrataV + s), delta(only, groupOf, groupN,
                         groupVar, groupObs, sumV, sumV2));
             }
             strataOut.add(new StratumResult(data.edition.regions().get(r), data.forms.get(f), handling, estimable[s],
@@ -507,19 +538,41 @@ public final class ReportedCasePipeline {
         }
         List<RegionalEstimate> regions = new ArrayList<>();
         List<RegionalEstimate> regionVictims = new ArrayList<>();
+        List<String> worldStockOut = new ArrayList<>();
+        List<String> worldVictimsOut = new ArrayList<>();
         for (int r = 0; r < nRegions; r++) {
-            if (!regionListed[r]) {
+            List<Integer> members = new ArrayList<>();
+            for (int s = 0; s < nStrata; s++) {
+                if (strataRF[s][0] == r) {
+                    members.add(s);
+                }
+            }
+            String name = data.edition.regions().get(r);
+            double pop = populations.of(r);
+            if (members.isEmpty()) {
+                String why = Double.isNaN(pop) ? "no population and no reported case" : "no reported case in the region";
+                regions.add(RegionalEstimate.notEstimated(name, pop, why));
+                regionVictims.add(RegionalEstimate.notEstimated(name, pop, why));
+                worldStockOut.add("region '" + name + "' (" + why + ")");
+                worldVictimsOut.add("region '" + name + "' (" + why + ")");
                 continue;
             }
             boolean[] set = new boolean[nStrata];
-            for (int s = 0; s < nStrata; s++) {
-                set[s] = strataRF[s][0] == r;
+            members.forEach(s -> set[s] = true);
+            RegionalEstimate stock = total(name, pop, boot.get(oRegion + r),
+                    delta(set, groupOf, groupN, groupVar, groupObs, sumY, sumY2), members, stockOut, label);
+            checkRate(stock, populations, r);
+            regions.add(stock);
+            regionVictims.add(total(name, pop, boot.get(oRegionV + r),
+                    delta(set, groupOf, groupN, groupVar, groupObs, sumV, sumV2), members, victimsOut, label));
+            for (int s : members) {
+                if (stockOut[s] != null) {
+                    worldStockOut.add(part(label[s], stockOut[s]));
+                }
+                if (victimsOut[s] != null) {
+                    worldVictimsOut.add(part(label[s], victimsOut[s]));
+                }
             }
-            String name = data.edition.regions().get(r);
-            regions.add(row(name, populations.of(r), boot.get(oRegion + r),
-                    delta(set, groupOf, groupN, groupVar, groupObs, sumY, sumY2)));
-            regionVictims.add(row(name, populations.of(r), boot.get(oRegionV + r),
-                    delta(set, groupOf, groupN, groupVar, groupObs, sumV, sumV2)));
         }
         double worldPop = populations.total();
         List<RegionalEstimate> forms = new ArrayList<>();
@@ -528,18 +581,22 @@ public final class ReportedCasePipeline {
                 continue;
             }
             boolean[] set = new boolean[nStrata];
+            List<Integer> members = new ArrayList<>();
             for (int s = 0; s < nStrata; s++) {
                 set[s] = strataRF[s][1] == f;
+                if (set[s]) {
+                    members.add(s);
+                }
             }
-            forms.add(row(data.forms.get(f), worldPop, boot.get(oForm + f),
-                    delta(set, groupOf, groupN, groupVar, groupObs, sumY, sumY2)));
+            forms.add(total(data.forms.get(f), worldPop, boot.get(oForm + f),
+                    delta(set, groupOf, groupN, groupVar, groupObs, sumY, sumY2), members, stockOut, label));
         }
         boolean[] all = new boolean[nStrata];
         java.util.Arrays.fill(all, true);
         RegionalEstimate world = row("World", worldPop, boot.get(oWorld),
-                delta(all, groupOf, groupN, groupVar, groupObs, sumY, sumY2));
+                delta(all, groupOf, groupN, groupVar, groupObs, sumY, sumY2)).leavingOut(worldStockOut);
         RegionalEstimate worldVictims = row("World", worldPop, boot.get(oWorld + 1),
-                delta(all, groupOf, groupN, groupVar, groupObs, sumV, sumV2));
+                delta(all, groupOf, groupN, groupVar, groupObs, sumV, sumV2)).leavingOut(worldVictimsOut);
         int failed = boot.get(oWorld).getFailed();
         return new Result(estimator.name(), scheme, window, replicates, seed, failed, zeroDays, nCases,
                 strataOut, regions, regionVictims, forms, world, worldVictims);
@@ -585,6 +642,46 @@ public final class ReportedCasePipeline {
         return Math.sqrt(var);
     }
 
+    /**
+     * A total over some strata: not estimated if every stratum is left out, else the bootstrap row
+     * naming the strata it leaves out.
+     */
+    private static RegionalEstimate total(String name, double population, Bootstrap.Result b, double deltaSe,
+                                          List<Integer> members, String[] leftOut, String[] label) {
+        List<String> out = new ArrayList<>();
+        for (int s : members) {
+            if (leftOut[s] != null) {
+                out.add(part(label[s], leftOut[s]));
+            }
+        }
+        if (out.size() == members.size()) {
+            return RegionalEstimate.notEstimated(name, population, "every stratum is left out: " + String.join("; ", out));
+        }
+        return row(name, population, b, deltaSe).leavingOut(out);
+    }
+
+    private static String part(String stratum, String why) {
+        return "stratum '" + stratum + "' (" + why + ")";
+    }
+
+    /**
+     * A stock larger than the population (a rate per 1,000 above 1,000) is impossible: the population
+     * is wrong (often given in thousands), so it is an error naming the region and its population rows.
+     */
+    private static void checkRate(RegionalEstimate stock, Populations populations, int r) {
+        double pop = populations.of(r);
+        if (stock.isEstimated() && stock.getEstimate() > pop) {
+            String rows = populations.rowsOf(r);
+            String name = stock.getName();
+            throw PrevalenceException.invalidData("region '" + name + "'" + (rows == null ? "" : ", population " + rows),
+                    "Region '%s': the estimated stock, %s persons on an average day, is larger than its population "
+                            + "%s%s (%s per 1,000); a population counts inhabitants (not thousands) and must be "
+                            + "larger than the stock", name, Format.number(Math.rint(stock.getEstimate())),
+                    Format.number(pop), rows == null ? "" : " (population file " + rows + ")",
+                    Format.number(stock.getPer1000()));
+        }
+    }
+
     private static RegionalEstimate row(String name, double population, Bootstrap.Result b, double deltaSe) {
         return new RegionalEstimate(name, population, b.getEstimate(), b.getBootstrapStandardError(), deltaSe,
                 b.interval(IntervalType.PERCENTILE, LEVELS[0]), b.interval(IntervalType.PERCENTILE, LEVELS[1]));
@@ -608,8 +705,8 @@ public final class ReportedCasePipeline {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ReportedCasePipeline[%s, %s, minOverlap=%d, %s replicates, seed=%d, %s]",
-                estimator.name(), noOverlap, minOverlap, Format.count(replicates), seed, scheme);
+        return String.format(Locale.ROOT, "ReportedCasePipeline[%s, %s, minOverlap=%d, %s, seed=%d, %s]",
+                estimator.name(), noOverlap, minOverlap, Format.count(replicates, "replicate", "replicates"), seed, scheme);
     }
 
     /**
@@ -702,23 +799,37 @@ public final class ReportedCasePipeline {
             return casesSe;
         }
 
-        /** @return the estimated victims over the window, or null if excluded */
+        /** @return the estimated victims over the window ({@link Status#NOT_ESTIMATED}, with its reason, if excluded) */
         public RegionalEstimate getVictims() {
             return victims;
         }
 
-        /** @return the estimated stock (persons on an average day), or null if excluded */
+        /**
+         * @return the estimated stock (persons on an average day); {@link Status#NOT_ESTIMATED}, with its
+         *     reason, if the stratum was excluded or none of its cases has a day inside the window
+         */
         public RegionalEstimate getStock() {
             return stock;
         }
 
+        /** @return the stock's status: {@link Status#OK}, or {@link Status#NOT_ESTIMATED} */
+        public Status getStatus() {
+            return stock.getStatus();
+        }
+
+        /** @return why the stock was not estimated, or {@code null} */
+        public String getReason() {
+            return stock.getReason();
+        }
+
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s | %s [%s]: observed %s cases (%s on 2+ sources), %s victims; "
-                            + "cases %s; stock %s", region, form, handling, Format.count(observedCases),
+            return String.format(Locale.ROOT, "%s | %s [%s]: observed %s (%s on 2+ sources), %s victims; "
+                            + "cases %s; stock %s", region, form, handling,
+                    Format.count(observedCases, "case", "cases"),
                     Format.count(getOverlap()), Format.number(observedVictims), Format.number(estimatedCases),
-                    stock == null ? "excluded" : Format.number(stock.getEstimate())
-                            + " (SE " + Format.number(stock.getStandardError()) + ")");
+                    !stock.isEstimated() ? "not estimated (" + stock.getReason() + ")"
+                            : Format.number(stock.getEstimate()) + " (SE " + Format.number(stock.getStandardError()) + ")");
         }
     }
 
@@ -840,10 +951,10 @@ public final class ReportedCasePipeline {
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "Reported-case pipeline: %s cases, %s, window %s (%s days), "
-                            + "%s bootstrap (%s replicates, %d failed, seed %d)%n", Format.count(cases), estimator,
-                    window, Format.count(window.days()), scheme.name().toLowerCase(Locale.ROOT),
-                    Format.count(replicates), failed, seed));
+            sb.append(String.format(Locale.ROOT, "Reported-case pipeline: %s, %s, window %s (%s), "
+                            + "%s bootstrap (%s, %d failed, seed %d)%n", Format.count(cases, "case", "cases"), estimator,
+                    window, Format.count(window.days(), "day", "days"), scheme.name().toLowerCase(Locale.ROOT),
+                    Format.count(replicates, "replicate", "replicates"), failed, seed));
             sb.append("Strata:").append(System.lineSeparator());
             strata.forEach(s -> sb.append("  ").append(s).append(System.lineSeparator()));
             sb.append("Regions (stock on an average day):").append(System.lineSeparator());

@@ -56,6 +56,11 @@ import org.prevalence.core.bootstrap.Resampler;
  * doi:10.1016/0197-2456(86)90046-2; Knapp, G. and Hartung, J. (2003), Statistics in Medicine 22,
  * 2693-2710, doi:10.1002/sim.1482.
  *
+ * <p>Every region of the edition is listed: a region with no country in the national data is
+ * {@link org.prevalence.core.Status#NOT_ESTIMATED} with its reason, and the world names it among
+ * the parts it leaves out. A region whose total exceeds its population (only outside components can
+ * do that) is an error.
+ *
  * <p>This class is immutable.
  */
 public final class SurveyPipeline {
@@ -289,14 +294,29 @@ public final class SurveyPipeline {
         List<Bootstrap.Result> res = Bootstrap.withDefaults().withReplicates(draws).withSeed(seed).withThreads(threads)
                 .runMany(mc, nRegions + 1, (buf, out) -> System.arraycopy(buf, 0, out, 0, out.length));
         List<RegionalEstimate> regions = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         double worldPop = 0;
         for (int g = 0; g < nRegions; g++) {
+            String name = data.edition.regions().get(g);
             if (listed[g]) {
-                regions.add(row(data.edition.regions().get(g), regionPop[g], res.get(g)));
+                RegionalEstimate e = row(name, regionPop[g], res.get(g));
+                if (e.getEstimate() > regionPop[g]) {
+                    // only outside components can do this: a country's prevalence is at most 1
+                    throw PrevalenceException.invalidArgument("region '" + name + "'",
+                            "Region '%s': the estimate, %s persons, is larger than the region's population %s (the "
+                                    + "sum of its countries' population rows), because of the outside components "
+                                    + "added to it; check the components' estimates", name,
+                            Format.number(Math.rint(e.getEstimate())), Format.number(regionPop[g]));
+                }
+                regions.add(e);
                 worldPop += regionPop[g];
+            } else {
+                String why = "no country of the region is in the national data";
+                regions.add(RegionalEstimate.notEstimated(name, Double.NaN, why));
+                leftOut.add("region '" + name + "' (" + why + ")");
             }
         }
-        RegionalEstimate world = row("World", worldPop, res.get(nRegions));
+        RegionalEstimate world = row("World", worldPop, res.get(nRegions)).leavingOut(leftOut);
         return new Result(regions, world, countries, fit, draws, seed, components);
     }
 
@@ -456,9 +476,10 @@ public final class SurveyPipeline {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "SurveyPipeline[%s, %s sampling error, %s model uncertainty, %d outside "
-                + "components, %s draws, seed %d]", model, samplingError, modelUncertainty, components.size(),
-                Format.count(draws), seed);
+        return String.format(Locale.ROOT, "SurveyPipeline[%s, %s sampling error, %s model uncertainty, %s, %s, "
+                + "seed %d]", model, samplingError, modelUncertainty,
+                Format.count(components.size(), "outside component", "outside components"),
+                Format.count(draws, "draw", "draws"), seed);
     }
 
     /** A country's prevalence as used: surveyed, or imputed (predictive mean and SD). This class is immutable. */
@@ -588,8 +609,10 @@ public final class SurveyPipeline {
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                    "Survey pipeline: %d countries (%d imputed), %s Monte Carlo draws, seed %d%n", countries.size(),
-                    countries.stream().filter(CountryResult::isImputed).count(), Format.count(draws), seed));
+                    "Survey pipeline: %s (%d imputed), Monte Carlo of %s, seed %d%n",
+                    Format.count(countries.size(), "country", "countries"),
+                    countries.stream().filter(CountryResult::isImputed).count(), Format.count(draws, "draw", "draws"),
+                    seed));
             if (fit != null) {
                 sb.append(fit).append(System.lineSeparator());
             }

@@ -15,6 +15,13 @@
  *     {@link org.prevalence.regional.RegionalEstimate}.</li>
  * </ul>
  *
+ * <p>Nothing that was not estimated is a zero: every region of the edition is listed, a part with
+ * no data (no reported case, a stratum excluded for lack of overlap, no case inside the window, no
+ * country in the national data) has {@link org.prevalence.core.Status#NOT_ESTIMATED} and a reason,
+ * and every total names the parts it leaves out
+ * ({@link org.prevalence.regional.RegionalEstimate#getLeavesOut()}). A stock above its population
+ * (more than 1,000 per 1,000) is an error naming the region and its population rows.
+ *
  * <pre>{@code
  * ReportedCasePipeline.Result r = ReportedCasePipeline.withDefaults().withReplicates(2000).withSeed(1)
  *         .estimate(CaseFile.withDefaults(), cases, population, ReferenceWindow.parse("2002-01-01:2011-12-31"));

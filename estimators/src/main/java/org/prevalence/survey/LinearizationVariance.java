@@ -186,9 +186,10 @@ public final class LinearizationVariance {
             return 0;
         }
         if (ok == 0) {
-            throw PrevalenceException.notEstimable("strata",
-                    "no stratum has two or more PSUs in this domain, so LonelyPsu.AVERAGE has nothing to average; "
-                            + "choose LonelyPsu.CERTAINTY, REMOVE or ADJUST");
+            throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "strata",
+                    "no stratum has two or more PSUs in this domain, so the average lonely-PSU rule has nothing to "
+                            + "average", new PrevalenceException.Remedy("choose LonelyPsu.CERTAINTY, REMOVE or ADJUST",
+                            "use --lonely-psu certainty, remove or adjust"));
         }
         // R onestage: sum over ok strata * nstrat / nokstrat
         double v = sum * present / ok;
@@ -213,9 +214,11 @@ public final class LinearizationVariance {
                 double v2 = oneStratum(t.t2, base2, d.ssuOrder, from, to, tot, nsub, d.f2[p], 2,
                         "PSU '" + label + "'", label);
                 if (Double.isNaN(v2)) {
-                    throw PrevalenceException.notEstimable("PSU '" + label + "'",
-                            "PSU '%s' has only one SSU in this domain at stage 2 and LonelyPsu.AVERAGE has no other "
-                                    + "stage-2 stratum to average over; choose LonelyPsu.CERTAINTY, REMOVE or ADJUST", label);
+                    throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "PSU '" + label + "'",
+                            "PSU '" + label + "' has only one SSU in this domain at stage 2 and the average lonely-PSU "
+                                    + "rule has no other stage-2 stratum to average over",
+                            new PrevalenceException.Remedy("choose LonelyPsu.CERTAINTY, REMOVE or ADJUST",
+                                    "use --lonely-psu certainty, remove or adjust"));
                 }
                 v += v2 * d.stage1Fraction[d.psuStratum[p]];
             }
@@ -248,10 +251,11 @@ public final class LinearizationVariance {
         }
         switch (lonely) {
             case FAIL:
-                throw PrevalenceException.notEstimable(where,
-                        "%s has only one PSU at stage %d, so its variance cannot be estimated; choose "
-                                + "LonelyPsu.CERTAINTY, REMOVE, ADJUST or AVERAGE (R: survey.lonely.psu)",
-                        Character.toUpperCase(where.charAt(0)) + where.substring(1), stage);
+                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where, String.format(
+                        java.util.Locale.ROOT, "%s has only one PSU at stage %d, so its variance cannot be estimated",
+                        Character.toUpperCase(where.charAt(0)) + where.substring(1), stage),
+                        new PrevalenceException.Remedy("choose LonelyPsu.CERTAINTY, REMOVE, ADJUST or AVERAGE "
+                                + "(R: survey.lonely.psu)", "use --lonely-psu certainty, remove, adjust or average"));
             case AVERAGE:
                 return Double.NaN;
             default:

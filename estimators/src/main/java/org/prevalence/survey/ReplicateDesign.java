@@ -214,9 +214,10 @@ public final class ReplicateDesign {
 
     private ReplicateVariance jk1(SurveyDesign d) {
         if (d.strataCount > 1) {
-            throw PrevalenceException.invalidArgument("strata",
-                    "JK1 is for unstratified designs; use ReplicateMethod.JKN for a stratified design (R: \"Can't use "
-                            + "JK1 for a stratified design\")");
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "strata",
+                    "JK1 is for unstratified designs (R: \"Can't use JK1 for a stratified design\")",
+                    new PrevalenceException.Remedy("use ReplicateMethod.JKN for a stratified design",
+                            "use --variance jkn for a stratified design"));
         }
         int n = d.psuCount;
         double f = d.f1[0];
@@ -253,10 +254,11 @@ public final class ReplicateDesign {
                 switch (d.lonelyPsu) {
                     case FAIL:
                         String s = d.stratumLabels.get(h);
-                        throw PrevalenceException.notEstimable("stratum '" + s + "'",
-                                "Stratum '%s' has only one PSU, so the jackknife cannot delete it; choose "
-                                        + "LonelyPsu.CERTAINTY, REMOVE, ADJUST or AVERAGE (R: \"Stratum%shas only one PSU\")",
-                                s, s);
+                        throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "stratum '" + s + "'",
+                                "Stratum '" + s + "' has only one PSU, so the jackknife cannot delete it",
+                                new PrevalenceException.Remedy("choose LonelyPsu.CERTAINTY, REMOVE, ADJUST or AVERAGE "
+                                        + "(R: \"Stratum" + s + "has only one PSU\")",
+                                        "use --lonely-psu certainty, remove, adjust or average"));
                     case ADJUST:
                         count++;
                         continue;

@@ -140,6 +140,35 @@ public final class ReplicateVariance {
         return rank;
     }
 
+    /**
+     * The degrees of freedom of a domain as R's {@code degf} of the subset design
+     * ({@code "[.svyrep.design"} keeps the domain's rows and recomputes {@code degf}): the rank of the
+     * domain rows' replicate weights minus 1.
+     * @param inDomain whether each row is in the domain
+     * @return the domain's degrees of freedom
+     */
+    int degreesOfFreedom(boolean[] inDomain) {
+        int m = 0;
+        for (boolean b : inDomain) {
+            m += b ? 1 : 0;
+        }
+        if (m == 0) {
+            return 0;
+        }
+        double[] buf = new double[inDomain.length];
+        double[][] cols = new double[replicates][m];
+        for (int r = 0; r < replicates; r++) {
+            fill(r, buf);
+            int j = 0;
+            for (int i = 0; i < buf.length; i++) {
+                if (inDomain[i]) {
+                    cols[r][j++] = buf[i];
+                }
+            }
+        }
+        return rank(cols) - 1;
+    }
+
     /** @return the method name, e.g. {@code "jkn"}, {@code "fay:0.5"} */
     public String method() {
         return method;
@@ -376,8 +405,10 @@ public final class ReplicateVariance {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ReplicateVariance[%s, %d replicates, scale %s, centre %s, df %d%s]",
-                method, replicates, scale, centre, df, steps.isEmpty() ? "" : ", recalibrated (" + steps.size() + " steps)");
+        return String.format(Locale.ROOT, "ReplicateVariance[%s, %s, scale %s, centre %s, df %d%s]",
+                method, org.prevalence.core.Format.count(replicates, "replicate", "replicates"), scale, centre, df,
+                steps.isEmpty() ? "" : ", recalibrated (" + org.prevalence.core.Format.count(steps.size(), "step", "steps")
+                        + ")");
     }
 
     /** @return whether all rscales are equal to 1 */

@@ -417,9 +417,10 @@ public final class SurveyDesign {
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "SurveyDesign[%s rows, %d strata, %s PSUs%s, weights sum %s, df %d, fpc %s%s, lonely PSU %s]",
-                Format.count(n), strataCount, Format.count(psuCount),
-                multistage ? ", " + Format.count(ssuCount) + " SSUs (two-stage variance)" : "",
+                "SurveyDesign[%s, %s, %s%s, weights sum %s, df %d, fpc %s%s, lonely PSU %s]",
+                Format.count(n, "row", "rows"), Format.count(strataCount, "stratum", "strata"),
+                Format.count(psuCount, "PSU", "PSUs"),
+                multistage ? ", " + Format.count(ssuCount, "SSU", "SSUs") + " (two-stage variance)" : "",
                 Format.number(weightSum), degreesOfFreedom(), fpcKind,
                 stages == 2 && !multistage ? " (ultimate cluster)" : "", lonelyPsu);
     }

@@ -145,16 +145,31 @@ public final class SurveyProportion {
                 }
             }
         }
+        if (design.isReplicate() && !dom.labels.get(0).isEmpty()) {
+            // R evaluates svyciprop on the subset design, whose degf is that of the domain's replicate weights
+            for (int k = 0; k < s.domains; k++) {
+                boolean[] in = new boolean[design.n];
+                for (int i = 0; i < design.n; i++) {
+                    in[i] = dom.of(i) == k;
+                }
+                s.df[k] = design.replicates.degreesOfFreedom(in);
+            }
+        }
         List<Result> out = new ArrayList<>(s.domains);
         for (int k = 0; k < s.domains; k++) {
             double p = s.estimate[k];
+            // BETA's nrow(design): R subsets a calibrated design by giving the other rows infinite
+            // probabilities ("[.survey.design2"), so a domain of a calibrated design keeps every row
+            long rows = design.isCalibrated() && !design.isReplicate() ? design.n : s.n[k] + s.dropped[k];
             double[] ci = ProportionIntervals.interval(method, p, s.variance[k], level, s.df[k],
-                    s.n[k] + s.dropped[k], s.n[k], starts[k]);
+                    rows, s.n[k], starts[k]);
             if (!(ci[0] <= ci[1])) {
-                throw PrevalenceException.notEstimable(dom.labels.get(k).isEmpty() ? "column '" + name + "'"
-                                : "domain " + dom.labels.get(k),
-                        "the %s interval for '%s' in %s could not be computed (estimate %s); choose another CiMethod",
-                        method, name, Linear.domainText(dom.labels.get(k)), p);
+                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE,
+                        dom.labels.get(k).isEmpty() ? "column '" + name + "'" : "domain " + dom.labels.get(k),
+                        String.format(java.util.Locale.ROOT, "the %s interval for '%s' in %s could not be computed "
+                                + "(estimate %s)", method.name().toLowerCase(java.util.Locale.ROOT), name,
+                                Linear.domainText(dom.labels.get(k)), p),
+                        new PrevalenceException.Remedy("choose another CiMethod", "choose another --ci"));
             }
             String m = method.name().toLowerCase(java.util.Locale.ROOT) + ", t(" + s.df[k] + ")";
             out.add(new Result(name, dom.labels.get(k), p, Math.sqrt(s.variance[k]), new Interval(ci[0], ci[1], level, m),

@@ -1,7 +1,6 @@
 package org.prevalence.regional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +61,15 @@ class ReportedCasePipelineTest {
         Tolerance.assertRelative(stock / 1000, r.region("Africa").getPer1000(), 1e-14, "per 1,000 of 1,000,000");
         Tolerance.assertRelative(stock, r.getWorld().getEstimate(), 1e-14, "world");
         Tolerance.assertRelative(stock * 1000 / 1.2e6, r.getWorld().getPer1000(), 1e-14, "world rate on 1.2 M");
-        assertEquals(0, r.region("Middle East").getEstimate(), "region with population but no cases");
+        // a region with a population but no case is not estimated (never 0), and the world says it leaves it out
+        RegionalEstimate me = r.region("Middle East");
+        assertEquals(org.prevalence.core.Status.NOT_ESTIMATED, me.getStatus(), "region with population but no cases");
+        assertTrue(Double.isNaN(me.getEstimate()) && Double.isNaN(me.getLower95()), me.toString());
+        assertEquals("no reported case in the region", me.getReason());
+        assertEquals(org.prevalence.core.Status.WARNING, r.getWorld().getStatus());
+        assertTrue(r.getWorld().getLeavesOut().contains("region 'Middle East' (no reported case in the region)"),
+                r.getWorld().getLeavesOut().toString());
+        assertEquals(org.prevalence.core.Warning.Kind.INCOMPLETE, r.getWorld().getWarnings().get(0).kind());
         assertTrue(r.getWorld().getLower95() <= r.getWorld().getLower68());
         assertTrue(r.getWorld().getUpper68() <= r.getWorld().getUpper95());
     }
@@ -83,10 +90,20 @@ class ReportedCasePipelineTest {
         assertEquals(2, r.getStrata().size());
         ReportedCasePipeline.StratumResult me = r.getStrata().get(1);
         assertEquals("excluded", me.getHandling());
-        assertNull(me.getStock());
+        assertEquals(org.prevalence.core.Status.NOT_ESTIMATED, me.getStatus());
+        assertTrue(Double.isNaN(me.getStock().getEstimate()), me.toString());
+        assertTrue(me.getReason().startsWith("excluded: not estimable by capture-recapture"), me.getReason());
         assertEquals(2, me.getObservedCases());
         assertEquals(10, me.getObservedVictims());
         Tolerance.assertRelative(r.region("Africa").getEstimate(), r.getWorld().getEstimate(), 1e-14, "world = Africa");
+        // the region whose only stratum was excluded is not estimated; the world names the stratum it leaves out
+        assertEquals(org.prevalence.core.Status.NOT_ESTIMATED, r.region("Middle East").getStatus());
+        assertTrue(r.region("Middle East").getReason().startsWith("every stratum is left out: stratum "
+                + "'Middle East|state-imposed'"), r.region("Middle East").getReason());
+        // (and the four ILO 2012 regions the inputs never mention)
+        assertEquals(5, r.getWorld().getLeavesOut().size(), r.getWorld().getLeavesOut().toString());
+        assertTrue(r.getWorld().getLeavesOut().get(4).startsWith("stratum 'Middle East|state-imposed' (excluded"),
+                r.getWorld().getLeavesOut().toString());
     }
 
     @Test
@@ -125,14 +142,16 @@ class ReportedCasePipelineTest {
         assertEquals(one.getWorld().getLower95(), two.getWorld().getLower95(), "bit-identical interval");
         double sum = 0;
         for (RegionalEstimate reg : one.getRegions()) {
-            sum += reg.getEstimate();
+            if (reg.isEstimated()) {
+                sum += reg.getEstimate();
+            }
         }
         Tolerance.assertRelative(sum, one.getWorld().getEstimate(), 1e-12, "regions add to world");
         double forms = one.getForms().stream().mapToDouble(RegionalEstimate::getEstimate).sum();
         Tolerance.assertRelative(forms, one.getWorld().getEstimate(), 1e-12, "forms add to world");
         // bootstrap SE against the delta-method SE (both estimate the same unconditional SE): within 15 %
         for (RegionalEstimate reg : one.getRegions()) {
-            if (reg.getEstimate() > 0) {
+            if (reg.isEstimated()) {
                 Tolerance.assertRelative(reg.getDeltaStandardError(), reg.getStandardError(), 0.15,
                         reg.getName() + " bootstrap vs delta SE");
             }
