@@ -152,6 +152,7 @@ final class MseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MseOptions.check(this);
+        MseOptions.checkBayesOptions(this, spec.commandLine().getParseResult());
         if (input.stratum != null) {
             return stratified(input.readStratified());
         }

@@ -132,9 +132,8 @@ final class MseExtras {
 
     /**
      * One --compare row from a method that may not apply to the table: {model, estimate, interval, status, reason}.
-     * The fit gives {model, estimate, interval, result}; the status and warnings are read through
-     * {@link PopulationEstimate} when the result implements it, else {@code status} is "ok" or "warning" by
-     * whether the result has warnings (given as strings in element 4).
+     * The fit gives {model, estimate, interval, result}; the status and warnings are read through the
+     * result's {@link PopulationEstimate} view.
      */
     static Map<String, Object> compareRow(String method, java.util.function.Supplier<Object[]> fit) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -148,21 +147,14 @@ final class MseExtras {
             m.put("upper", iv == null ? null : iv.upper());
             m.put("aic", null);
             m.put("bic", null);
-            if (r[3] instanceof PopulationEstimate pe) {
-                m.put("status", pe.getStatus().label());
-                m.put("reason", pe.getWarnings().isEmpty() ? null : pe.getWarnings().get(0).message());
-                m.put("warnings", MseReport.warnings(pe.getWarnings()));
-                if (!pe.getStatus().hasFigure() && pe.getStatus() != org.prevalence.core.Status.DEGENERATE) {
-                    m.put("estimate", null);
-                    m.put("lower", null);
-                    m.put("upper", null);
-                }
-            } else {
-                @SuppressWarnings("unchecked")
-                List<String> ws = (List<String>) r[4];
-                m.put("status", ws.isEmpty() ? org.prevalence.core.Status.OK.label()
-                        : org.prevalence.core.Status.WARNING.label());
-                m.put("reason", ws.isEmpty() ? null : String.join("; ", ws));
+            PopulationEstimate pe = (PopulationEstimate) r[3];
+            m.put("status", pe.getStatus().label());
+            m.put("reason", pe.getWarnings().isEmpty() ? null : pe.getWarnings().get(0).message());
+            m.put("warnings", MseReport.warnings(pe.getWarnings()));
+            if (!pe.getStatus().hasFigure() && pe.getStatus() != org.prevalence.core.Status.DEGENERATE) {
+                m.put("estimate", null);
+                m.put("lower", null);
+                m.put("upper", null);
             }
         } catch (org.prevalence.core.PrevalenceException e) {
             m.put("model", null);

@@ -35,13 +35,12 @@ final class MseModes {
             bayes.add(MseExtras.compareRow("bma-decomposable", () -> {
                 BayesianModelAveraging.Result b = BayesianModelAveraging.withDefaults().withLevel(c.common.level)
                         .estimate(t);
-                return new Object[] {b.models().get(0).model(), (double) b.median(), b.interval(), b, b.warnings()};
+                return new Object[] {b.models().get(0).model(), (double) b.median(), b.interval(), b};
             }));
             bayes.add(MseExtras.compareRow("latent-class", () -> {
                 LatentClassMse.Result l = LatentClassMse.withDefaults().withSeed(c.common.seed)
                         .withCredibleLevel(c.common.level).withThreads(c.common.threadCount()).estimate(t);
-                return new Object[] {"K=" + l.getClasses() + " classes", l.getEstimate(), l.getCredibleInterval(), l,
-                    l.getWarnings()};
+                return new Object[] {"K=" + l.getClasses() + " classes", l.getEstimate(), l.getCredibleInterval(), l};
             }));
             for (Map<String, Object> b : bayes) {
                 rows.add(b);

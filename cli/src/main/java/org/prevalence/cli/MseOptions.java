@@ -92,6 +92,31 @@ final class MseOptions {
         }
     }
 
+    private static final List<String> BMA_OPTIONS = List.of("--delta", "--prior", "--grid-max", "--strict");
+    private static final List<String> LATENT_CLASS_OPTIONS = List.of("--classes", "--chains", "--burnin", "--samples",
+            "--thin");
+
+    /**
+     * Refuses the Bayesian options given without the method they configure: the bma options need
+     * {@code --bayes bma}, the latent-class options {@code --bayes latent-class} (or {@code --compare}, which
+     * runs both with their defaults and so takes none of them either).
+     */
+    static void checkBayesOptions(MseCommand c, picocli.CommandLine.ParseResult parsed) {
+        String bayes = c.bayes == null ? "" : c.bayes.toLowerCase(Locale.ROOT);
+        for (String o : BMA_OPTIONS) {
+            if (parsed.hasMatchedOption(o) && !bayes.equals("bma")) {
+                throw refuse(o, "%s configures --bayes bma; it does nothing %s", o,
+                        bayes.isEmpty() ? "without --bayes bma" : "with --bayes " + c.bayes);
+            }
+        }
+        for (String o : LATENT_CLASS_OPTIONS) {
+            if (parsed.hasMatchedOption(o) && !bayes.equals("latent-class")) {
+                throw refuse(o, "%s configures --bayes latent-class; it does nothing %s", o,
+                        bayes.isEmpty() ? "without --bayes latent-class" : "with --bayes " + c.bayes);
+            }
+        }
+    }
+
     /** The checks that need the table's list count. */
     static void checkForTable(MseCommand c, ListOverlapTable t) {
         int k = t.listCount();

@@ -338,11 +338,14 @@ public final class Bootstrap {
                 }
             }
             if (failed > maxFailureFraction * n) {
-                throw PrevalenceException.notEstimable(k == 1 || errorColumn >= 0 ? "replicates" : "statistic " + (j + 1),
-                        "%d of %d bootstrap replicates failed (%s %%), more than the %s %% allowed; an interval "
-                                + "from the others would be biased. First failure, %s. Check the data (sparse "
-                                + "cells, empty lists) or raise withMaxFailureFraction",
-                        failed, n, Format.percent((double) failed / n), Format.percent(maxFailureFraction), first);
+                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE,
+                        k == 1 || errorColumn >= 0 ? "replicates" : "statistic " + (j + 1),
+                        String.format(java.util.Locale.ROOT, "%d of %d bootstrap replicates failed (%s %%), more than "
+                                + "the %s %% allowed; an interval from the others would be biased. First failure, %s",
+                                failed, n, Format.percent((double) failed / n), Format.percent(maxFailureFraction), first),
+                        new PrevalenceException.Remedy(
+                                "check the data (sparse cells, empty lists) or raise withMaxFailureFraction",
+                                "check the data (sparse cells, empty lists), or use another --interval"));
             }
             double se = errorColumn >= 0 ? original[errorColumn] : Double.NaN;
             return new Result(original[j], se, reps, errs, n, failedIdx, first, seed, Double.NaN);
