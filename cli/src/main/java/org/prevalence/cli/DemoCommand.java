@@ -179,7 +179,7 @@ final class DemoCommand implements Callable<Integer> {
                 "ILO 2012 published"), rows)));
         sb.append("   'truth' is the synthetic world's stock of people in the reported-case universe on an average day;\n"
                 + "   the published column is the ILO 2012 table the world was built to reproduce (millions).\n\n");
-        plots.add(Plots.save(Plots.intervals("Synthetic world: forced labour per 1,000 inhabitants, ILO 2012 regions",
+        plots.add(Plots.save(Plots.intervals("Synthetic world: forced labour per 1,000 people, ILO 2012 regions",
                 "people in forced labour per 1,000 inhabitants", labels, est, lo95, hi95, lo68, hi68, truth, "truth"),
                 dir.resolve("regional-world"), plotFormat));
     }

@@ -111,7 +111,9 @@ final class OutputFiles implements AutoCloseable {
         Path abs = target.toAbsolutePath().normalize();
         Path tmp;
         try {
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+            // createFile, not createTempFile: the file gets the user's usual permissions (umask), not 0600
+            tmp = Files.createFile(abs.getParent().resolve("." + abs.getFileName() + "."
+                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp"));
         } catch (IOException e) {
             throw cannot(what, target, reason(e));
         }

@@ -144,7 +144,12 @@ public final class Plots {
     }
 
     private static void style(Styler s) {
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        style(s, "");
+    }
+
+    /** The common style; a long title gets a smaller font so that it is not cut off. */
+    private static void style(Styler s, String title) {
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, title.length() > 60 ? 14 : title.length() > 45 ? 16 : 18));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
@@ -175,7 +180,7 @@ public final class Plots {
         double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(log ? "replicates (log scale)" : "replicates").build();
-        style(c.getStyler());
+        style(c.getStyler(), title);
         c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         c.setCustomXAxisTickLabelsFormatter(Plots::tick);
         c.setCustomYAxisTickLabelsFormatter(Plots::tick);
@@ -218,7 +223,7 @@ public final class Plots {
             c.getStyler().setYAxisMin(base);
         }
         XYSeries h = c.addSeries("replicates (" + Format.count(v.length) + ")", xs, ys);
-        h.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area);
+        h.setXYSeriesRenderStyle(log ? XYSeries.XYSeriesRenderStyle.Line : XYSeries.XYSeriesRenderStyle.Area);
         h.setFillColor(new Color(31, 119, 180, 110));
         h.setLineColor(BLUE);
         h.setMarker(SeriesMarkers.NONE);
@@ -268,8 +273,15 @@ public final class Plots {
         for (int m = lo; m <= hi; m += step) {
             max = Math.max(max, mass[m]);
         }
-        // log axis: values below a millionth of the mode are drawn at that floor, the bottom of the axis
-        double base = log ? max * 1e-6 : 0;
+        // log axis: a zero mass is drawn at half the smallest positive one shown, the bottom of the axis
+        double base = 0;
+        if (log) {
+            double minPositive = max;
+            for (int m = lo; m <= hi; m += step) {
+                minPositive = mass[m] > 0 ? Math.min(minPositive, mass[m]) : minPositive;
+            }
+            base = minPositive > 0 ? minPositive / 2 : 1e-12;
+        }
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int m = lo; m <= hi; m += step) {
@@ -278,7 +290,7 @@ public final class Plots {
         }
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("population N")
                 .yAxisTitle(log ? "posterior probability (log scale)" : "posterior probability").build();
-        style(c.getStyler());
+        style(c.getStyler(), title);
         c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         c.setCustomXAxisTickLabelsFormatter(Plots::people);
         c.setCustomYAxisTickLabelsFormatter(Plots::tick);
@@ -287,7 +299,8 @@ public final class Plots {
             c.getStyler().setYAxisMin(base);
         }
         XYSeries s = c.addSeries("posterior of N", xs, ys);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        // XChart fills an area towards the top of a log axis: a line there
+        s.setXYSeriesRenderStyle(log ? XYSeries.XYSeriesRenderStyle.Line : XYSeries.XYSeriesRenderStyle.Area);
         s.setFillColor(new Color(31, 119, 180, 110));
         s.setLineColor(BLUE);
         s.setMarker(SeriesMarkers.NONE);
@@ -341,7 +354,7 @@ public final class Plots {
         }
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT + 100).title(title)
                 .xAxisTitle("lists the cases are on").yAxisTitle(log ? "cases (log scale)" : "cases").build();
-        style(c.getStyler());
+        style(c.getStyler(), title);
         c.getStyler().setLegendVisible(false);
         c.getStyler().setXAxisLabelRotation(90);
         c.getStyler().setXAxisTickMarkSpacingHint(12); // one label per bar
@@ -403,20 +416,23 @@ public final class Plots {
         int height = Math.max(HEIGHT, 170 + 34 * n);
         XYChart c = new XYChartBuilder().width(WIDTH).height(height).title(title)
                 .xAxisTitle(log ? valueTitle + " (log scale)" : valueTitle).build();
-        style(c.getStyler());
+        style(c.getStyler(), title);
         int fontSize = n > 20 ? 11 : 13;
         c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
         c.setCustomXAxisTickLabelsFormatter(Plots::tick);
-        // rows: label i at y = n - 1 - i, so that the first label is at the top; ticks at every row
+        // rows: label i at y = n - 1 - i, so that the first label is at the top; ticks at every row. XChart
+        // drops every tick label unless all are distinct, so ticks between rows get distinct runs of spaces.
         c.setCustomYAxisTickLabelsFormatter(y -> {
             long k = Math.round(y);
-            return Math.abs(y - k) > 1e-6 || k < 0 || k >= n ? " " : labels.get((int) (n - 1 - k));
+            return Math.abs(y - k) > 1e-6 || k < 0 || k >= n ? " ".repeat(1 + (int) Math.max(0, Math.round((y + 1) * 4)))
+                    : labels.get((int) (n - 1 - k));
         });
         c.getStyler().setYAxisMin(-0.6);
         c.getStyler().setYAxisMax(n - 0.4);
         int plotHeight = height - 190;
         c.getStyler().setYAxisTickMarkSpacingHint(Math.max(8, Math.min(60, plotHeight / (n + 2))));
         c.getStyler().setPlotGridHorizontalLinesVisible(false);
+        c.getStyler().setYAxisLabelAlignment(org.knowm.xchart.style.AxesChartStyler.TextAlignment.Right);
         double left = Double.POSITIVE_INFINITY;
         double right = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -518,7 +534,7 @@ public final class Plots {
                                    List<double[]> xs, List<double[]> ysIn, boolean log) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(Math.max(HEIGHT, 120 + 24 * groups.size())).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(log ? yTitle + " (log scale)" : yTitle).build();
-        style(c.getStyler());
+        style(c.getStyler(), title);
         if (groups.size() > 4) {
             c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
