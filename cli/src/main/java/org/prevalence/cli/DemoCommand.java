@@ -199,7 +199,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static String range(Interval iv) {
-        return iv == null ? "-" : Format.number(iv.lower()) + " to " + Format.number(iv.upper())
+        return iv == null ? "-" : Output.num(iv.lower()) + " to " + Output.num(iv.upper())
                 + " (" + iv.method().toLowerCase(Locale.ROOT) + ")";
     }
 
