@@ -420,17 +420,21 @@ public final class Plots {
         int fontSize = n > 20 ? 11 : 13;
         c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
         c.setCustomXAxisTickLabelsFormatter(Plots::tick);
-        // rows: label i at y = n - 1 - i, so that the first label is at the top; ticks at every row. XChart
-        // drops every tick label unless all are distinct, so ticks between rows get distinct runs of spaces.
+        // Rows: label i at y = n - 1 - i, so that the first label is at the top, drawn as Y tick labels. XChart
+        // keeps tick labels only if all are distinct, and gives up (loops) while any of the first three is longer
+        // than 20 characters; so: the labels are made distinct, ticks between rows get distinct short blank
+        // labels, an empty row below (from -1.6) puts the first three ticks below the rows, and the spacing hint
+        // keeps the tick step at 0.5 or less.
+        List<String> rowLabels = distinct(labels);
         c.setCustomYAxisTickLabelsFormatter(y -> {
             long k = Math.round(y);
-            return Math.abs(y - k) > 1e-6 || k < 0 || k >= n ? " ".repeat(1 + (int) Math.max(0, Math.round((y + 1) * 4)))
-                    : labels.get((int) (n - 1 - k));
+            return Math.abs(y - k) > 1e-6 || k < 0 || k >= n ? blank(Math.round((y + 2) * 100))
+                    : rowLabels.get((int) (n - 1 - k));
         });
-        c.getStyler().setYAxisMin(-0.6);
+        c.getStyler().setYAxisMin(-1.6);
         c.getStyler().setYAxisMax(n - 0.4);
-        int plotHeight = height - 190;
-        c.getStyler().setYAxisTickMarkSpacingHint(Math.max(8, Math.min(60, plotHeight / (n + 2))));
+        int tickSpace = Math.max(100, height - 260);
+        c.getStyler().setYAxisTickMarkSpacingHint((int) Math.max(1, Math.floor(0.25 * tickSpace / (n + 1.2))));
         c.getStyler().setPlotGridHorizontalLinesVisible(false);
         c.getStyler().setYAxisLabelAlignment(org.knowm.xchart.style.AxesChartStyler.TextAlignment.Right);
         double left = Double.POSITIVE_INFINITY;
@@ -496,6 +500,24 @@ public final class Plots {
         c.getStyler().setMarkerSize(11);
         return logVersion(c, log, () -> intervals(title, valueTitle, labels, estIn, lo95In, hi95In, lo68In, hi68In,
                 refIn, referenceName, true));
+    }
+
+    /** @return the labels, a repeated one suffixed " (2)", " (3)", ... so that all are distinct */
+    private static List<String> distinct(List<String> labels) {
+        List<String> out = new ArrayList<>();
+        for (String l : labels) {
+            String u = l;
+            for (int k = 2; out.contains(u); k++) {
+                u = l + " (" + k + ")";
+            }
+            out.add(u);
+        }
+        return out;
+    }
+
+    /** @return a blank label unique to m: m in binary, space for 0 and no-break space for 1, after one space */
+    private static String blank(long m) {
+        return " " + Long.toBinaryString(Math.max(0, m)).replace('0', ' ').replace('1', '\u00a0');
     }
 
     private static double[] concat(double[]... arrays) {
