@@ -1,8 +1,16 @@
-// Prevalence JShell start-up: the main packages imported, and a check helper for notebooks.
+// Prevalence JShell start-up: the packages the README's Java snippets use, imported (so that every snippet
+// there runs as written; ReadmeJavaSnippetsTest checks it), and a check helper for notebooks.
 import org.prevalence.core.*;
 import org.prevalence.core.lists.*;
 import org.prevalence.core.io.*;
+import org.prevalence.core.bootstrap.*;
+import org.prevalence.mse.*;
+import org.prevalence.mse.closed.*;
+import org.prevalence.mse.bayes.*;
+import org.prevalence.survey.*;
+import org.prevalence.regional.*;
 import org.prevalence.datasets.*;
+import org.prevalence.datasets.world.*;
 import tech.tablesaw.api.*;
 
 /**

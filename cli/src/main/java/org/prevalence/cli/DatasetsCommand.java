@@ -36,7 +36,7 @@ final class DatasetsCommand implements Callable<Integer> {
     String name;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() {
         if (action == null) {
             return list();
         }
@@ -44,26 +44,36 @@ final class DatasetsCommand implements Callable<Integer> {
             return world(java.nio.file.Path.of(name));
         }
         if (!action.equals("show") || name == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Usage: prevalence datasets [show NAME | world DIR]");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), action.equals("show")
+                    || action.equals("world") ? "'datasets " + action + "' needs a " + (action.equals("show")
+                    ? "dataset NAME" : "folder DIR") : "Unknown action '" + action + "'; use 'datasets', 'datasets show "
+                    + "NAME' or 'datasets world DIR'");
         }
         return show(Datasets.get(name));
     }
 
-    private int world(java.nio.file.Path dir) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(dir);
+    private int world(java.nio.file.Path dir) {
+        String problem = OutputFiles.folderProblem(dir);
+        if (problem != null) {
+            throw OutputFiles.cannot("the world to", dir, problem);
+        }
         org.prevalence.datasets.world.SyntheticWorld.World w = org.prevalence.datasets.world.SyntheticWorld
                 .withDefaults().withSeed(common.seed).generate();
-        w.casesTable().write().csv(dir.resolve("cases.csv").toString());
-        w.regionPopulationTable().write().csv(dir.resolve("population.csv").toString());
-        w.nationalTable().write().csv(dir.resolve("national.csv").toString());
-        w.covariatesTable().write().csv(dir.resolve("covariates.csv").toString());
-        w.countryTruthTable().write().csv(dir.resolve("truth.csv").toString());
+        OutputFiles.folder(dir, "the world to");
+        csv(dir, "cases.csv", w.casesTable());
+        csv(dir, "population.csv", w.regionPopulationTable());
+        csv(dir, "national.csv", w.nationalTable());
+        csv(dir, "covariates.csv", w.covariatesTable());
+        csv(dir, "truth.csv", w.countryTruthTable());
         spec.commandLine().getOut().println(w);
         spec.commandLine().getOut().println("written to " + dir.toAbsolutePath() + ": cases.csv, population.csv, "
                 + "national.csv, covariates.csv, truth.csv");
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private static void csv(java.nio.file.Path dir, String file, Table t) {
+        OutputFiles.write(dir.resolve(file), "the world to", out -> t.write().csv(out));
     }
 
     private int list() {

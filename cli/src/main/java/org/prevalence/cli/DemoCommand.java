@@ -1,6 +1,5 @@
 package org.prevalence.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        Files.createDirectories(dir);
+        OutputFiles.folder(dir, "--dir");
         StringBuilder sb = new StringBuilder();
         sb.append("Prevalence demo: bundled data only, seed ").append(seed).append("\n\n");
         lists(sb, nThreads);
@@ -166,7 +165,7 @@ final class DemoCommand implements Callable<Integer> {
             rows.add(List.of(world ? "World" : e.getName(), people(e.getEstimate()),
                     people(e.getLower95()) + " to " + people(e.getUpper95()), Output.fmt("%.2f", e.getPer1000()), people(t),
                     e.getInterval95().contains(t) ? "yes" : "no", pub));
-            labels.add(world ? "World" : shortName(e.getName()));
+            labels.add(world ? "World" : e.getName());
             // plotted per 1,000 inhabitants (a change of unit: every figure divided by the population / 1,000)
             double unit = 1000 / e.getPopulation();
             est[i] = e.getPer1000();
@@ -180,7 +179,7 @@ final class DemoCommand implements Callable<Integer> {
                 "ILO 2012 published"), rows)));
         sb.append("   'truth' is the synthetic world's stock of people in the reported-case universe on an average day;\n"
                 + "   the published column is the ILO 2012 table the world was built to reproduce (millions).\n\n");
-        plots.add(Plots.save(Plots.intervals("Synthetic world: forced labour per 1,000 inhabitants, ILO 2012 regions",
+        plots.add(Plots.save(Plots.intervals("Synthetic world: forced labour per 1,000 people, ILO 2012 regions",
                 "people in forced labour per 1,000 inhabitants", labels, est, lo95, hi95, lo68, hi68, truth, "truth"),
                 dir.resolve("regional-world"), plotFormat));
     }
@@ -195,21 +194,12 @@ final class DemoCommand implements Callable<Integer> {
         return "-";
     }
 
-    private static String shortName(String region) {
-        return switch (region) {
-            case "Latin America and the Caribbean" -> "Latin America";
-            case "Central and South-Eastern Europe (non-EU) and CIS" -> "CSEE and CIS";
-            case "Developed Economies and European Union" -> "Developed and EU";
-            default -> region;
-        };
-    }
-
     private static String people(double x) {
         return Format.count(Math.round(x));
     }
 
     private static String range(Interval iv) {
-        return iv == null ? "-" : Format.number(iv.lower()) + " to " + Format.number(iv.upper())
+        return iv == null ? "-" : Output.num(iv.lower()) + " to " + Output.num(iv.upper())
                 + " (" + iv.method().toLowerCase(Locale.ROOT) + ")";
     }
 

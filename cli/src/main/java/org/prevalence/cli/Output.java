@@ -1,13 +1,17 @@
 package org.prevalence.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +20,42 @@ import org.prevalence.core.Format;
 /**
  * Writes a command's output: aligned text tables, tidy CSV or JSON, to standard output or to the
  * {@code --output} file. Formatting only; the numbers come from library results.
+ *
+ * <p>No format uses E-notation: CSV and JSON numbers are the shortest decimal that reads back as the
+ * same double ({@link Double#toString}), written out in plain digits ({@link BigDecimal#toPlainString});
+ * a JSON number that is not finite is {@code null}; CSV writes {@code NA}, {@code Inf}, {@code -Inf}.
  */
 final class Output {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule("plain-numbers")
+                    .addSerializer(Double.class, new PlainDouble())
+                    .addSerializer(double.class, new PlainDouble())
+                    .addSerializer(Float.class, new PlainFloat())
+                    .addSerializer(float.class, new PlainFloat()));
+
+    /** Jackson: a double in plain digits, {@code null} when not finite. */
+    private static final class PlainDouble extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double x, JsonGenerator g, SerializerProvider p) throws IOException {
+            if (x == null || !Double.isFinite(x)) {
+                g.writeNull();
+            } else {
+                g.writeNumber(plain(x));
+            }
+        }
+    }
+
+    /** Jackson: a float in plain digits, {@code null} when not finite. */
+    private static final class PlainFloat extends JsonSerializer<Float> {
+        @Override
+        public void serialize(Float x, JsonGenerator g, SerializerProvider p) throws IOException {
+            if (x == null || !Float.isFinite(x)) {
+                g.writeNull();
+            } else {
+                g.writeNumber(new BigDecimal(Float.toString(x)).toPlainString());
+            }
+        }
+    }
 
     private Output() {
     }
@@ -99,14 +136,40 @@ final class Output {
         }
     }
 
-    /** A number for a table cell. */
+    /**
+     * A number for a table cell: {@link Format#number} (thousands separators, 7 significant digits), except
+     * that values below 1e-4 or from 1e15 on, which it writes in E-notation, are written in plain digits.
+     */
     static String num(double x) {
-        return Double.isNaN(x) ? "-" : Format.number(x);
+        if (Double.isNaN(x)) {
+            return "-";
+        }
+        double ax = Math.abs(x);
+        if (Double.isFinite(x) && x != 0 && ax < 1e-4) {
+            return new BigDecimal(x).round(new MathContext(7)).stripTrailingZeros().toPlainString();
+        }
+        if (Double.isFinite(x) && ax >= 1e15) {
+            return new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                    .format(new BigDecimal(x).round(new MathContext(7)));
+        }
+        return Format.number(x);
     }
 
-    /** A number for a CSV cell: full precision, plain. */
+    /** A number for a CSV cell: full precision (the shortest text that reads back as the same double), plain digits. */
     static String raw(double x) {
-        return Double.isNaN(x) ? "NA" : Double.toString(x);
+        if (Double.isNaN(x)) {
+            return "NA";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "Inf" : "-Inf";
+        }
+        return plain(x);
+    }
+
+    /** @return x in plain digits: {@code BigDecimal.valueOf(x).toPlainString()} ("10000000.0" rather than "1.0E7") */
+    static String plain(double x) {
+        String s = BigDecimal.valueOf(x).toPlainString();
+        return s.contains(".") ? s : s + ".0";
     }
 
     /** A count for a table cell. */
@@ -117,11 +180,7 @@ final class Output {
     /** Writes the text to the --output file, or to the command's standard output. */
     static void write(CommonOptions common, PrintWriter out, String text) {
         if (common != null && common.output != null) {
-            try {
-                Files.writeString(common.output, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            OutputFiles.write(common.output, "--output", out2 -> out2.write(text.getBytes(StandardCharsets.UTF_8)));
         } else {
             out.print(text);
             out.flush();
