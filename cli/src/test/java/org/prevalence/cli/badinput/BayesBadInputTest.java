@@ -65,7 +65,19 @@ class BayesBadInputTest {
                 BadInput.on("latent-class chains not a number").file("t.csv", THREE)
                         .args("mse", "{dir}/t.csv", "--bayes", "latent-class", "--chains", "four").expect("--chains"),
                 BadInput.on("latent-class on one list").file("t.csv", ONE)
-                        .args("mse", "{dir}/t.csv", "--bayes", "latent-class").expect("2 to 15 lists", "got 1"));
+                        .args("mse", "{dir}/t.csv", "--bayes", "latent-class").expect("2 to 15 lists", "got 1"),
+                BadInput.on("bma option --grid-max with latent-class").file("t.csv", THREE)
+                        .args("mse", "{dir}/t.csv", "--bayes", "latent-class", "--grid-max", "5000")
+                        .expect("--grid-max", "--bayes bma"),
+                BadInput.on("bma option --prior without --bayes").file("t.csv", THREE)
+                        .args("mse", "{dir}/t.csv", "--prior", "uniform").expect("--prior", "without --bayes bma"),
+                BadInput.on("bma option --strict with --compare").file("t.csv", THREE)
+                        .args("mse", "{dir}/t.csv", "--compare", "--strict").expect("--strict", "--bayes bma"),
+                BadInput.on("latent-class option --chains with bma").file("t.csv", THREE)
+                        .args("mse", "{dir}/t.csv", "--bayes", "bma", "--chains", "8")
+                        .expect("--chains", "--bayes latent-class"),
+                BadInput.on("latent-class option --samples without --bayes").file("t.csv", THREE)
+                        .args("mse", "{dir}/t.csv", "--samples", "500").expect("--samples", "without --bayes latent-class"));
     }
 
     @ParameterizedTest(name = "{0}")
