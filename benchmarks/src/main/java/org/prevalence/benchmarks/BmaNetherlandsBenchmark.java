@@ -17,7 +17,7 @@ import org.prevalence.mse.bayes.BayesianModelAveraging;
 
 /**
  * Question: does model averaging for the Netherlands (5 lists, 822 graphs) on the grid
- * G = 1,280,000 fit in a 1 GB heap and run in under 2 s on 2 cores (issue 12)? R dga 2.0.2
+ * G = 1,280,000 fit in a 1 GB heap and run in under 2 s on 2 cores (the target)? R dga 2.0.2
  * {@code bma.cr} needs 8.9 GB and 45 s at G = 640,000 and cannot hold the 1,280,000 grid.
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar BmaNetherlandsBenchmark

@@ -17,7 +17,7 @@ import org.prevalence.mse.bayes.BayesianModelAveraging;
 
 /**
  * Question: how long does exhaustive model averaging over all 18,154 decomposable graphs on 6
- * lists (UK 2013, 6 lists) take on the grid G = 80,000? Target (issue 12) below 3 s on 2 cores;
+ * lists (UK 2013, 6 lists) take on the grid G = 80,000? Target: below 3 s on 2 cores;
  * no R package averages over 6 lists.
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar BmaSixListsBenchmark

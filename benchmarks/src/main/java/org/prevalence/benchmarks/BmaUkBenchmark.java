@@ -17,7 +17,7 @@ import org.prevalence.mse.bayes.BayesianModelAveraging;
 
 /**
  * Question: how long does model averaging over the 822 decomposable graphs take for UK 2013 (5
- * lists) on the grid G = 80,000? Target (issue 12) below 100 ms on 2 cores; R dga 2.0.2
+ * lists) on the grid G = 80,000? Target: below 100 ms on 2 cores; R dga 2.0.2
  * {@code bma.cr} takes 4.7 s. The {@code threads} parameter shows the parallel speed-up.
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar BmaUkBenchmark

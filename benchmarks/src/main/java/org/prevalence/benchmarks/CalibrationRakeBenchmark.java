@@ -24,7 +24,7 @@ import org.prevalence.survey.SurveyMean;
 /**
  * Question: how long does raking the 1,000,000-row synthetic sample of {@link SurveyDesignBenchmark}
  * to two margins (the 20-level domain and the 0/1 variable b) take with R's {@code rake} defaults, in a
- * 1 GB heap, and then a mean with its raking-adjusted linearization SE? Target (issue 9): raking under
+ * 1 GB heap, and then a mean with its raking-adjusted linearization SE? Target: raking under
  * 50 ms (R survey 4.1-1 {@code rake} on two margins: 2.3 s). The margins are the sample's weighted
  * counts times fixed factors (5 % up or down by level), rescaled to a common total.
  *

@@ -18,7 +18,7 @@ import org.prevalence.mse.closed.ClosedPopulationModels;
 
 /**
  * Question: how long does the full closed-population model table (Rcapture {@code closedp.t}: M0, Mt, four Mh, four
- * Mth, Mb, Mbh) take for the UK 5-list table, against the issue's target of 2 ms (R: about 0.1 s)?
+ * Mth, Mb, Mbh) take for the UK 5-list table, against a target of 2 ms (R: about 0.1 s)?
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ClosedModelsBenchmark}
  */

@@ -23,8 +23,8 @@ import org.prevalence.regional.ReportedCasePipeline;
 
 /**
  * Question: how long does the reported-case pipeline take on a synthetic world of 200 countries and
- * about 50,000 reported cases, with 2,000 stratified bootstrap replicates on 2 threads (issue 10
- * target: under 1 s)? Reading and validating the case table is set-up, not measured.
+ * about 50,000 reported cases, with 2,000 stratified bootstrap replicates on 2 threads
+ * (target: under 1 s)? Reading and validating the case table is set-up, not measured.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RegionalCasePipelineBenchmark}
  */

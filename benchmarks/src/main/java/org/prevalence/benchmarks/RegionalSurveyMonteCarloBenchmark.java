@@ -21,8 +21,8 @@ import org.prevalence.regional.SurveyPipeline;
 
 /**
  * Question: how long does the survey pipeline (imputation model fit and the Monte Carlo of
- * regional and world totals with 10,000 draws) take for 200 countries on 2 threads (issue 10
- * target: under 0.5 s)?
+ * regional and world totals with 10,000 draws) take for 200 countries on 2 threads
+ * (target: under 0.5 s)?
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RegionalSurveyMonteCarloBenchmark}
  */

@@ -19,8 +19,8 @@ import org.prevalence.survey.SurveyMean;
 
 /**
  * Question: how long does a domain mean over 20 domains (zeroing outside each domain, full design
- * kept, as {@code svyby}) take on the synthetic sample of {@link SurveyDesignBenchmark}? Target
- * (issue 8): under 40 ms at 1,000,000 rows (R survey 4.1-1 {@code svyby(~y, ~domain, svymean)}: 4.0 s).
+ * kept, as {@code svyby}) take on the synthetic sample of {@link SurveyDesignBenchmark}? Target:
+ * under 40 ms at 1,000,000 rows (R survey 4.1-1 {@code svyby(~y, ~domain, svymean)}: 4.0 s).
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar SurveyByBenchmark
  */

@@ -22,7 +22,7 @@ import org.prevalence.survey.SurveyDesign;
 /**
  * Question: how long does building a {@link SurveyDesign} (validation, dense stratum/PSU coding,
  * precomputed indexing) take on a synthetic stratified cluster sample of 100,000 to 10,000,000
- * rows with 50 strata and 2,000 PSUs, built from primitive arrays (no Tablesaw)? Target (issue 8):
+ * rows with 50 strata and 2,000 PSUs, built from primitive arrays (no Tablesaw)? Target:
  * under 150 ms at 1,000,000 rows (R survey 4.1-1 {@code svydesign}: 6.9 s). The fork runs in a
  * 2 GB heap to show that 10,000,000 rows fit.
  *

@@ -20,7 +20,7 @@ import org.prevalence.survey.SurveyProportion;
 /**
  * Question: how long does a proportion with its logit interval (R's {@code svyciprop} default)
  * take on the synthetic sample of {@link SurveyDesignBenchmark}, including the check that the
- * variable is 0/1? Target (issue 8): under 25 ms at 1,000,000 rows (R survey 4.1-1: 4.6 s).
+ * variable is 0/1? Target: under 25 ms at 1,000,000 rows (R survey 4.1-1: 4.6 s).
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar SurveyProportionBenchmark
  */

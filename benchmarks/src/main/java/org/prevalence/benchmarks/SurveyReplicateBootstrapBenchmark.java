@@ -20,7 +20,7 @@ import org.prevalence.survey.SurveyMean;
 /**
  * Question: how long does a Rao-Wu bootstrap with 200 replicates take to build and estimate (a mean
  * with its SE) on the 1,000,000-row, 2,000-PSU synthetic sample of {@link SurveyDesignBenchmark}, in a
- * 1 GB heap? Target (issue 9): under 0.2 s (R survey 4.1-1: 53 s to build with 5 GB resident, 4.9 s per
+ * 1 GB heap? Target: under 0.2 s (R survey 4.1-1: 53 s to build with 5 GB resident, 4.9 s per
  * {@code svymean}).
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar SurveyReplicateBootstrapBenchmark

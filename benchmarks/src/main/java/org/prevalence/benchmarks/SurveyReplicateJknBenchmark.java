@@ -20,7 +20,7 @@ import org.prevalence.survey.SurveyMean;
 /**
  * Question: how long does a stratified jackknife (JKn, one replicate per PSU: 2,000 replicates) take
  * to build and to give a mean with its SE, on the 1,000,000-row, 50-strata, 2,000-PSU synthetic sample
- * of {@link SurveyDesignBenchmark}, in a 1 GB heap? Target (issue 9): mean with SE under 0.3 s (R survey
+ * of {@link SurveyDesignBenchmark}, in a 1 GB heap? Target: mean with SE under 0.3 s (R survey
  * 4.1-1: 44 s to build, 36 s for one {@code svymean}). A rows x replicates matrix (16 GB) would not fit:
  * replicate estimates come from PSU totals.
  *

@@ -14,7 +14,7 @@ public final class CommonOptions {
         table,
         /** tidy CSV, one estimate a row */
         csv,
-        /** JSON with the keys fixed by the issues */
+        /** JSON with stable, documented keys */
         json
     }
 

@@ -29,7 +29,7 @@ final class MseExtras {
                 java.math.BigDecimal.valueOf(p[1]).setScale(6, java.math.RoundingMode.HALF_EVEN));
     }
 
-    /** Issue 7: one row of the closed-model table: model, estimate, se, deviance, df, aic, bic, status. */
+    /** One row of the closed-model table: model, estimate, se, deviance, df, aic, bic, status. */
     static Map<String, Object> closedRow(ClosedPopulationModels.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", r.getLabel());
@@ -109,7 +109,7 @@ final class MseExtras {
         return m;
     }
 
-    /** Issue 7 --compare: method, model, estimate, lower, upper, aic, bic, status. */
+    /** The rows of {@code --compare}: method, model, estimate, lower, upper, aic, bic, status. */
     static List<Map<String, Object>> compare(MethodComparison.Result r) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (MethodComparison.Row row : r.getRows()) {
@@ -169,7 +169,10 @@ final class MseExtras {
         return m;
     }
 
-    /** Issue 6: the stepwise bootstrap: the issue-5 keys with interval.method "bca", replicates, failed. */
+    /**
+     * The stepwise bootstrap: the log-linear keys of {@code MseReport.json} with interval.method "bca",
+     * replicates, failed.
+     */
     static Map<String, Object> bootstrap(MseBootstrap.Result r, PopulationEstimate checked) {
         Map<String, Object> m = MseReport.json(r.getFit());
         m.put("method", "stepwise");
@@ -187,7 +190,7 @@ final class MseExtras {
         return m;
     }
 
-    /** Issue 6: the BIC bootstrap: estimate, model, interval (bca), replicates, failed, ntop. */
+    /** The BIC bootstrap: estimate, model, interval (bca), replicates, failed, ntop. */
     static Map<String, Object> bicBootstrap(org.prevalence.mse.BicBootstrap.Result r,
                                             org.prevalence.core.lists.ListOverlapTable t, PopulationEstimate checked) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -230,7 +233,10 @@ final class MseExtras {
         return r.getWarnings().stream().map(org.prevalence.core.Warning::message).toList();
     }
 
-    /** Issue 12 A: bma-decomposable. */
+    /**
+     * Bayesian model averaging over decomposable graphs ({@code bma-decomposable}): posterior summaries,
+     * the grid and each graph's posterior.
+     */
     static Map<String, Object> bma(BayesianModelAveraging.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", "bma-decomposable");
@@ -259,7 +265,7 @@ final class MseExtras {
         return m;
     }
 
-    /** Issue 12 B: latent-class. */
+    /** The latent-class model ({@code latent-class}): posterior summaries and the chains' convergence diagnostics. */
     static Map<String, Object> latentClass(LatentClassMse.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", "latent-class");

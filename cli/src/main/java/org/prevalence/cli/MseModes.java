@@ -30,7 +30,7 @@ final class MseModes {
                     .withConfidenceLevel(c.common.level).compare(t);
             List<Map<String, Object>> rows = new ArrayList<>(MseExtras.compare(r));
             StringBuilder text = new StringBuilder("Methods compared on " + c.input.name() + "\n" + r + "\n");
-            // the two Bayesian methods (issue 12), where the table allows them
+            // the two Bayesian methods, where the table allows them
             List<Map<String, Object>> bayes = new ArrayList<>();
             bayes.add(MseExtras.compareRow("bma-decomposable", () -> {
                 BayesianModelAveraging.Result b = BayesianModelAveraging.withDefaults().withLevel(c.common.level)

@@ -11,7 +11,7 @@ import org.prevalence.core.Warning;
 import org.prevalence.mse.LogLinearMse;
 import org.prevalence.mse.PopulationEstimate;
 
-/** Maps MSE results onto the JSON keys fixed by the issues, and onto text and CSV. */
+/** Maps MSE results onto the stable JSON keys of {@code --format json}, and onto text and CSV. */
 final class MseReport {
     private MseReport() {
     }
@@ -60,7 +60,10 @@ final class MseReport {
         }
     }
 
-    /** The issue-5 keys, with the result's own status and warnings. */
+    /**
+     * The JSON keys of a log-linear result (method, lists, observed, estimate, model, fit, interval,
+     * coefficients), with the result's own status and warnings.
+     */
     static Map<String, Object> json(LogLinearMse.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", r.getMethod());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prevalence.core.Tolerance;
 
 /**
- * Input formats that must be read (issue 16): columns whose names differ only in case, declared
+ * Input formats that must be read: columns whose names differ only in case, declared
  * missing-value tokens with R's na.rm, decimal commas with a named delimiter, tab-separated files.
  * Expected figures are closed forms of the design-weighted mean, sum(w y) / sum(w) (R svymean).
  */

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad input files, issue 16 (input parsing): every cell that does not parse in the role it is used in,
+ * Bad input files (input parsing): every cell that does not parse in the role it is used in,
  * every malformed file, every locale surprise is refused with exit 2 and one line naming the data row and
  * the column (or the option), without echoing the cell.
  */
