@@ -18,7 +18,7 @@ import org.prevalence.survey.SurveyMean;
 import tech.tablesaw.api.Table;
 
 /**
- * Issue 16, input parsing seen from the estimators: a column's type comes from its role. Expected
+ * Input parsing seen from the estimators: a column's type comes from its role. Expected
  * figures are closed forms of the design-weighted mean sum(w y) / sum(w) (R svymean, na.rm as stated).
  */
 class InputRolesTest {

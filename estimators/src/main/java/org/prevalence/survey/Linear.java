@@ -222,7 +222,7 @@ final class Linear {
             se1[k] += we;
         }
         degreesOfFreedom(d, dom, s, seen);
-        // replicate designs: variance from replicate estimates (hook of issue 9, see ReplicateVariance)
+        // replicate designs: variance from replicate estimates (see ReplicateVariance)
         double[] repVar = d.replicates == null ? null
                 : d.replicates.linearVariances(d, kind, y, x, dom, anyMissing, s.estimate);
         for (int k = 0; k < D; k++) {

@@ -71,9 +71,9 @@ public final class SurveyDesign {
     final Map<String, double[]> numeric;
     /** Text variables holding numbers and a cell that is not one: the refusal, naming that cell. */
     final Map<String, PrevalenceException> notNumeric;
-    /** Replicate-weight variance engine, or null for linearization (hook for ReplicateDesign, issue 9). */
+    /** Replicate-weight variance engine, or null for linearization (set by ReplicateDesign). */
     final ReplicateVariance replicates;
-    /** Calibration projections applied to linearized values, or null (hook for calibration, issue 9). */
+    /** Calibration projections applied to linearized values, or null (set by the calibration classes). */
     final CalibrationProjection calibration;
 
     private SurveyDesign(SurveySample s, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
@@ -178,8 +178,8 @@ public final class SurveyDesign {
 
     /**
      * A design sharing {@code d}'s structure with other sampling weights, replicate-variance engine
-     * and calibration projections (package-private hook of issue 9: used by {@link ReplicateDesign}
-     * and the calibration classes).
+     * and calibration projections (package-private: used by {@link ReplicateDesign} and the calibration
+     * classes).
      */
     SurveyDesign(SurveyDesign d, double[] weights, ReplicateVariance replicates, CalibrationProjection calibration) {
         this(d, d.lonelyPsu, d.domainLonelyPsu, weights, sum(weights), replicates, calibration);
@@ -267,7 +267,7 @@ public final class SurveyDesign {
 
     /**
      * The same design with other analysis weights (all indexing shared): the hook for replicate-weight
-     * variance (issue 9), where each replicate's estimate is the estimator run with the replicate's
+     * variance, where each replicate's estimate is the estimator run with the replicate's
      * weights. Package-private: the weights array is used as is (not copied, not validated beyond
      * its length).
      */
@@ -332,7 +332,7 @@ public final class SurveyDesign {
 
     /**
      * @return the variance method: {@code "linearization"}, or the replicate method, e.g.
-     *     {@code "jkn"}, {@code "fay:0.5"}, {@code "bootstrap"} (the CLI's {@code "variance"} key)
+     *     {@code "jkn"}, {@code "fay:0.5"}, {@code "bootstrap"}
      */
     public String varianceMethod() {
         return replicates == null ? "linearization" : replicates.method();

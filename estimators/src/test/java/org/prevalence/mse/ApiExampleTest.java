@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.prevalence.core.Tolerance;
 import org.prevalence.core.lists.ListOverlapTable;
 
-/** The usage shown to the CLI and bootstrap authors, kept compiling and correct. */
+/**
+ * The usage of LogLinearMse that callers rely on (selection, a fixed model, the entry points a bootstrap
+ * calls), kept compiling and correct.
+ */
 class ApiExampleTest {
     @Test
     void usage() {

@@ -19,7 +19,7 @@ class ModelSelectionTest {
         ListOverlapTable t = Fixtures.table(dataset);
         LogLinearMse.Result r = LogLinearMse.withDefaults().with(ModelSelection.BIC).estimate(t);
         assertEquals(model, r.getModelName(), caseId + " model");
-        // 10 significant digits in the file: 1e-8 relative would do; 1e-6 as the issue asks
+        // 10 significant digits in the file: 1e-8 relative would do; 1e-6 as required
         Tolerance.assertRelative(estimate, r.getEstimate(), 1e-6, caseId + " estimate");
         Tolerance.assertRelative(bic, r.getBic(), 1e-6, caseId + " BIC");
         assertEquals(modelsCompared, r.getModelsCompared(), caseId + " models passing the checks");

@@ -25,7 +25,7 @@ import org.prevalence.core.lists.ListOverlapTable;
  * capture histories independently from the model's cell probabilities
  * \( \pi_h \propto \exp(\sum_j \beta_j h_j + \sum_{j<l} \gamma_{jl} h_j h_l) \) (the unobserved history
  * included), hides history 0 and runs {@link MseBootstrap} (seeded by the data set's index). Coverage of
- * 1,000 data sets has a binomial standard error of about 0.7 percentage points at 95 %; the issue asks for
+ * 1,000 data sets has a binomial standard error of about 0.7 percentage points at 95 %; the required range is
  * 93-97 %. The interactions are strong enough for stepwise selection to find them (K = 3: the A:B term in
  * 98 % of data sets); with a weak one (K = 3, A:B = 0.7) stepwise misses it in over half of the data sets, the
  * estimate is biased (mean 952 for N = 1,000) and the BCa interval covers only about 87 % (200 data sets), a

@@ -124,7 +124,7 @@ class SurveyCoverageTest {
             // Before the fix (plug-in tau^2, Knapp-Hartung t coefficients independent of the survey draws,
             // logit-normal survey draws centred above the estimate; 400 worlds): 68 % 0.61-0.67, 95 % 0.89-0.93,
             // bias +0.8 to +1.9 %. Now (800 worlds, seed 777): 68 % 0.664-0.710, 95 % 0.945-0.959, bias -0.1
-            // to +1.0 % (ratio). Bounds as required by issue 10; with 800 worlds a nominal 68 % interval
+            // to +1.0 % (ratio). Bounds as required; with 800 worlds a nominal 68 % interval
             // falls outside [0.64, 0.72] with probability about 2 % per total (binomial SE 0.016).
             assertTrue(row[2] >= 0.64 && row[2] <= 0.72, "68% coverage " + row[2]);
             assertTrue(row[3] >= 0.93 && row[3] <= 0.97, "95% coverage " + row[3]);

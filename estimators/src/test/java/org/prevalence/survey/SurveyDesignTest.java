@@ -12,7 +12,7 @@ import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.Tolerance;
 
 /**
- * Design properties, bad input of issue 8 (each error names the row, stratum or domain), missing
+ * Design properties, bad input (each error names the row, stratum or domain), missing
  * values, and survey-style identities (tests/domain.R: a domain mean equals a ratio).
  */
 class SurveyDesignTest {

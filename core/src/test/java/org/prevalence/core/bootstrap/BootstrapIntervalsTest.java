@@ -30,7 +30,7 @@ class BootstrapIntervalsTest {
         Tolerance.assertRelative(limit, r.bcaLimit(alpha), 1e-9, dataset + " Result.bcaLimit " + alpha);
     }
 
-    /** The headline figures (Western estimate: popest_order of bca-expected.csv): UK 95 % (8,784.779909, 14,700.54916), Western (1,293.213942, 3,672.036563). */
+    /** The headline figures (Western estimate: popest_order of bca-expected.csv): UK 95 % (8,784.779909, 14,700.54916), Western (1,293.213942, 3,672.036563). */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "uk2013_5lists, 11312.99029, -0.01218108137, 8784.779909, 14700.54916",

@@ -13,7 +13,7 @@ import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.mse.PopulationEstimate;
 
 /**
- * The statuses and structured warnings of the two Bayesian estimators (issue 16, defect 5): a
+ * The statuses and structured warnings of the two Bayesian estimators: a
  * posterior that the data cannot inform is {@link Status#PRIOR_DRIVEN}, never "ok"; a truncated
  * posterior and chains that disagree are {@link Status#WARNING} with the warning first.
  */

@@ -26,7 +26,7 @@ import org.prevalence.core.Warning;
 import org.prevalence.core.lists.ListOverlapTable;
 
 class BayesianModelAveragingTest {
-    /** Stated tolerances (issue 12): mean, SD, graph probabilities and conditional means. */
+    /** Stated tolerances: mean, SD, graph probabilities and conditional means. */
     private static final double REL = 1e-8;
     /** Tail masses are sums of ~1e-11 terms at the grid's end: compared to 1e-6 relative. */
     private static final double TAIL_REL = 1e-6;
@@ -157,7 +157,7 @@ class BayesianModelAveragingTest {
         }
     }
 
-    /** The issue's headline figures, stated once more in words. */
+    /** The UK 2013 headline figures (delta 2^-5, G = 80,000), stated once more in words. */
     @Test
     void ukHeadline() {
         BayesianModelAveraging.Result r = result("uk2013_5lists", 0.03125, 80000);

@@ -21,7 +21,7 @@ import org.prevalence.mse.closed.ClosedPopulationModels.Result;
 import org.prevalence.mse.closed.ClosedPopulationModels.FitStatus;
 
 class ClosedPopulationModelsTest {
-    private static final double REL = 1e-6; // issue 7: abundance, SE, deviance, AIC to 1e-6 relative
+    private static final double REL = 1e-6; // abundance, SE, deviance, AIC to 1e-6 relative
 
     private static final ClosedPopulationModels ORDERED =
             ClosedPopulationModels.withDefaults().with(CaptureOrder.LIST_ORDER);
@@ -63,7 +63,7 @@ class ClosedPopulationModelsTest {
 
     @Test
     void independenceModelEqualsSparseMseMainEffects() {
-        // issue 7: Mt on UK 5 lists = SparseMSE main-effects estimate 13,444.13121 (published-lists README)
+        // Mt on UK 5 lists = SparseMSE main-effects estimate 13,444.13121 (published-lists README)
         ListOverlapTable uk = Fixtures.table("uk2013_5lists");
         double mt = ClosedPopulationModels.withDefaults().estimate(uk, ClosedModel.MT).getEstimate();
         double main = LogLinearMse.withDefaults().withModel("main").with(MseInterval.NONE).estimate(uk).getEstimate();
