@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Number formatting for readable {@code toString()} output: thousands separators, a sensible
- * number of significant digits, {@link Locale#ROOT}. Used by results and by the CLI's table output.
+ * number of significant digits, {@link Locale#ROOT}. Used by the results' {@code toString()}.
  *
  * <p>No method here ever writes E-notation: very large and very small numbers are written out in
  * plain decimal digits, so that a reader (or a spreadsheet) never meets {@code 2.09E7} or {@code 1.2e-05}.

@@ -31,11 +31,11 @@ public final class PrevalenceException extends RuntimeException {
 
     /**
      * A fix the user can make, written twice: as the Java call a library user makes and as the
-     * command-line flag a CLI user types. The exception's {@link #getMessage()} ends with the Java
-     * form; the CLI prints {@link #cliMessage()}, which ends with the CLI form.
+     * equivalent command-line option. The exception's {@link #getMessage()} ends with the Java
+     * form, {@link #cliMessage()} with the command-line form.
      *
      * @param api the fix in Java terms, for example {@code "use with(LonelyPsu.ADJUST)"}
-     * @param cli the fix in CLI terms, for example {@code "use --lonely-psu adjust"}
+     * @param cli the fix as a command-line option, for example {@code "use --lonely-psu adjust"}
      */
     public record Remedy(String api, String cli) {
         /** Checks the fields. */
@@ -163,7 +163,7 @@ public final class PrevalenceException extends RuntimeException {
         return e;
     }
 
-    /** @return the message as the command line prints it: the problem, then the remedy's CLI form */
+    /** @return the problem, then the remedy's command-line form (in place of the Java form of {@link #getMessage()}) */
     public String cliMessage() {
         return remedy == null ? problem : problem + "; " + remedy.cli();
     }

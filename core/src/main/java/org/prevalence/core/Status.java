@@ -32,7 +32,7 @@ public enum Status {
         return this == OK || this == WARNING;
     }
 
-    /** @return the status as written in tables, CSV and JSON: lower case, words joined by '-' ({@code "not-estimated"}) */
+    /** @return the status as a label for output: lower case, words joined by '-' ({@code "not-estimated"}) */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

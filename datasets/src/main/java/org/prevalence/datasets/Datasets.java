@@ -41,7 +41,7 @@ public final class Datasets {
         /** A region edition: the regions of a publication (user-replaceable by a CSV of the same shape). */
         REGIONS;
 
-        /** @return the lower-case name used in the catalogue and the CLI */
+        /** @return the lower-case name used in the catalogue */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }

@@ -12,7 +12,6 @@ import org.prevalence.core.Warning;
  * One row of a regional table: a region, form or the world, its estimated number of persons, the
  * rate per 1,000 inhabitants, the standard error and the 68 % and 95 % intervals (the ILO 2012
  * report gave both), plus the analytic (delta-method) standard error as a check where one exists.
- * These are the JSON keys {@code region, estimate, per_1000, se, lower68, upper68, lower95, upper95}.
  *
  * <p>Every row carries a {@link Status}. A part that was not estimated (a region with no reported
  * case, a stratum excluded for lack of overlap, a region none of whose cases lies inside the
@@ -108,7 +107,7 @@ public final class RegionalEstimate {
         return status != Status.NOT_ESTIMATED;
     }
 
-    /** @return the region's (or form's, or {@code World}) name; JSON {@code region} */
+    /** @return the region's (or form's, or {@code World}) name */
     public String getName() {
         return name;
     }
@@ -118,17 +117,17 @@ public final class RegionalEstimate {
         return population;
     }
 
-    /** @return the estimated number of persons; JSON {@code estimate} */
+    /** @return the estimated number of persons */
     public double getEstimate() {
         return estimate;
     }
 
-    /** @return persons per 1,000 inhabitants, {@code 1000 * estimate / population}; JSON {@code per_1000} */
+    /** @return persons per 1,000 inhabitants, {@code 1000 * estimate / population} */
     public double getPer1000() {
         return 1000 * estimate / population;
     }
 
-    /** @return the standard error (bootstrap or Monte Carlo); JSON {@code se} */
+    /** @return the standard error (bootstrap or Monte Carlo) */
     public double getStandardError() {
         return standardError;
     }
@@ -148,22 +147,22 @@ public final class RegionalEstimate {
         return interval95;
     }
 
-    /** @return JSON {@code lower68} */
+    /** @return the lower limit of the 68 % interval, or NaN if not estimated */
     public double getLower68() {
         return interval68 == null ? Double.NaN : interval68.lower();
     }
 
-    /** @return JSON {@code upper68} */
+    /** @return the upper limit of the 68 % interval, or NaN if not estimated */
     public double getUpper68() {
         return interval68 == null ? Double.NaN : interval68.upper();
     }
 
-    /** @return JSON {@code lower95} */
+    /** @return the lower limit of the 95 % interval, or NaN if not estimated */
     public double getLower95() {
         return interval95 == null ? Double.NaN : interval95.lower();
     }
 
-    /** @return JSON {@code upper95} */
+    /** @return the upper limit of the 95 % interval, or NaN if not estimated */
     public double getUpper95() {
         return interval95 == null ? Double.NaN : interval95.upper();
     }

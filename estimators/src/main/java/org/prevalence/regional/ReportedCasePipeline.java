@@ -56,7 +56,7 @@ import org.prevalence.core.bootstrap.MultiStatistic;
  * <p>This class is immutable.
  */
 public final class ReportedCasePipeline {
-    /** The default number of bootstrap replicates, 2,000 (the CLI's {@code --replicates} default). */
+    /** The default number of bootstrap replicates, 2,000. */
     public static final int DEFAULT_REPLICATES = 2000;
     static final double[] LEVELS = {0.68, 0.95};
 
@@ -181,7 +181,7 @@ public final class ReportedCasePipeline {
     }
 
     /**
-     * Reads, validates and runs: the entry point for tables read by the CLI
+     * Reads, validates and runs: the entry point for tables read from CSV files
      * ({@code org.prevalence.core.io.CsvInput}) or made by the synthetic world.
      * @param file how to read the cases (columns, sources, forms, region edition)
      * @param cases the case table
@@ -870,12 +870,12 @@ public final class ReportedCasePipeline {
             this.worldVictims = worldVictims;
         }
 
-        /** @return the strata, in region then form order (JSON {@code strata}) */
+        /** @return the strata, in region then form order */
         public List<StratumResult> getStrata() {
             return strata;
         }
 
-        /** @return the stock (persons on an average day of the window) by region (JSON {@code regions}) */
+        /** @return the stock (persons on an average day of the window) by region */
         public List<RegionalEstimate> getRegions() {
             return regions;
         }
@@ -890,7 +890,7 @@ public final class ReportedCasePipeline {
             return forms;
         }
 
-        /** @return the world stock (JSON {@code world}) */
+        /** @return the world stock */
         public RegionalEstimate getWorld() {
             return world;
         }

@@ -164,7 +164,7 @@ public final class SurveyPipeline {
     }
 
     /**
-     * Reads, validates and runs: the entry point for tables read by the CLI.
+     * Reads, validates and runs: the entry point for tables (read from CSV files, for example).
      * @param edition the region edition of the national rows
      * @param national {@code country,region,population,prevalence,se}
      * @param covariates {@code country} and numeric covariate columns, or null for region effects only
@@ -558,17 +558,17 @@ public final class SurveyPipeline {
             this.components = components;
         }
 
-        /** @return regional totals (JSON {@code regions}) */
+        /** @return regional totals */
         public List<RegionalEstimate> getRegions() {
             return regions;
         }
 
-        /** @return the world total (JSON {@code world}) */
+        /** @return the world total */
         public RegionalEstimate getWorld() {
             return world;
         }
 
-        /** @return the countries (JSON {@code countries}, in place of the case pipeline's {@code strata}) */
+        /** @return the countries (in place of the case pipeline's strata) */
         public List<CountryResult> getCountries() {
             return countries;
         }

@@ -79,7 +79,7 @@ public enum TwoSourceEstimator implements StratumEstimator {
     }
 
     /**
-     * @param name {@code chapman} or {@code lincoln-petersen} (the CLI's {@code --estimator} values)
+     * @param name {@code chapman} or {@code lincoln-petersen} (or the constant's name), ignoring case
      * @return the estimator
      */
     public static TwoSourceEstimator parse(String name) {

@@ -43,7 +43,7 @@ public enum IntervalType {
         this.label = label;
     }
 
-    /** @return the method name used in {@link org.prevalence.core.Interval#method()} and JSON ({@code "bca"}, ...) */
+    /** @return the method name used in {@link org.prevalence.core.Interval#method()} ({@code "bca"}, ...) */
     public String label() {
         return label;
     }

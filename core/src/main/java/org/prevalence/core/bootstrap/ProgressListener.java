@@ -1,8 +1,8 @@
 package org.prevalence.core.bootstrap;
 
 /**
- * Receives progress reports while a {@link Bootstrap} or {@link Jackknife} runs (the CLI draws a
- * progress bar with it; the library itself prints nothing).
+ * Receives progress reports while a {@link Bootstrap} or {@link Jackknife} runs, for example to draw
+ * a progress bar (the library itself prints nothing).
  *
  * <p>It is called once after each completed replicate (successful or failed), from whichever
  * worker thread completed it, but never concurrently: calls are serialised, and {@code done}

@@ -465,7 +465,7 @@ public final class SyntheticWorld {
         }
 
         /**
-         * @return the two teams' reported cases, default columns of {@code prevalence regional cases}:
+         * @return the two teams' reported cases, in the default columns of the reported-case pipeline's case file:
          *     {@code case_id,team_a,team_b,country,region,form,victims,start_date,end_date}
          */
         public Table casesTable() {
@@ -493,7 +493,7 @@ public final class SyntheticWorld {
                     DoubleColumn.create("population", p));
         }
 
-        /** @return {@code country,region} (a regions file for {@code --regions}) */
+        /** @return {@code country,region} (a region edition that maps countries) */
         public Table regionsTable() {
             return Table.create("synthetic_regions", StringColumn.create("country", name),
                     StringColumn.create("region", regionNames()));

@@ -100,7 +100,7 @@ public enum ClosedModel {
         }
     }
 
-    /** @return the name used on the command line, e.g. {@code "mh-chao"} */
+    /** @return the short lower-case name that messages use and {@link #fromCliName} reads, e.g. {@code "mh-chao"} */
     public String cliName() {
         return cliName;
     }
@@ -126,7 +126,7 @@ public enum ClosedModel {
     }
 
     /**
-     * Finds a model by its command-line name ({@code m0, mt, mh-chao, mh-poisson, mh-darroch, mh-gamma, mth-chao,
+     * Finds a model by its short name ({@code m0, mt, mh-chao, mh-poisson, mh-darroch, mh-gamma, mth-chao,
      * mth-poisson, mth-darroch, mth-gamma, mb, mbh}), ignoring case.
      * @param name the name
      * @return the model

@@ -686,7 +686,7 @@ public final class ClosedPopulationModels {
         /**
          * @return {@code "ok"}, or the status followed by the messages, e.g.
          *     {@code "warning: the asymptotic bias is large: ..."}, {@code "not estimable: ..."}, and a note naming the
-         *     Chao eta parameters set to 0 if any (the JSON status)
+         *     Chao eta parameters set to 0 if any
          */
         public String getStatusText() {
             String head = status.name().toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -227,7 +227,7 @@ public final class MethodComparison {
                 null, w);
     }
 
-    /** One method's answer. NaN marks an absent number (JSON {@code null}). This class is immutable. */
+    /** One method's answer. NaN marks an absent number. This class is immutable. */
     public static final class Row {
         private final String method;
         private final String model;
