@@ -213,290 +213,427 @@ public final class ReportedCasePipeline {
                     "The populations are for edition '%s' but the cases for '%s'; use the same edition",
                     populations.edition().name(), data.edition.name());
         }
-        int nCases = data.size();
-        int cells = 1 << data.sources.size();
-        int nForms = data.forms.size();
-        int nRegions = data.edition.regions().size();
-        long w = window.days();
-        // strata in region, form order
-        int[] stratumOfCell = new int[nRegions * nForms];
-        java.util.Arrays.fill(stratumOfCell, -1);
-        for (int i = 0; i < nCases; i++) {
-            stratumOfCell[data.region[i] * nForms + data.form[i]] = 0;
+        Run run = new Run(data, populations, window);
+        run.indexStrata();
+        run.sumCases();
+        run.markEstimability();
+        run.groupStrata();
+        run.fitGroups();
+        run.bootstrap();
+        run.leftOut();
+        return run.result();
+    }
+
+    /** The intermediate state of one {@link #estimate(CaseData, Populations, ReferenceWindow)}, step by step. */
+    private final class Run {
+        private final CaseData data;
+        private final Populations populations;
+        private final ReferenceWindow window;
+        private final int nCases;
+        private final int cells;
+        private final int nForms;
+        private final int nRegions;
+        // strata (indexStrata)
+        private int[] stratumOfCell;
+        private List<int[]> strata;
+        private int nStrata;
+        private String[] key;
+        private String[] label;
+        private int[][] strataRF;
+        // per-case values and per-stratum sums (sumCases)
+        private int[] caseStratum;
+        private double[] v;
+        private double[] y;
+        private long[][] counts;
+        private long[] n;
+        private double[] sumV;
+        private double[] sumV2;
+        private double[] sumY;
+        private double[] sumY2;
+        private double[] sumVD;
+        private long[] inWindow;
+        private long zeroDays;
+        // estimability and pools (markEstimability, groupStrata)
+        private boolean[] estimable;
+        private boolean[] excluded;
+        private int[] parent;
+        private int[] groupOf;
+        private List<List<Integer>> groups;
+        private int nGroups;
+        // pooled fits (fitGroups)
+        private double[] groupN;
+        private double[] groupVar;
+        private long[] groupObs;
+        // bootstrap outputs: strata stock, strata victims, regions stock, regions victims, forms stock, forms victims, world
+        private int oStrataV;
+        private int oRegion;
+        private int oRegionV;
+        private int oForm;
+        private int oFormV;
+        private int oWorld;
+        private List<Bootstrap.Result> boot;
+        // what each total leaves out (leftOut)
+        private String[] stockOut;
+        private String[] victimsOut;
+
+        Run(CaseData data, Populations populations, ReferenceWindow window) {
+            this.data = data;
+            this.populations = populations;
+            this.window = window;
+            this.nCases = data.size();
+            this.cells = 1 << data.sources.size();
+            this.nForms = data.forms.size();
+            this.nRegions = data.edition.regions().size();
         }
-        List<int[]> strata = new ArrayList<>();
-        for (int c = 0; c < stratumOfCell.length; c++) {
-            if (stratumOfCell[c] == 0) {
-                stratumOfCell[c] = strata.size();
-                strata.add(new int[] {c / nForms, c % nForms});
+
+        /** Strata in region, form order, with keys and labels; every region with cases needs a population. */
+        void indexStrata() {
+            stratumOfCell = new int[nRegions * nForms];
+            java.util.Arrays.fill(stratumOfCell, -1);
+            for (int i = 0; i < nCases; i++) {
+                stratumOfCell[data.region[i] * nForms + data.form[i]] = 0;
             }
-        }
-        int nStrata = strata.size();
-        String[] key = new String[nStrata];
-        String[] label = new String[nStrata];
-        for (int s = 0; s < nStrata; s++) {
-            String r = data.edition.regions().get(strata.get(s)[0]);
-            String f = data.forms.get(strata.get(s)[1]);
-            key[s] = RegionEdition.key(r) + "|" + RegionEdition.key(f);
-            label[s] = r + "|" + f;
-        }
-        for (int r = 0; r < nRegions; r++) {
-            for (int f = 0; f < nForms; f++) {
-                if (stratumOfCell[r * nForms + f] >= 0) {
-                    populations.require(r, "reported cases");
-                    break;
+            strata = new ArrayList<>();
+            for (int c = 0; c < stratumOfCell.length; c++) {
+                if (stratumOfCell[c] == 0) {
+                    stratumOfCell[c] = strata.size();
+                    strata.add(new int[] {c / nForms, c % nForms});
                 }
             }
-        }
-        // per-case values and per-stratum sums
-        int[] caseStratum = new int[nCases];
-        double[] v = new double[nCases];
-        double[] y = new double[nCases];
-        long[][] counts = new long[nStrata][cells];
-        long[] n = new long[nStrata];
-        double[] sumV = new double[nStrata];
-        double[] sumV2 = new double[nStrata];
-        double[] sumY = new double[nStrata];
-        double[] sumY2 = new double[nStrata];
-        double[] sumVD = new double[nStrata];
-        long[] inWindow = new long[nStrata];
-        long zeroDays = 0;
-        for (int i = 0; i < nCases; i++) {
-            int s = stratumOfCell[data.region[i] * nForms + data.form[i]];
-            caseStratum[i] = s;
-            long d = window.daysInside(data.start[i], data.end[i]);
-            if (d == 0) {
-                zeroDays++;
-            } else {
-                inWindow[s]++;
+            nStrata = strata.size();
+            key = new String[nStrata];
+            label = new String[nStrata];
+            for (int s = 0; s < nStrata; s++) {
+                String r = data.edition.regions().get(strata.get(s)[0]);
+                String f = data.forms.get(strata.get(s)[1]);
+                key[s] = RegionEdition.key(r) + "|" + RegionEdition.key(f);
+                label[s] = r + "|" + f;
             }
-            v[i] = data.victims[i];
-            y[i] = v[i] * d / w;
-            counts[s][data.pattern[i]]++;
-            n[s]++;
-            sumV[s] += v[i];
-            sumV2[s] += v[i] * v[i];
-            sumY[s] += y[i];
-            sumY2[s] += y[i] * y[i];
-            sumVD[s] += v[i] * d;
-        }
-        if (nCases > 0 && zeroDays == nCases) {
-            throw PrevalenceException.notEstimable("window",
-                    "No case has a day inside the window %s, so no stock can be estimated; choose the window the "
-                            + "cases' dates cover", window);
-        }
-        // estimability and pools (union-find)
-        boolean[] estimable = new boolean[nStrata];
-        boolean[] excluded = new boolean[nStrata];
-        int[] parent = new int[nStrata];
-        Map<String, Integer> byKey = new LinkedHashMap<>();
-        for (int s = 0; s < nStrata; s++) {
-            parent[s] = s;
-            byKey.put(key[s], s);
-            estimable[s] = CaseSteps.estimable(counts[s], minOverlap) && finiteEstimate(counts[s]);
-        }
-        for (int s = 0; s < nStrata; s++) {
-            if (estimable[s]) {
-                continue;
+            for (int r = 0; r < nRegions; r++) {
+                for (int f = 0; f < nForms; f++) {
+                    if (stratumOfCell[r * nForms + f] >= 0) {
+                        populations.require(r, "reported cases");
+                        break;
+                    }
+                }
             }
-            String where = "stratum '" + label[s] + "'";
-            switch (noOverlap) {
-                case FAIL:
-                    throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where, String.format(
-                            Locale.ROOT, "Stratum '%s' is not estimable by capture-recapture: %s (at least %d cases "
-                                    + "on two or more sources are needed)", label[s], describe(counts[s], data.sources),
-                            minOverlap), new PrevalenceException.Remedy("choose NoOverlap.POOL with a named neighbour, "
-                                    + "or NoOverlap.EXCLUDE", "use --no-overlap pool --pool '" + label[s]
-                                    + "=REGION|FORM', or --no-overlap exclude"));
-                case EXCLUDE:
-                    excluded[s] = true;
-                    break;
-                case POOL:
-                    String nb = neighbours.get(key[s]);
-                    if (nb == null) {
+            strataRF = strata.toArray(new int[0][]);
+        }
+
+        /** Per-case victims and stock contributions, and per-stratum counts and sums; refuses a window no case touches. */
+        void sumCases() {
+            long w = window.days();
+            caseStratum = new int[nCases];
+            v = new double[nCases];
+            y = new double[nCases];
+            counts = new long[nStrata][cells];
+            n = new long[nStrata];
+            sumV = new double[nStrata];
+            sumV2 = new double[nStrata];
+            sumY = new double[nStrata];
+            sumY2 = new double[nStrata];
+            sumVD = new double[nStrata];
+            inWindow = new long[nStrata];
+            zeroDays = 0;
+            for (int i = 0; i < nCases; i++) {
+                int s = stratumOfCell[data.region[i] * nForms + data.form[i]];
+                caseStratum[i] = s;
+                long d = window.daysInside(data.start[i], data.end[i]);
+                if (d == 0) {
+                    zeroDays++;
+                } else {
+                    inWindow[s]++;
+                }
+                v[i] = data.victims[i];
+                y[i] = v[i] * d / w;
+                counts[s][data.pattern[i]]++;
+                n[s]++;
+                sumV[s] += v[i];
+                sumV2[s] += v[i] * v[i];
+                sumY[s] += y[i];
+                sumY2[s] += y[i] * y[i];
+                sumVD[s] += v[i] * d;
+            }
+            if (nCases > 0 && zeroDays == nCases) {
+                throw PrevalenceException.notEstimable("window",
+                        "No case has a day inside the window %s, so no stock can be estimated; choose the window the "
+                                + "cases' dates cover", window);
+            }
+        }
+
+        /** Which strata are estimable; the others fail, are excluded or are pooled with their neighbour (union-find). */
+        void markEstimability() {
+            estimable = new boolean[nStrata];
+            excluded = new boolean[nStrata];
+            parent = new int[nStrata];
+            Map<String, Integer> byKey = new LinkedHashMap<>();
+            for (int s = 0; s < nStrata; s++) {
+                parent[s] = s;
+                byKey.put(key[s], s);
+                estimable[s] = CaseSteps.estimable(counts[s], minOverlap) && finiteEstimate(counts[s]);
+            }
+            for (int s = 0; s < nStrata; s++) {
+                if (estimable[s]) {
+                    continue;
+                }
+                String where = "stratum '" + label[s] + "'";
+                switch (noOverlap) {
+                    case FAIL:
                         throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where, String.format(
-                                Locale.ROOT, "Stratum '%s' is not estimable (%s) and no neighbour is named for it",
-                                label[s], describe(counts[s], data.sources)), new PrevalenceException.Remedy(
-                                "name one with withNeighbour(\"" + label[s] + "\", \"region|form\"), or choose "
-                                        + "NoOverlap.EXCLUDE", "name one with --pool '" + label[s]
-                                        + "=REGION|FORM', or use --no-overlap exclude"));
-                    }
-                    Integer t = byKey.get(nb);
-                    if (t == null) {
-                        throw PrevalenceException.invalidArgument(where,
-                                "The neighbour '%s' of stratum '%s' has no cases; the strata with cases are %s",
-                                nb, label[s], List.of(label));
-                    }
-                    union(parent, s, t);
-                    break;
-                default:
-                    throw new IllegalStateException();
-            }
-        }
-        // groups in order of their first stratum
-        int[] groupOf = new int[nStrata];
-        java.util.Arrays.fill(groupOf, -1);
-        List<List<Integer>> groups = new ArrayList<>();
-        int[] rootGroup = new int[nStrata];
-        java.util.Arrays.fill(rootGroup, -1);
-        for (int s = 0; s < nStrata; s++) {
-            if (excluded[s]) {
-                continue;
-            }
-            int root = find(parent, s);
-            if (rootGroup[root] < 0) {
-                rootGroup[root] = groups.size();
-                groups.add(new ArrayList<>());
-            }
-            groupOf[s] = rootGroup[root];
-            groups.get(groupOf[s]).add(s);
-        }
-        int nGroups = groups.size();
-        if (nGroups == 0) {
-            throw PrevalenceException.notEstimable("strata", "Every stratum was excluded; nothing can be estimated");
-        }
-        double[] groupN = new double[nGroups];
-        double[] groupVar = new double[nGroups];
-        long[] groupObs = new long[nGroups];
-        for (int g = 0; g < nGroups; g++) {
-            long[] c = new long[cells];
-            for (int s : groups.get(g)) {
-                for (int mask = 1; mask < cells; mask++) {
-                    c[mask] += counts[s][mask];
+                                Locale.ROOT, "Stratum '%s' is not estimable by capture-recapture: %s (at least %d cases "
+                                        + "on two or more sources are needed)", label[s], describe(counts[s], data.sources),
+                                minOverlap), new PrevalenceException.Remedy("choose NoOverlap.POOL with a named neighbour, "
+                                        + "or NoOverlap.EXCLUDE", "use --no-overlap pool --pool '" + label[s]
+                                        + "=REGION|FORM', or --no-overlap exclude"));
+                    case EXCLUDE:
+                        excluded[s] = true;
+                        break;
+                    case POOL:
+                        poolWithNeighbour(s, where, byKey);
+                        break;
+                    default:
+                        throw new IllegalStateException();
                 }
-                groupObs[g] += n[s];
-            }
-            if (!CaseSteps.estimable(c, minOverlap) || !finiteEstimate(c)) {
-                List<String> names = new ArrayList<>();
-                groups.get(g).forEach(s -> names.add(label[s]));
-                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "stratum '" + names.get(0) + "'",
-                        String.format(Locale.ROOT, "The pool of strata %s is still not estimable: %s", names,
-                                describe(c, data.sources)), new PrevalenceException.Remedy("name a different "
-                                + "neighbour or choose NoOverlap.EXCLUDE", "name a different neighbour with --pool, "
-                                + "or use --no-overlap exclude"));
-            }
-            groupN[g] = CaseSteps.estimatedCases(estimator, c);
-            groupVar[g] = estimator.variance(c);
-        }
-        // cases sorted by group, for the resampler
-        int[] groupStart = new int[nGroups + 1];
-        for (int i = 0; i < nCases; i++) {
-            int g = groupOf[caseStratum[i]];
-            if (g >= 0) {
-                groupStart[g + 1]++;
             }
         }
-        for (int g = 0; g < nGroups; g++) {
-            groupStart[g + 1] += groupStart[g];
-        }
-        int[] fill = groupStart.clone();
-        int kept = groupStart[nGroups];
-        int[] cs = new int[kept];
-        int[] cp = new int[kept];
-        double[] cv = new double[kept];
-        double[] cy = new double[kept];
-        for (int i = 0; i < nCases; i++) {
-            int g = groupOf[caseStratum[i]];
-            if (g < 0) {
-                continue;
+
+        /** Joins stratum s to the pool of its named neighbour, refusing a missing or caseless neighbour. */
+        private void poolWithNeighbour(int s, String where, Map<String, Integer> byKey) {
+            String nb = neighbours.get(key[s]);
+            if (nb == null) {
+                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where, String.format(
+                        Locale.ROOT, "Stratum '%s' is not estimable (%s) and no neighbour is named for it",
+                        label[s], describe(counts[s], data.sources)), new PrevalenceException.Remedy(
+                        "name one with withNeighbour(\"" + label[s] + "\", \"region|form\"), or choose "
+                                + "NoOverlap.EXCLUDE", "name one with --pool '" + label[s]
+                                + "=REGION|FORM', or use --no-overlap exclude"));
             }
-            int j = fill[g]++;
-            cs[j] = caseStratum[i];
-            cp[j] = data.pattern[i];
-            cv[j] = v[i];
-            cy[j] = y[i];
+            Integer t = byKey.get(nb);
+            if (t == null) {
+                throw PrevalenceException.invalidArgument(where,
+                        "The neighbour '%s' of stratum '%s' has no cases; the strata with cases are %s",
+                        nb, label[s], List.of(label));
+            }
+            union(parent, s, t);
         }
-        CaseBootstrap resampler = new CaseBootstrap(cells, nStrata, groupStart, cs, cp, cv, cy, groupN, scheme);
-        // outputs: strata stock, strata victims, regions stock, regions victims, forms stock, forms victims, world
-        boolean[] formListed = new boolean[nForms];
-        for (int s = 0; s < nStrata; s++) {
-            formListed[strata.get(s)[1]] = true;
-        }
-        final int oStrataV = nStrata;
-        final int oRegion = 2 * nStrata;
-        final int oRegionV = oRegion + nRegions;
-        final int oForm = oRegionV + nRegions;
-        final int oFormV = oForm + nForms;
-        final int oWorld = oFormV + nForms;
-        final int outputs = oWorld + 2;
-        final int stride = resampler.stride();
-        final int[][] strataRF = strata.toArray(new int[0][]);
-        final StratumEstimator est = estimator;
-        // Rao-Wu style rescaling of the per-case means: the observed cases are a without-replacement
-        // sample of the stratum's universe, so their mean deviates by sqrt(1 - n/N) of a with-replacement draw
-        final double[] shrink = new double[nGroups];
-        for (int g = 0; g < nGroups; g++) {
-            shrink[g] = Math.sqrt(Math.max(0, 1 - groupObs[g] / groupN[g]));
-        }
-        final double[] meanStock = new double[nStrata];
-        final double[] meanVict = new double[nStrata];
-        for (int s = 0; s < nStrata; s++) {
-            if (groupOf[s] >= 0) {
-                meanStock[s] = sumY[s] / groupObs[groupOf[s]];
-                meanVict[s] = sumV[s] / groupObs[groupOf[s]];
+
+        /** Groups (pools) of the strata not excluded, in order of their first stratum. */
+        void groupStrata() {
+            groupOf = new int[nStrata];
+            java.util.Arrays.fill(groupOf, -1);
+            groups = new ArrayList<>();
+            int[] rootGroup = new int[nStrata];
+            java.util.Arrays.fill(rootGroup, -1);
+            for (int s = 0; s < nStrata; s++) {
+                if (excluded[s]) {
+                    continue;
+                }
+                int root = find(parent, s);
+                if (rootGroup[root] < 0) {
+                    rootGroup[root] = groups.size();
+                    groups.add(new ArrayList<>());
+                }
+                groupOf[s] = rootGroup[root];
+                groups.get(groupOf[s]).add(s);
+            }
+            nGroups = groups.size();
+            if (nGroups == 0) {
+                throw PrevalenceException.notEstimable("strata", "Every stratum was excluded; nothing can be estimated");
             }
         }
-        MultiStatistic<CaseBootstrap.Sample> statistic = (sample, out) -> {
-            double[] buf = sample.sums;
-            double[] factor = new double[nGroups];
-            double[] obsOf = new double[nGroups];
-            long[] cnt = new long[cells];
+
+        /** Estimated cases and their variance for each pool; refuses a pool that is still not estimable. */
+        void fitGroups() {
+            groupN = new double[nGroups];
+            groupVar = new double[nGroups];
+            groupObs = new long[nGroups];
             for (int g = 0; g < nGroups; g++) {
-                long[] c = cnt;
-                java.util.Arrays.fill(c, 0);
-                long obs = 0;
+                long[] c = new long[cells];
                 for (int s : groups.get(g)) {
                     for (int mask = 1; mask < cells; mask++) {
-                        long k = (long) buf[s * stride + mask];
-                        c[mask] += k;
-                        obs += k;
+                        c[mask] += counts[s][mask];
                     }
+                    groupObs[g] += n[s];
                 }
-                if (obs == 0) {
-                    throw PrevalenceException.notEstimable("replicate", "a pool has no observed case in the replicate");
+                if (!CaseSteps.estimable(c, minOverlap) || !finiteEstimate(c)) {
+                    List<String> names = new ArrayList<>();
+                    groups.get(g).forEach(s -> names.add(label[s]));
+                    throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "stratum '" + names.get(0) + "'",
+                            String.format(Locale.ROOT, "The pool of strata %s is still not estimable: %s", names,
+                                    describe(c, data.sources)), new PrevalenceException.Remedy("name a different "
+                                    + "neighbour or choose NoOverlap.EXCLUDE", "name a different neighbour with --pool, "
+                                    + "or use --no-overlap exclude"));
                 }
-                factor[g] = est.estimate(c);
-                obsOf[g] = obs;
+                groupN[g] = CaseSteps.estimatedCases(estimator, c);
+                groupVar[g] = estimator.variance(c);
             }
-            java.util.Arrays.fill(out, 0);
+        }
+
+        /** The resampler over the cases kept, sorted by group. */
+        private CaseBootstrap resampler() {
+            int[] groupStart = new int[nGroups + 1];
+            for (int i = 0; i < nCases; i++) {
+                int g = groupOf[caseStratum[i]];
+                if (g >= 0) {
+                    groupStart[g + 1]++;
+                }
+            }
+            for (int g = 0; g < nGroups; g++) {
+                groupStart[g + 1] += groupStart[g];
+            }
+            int[] fill = groupStart.clone();
+            int kept = groupStart[nGroups];
+            int[] cs = new int[kept];
+            int[] cp = new int[kept];
+            double[] cv = new double[kept];
+            double[] cy = new double[kept];
+            for (int i = 0; i < nCases; i++) {
+                int g = groupOf[caseStratum[i]];
+                if (g < 0) {
+                    continue;
+                }
+                int j = fill[g]++;
+                cs[j] = caseStratum[i];
+                cp[j] = data.pattern[i];
+                cv[j] = v[i];
+                cy[j] = y[i];
+            }
+            return new CaseBootstrap(cells, nStrata, groupStart, cs, cp, cv, cy, groupN, scheme);
+        }
+
+        /** Bootstraps every stratum, region, form and world total at once. */
+        void bootstrap() {
+            CaseBootstrap resampler = resampler();
+            oStrataV = nStrata;
+            oRegion = 2 * nStrata;
+            oRegionV = oRegion + nRegions;
+            oForm = oRegionV + nRegions;
+            oFormV = oForm + nForms;
+            oWorld = oFormV + nForms;
+            final int outputs = oWorld + 2;
+            boot = Bootstrap.withDefaults().withReplicates(replicates).withSeed(seed)
+                    .withThreads(threads).runMany(resampler, outputs, statistic(resampler.stride()));
+        }
+
+        /** The bootstrap statistic: all outputs of one replicate, from its per-stratum sums. */
+        private MultiStatistic<CaseBootstrap.Sample> statistic(int stride) {
+            final int cells = this.cells;
+            final int nStrata = this.nStrata;
+            final int nGroups = this.nGroups;
+            final List<List<Integer>> groups = this.groups;
+            final int[] groupOf = this.groupOf;
+            final int oStrataV = this.oStrataV;
+            final int oRegion = this.oRegion;
+            final int oRegionV = this.oRegionV;
+            final int oForm = this.oForm;
+            final int oFormV = this.oFormV;
+            final int oWorld = this.oWorld;
+            final int[][] strataRF = this.strataRF;
+            final StratumEstimator est = estimator;
+            // Rao-Wu style rescaling of the per-case means: the observed cases are a without-replacement
+            // sample of the stratum's universe, so their mean deviates by sqrt(1 - n/N) of a with-replacement draw
+            final double[] shrink = new double[nGroups];
+            for (int g = 0; g < nGroups; g++) {
+                shrink[g] = Math.sqrt(Math.max(0, 1 - groupObs[g] / groupN[g]));
+            }
+            final double[] meanStock = new double[nStrata];
+            final double[] meanVict = new double[nStrata];
             for (int s = 0; s < nStrata; s++) {
-                if (groupOf[s] < 0) {
-                    continue; // excluded: stays 0 in every replicate and is not reported
+                if (groupOf[s] >= 0) {
+                    meanStock[s] = sumY[s] / groupObs[groupOf[s]];
+                    meanVict[s] = sumV[s] / groupObs[groupOf[s]];
                 }
-                int g = groupOf[s];
-                double c = shrink[g];
-                double stock = factor[g] * (meanStock[s] + c * (buf[s * stride + cells + 1] / obsOf[g] - meanStock[s]));
-                double vict = factor[g] * (meanVict[s] + c * (buf[s * stride + cells] / obsOf[g] - meanVict[s]));
-                out[s] = stock;
-                out[oStrataV + s] = vict;
-                out[oRegion + strataRF[s][0]] += stock;
-                out[oRegionV + strataRF[s][0]] += vict;
-                out[oForm + strataRF[s][1]] += stock;
-                out[oFormV + strataRF[s][1]] += vict;
-                out[oWorld] += stock;
-                out[oWorld + 1] += vict;
             }
-        };
-        List<Bootstrap.Result> boot = Bootstrap.withDefaults().withReplicates(replicates).withSeed(seed)
-                .withThreads(threads).runMany(resampler, outputs, statistic);
-        // delta-method variances of sums over sets of strata
-        double[] factor = new double[nGroups];
-        for (int g = 0; g < nGroups; g++) {
-            factor[g] = groupN[g] / groupObs[g];
+            return (sample, out) -> {
+                double[] buf = sample.sums;
+                double[] factor = new double[nGroups];
+                double[] obsOf = new double[nGroups];
+                long[] cnt = new long[cells];
+                for (int g = 0; g < nGroups; g++) {
+                    long[] c = cnt;
+                    java.util.Arrays.fill(c, 0);
+                    long obs = 0;
+                    for (int s : groups.get(g)) {
+                        for (int mask = 1; mask < cells; mask++) {
+                            long k = (long) buf[s * stride + mask];
+                            c[mask] += k;
+                            obs += k;
+                        }
+                    }
+                    if (obs == 0) {
+                        throw PrevalenceException.notEstimable("replicate", "a pool has no observed case in the replicate");
+                    }
+                    factor[g] = est.estimate(c);
+                    obsOf[g] = obs;
+                }
+                java.util.Arrays.fill(out, 0);
+                for (int s = 0; s < nStrata; s++) {
+                    if (groupOf[s] < 0) {
+                        continue; // excluded: stays 0 in every replicate and is not reported
+                    }
+                    int g = groupOf[s];
+                    double c = shrink[g];
+                    double stock = factor[g] * (meanStock[s] + c * (buf[s * stride + cells + 1] / obsOf[g] - meanStock[s]));
+                    double vict = factor[g] * (meanVict[s] + c * (buf[s * stride + cells] / obsOf[g] - meanVict[s]));
+                    out[s] = stock;
+                    out[oStrataV + s] = vict;
+                    out[oRegion + strataRF[s][0]] += stock;
+                    out[oRegionV + strataRF[s][0]] += vict;
+                    out[oForm + strataRF[s][1]] += stock;
+                    out[oFormV + strataRF[s][1]] += vict;
+                    out[oWorld] += stock;
+                    out[oWorld + 1] += vict;
+                }
+            };
         }
-        // what each total leaves out: excluded strata, and (for the stock) strata with no case day in the window
-        String[] stockOut = new String[nStrata];
-        String[] victimsOut = new String[nStrata];
-        for (int s = 0; s < nStrata; s++) {
-            if (excluded[s]) {
-                victimsOut[s] = "excluded: not estimable by capture-recapture, " + describe(counts[s], data.sources);
-                stockOut[s] = victimsOut[s];
-            } else if (inWindow[s] == 0) {
-                stockOut[s] = "no case of the stratum has a day inside the window " + window;
+
+        /** What each total leaves out: excluded strata, and (for the stock) strata with no case day in the window. */
+        void leftOut() {
+            stockOut = new String[nStrata];
+            victimsOut = new String[nStrata];
+            for (int s = 0; s < nStrata; s++) {
+                if (excluded[s]) {
+                    victimsOut[s] = "excluded: not estimable by capture-recapture, " + describe(counts[s], data.sources);
+                    stockOut[s] = victimsOut[s];
+                } else if (inWindow[s] == 0) {
+                    stockOut[s] = "no case of the stratum has a day inside the window " + window;
+                }
             }
         }
-        List<StratumResult> strataOut = new ArrayList<>();
-        for (int s = 0; s < nStrata; s++) {
+
+        /** Assembles the strata, regions, forms and world rows. */
+        Result result() {
+            // delta-method variances of sums over sets of strata
+            double[] factor = new double[nGroups];
+            for (int g = 0; g < nGroups; g++) {
+                factor[g] = groupN[g] / groupObs[g];
+            }
+            List<StratumResult> strataOut = new ArrayList<>();
+            for (int s = 0; s < nStrata; s++) {
+                strataOut.add(stratumResult(s, factor));
+            }
+            List<RegionalEstimate> regions = new ArrayList<>();
+            List<RegionalEstimate> regionVictims = new ArrayList<>();
+            List<String> worldStockOut = new ArrayList<>();
+            List<String> worldVictimsOut = new ArrayList<>();
+            for (int r = 0; r < nRegions; r++) {
+                addRegion(r, regions, regionVictims, worldStockOut, worldVictimsOut);
+            }
+            double worldPop = populations.total();
+            List<RegionalEstimate> forms = formRows(worldPop);
+            boolean[] all = new boolean[nStrata];
+            java.util.Arrays.fill(all, true);
+            RegionalEstimate world = row("World", worldPop, boot.get(oWorld),
+                    delta(all, groupOf, groupN, groupVar, groupObs, sumY, sumY2)).leavingOut(worldStockOut);
+            RegionalEstimate worldVictims = row("World", worldPop, boot.get(oWorld + 1),
+                    delta(all, groupOf, groupN, groupVar, groupObs, sumV, sumV2)).leavingOut(worldVictimsOut);
+            int failed = boot.get(oWorld).getFailed();
+            return new Result(estimator.name(), scheme, window, replicates, seed, failed, zeroDays, nCases,
+                    strataOut, regions, regionVictims, forms, world, worldVictims);
+        }
+
+        /** One stratum's row: how it was handled, its cases, victims and stock. */
+        private StratumResult stratumResult(int s, double[] factor) {
             int r = strataRF[s][0];
             int f = strataRF[s][1];
             String handling;
@@ -532,15 +669,14 @@ public final class ReportedCasePipeline {
                 victims = row(label[s], pop, boot.get(oStrataV + s), delta(only, groupOf, groupN,
                         groupVar, groupObs, sumV, sumV2));
             }
-            strataOut.add(new StratumResult(data.edition.regions().get(r), data.forms.get(f), handling, estimable[s],
+            return new StratumResult(data.edition.regions().get(r), data.forms.get(f), handling, estimable[s],
                     counts[s].clone(), n[s], sumV[s], sumV[s] == 0 ? 0 : sumVD[s] / sumV[s], cases, casesSe,
-                    victims, stock));
+                    victims, stock);
         }
-        List<RegionalEstimate> regions = new ArrayList<>();
-        List<RegionalEstimate> regionVictims = new ArrayList<>();
-        List<String> worldStockOut = new ArrayList<>();
-        List<String> worldVictimsOut = new ArrayList<>();
-        for (int r = 0; r < nRegions; r++) {
+
+        /** Region r's stock and victims rows, and what the world totals leave out of it. */
+        private void addRegion(int r, List<RegionalEstimate> regions, List<RegionalEstimate> regionVictims,
+                               List<String> worldStockOut, List<String> worldVictimsOut) {
             List<Integer> members = new ArrayList<>();
             for (int s = 0; s < nStrata; s++) {
                 if (strataRF[s][0] == r) {
@@ -555,7 +691,7 @@ public final class ReportedCasePipeline {
                 regionVictims.add(RegionalEstimate.notEstimated(name, pop, why));
                 worldStockOut.add("region '" + name + "' (" + why + ")");
                 worldVictimsOut.add("region '" + name + "' (" + why + ")");
-                continue;
+                return;
             }
             boolean[] set = new boolean[nStrata];
             members.forEach(s -> set[s] = true);
@@ -574,32 +710,31 @@ public final class ReportedCasePipeline {
                 }
             }
         }
-        double worldPop = populations.total();
-        List<RegionalEstimate> forms = new ArrayList<>();
-        for (int f = 0; f < nForms; f++) {
-            if (!formListed[f]) {
-                continue;
-            }
-            boolean[] set = new boolean[nStrata];
-            List<Integer> members = new ArrayList<>();
+
+        /** The stock row of each form with a stratum. */
+        private List<RegionalEstimate> formRows(double worldPop) {
+            boolean[] formListed = new boolean[nForms];
             for (int s = 0; s < nStrata; s++) {
-                set[s] = strataRF[s][1] == f;
-                if (set[s]) {
-                    members.add(s);
-                }
+                formListed[strataRF[s][1]] = true;
             }
-            forms.add(total(data.forms.get(f), worldPop, boot.get(oForm + f),
-                    delta(set, groupOf, groupN, groupVar, groupObs, sumY, sumY2), members, stockOut, label));
+            List<RegionalEstimate> forms = new ArrayList<>();
+            for (int f = 0; f < nForms; f++) {
+                if (!formListed[f]) {
+                    continue;
+                }
+                boolean[] set = new boolean[nStrata];
+                List<Integer> members = new ArrayList<>();
+                for (int s = 0; s < nStrata; s++) {
+                    set[s] = strataRF[s][1] == f;
+                    if (set[s]) {
+                        members.add(s);
+                    }
+                }
+                forms.add(total(data.forms.get(f), worldPop, boot.get(oForm + f),
+                        delta(set, groupOf, groupN, groupVar, groupObs, sumY, sumY2), members, stockOut, label));
+            }
+            return forms;
         }
-        boolean[] all = new boolean[nStrata];
-        java.util.Arrays.fill(all, true);
-        RegionalEstimate world = row("World", worldPop, boot.get(oWorld),
-                delta(all, groupOf, groupN, groupVar, groupObs, sumY, sumY2)).leavingOut(worldStockOut);
-        RegionalEstimate worldVictims = row("World", worldPop, boot.get(oWorld + 1),
-                delta(all, groupOf, groupN, groupVar, groupObs, sumV, sumV2)).leavingOut(worldVictimsOut);
-        int failed = boot.get(oWorld).getFailed();
-        return new Result(estimator.name(), scheme, window, replicates, seed, failed, zeroDays, nCases,
-                strataOut, regions, regionVictims, forms, world, worldVictims);
     }
 
     private boolean finiteEstimate(long[] c) {

@@ -666,130 +666,174 @@ public final class SurveySample {
          * @throws PrevalenceException naming the row, column or stratum of the first problem
          */
         public SurveySample build() {
-            // ---- weights
+            checkOneWeightSource();
+            List<String> stratumLabels = new ArrayList<>();
+            int[] stratum = stratumCodes(stratumLabels);
+            RawClusters raw = rawClusters();
+            Psus psus = psus(stratum, stratumLabels, raw);
+            int nPsu = psus.labels().size();
+            if (nPsu == 1 && !(nest && strataSet())) {
+                throw PrevalenceException.invalidData(raw.psuName(),
+                        "the design has only one primary sampling unit; check the cluster column '%s'", raw.psuName());
+            }
+            int[] ssu = null;
+            int[] ssuPsu = null;
+            if (raw.ssu() != null) {
+                ssu = new int[rows];
+                ssuPsu = ssuCodes(psus.codes(), raw.ssu(), ssu);
+            }
+            int[] nPerStratum = psusPerStratum(psus.psuStratum(), stratumLabels.size());
+            int[] mPerPsu = ssuPsu == null ? null : ssusPerPsu(ssuPsu, nPsu);
+            Fpc fpc = fpc(stratum, stratumLabels, psus, ssu, nPerStratum, mPerPsu);
+            Weights weights = weights(fpc, stratum, psus.codes(), nPerStratum, mPerPsu);
+            Map<String, double[]> numeric = new TreeMap<>();
+            Map<String, Factor> factors = new TreeMap<>();
+            Map<String, NotNumber> notNumeric = new TreeMap<>();
+            if (table != null) {
+                readTableVariables(numeric, factors, notNumeric);
+            }
+            addExtraVariables(numeric, factors, notNumeric);
+            double[][] rep = replicateWeights(numeric);
+            return new SurveySample(this, weights.values(), weights.source(), stratum, List.copyOf(stratumLabels),
+                    psus.codes(), List.copyOf(psus.labels()), psus.psuStratum(), ssu, ssuPsu, fpc.kind(),
+                    fpc.stratumPop(), fpc.psuPop(),
+                    Collections.unmodifiableMap(numeric), Collections.unmodifiableMap(factors),
+                    Collections.unmodifiableMap(notNumeric), rep);
+        }
+
+        /** Cluster ids as given (before nesting in strata), with the name used in messages. */
+        private record RawClusters(int[] psu, List<String> psuLabels, int[] ssu, String psuName) { }
+
+        /** Final PSU codes, their labels and the stratum of each PSU. */
+        private record Psus(int[] codes, List<String> labels, int[] psuStratum) { }
+
+        /** The finite population correction: its kind, populations per stratum and per PSU, column names. */
+        private record Fpc(FpcKind kind, double[] stratumPop, double[] psuPop, String[] names) { }
+
+        /** The row weights and where they came from. */
+        private record Weights(double[] values, String source) { }
+
+        /** Refuses more than one of weights, probabilities and equalProbability(). */
+        private void checkOneWeightSource() {
             int sources = (weightsCol != null || weightsArr != null ? 1 : 0)
                     + (probsCol != null || probsArr != null ? 1 : 0) + (equal ? 1 : 0);
             if (sources > 1) {
                 throw PrevalenceException.invalidArgument("weights",
                         "give only one of weights, probabilities or equalProbability() (R: \"Can't specify both sampling weights and probabilities\")");
             }
-            // ---- strata
-            List<String> stratumLabels = new ArrayList<>();
-            int[] stratum;
-            String strataName = strataCol != null ? strataCol : "strata";
+        }
+
+        /** Dense stratum codes (one stratum "1" without strata), filling the labels. */
+        private int[] stratumCodes(List<String> stratumLabels) {
             if (strataCol != null) {
-                stratum = idCodes(strataCol, stratumLabels);
+                return idCodes(strataCol, stratumLabels);
             } else if (strataArr != null) {
-                stratum = idCodes(strataArr, stratumLabels);
-            } else {
-                stratum = new int[rows];
-                stratumLabels.add("1");
+                return idCodes(strataArr, stratumLabels);
             }
-            int nStrata = stratumLabels.size();
-            // ---- clusters
-            int[] rawPsu;
+            stratumLabels.add("1");
+            return new int[rows];
+        }
+
+        /** Resolves the cluster columns or arrays (each row its own PSU without clusters). */
+        private RawClusters rawClusters() {
             List<String> rawPsuLabels = new ArrayList<>();
-            int[] rawSsu = null;
-            String psuName;
             if (clusterCols != null) {
-                psuName = clusterCols[0];
-                rawPsu = idCodes(clusterCols[0], rawPsuLabels);
-                if (clusterCols.length == 2) {
-                    rawSsu = idCodes(clusterCols[1], new ArrayList<>());
-                }
+                int[] rawPsu = idCodes(clusterCols[0], rawPsuLabels);
+                int[] rawSsu = clusterCols.length == 2 ? idCodes(clusterCols[1], new ArrayList<>()) : null;
+                return new RawClusters(rawPsu, rawPsuLabels, rawSsu, clusterCols[0]);
             } else if (clusterArr != null) {
-                psuName = "clusters";
-                rawPsu = idCodes(clusterArr[0], rawPsuLabels);
-                if (clusterArr.length == 2) {
-                    rawSsu = idCodes(clusterArr[1], new ArrayList<>());
-                }
-            } else {
-                psuName = "row";
-                rawPsu = new int[rows];
-                for (int i = 0; i < rows; i++) {
-                    rawPsu[i] = i;
-                    rawPsuLabels.add(Integer.toString(i + 1));
-                }
+                int[] rawPsu = idCodes(clusterArr[0], rawPsuLabels);
+                int[] rawSsu = clusterArr.length == 2 ? idCodes(clusterArr[1], new ArrayList<>()) : null;
+                return new RawClusters(rawPsu, rawPsuLabels, rawSsu, "clusters");
             }
-            // PSU codes: nested in strata if asked, else check nesting
+            int[] rawPsu = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                rawPsu[i] = i;
+                rawPsuLabels.add(Integer.toString(i + 1));
+            }
+            return new RawClusters(rawPsu, rawPsuLabels, null, "row");
+        }
+
+        /** PSU codes: nested in strata if asked, else checked to be nested. */
+        private Psus psus(int[] stratum, List<String> stratumLabels, RawClusters raw) {
+            int[] rawPsu = raw.psu();
+            List<String> rawPsuLabels = raw.psuLabels();
+            String psuName = raw.psuName();
             int[] psu = new int[rows];
             List<String> psuLabels = new ArrayList<>();
-            int[] psuStratumTmp;
-            int[] psuFirstRow;
-            {
-                LongIndexer ix = nest ? new LongIndexer(Math.min(rows, 1 << 16)) : null;
-                int[] st = new int[16];
-                int[] first = new int[16];
-                int size = 0;
-                for (int i = 0; i < rows; i++) {
-                    // raw PSU codes are dense in order of first appearance: without nest they are the codes
-                    int before = size;
-                    int p = nest ? ix.code(((long) stratum[i] << 32) | (rawPsu[i] & 0xffffffffL)) : rawPsu[i];
-                    if (p == size) {
-                        size++;
-                    }
-                    if (p == before) {
-                        if (p == st.length) {
-                            st = Arrays.copyOf(st, p * 2);
-                            first = Arrays.copyOf(first, p * 2);
-                        }
-                        st[p] = stratum[i];
-                        first[p] = i;
-                        psuLabels.add(nest && strataSet() ? stratumLabels.get(stratum[i]) + "/" + rawPsuLabels.get(rawPsu[i])
-                                : rawPsuLabels.get(rawPsu[i]));
-                    } else if (st[p] != stratum[i]) {
-                        throw PrevalenceException.invalidData(where(i, psuName),
-                                "row %d: PSU '%s' (column '%s') is in stratum '%s' here but in stratum '%s' at row %d; "
-                                        + "clusters are not nested in strata: call nest() if PSU ids are reused across strata",
-                                i + 1, rawPsuLabels.get(rawPsu[i]), psuName, stratumLabels.get(stratum[i]),
-                                stratumLabels.get(st[p]), first[p] + 1);
-                    }
-                    psu[i] = p;
+            LongIndexer ix = nest ? new LongIndexer(Math.min(rows, 1 << 16)) : null;
+            int[] st = new int[16];
+            int[] first = new int[16];
+            int size = 0;
+            for (int i = 0; i < rows; i++) {
+                // raw PSU codes are dense in order of first appearance: without nest they are the codes
+                int before = size;
+                int p = nest ? ix.code(((long) stratum[i] << 32) | (rawPsu[i] & 0xffffffffL)) : rawPsu[i];
+                if (p == size) {
+                    size++;
                 }
-                psuStratumTmp = Arrays.copyOf(st, size);
-                psuFirstRow = Arrays.copyOf(first, size);
-            }
-            int nPsu = psuLabels.size();
-            if (nPsu == 1 && !(nest && strataSet())) {
-                throw PrevalenceException.invalidData(psuName,
-                        "the design has only one primary sampling unit; check the cluster column '%s'", psuName);
-            }
-            int[] ssu = null;
-            int[] ssuPsu = null;
-            if (rawSsu != null) {
-                ssu = new int[rows];
-                LongIndexer ix = new LongIndexer(Math.min(rows, 1 << 16));
-                int[] sp = new int[16];
-                for (int i = 0; i < rows; i++) {
-                    int before = ix.size();
-                    int s = ix.code(((long) psu[i] << 32) | (rawSsu[i] & 0xffffffffL));
-                    if (s == before) {
-                        if (s == sp.length) {
-                            sp = Arrays.copyOf(sp, s * 2);
-                        }
-                        sp[s] = psu[i];
+                if (p == before) {
+                    if (p == st.length) {
+                        st = Arrays.copyOf(st, p * 2);
+                        first = Arrays.copyOf(first, p * 2);
                     }
-                    ssu[i] = s;
+                    st[p] = stratum[i];
+                    first[p] = i;
+                    psuLabels.add(nest && strataSet() ? stratumLabels.get(stratum[i]) + "/" + rawPsuLabels.get(rawPsu[i])
+                            : rawPsuLabels.get(rawPsu[i]));
+                } else if (st[p] != stratum[i]) {
+                    throw PrevalenceException.invalidData(where(i, psuName),
+                            "row %d: PSU '%s' (column '%s') is in stratum '%s' here but in stratum '%s' at row %d; "
+                                    + "clusters are not nested in strata: call nest() if PSU ids are reused across strata",
+                            i + 1, rawPsuLabels.get(rawPsu[i]), psuName, stratumLabels.get(stratum[i]),
+                            stratumLabels.get(st[p]), first[p] + 1);
                 }
-                ssuPsu = Arrays.copyOf(sp, ix.size());
+                psu[i] = p;
             }
-            // sample sizes
+            return new Psus(psu, psuLabels, Arrays.copyOf(st, size));
+        }
+
+        /** SSU codes nested in PSUs, written into ssu; returns the PSU of each SSU. */
+        private int[] ssuCodes(int[] psu, int[] rawSsu, int[] ssu) {
+            LongIndexer ix = new LongIndexer(Math.min(rows, 1 << 16));
+            int[] sp = new int[16];
+            for (int i = 0; i < rows; i++) {
+                int before = ix.size();
+                int s = ix.code(((long) psu[i] << 32) | (rawSsu[i] & 0xffffffffL));
+                if (s == before) {
+                    if (s == sp.length) {
+                        sp = Arrays.copyOf(sp, s * 2);
+                    }
+                    sp[s] = psu[i];
+                }
+                ssu[i] = s;
+            }
+            return Arrays.copyOf(sp, ix.size());
+        }
+
+        /** Number of sampled PSUs in each stratum. */
+        private static int[] psusPerStratum(int[] psuStratum, int nStrata) {
             int[] nPerStratum = new int[nStrata];
-            for (int p = 0; p < nPsu; p++) {
-                nPerStratum[psuStratumTmp[p]]++;
+            for (int h : psuStratum) {
+                nPerStratum[h]++;
             }
-            int[] mPerPsu = null;
-            if (ssuPsu != null) {
-                mPerPsu = new int[nPsu];
-                for (int s : ssuPsu) {
-                    mPerPsu[s]++;
-                }
+            return nPerStratum;
+        }
+
+        /** Number of sampled SSUs in each PSU. */
+        private static int[] ssusPerPsu(int[] ssuPsu, int nPsu) {
+            int[] mPerPsu = new int[nPsu];
+            for (int s : ssuPsu) {
+                mPerPsu[s]++;
             }
-            // ---- fpc
-            FpcKind kind = FpcKind.NONE;
-            double[] stratumPop = new double[nStrata];
+            return mPerPsu;
+        }
+
+        /** Reads and checks the fpc, giving populations per stratum (and per PSU for two stages). */
+        private Fpc fpc(int[] stratum, List<String> stratumLabels, Psus psus, int[] ssu, int[] nPerStratum,
+                        int[] mPerPsu) {
+            double[] stratumPop = new double[stratumLabels.size()];
             Arrays.fill(stratumPop, Double.POSITIVE_INFINITY);
-            double[] psuPop = null;
             double[][] fpcValues = null;
             String[] fpcNames = null;
             if (fpcCols != null) {
@@ -802,103 +846,125 @@ public final class SurveySample {
                 fpcValues = fpcArr;
                 fpcNames = fpcArr.length == 1 ? new String[] {"fpc"} : new String[] {"fpc", "fpc2"};
             }
-            if (fpcValues != null) {
-                if (fpcValues.length == 2 && ssu == null) {
-                    throw PrevalenceException.invalidArgument("fpc",
-                            "two fpc columns but one stage of clusters: give the SSU column too, or one fpc column");
-                }
-                boolean anyAboveOne = false;
-                for (int s = 0; s < fpcValues.length; s++) {
-                    double[] f = fpcValues[s];
-                    for (int i = 0; i < rows; i++) {
-                        if (Double.isNaN(f[i])) {
-                            throw PrevalenceException.invalidData(where(i, fpcNames[s]),
-                                    "row %d, column '%s': missing fpc", i + 1, fpcNames[s]);
-                        }
-                        if (f[i] > 1) {
-                            anyAboveOne = true;
-                        }
-                    }
-                }
-                kind = anyAboveOne ? FpcKind.POPULATION_SIZE : FpcKind.SAMPLING_FRACTION;
-                for (int s = 0; s < fpcValues.length; s++) {
-                    double[] f = fpcValues[s];
-                    for (int i = 0; i < rows; i++) {
-                        if (kind == FpcKind.POPULATION_SIZE && !(f[i] >= 1)) {
-                            throw PrevalenceException.invalidData(where(i, fpcNames[s]),
-                                    "row %d, column '%s': fpc %s is below 1 while other fpc values are population sizes "
-                                            + "(> 1); give all fpc as population sizes or all as sampling fractions in (0, 1]",
-                                    i + 1, fpcNames[s], SurveySample.label(f[i]));
-                        }
-                        if (kind == FpcKind.SAMPLING_FRACTION && !(f[i] > 0)) {
-                            throw PrevalenceException.invalidData(where(i, fpcNames[s]),
-                                    "row %d, column '%s': sampling fraction %s is outside (0, 1]",
-                                    i + 1, fpcNames[s], SurveySample.label(f[i]));
-                        }
-                    }
-                }
-                // stage 1: per stratum
-                double[] f1 = fpcValues[0];
-                int[] firstRowOfStratum = new int[nStrata];
-                Arrays.fill(firstRowOfStratum, -1);
-                double[] given = new double[nStrata];
+            if (fpcValues == null) {
+                return new Fpc(FpcKind.NONE, stratumPop, null, null);
+            }
+            if (fpcValues.length == 2 && ssu == null) {
+                throw PrevalenceException.invalidArgument("fpc",
+                        "two fpc columns but one stage of clusters: give the SSU column too, or one fpc column");
+            }
+            FpcKind kind = fpcKind(fpcValues, fpcNames);
+            stratumPopulations(kind, fpcValues[0], fpcNames[0], stratum, stratumLabels, nPerStratum, stratumPop);
+            double[] psuPop = fpcValues.length == 2
+                    ? psuPopulations(kind, fpcValues[1], fpcNames[1], psus, mPerPsu) : null;
+            return new Fpc(kind, stratumPop, psuPop, fpcNames);
+        }
+
+        /** Refuses missing fpc; population sizes if any value is above 1, else sampling fractions (checked). */
+        private FpcKind fpcKind(double[][] fpcValues, String[] fpcNames) {
+            boolean anyAboveOne = false;
+            for (int s = 0; s < fpcValues.length; s++) {
+                double[] f = fpcValues[s];
                 for (int i = 0; i < rows; i++) {
-                    int h = stratum[i];
-                    if (firstRowOfStratum[h] < 0) {
-                        firstRowOfStratum[h] = i;
-                        given[h] = f1[i];
-                    } else if (f1[i] != given[h]) {
-                        throw PrevalenceException.invalidData(where(i, fpcNames[0]),
-                                "row %d, column '%s': fpc %s differs from %s at row %d in the same stratum '%s'; "
-                                        + "the fpc must be constant within a stratum",
-                                i + 1, fpcNames[0], SurveySample.label(f1[i]), SurveySample.label(given[h]),
-                                firstRowOfStratum[h] + 1, stratumLabels.get(h));
+                    if (Double.isNaN(f[i])) {
+                        throw PrevalenceException.invalidData(where(i, fpcNames[s]),
+                                "row %d, column '%s': missing fpc", i + 1, fpcNames[s]);
                     }
-                }
-                for (int h = 0; h < nStrata; h++) {
-                    double pop = kind == FpcKind.POPULATION_SIZE ? given[h] : nPerStratum[h] / given[h];
-                    if (pop < nPerStratum[h] * (1 - 1e-12)) {
-                        throw PrevalenceException.invalidData("stratum '" + stratumLabels.get(h) + "'",
-                                "stratum '%s' (row %d, column '%s'): the fpc implies %s PSUs in the population but %d are "
-                                        + "sampled (more than 100%% sampling); check the fpc column",
-                                stratumLabels.get(h), firstRowOfStratum[h] + 1, fpcNames[0], SurveySample.label(pop),
-                                nPerStratum[h]);
-                    }
-                    stratumPop[h] = pop;
-                }
-                if (fpcValues.length == 2) {
-                    double[] f2 = fpcValues[1];
-                    psuPop = new double[nPsu];
-                    double[] g = new double[nPsu];
-                    int[] firstRowOfPsu = new int[nPsu];
-                    Arrays.fill(firstRowOfPsu, -1);
-                    for (int i = 0; i < rows; i++) {
-                        int p = psu[i];
-                        if (firstRowOfPsu[p] < 0) {
-                            firstRowOfPsu[p] = i;
-                            g[p] = f2[i];
-                        } else if (f2[i] != g[p]) {
-                            throw PrevalenceException.invalidData(where(i, fpcNames[1]),
-                                    "row %d, column '%s': stage-2 fpc %s differs from %s at row %d in the same PSU '%s'",
-                                    i + 1, fpcNames[1], SurveySample.label(f2[i]), SurveySample.label(g[p]),
-                                    firstRowOfPsu[p] + 1, psuLabels.get(p));
-                        }
-                    }
-                    for (int p = 0; p < nPsu; p++) {
-                        double pop = kind == FpcKind.POPULATION_SIZE ? g[p] : mPerPsu[p] / g[p];
-                        if (pop < mPerPsu[p] * (1 - 1e-12)) {
-                            throw PrevalenceException.invalidData("PSU '" + psuLabels.get(p) + "'",
-                                    "PSU '%s' (row %d, column '%s'): the stage-2 fpc implies %s SSUs in the population but "
-                                            + "%d are sampled (more than 100%% sampling)",
-                                    psuLabels.get(p), firstRowOfPsu[p] + 1, fpcNames[1], SurveySample.label(pop), mPerPsu[p]);
-                        }
-                        psuPop[p] = pop;
+                    if (f[i] > 1) {
+                        anyAboveOne = true;
                     }
                 }
             }
-            // ---- weights
+            FpcKind kind = anyAboveOne ? FpcKind.POPULATION_SIZE : FpcKind.SAMPLING_FRACTION;
+            for (int s = 0; s < fpcValues.length; s++) {
+                double[] f = fpcValues[s];
+                for (int i = 0; i < rows; i++) {
+                    if (kind == FpcKind.POPULATION_SIZE && !(f[i] >= 1)) {
+                        throw PrevalenceException.invalidData(where(i, fpcNames[s]),
+                                "row %d, column '%s': fpc %s is below 1 while other fpc values are population sizes "
+                                        + "(> 1); give all fpc as population sizes or all as sampling fractions in (0, 1]",
+                                i + 1, fpcNames[s], SurveySample.label(f[i]));
+                    }
+                    if (kind == FpcKind.SAMPLING_FRACTION && !(f[i] > 0)) {
+                        throw PrevalenceException.invalidData(where(i, fpcNames[s]),
+                                "row %d, column '%s': sampling fraction %s is outside (0, 1]",
+                                i + 1, fpcNames[s], SurveySample.label(f[i]));
+                    }
+                }
+            }
+            return kind;
+        }
+
+        /** Stage 1: the fpc must be constant within a stratum; fills the PSU population of each stratum. */
+        private void stratumPopulations(FpcKind kind, double[] f1, String fpcName, int[] stratum,
+                                        List<String> stratumLabels, int[] nPerStratum, double[] stratumPop) {
+            int nStrata = stratumLabels.size();
+            int[] firstRowOfStratum = new int[nStrata];
+            Arrays.fill(firstRowOfStratum, -1);
+            double[] given = new double[nStrata];
+            for (int i = 0; i < rows; i++) {
+                int h = stratum[i];
+                if (firstRowOfStratum[h] < 0) {
+                    firstRowOfStratum[h] = i;
+                    given[h] = f1[i];
+                } else if (f1[i] != given[h]) {
+                    throw PrevalenceException.invalidData(where(i, fpcName),
+                            "row %d, column '%s': fpc %s differs from %s at row %d in the same stratum '%s'; "
+                                    + "the fpc must be constant within a stratum",
+                            i + 1, fpcName, SurveySample.label(f1[i]), SurveySample.label(given[h]),
+                            firstRowOfStratum[h] + 1, stratumLabels.get(h));
+                }
+            }
+            for (int h = 0; h < nStrata; h++) {
+                double pop = kind == FpcKind.POPULATION_SIZE ? given[h] : nPerStratum[h] / given[h];
+                if (pop < nPerStratum[h] * (1 - 1e-12)) {
+                    throw PrevalenceException.invalidData("stratum '" + stratumLabels.get(h) + "'",
+                            "stratum '%s' (row %d, column '%s'): the fpc implies %s PSUs in the population but %d are "
+                                    + "sampled (more than 100%% sampling); check the fpc column",
+                            stratumLabels.get(h), firstRowOfStratum[h] + 1, fpcName, SurveySample.label(pop),
+                            nPerStratum[h]);
+                }
+                stratumPop[h] = pop;
+            }
+        }
+
+        /** Stage 2: the fpc must be constant within a PSU; returns the SSU population of each PSU. */
+        private double[] psuPopulations(FpcKind kind, double[] f2, String fpcName, Psus psus, int[] mPerPsu) {
+            int[] psu = psus.codes();
+            List<String> psuLabels = psus.labels();
+            int nPsu = psuLabels.size();
+            double[] psuPop = new double[nPsu];
+            double[] g = new double[nPsu];
+            int[] firstRowOfPsu = new int[nPsu];
+            Arrays.fill(firstRowOfPsu, -1);
+            for (int i = 0; i < rows; i++) {
+                int p = psu[i];
+                if (firstRowOfPsu[p] < 0) {
+                    firstRowOfPsu[p] = i;
+                    g[p] = f2[i];
+                } else if (f2[i] != g[p]) {
+                    throw PrevalenceException.invalidData(where(i, fpcName),
+                            "row %d, column '%s': stage-2 fpc %s differs from %s at row %d in the same PSU '%s'",
+                            i + 1, fpcName, SurveySample.label(f2[i]), SurveySample.label(g[p]),
+                            firstRowOfPsu[p] + 1, psuLabels.get(p));
+                }
+            }
+            for (int p = 0; p < nPsu; p++) {
+                double pop = kind == FpcKind.POPULATION_SIZE ? g[p] : mPerPsu[p] / g[p];
+                if (pop < mPerPsu[p] * (1 - 1e-12)) {
+                    throw PrevalenceException.invalidData("PSU '" + psuLabels.get(p) + "'",
+                            "PSU '%s' (row %d, column '%s'): the stage-2 fpc implies %s SSUs in the population but "
+                                    + "%d are sampled (more than 100%% sampling)",
+                            psuLabels.get(p), firstRowOfPsu[p] + 1, fpcName, SurveySample.label(pop), mPerPsu[p]);
+                }
+                psuPop[p] = pop;
+            }
+            return psuPop;
+        }
+
+        /** Row weights from weights, 1/probabilities, equal probability or the fpc, each checked. */
+        private Weights weights(Fpc fpc, int[] stratum, int[] psu, int[] nPerStratum, int[] mPerPsu) {
             double[] w = new double[rows];
-            String source;
             if (weightsCol != null || weightsArr != null) {
                 String name = weightsCol != null ? weightsCol : "weights";
                 double[] src = weightsCol != null ? numericColumn(weightsCol) : weightsArr;
@@ -911,7 +977,7 @@ public final class SurveySample {
                     }
                     w[i] = x;
                 }
-                source = "column '" + name + "'";
+                return new Weights(w, "column '" + name + "'");
             } else if (probsCol != null || probsArr != null) {
                 String name = probsCol != null ? probsCol : "probabilities";
                 double[] src = probsCol != null ? numericColumn(probsCol) : probsArr;
@@ -924,78 +990,89 @@ public final class SurveySample {
                     }
                     w[i] = 1 / x;
                 }
-                source = "1/column '" + name + "'";
+                return new Weights(w, "1/column '" + name + "'");
             } else if (equal) {
                 Arrays.fill(w, 1.0);
-                source = "equal";
-            } else if (kind != FpcKind.NONE) {
+                return new Weights(w, "equal");
+            } else if (fpc.kind() != FpcKind.NONE) {
+                double[] stratumPop = fpc.stratumPop();
+                double[] psuPop = fpc.psuPop();
                 for (int i = 0; i < rows; i++) {
                     double x = stratumPop[stratum[i]] / nPerStratum[stratum[i]];
                     if (psuPop != null) {
                         x *= psuPop[psu[i]] / mPerPsu[psu[i]];
                     }
                     if (!(x < Double.POSITIVE_INFINITY)) {
-                        throw PrevalenceException.invalidData(where(i, fpcNames[0]),
+                        throw PrevalenceException.invalidData(where(i, fpc.names()[0]),
                                 "row %d: weights cannot be computed from an infinite fpc; give weights", i + 1);
                     }
                     w[i] = x;
                 }
-                source = "fpc";
-            } else {
-                throw PrevalenceException.invalidArgument("weights",
-                        "no weights: call weights(column), probabilities(column) or equalProbability()");
+                return new Weights(w, "fpc");
             }
-            // ---- variables
-            Map<String, double[]> numeric = new TreeMap<>();
-            Map<String, Factor> factors = new TreeMap<>();
-            Map<String, NotNumber> notNumeric = new TreeMap<>();
-            if (table != null) {
-                for (Column<?> c : table.columns()) {
-                    if (c instanceof BooleanColumn bc) {
-                        double[] v = new double[rows];
-                        int[] codes = new int[rows];
-                        for (int i = 0; i < rows; i++) {
-                            if (bc.isMissing(i)) {
-                                v[i] = Double.NaN;
-                                codes[i] = -1;
-                            } else {
-                                v[i] = bc.get(i) ? 1 : 0;
-                                codes[i] = (int) v[i];
-                            }
-                        }
-                        numeric.put(c.name(), v);
-                        factors.put(c.name(), new Factor(codes, List.of("false", "true")));
-                    } else if (c instanceof NumericColumn<?> nc) {
-                        numeric.put(c.name(), nc.asDoubleArray());
-                    } else {
-                        TreeSet<String> lv = new TreeSet<>();
-                        for (int i = 0; i < rows; i++) {
-                            if (!c.isMissing(i) && !c.getUnformattedString(i).isEmpty()) {
-                                lv.add(c.getUnformattedString(i));
-                            }
-                        }
-                        List<String> levels = new ArrayList<>(lv);
-                        Map<String, Integer> code = new java.util.HashMap<>();
-                        for (int k = 0; k < levels.size(); k++) {
-                            code.put(levels.get(k), k);
-                        }
-                        int[] codes = new int[rows];
-                        for (int i = 0; i < rows; i++) {
-                            codes[i] = c.isMissing(i) || c.getUnformattedString(i).isEmpty() ? -1
-                                    : code.get(c.getUnformattedString(i));
-                        }
-                        factors.put(c.name(), new Factor(codes, levels));
-                        if (Columns.holdsNumbers(c)) {
-                            int bad = Columns.firstNonNumber(c);
-                            if (bad < 0) {
-                                numeric.put(c.name(), Columns.numbers(table.name(), c)); // text of plain numbers
-                            } else {
-                                notNumeric.put(c.name(), new NotNumber(bad, c.getString(bad)));
-                            }
+            throw PrevalenceException.invalidArgument("weights",
+                    "no weights: call weights(column), probabilities(column) or equalProbability()");
+        }
+
+        /** Every table column as a variable: booleans as numbers and factors, numbers, text as factors. */
+        private void readTableVariables(Map<String, double[]> numeric, Map<String, Factor> factors,
+                                        Map<String, NotNumber> notNumeric) {
+            for (Column<?> c : table.columns()) {
+                if (c instanceof BooleanColumn bc) {
+                    double[] v = new double[rows];
+                    int[] codes = new int[rows];
+                    for (int i = 0; i < rows; i++) {
+                        if (bc.isMissing(i)) {
+                            v[i] = Double.NaN;
+                            codes[i] = -1;
+                        } else {
+                            v[i] = bc.get(i) ? 1 : 0;
+                            codes[i] = (int) v[i];
                         }
                     }
+                    numeric.put(c.name(), v);
+                    factors.put(c.name(), new Factor(codes, List.of("false", "true")));
+                } else if (c instanceof NumericColumn<?> nc) {
+                    numeric.put(c.name(), nc.asDoubleArray());
+                } else {
+                    readTextVariable(c, numeric, factors, notNumeric);
                 }
             }
+        }
+
+        /** A text column as a factor of its sorted levels; also numbers if it holds only numbers. */
+        private void readTextVariable(Column<?> c, Map<String, double[]> numeric, Map<String, Factor> factors,
+                                      Map<String, NotNumber> notNumeric) {
+            TreeSet<String> lv = new TreeSet<>();
+            for (int i = 0; i < rows; i++) {
+                if (!c.isMissing(i) && !c.getUnformattedString(i).isEmpty()) {
+                    lv.add(c.getUnformattedString(i));
+                }
+            }
+            List<String> levels = new ArrayList<>(lv);
+            Map<String, Integer> code = new java.util.HashMap<>();
+            for (int k = 0; k < levels.size(); k++) {
+                code.put(levels.get(k), k);
+            }
+            int[] codes = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                codes[i] = c.isMissing(i) || c.getUnformattedString(i).isEmpty() ? -1
+                        : code.get(c.getUnformattedString(i));
+            }
+            factors.put(c.name(), new Factor(codes, levels));
+            if (Columns.holdsNumbers(c)) {
+                int bad = Columns.firstNonNumber(c);
+                if (bad < 0) {
+                    numeric.put(c.name(), Columns.numbers(table.name(), c)); // text of plain numbers
+                } else {
+                    notNumeric.put(c.name(), new NotNumber(bad, c.getString(bad)));
+                }
+            }
+        }
+
+        /** Variables given as arrays, replacing any table column of the same name. */
+        private void addExtraVariables(Map<String, double[]> numeric, Map<String, Factor> factors,
+                                       Map<String, NotNumber> notNumeric) {
             for (Map.Entry<String, double[]> e : extraNumeric.entrySet()) {
                 numeric.put(e.getKey(), e.getValue().clone());
                 factors.remove(e.getKey());
@@ -1006,31 +1083,31 @@ public final class SurveySample {
                 numeric.remove(e.getKey());
                 notNumeric.remove(e.getKey());
             }
-            // ---- replicate weights
-            double[][] rep = null;
-            if (replicateSpec != null) {
-                rep = new double[replicateSpec.columns().size()][];
-                for (int r = 0; r < rep.length; r++) {
-                    String name = replicateSpec.columns().get(r);
-                    double[] v = numeric.get(name);
-                    if (v == null) {
-                        throw PrevalenceException.invalidArgument("column '" + name + "'",
-                                "no numeric replicate-weight column '%s'", name);
-                    }
-                    for (int i = 0; i < rows; i++) {
-                        if (!(v[i] >= 0 && v[i] < Double.POSITIVE_INFINITY)) {
-                            throw PrevalenceException.invalidData(where(i, name),
-                                    "row %d, column '%s': replicate weight %s is missing, negative or infinite",
-                                    i + 1, name, v[i]);
-                        }
-                    }
-                    rep[r] = v.clone();
-                }
+        }
+
+        /** Copies and checks the replicate-weight columns (null without a replicate spec). */
+        private double[][] replicateWeights(Map<String, double[]> numeric) {
+            if (replicateSpec == null) {
+                return null;
             }
-            return new SurveySample(this, w, source, stratum, List.copyOf(stratumLabels), psu,
-                    List.copyOf(psuLabels), psuStratumTmp, ssu, ssuPsu, kind, stratumPop, psuPop,
-                    Collections.unmodifiableMap(numeric), Collections.unmodifiableMap(factors),
-                    Collections.unmodifiableMap(notNumeric), rep);
+            double[][] rep = new double[replicateSpec.columns().size()][];
+            for (int r = 0; r < rep.length; r++) {
+                String name = replicateSpec.columns().get(r);
+                double[] v = numeric.get(name);
+                if (v == null) {
+                    throw PrevalenceException.invalidArgument("column '" + name + "'",
+                            "no numeric replicate-weight column '%s'", name);
+                }
+                for (int i = 0; i < rows; i++) {
+                    if (!(v[i] >= 0 && v[i] < Double.POSITIVE_INFINITY)) {
+                        throw PrevalenceException.invalidData(where(i, name),
+                                "row %d, column '%s': replicate weight %s is missing, negative or infinite",
+                                i + 1, name, v[i]);
+                    }
+                }
+                rep[r] = v.clone();
+            }
+            return rep;
         }
     }
 }

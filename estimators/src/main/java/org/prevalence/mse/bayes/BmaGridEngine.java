@@ -457,17 +457,11 @@ final class BmaGridEngine {
     private void runChunk(int ch, int[] chunkStart, int[] starts, double[] qa, double[] ba, double[] lp,
                           double[] mg, double mTop, double[] post, double[] mass, double[] msum, double[][] sb) {
         int nb = starts.length - 1;
-        double[][] w = new double[cells][];
-        double[][] winv = new double[cells][];
-        for (int t = 1; t < cells; t++) {
-            if (used[t]) {
-                w[t] = new double[MAX_WIDTH];
-                winv[t] = new double[MAX_WIDTH];
-            }
-        }
+        double[][] w = factorBuffers();
+        double[][] winv = factorBuffers();
         double[][] part = new double[maxLen][MAX_WIDTH];
-        double[] bv = part[0];
         double[] nv = new double[MAX_WIDTH];
+        double[] sums = new double[2];
         double[] gf = new double[nGraphs];
         for (int g = 0; g < nGraphs; g++) {
             gf[g] = Math.exp(mg[g] - mTop - E);
@@ -488,49 +482,8 @@ final class BmaGridEngine {
                 }
             }
             int width = starts[b + 1] - a;
-            // shared factors: W_t(a + i) = prod_{j=a}^{a+i-1} (j + c_t) / (j + n + A), and the base
-            for (int t = 1; t < cells; t++) {
-                if (!used[t]) {
-                    continue;
-                }
-                double[] wt = w[t];
-                double[] wi = winv[t];
-                double ct = c[t];
-                double v = 1;
-                wt[0] = 1;
-                wi[0] = 1;
-                for (int i = 1; i < width; i++) {
-                    double j = a + i - 1;
-                    v *= (j + ct) / (j + nA);
-                    wt[i] = v;
-                    wi[i] = 1 / v;
-                }
-            }
-            double v = 1;
-            bv[0] = 1;
-            nv[0] = dn + a;
-            for (int i = 1; i < width; i++) {
-                double j = a + i - 1;
-                switch (prior) {
-                    case ONE_OVER_N:
-                        v *= (j + dn) / (j + 1);   // (j+n+1)/(j+1) times (j+n)/(j+n+1)
-                        break;
-                    case UNIFORM:
-                        v *= (j + dn + 1) / (j + 1);
-                        break;
-                    default:
-                        v *= (j + dn + 1) / (j + 1);
-                        break;
-                }
-                bv[i] = v;
-                nv[i] = dn + a + i;
-            }
-            if (prior == PriorKind.USER) {
-                double l0 = lp[a];
-                for (int i = 1; i < width; i++) {
-                    bv[i] *= Math.exp(lp[a + i] - l0);
-                }
-            }
+            sharedFactors(a, width, nA, w, winv);
+            baseFactors(a, width, lp, part[0], nv);
             // graphs in trie order: consecutive graphs share the partial products of common factors
             int valid = 0;
             int last = -1;
@@ -547,68 +500,143 @@ final class BmaGridEngine {
                 double c1 = Math.exp(s + E);
                 int[] sq = seq[g];
                 int len = sq.length;
-                int d0 = 0;
-                if (last >= 0) {
-                    int[] prev = seq[last];
-                    int common = 0;
-                    while (common < prev.length && common < len && prev[common] == sq[common]) {
-                        common++;
-                    }
-                    d0 = Math.min(valid, common);
-                }
-                for (int d = d0 + 1; d < len; d++) {
-                    double[] src = part[d - 1];
-                    double[] dst = part[d];
-                    double[] f = factor(w, winv, sq[d - 1]);
-                    for (int i = 0; i < width; i++) {
-                        dst[i] = src[i] * f[i];
-                    }
-                }
+                int d0 = last >= 0 ? Math.min(valid, commonPrefix(seq[last], sq)) : 0;
+                extendPartials(part, w, winv, sq, d0, width);
                 valid = len - 1;
                 last = g;
-                double[] pp = part[len - 1];
-                double[] f = factor(w, winv, sq[len - 1]);
-                double scale = c1 * gf[g];
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                double t0 = 0;
-                double t1 = 0;
-                double t2 = 0;
-                double t3 = 0;
-                int i = 0;
-                for (; i + 3 < width; i += 4) {
-                    double u0 = pp[i] * f[i];
-                    double u1 = pp[i + 1] * f[i + 1];
-                    double u2 = pp[i + 2] * f[i + 2];
-                    double u3 = pp[i + 3] * f[i + 3];
-                    post[a + i] += u0 * scale;
-                    post[a + i + 1] += u1 * scale;
-                    post[a + i + 2] += u2 * scale;
-                    post[a + i + 3] += u3 * scale;
-                    s0 += u0;
-                    s1 += u1;
-                    s2 += u2;
-                    s3 += u3;
-                    t0 += u0 * nv[i];
-                    t1 += u1 * nv[i + 1];
-                    t2 += u2 * nv[i + 2];
-                    t3 += u3 * nv[i + 3];
-                }
-                for (; i < width; i++) {
-                    double u0 = pp[i] * f[i];
-                    post[a + i] += u0 * scale;
-                    s0 += u0;
-                    t0 += u0 * nv[i];
-                }
-                mass[g] += c1 * ((s0 + s1) + (s2 + s3));
-                msum[g] += c1 * ((t0 + t1) + (t2 + t3));
+                addGraph(part[len - 1], factor(w, winv, sq[len - 1]), a, width, c1 * gf[g], nv, post, sums);
+                mass[g] += c1 * sums[0];
+                msum[g] += c1 * sums[1];
             }
             double[] sw = lwCur;
             lwCur = lwNxt;
             lwNxt = sw;
         }
+    }
+
+    /** One buffer of MAX_WIDTH per cell type in use (null for the others). */
+    private double[][] factorBuffers() {
+        double[][] buf = new double[cells][];
+        for (int t = 1; t < cells; t++) {
+            if (used[t]) {
+                buf[t] = new double[MAX_WIDTH];
+            }
+        }
+        return buf;
+    }
+
+    /** Shared factors of a block starting at a: W_t(a + i) = prod_{j=a}^{a+i-1} (j + c_t) / (j + n + A), and 1/W_t. */
+    private void sharedFactors(int a, int width, double nA, double[][] w, double[][] winv) {
+        for (int t = 1; t < cells; t++) {
+            if (!used[t]) {
+                continue;
+            }
+            double[] wt = w[t];
+            double[] wi = winv[t];
+            double ct = c[t];
+            double v = 1;
+            wt[0] = 1;
+            wi[0] = 1;
+            for (int i = 1; i < width; i++) {
+                double j = a + i - 1;
+                v *= (j + ct) / (j + nA);
+                wt[i] = v;
+                wi[i] = 1 / v;
+            }
+        }
+    }
+
+    /** The base factor of the prior (relative to N = n + a) into bv, and N itself into nv, over a block. */
+    private void baseFactors(int a, int width, double[] lp, double[] bv, double[] nv) {
+        double v = 1;
+        bv[0] = 1;
+        nv[0] = dn + a;
+        for (int i = 1; i < width; i++) {
+            double j = a + i - 1;
+            switch (prior) {
+                case ONE_OVER_N:
+                    v *= (j + dn) / (j + 1);   // (j+n+1)/(j+1) times (j+n)/(j+n+1)
+                    break;
+                case UNIFORM:
+                    v *= (j + dn + 1) / (j + 1);
+                    break;
+                default:
+                    v *= (j + dn + 1) / (j + 1);
+                    break;
+            }
+            bv[i] = v;
+            nv[i] = dn + a + i;
+        }
+        if (prior == PriorKind.USER) {
+            double l0 = lp[a];
+            for (int i = 1; i < width; i++) {
+                bv[i] *= Math.exp(lp[a + i] - l0);
+            }
+        }
+    }
+
+    /** Length of the common prefix of two factor sequences. */
+    private static int commonPrefix(int[] prev, int[] sq) {
+        int common = 0;
+        while (common < prev.length && common < sq.length && prev[common] == sq[common]) {
+            common++;
+        }
+        return common;
+    }
+
+    /** Partial products part[d] = part[d - 1] * factor(sq[d - 1]) for d from d0 + 1 to the last but one factor. */
+    private void extendPartials(double[][] part, double[][] w, double[][] winv, int[] sq, int d0, int width) {
+        for (int d = d0 + 1; d < sq.length; d++) {
+            double[] src = part[d - 1];
+            double[] dst = part[d];
+            double[] f = factor(w, winv, sq[d - 1]);
+            for (int i = 0; i < width; i++) {
+                dst[i] = src[i] * f[i];
+            }
+        }
+    }
+
+    /**
+     * Adds one graph's weights pp * f over a block to post (times scale); sums[0] gets their sum and
+     * sums[1] their sum times N (unscaled).
+     */
+    private static void addGraph(double[] pp, double[] f, int a, int width, double scale, double[] nv,
+                                 double[] post, double[] sums) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        int i = 0;
+        for (; i + 3 < width; i += 4) {
+            double u0 = pp[i] * f[i];
+            double u1 = pp[i + 1] * f[i + 1];
+            double u2 = pp[i + 2] * f[i + 2];
+            double u3 = pp[i + 3] * f[i + 3];
+            post[a + i] += u0 * scale;
+            post[a + i + 1] += u1 * scale;
+            post[a + i + 2] += u2 * scale;
+            post[a + i + 3] += u3 * scale;
+            s0 += u0;
+            s1 += u1;
+            s2 += u2;
+            s3 += u3;
+            t0 += u0 * nv[i];
+            t1 += u1 * nv[i + 1];
+            t2 += u2 * nv[i + 2];
+            t3 += u3 * nv[i + 3];
+        }
+        for (; i < width; i++) {
+            double u0 = pp[i] * f[i];
+            post[a + i] += u0 * scale;
+            s0 += u0;
+            t0 += u0 * nv[i];
+        }
+        sums[0] = (s0 + s1) + (s2 + s3);
+        sums[1] = (t0 + t1) + (t2 + t3);
     }
 
     private double[] factor(double[][] w, double[][] winv, int code) {
