@@ -101,13 +101,13 @@ public final class Chapman {
         double var = a * b * (n1 - m) * (double) (n2 - m) / (c * c * (m + 2.0));
         long observed = n1 + n2 - m;
         Interval ci = TwoList.interval(interval, level, est, var, observed);
-        return new Result(est, Math.sqrt(var), ci, n1, n2, m, List.of(first, second));
+        return new Result(est, var, ci, n1, n2, m, List.of(first, second));
     }
 
     /** The Chapman estimate. This class is immutable. */
     public static final class Result extends TwoListResult {
-        Result(double estimate, double standardError, Interval interval, long n1, long n2, long m, List<String> lists) {
-            super("Chapman", estimate, standardError, interval, n1, n2, m, lists);
+        Result(double estimate, double variance, Interval interval, long n1, long n2, long m, List<String> lists) {
+            super("Chapman", estimate, variance, interval, n1, n2, m, lists);
         }
     }
 }

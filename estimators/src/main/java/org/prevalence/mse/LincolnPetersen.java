@@ -101,13 +101,13 @@ public final class LincolnPetersen {
         double var = (double) n1 * n2 * (n1 - m) * (double) (n2 - m) / (md * md * md);
         long observed = n1 + n2 - m;
         Interval ci = TwoList.interval(interval, level, est, var, observed);
-        return new Result(est, Math.sqrt(var), ci, n1, n2, m, List.of(first, second));
+        return new Result(est, var, ci, n1, n2, m, List.of(first, second));
     }
 
     /** The Lincoln-Petersen estimate. This class is immutable. */
     public static final class Result extends TwoListResult {
-        Result(double estimate, double standardError, Interval interval, long n1, long n2, long m, List<String> lists) {
-            super("LincolnPetersen", estimate, standardError, interval, n1, n2, m, lists);
+        Result(double estimate, double variance, Interval interval, long n1, long n2, long m, List<String> lists) {
+            super("LincolnPetersen", estimate, variance, interval, n1, n2, m, lists);
         }
     }
 }

@@ -15,18 +15,20 @@ abstract class TwoListResult implements PopulationEstimate {
     private final String name;
     private final List<String> lists;
     private final double estimate;
+    private final double variance;
     private final double standardError;
     private final Interval interval;
     private final long n1;
     private final long n2;
     private final long m;
 
-    TwoListResult(String name, double estimate, double standardError, Interval interval, long n1, long n2, long m,
+    TwoListResult(String name, double estimate, double variance, Interval interval, long n1, long n2, long m,
             List<String> lists) {
         this.name = name;
         this.lists = List.copyOf(lists);
         this.estimate = estimate;
-        this.standardError = standardError;
+        this.variance = variance;
+        this.standardError = Math.sqrt(variance);
         this.interval = interval;
         this.n1 = n1;
         this.n2 = n2;
@@ -41,6 +43,14 @@ abstract class TwoListResult implements PopulationEstimate {
     /** @return the standard error of the estimate (Seber's for Chapman, the large-sample one for Lincoln-Petersen) */
     public double getStandardError() {
         return standardError;
+    }
+
+    /**
+     * @return the estimated variance of the estimate (Seber's for Chapman, the large-sample one for
+     *     Lincoln-Petersen), of which {@link #getStandardError} is the square root
+     */
+    public double getVariance() {
+        return variance;
     }
 
     /** @return the confidence interval of the population size */

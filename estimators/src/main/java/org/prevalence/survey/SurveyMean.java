@@ -1,12 +1,8 @@
 package org.prevalence.survey;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.prevalence.core.Checks;
 import org.prevalence.core.Interval;
-import org.prevalence.core.survey.Factor;
 
 /**
  * The design-based (Hajek) mean of a variable, for the whole population or for domains, with its
@@ -28,15 +24,11 @@ import org.prevalence.core.survey.Factor;
  * <p>This class is immutable.
  */
 public final class SurveyMean {
-    private static final SurveyMean DEFAULT = new SurveyMean(MissingValues.FAIL, IntervalDistribution.NORMAL, 0.95);
-    private final MissingValues missing;
-    private final IntervalDistribution distribution;
-    private final double level;
+    private static final SurveyMean DEFAULT = new SurveyMean(LinearStatistic.withDefaults(Linear.Kind.MEAN, Result::new));
+    private final LinearStatistic<Result> statistic;
 
-    private SurveyMean(MissingValues missing, IntervalDistribution distribution, double level) {
-        this.missing = missing;
-        this.distribution = distribution;
-        this.level = level;
+    private SurveyMean(LinearStatistic<Result> statistic) {
+        this.statistic = statistic;
     }
 
     /**
@@ -50,17 +42,17 @@ public final class SurveyMean {
 
     /** @param v missing-value handling @return a new estimator */
     public SurveyMean with(MissingValues v) {
-        return new SurveyMean(Objects.requireNonNull(v, "missingValues"), distribution, level);
+        return new SurveyMean(statistic.with(v));
     }
 
     /** @param v interval reference distribution @return a new estimator */
     public SurveyMean with(IntervalDistribution v) {
-        return new SurveyMean(missing, Objects.requireNonNull(v, "distribution"), level);
+        return new SurveyMean(statistic.with(v));
     }
 
     /** @param v confidence level in (0, 1) @return a new estimator */
     public SurveyMean withConfidenceLevel(double v) {
-        return new SurveyMean(missing, distribution, Checks.level("level", v));
+        return new SurveyMean(statistic.withConfidenceLevel(v));
     }
 
     /**
@@ -69,7 +61,7 @@ public final class SurveyMean {
      * @return the mean over the whole population
      */
     public Result estimate(SurveyDesign design, String variable) {
-        return run(design, variable, design.numericRef(variable), Domain.Codes.whole()).get(0);
+        return statistic.whole(design, variable);
     }
 
     /**
@@ -79,7 +71,7 @@ public final class SurveyMean {
      * @return the domain mean
      */
     public Result estimate(SurveyDesign design, String variable, Domain domain) {
-        return run(design, variable, design.numericRef(variable), Domain.Codes.of(domain, design)).get(0);
+        return statistic.domain(design, variable, domain);
     }
 
     /**
@@ -91,7 +83,7 @@ public final class SurveyMean {
      * @return one result per domain
      */
     public List<Result> estimateBy(SurveyDesign design, String variable, String... by) {
-        return run(design, variable, design.numericRef(variable), Domain.Codes.by(design, by));
+        return statistic.by(design, variable, by);
     }
 
     /**
@@ -102,7 +94,7 @@ public final class SurveyMean {
      * @return one result per level
      */
     public List<Result> estimateFactor(SurveyDesign design, String variable) {
-        return factor(design, variable, Domain.Codes.whole());
+        return statistic.factor(design, variable);
     }
 
     /**
@@ -113,38 +105,7 @@ public final class SurveyMean {
      * @return per domain, per level
      */
     public List<Result> estimateFactorBy(SurveyDesign design, String variable, String... by) {
-        return factor(design, variable, Domain.Codes.by(design, by));
-    }
-
-    private List<Result> factor(SurveyDesign design, String variable, Domain.Codes dom) {
-        Factor f = design.factor(variable);
-        List<Result> out = new ArrayList<>();
-        for (int lv = 0; lv < f.levelCount(); lv++) {
-            double[] y = indicator(f, lv);
-            out.addAll(run(design, variable + f.levels().get(lv), y, dom));
-        }
-        return out;
-    }
-
-    static double[] indicator(Factor f, int level) {
-        int[] c = f.codes();
-        double[] y = new double[c.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = c[i] < 0 ? Double.NaN : c[i] == level ? 1 : 0;
-        }
-        return y;
-    }
-
-    private List<Result> run(SurveyDesign design, String name, double[] y, Domain.Codes dom) {
-        Linear.Stats s = Linear.compute(design, Linear.Kind.MEAN, y, name, null, null, dom, missing);
-        List<Result> out = new ArrayList<>(s.domains);
-        for (int k = 0; k < s.domains; k++) {
-            double se = Math.sqrt(s.variance[k]);
-            out.add(new Result(name, dom.labels.get(k), s.estimate[k], se,
-                    Quantiles.wald(s.estimate[k], se, level, distribution, s.df[k]), s.deff[k], s.deffReplace[k],
-                    s.n[k], s.df[k], s.dropped[k]));
-        }
-        return out;
+        return statistic.factorBy(design, variable, by);
     }
 
     /** The mean in one domain. This class is immutable. */

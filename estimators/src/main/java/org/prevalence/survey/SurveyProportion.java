@@ -124,7 +124,7 @@ public final class SurveyProportion {
             throw PrevalenceException.invalidArgument("column '" + variable + "'",
                     "'%s' is not a level of '%s'; levels: %s", level, variable, f.levels());
         }
-        return SurveyMean.indicator(f, k);
+        return LinearStatistic.indicator(f, k);
     }
 
     private List<Result> run(SurveyDesign design, String name, double[] y, Domain.Codes dom) {

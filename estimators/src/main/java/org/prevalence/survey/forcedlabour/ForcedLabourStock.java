@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.survey.LinearizationVariance;
+import org.prevalence.survey.SurveyDesign;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -29,7 +31,8 @@ import tech.tablesaw.columns.Column;
  * Prevalence is \( \hat S_c / N_c \) for a population \( N_c \). The standard error treats each
  * respondent's total \( z_r = \sum_{i \in r} w_i d_i / W \) as a with-replacement draw
  * (\( \widehat{\mathrm{var}} = \frac{n}{n-1}\sum_r (z_r - \bar z)^2 \) over the \( n \) respondents
- * of the survey); for stratified or clustered designs, give the per-respondent totals to
+ * of the survey, computed by {@link LinearizationVariance} with respondents as the PSUs of one stratum);
+ * for stratified or clustered designs, give the per-respondent totals to
  * {@code org.prevalence.survey} instead ({@link #respondentTotals}).
  *
  * <p>References: Sirken, M.G. (1970). Household surveys with multiplicity. JASA 65, 257-266.
@@ -137,23 +140,28 @@ public final class ForcedLabourStock {
             respIndex.putIfAbsent(r, respIndex.size());
         }
         int n = respIndex.size();
+        int[] respondent = new int[z.length];
         Map<String, double[]> byCountry = new LinkedHashMap<>();
         for (int i = 0; i < z.length; i++) {
-            byCountry.computeIfAbsent(country[i], k -> new double[n])[respIndex.get(resp[i])] += z[i];
+            respondent[i] = respIndex.get(resp[i]);
+            byCountry.computeIfAbsent(country[i], k -> new double[n])[respondent[i]] += z[i];
         }
+        // Respondents as with-replacement PSUs of one stratum, no fpc: the survey engine's variance of a
+        // domain total is n/(n-1) sum_r (z_r - mean z)^2 over all n respondents (zero outside the country).
+        // With one respondent there is no variance (NaN); the design would refuse a single PSU.
+        LinearizationVariance engine = n > 1 ? LinearizationVariance.of(
+                SurveyDesign.builder(z.length).equalProbability().clusters(respondent).build()) : null;
         List<Country> out = new ArrayList<>();
         for (Map.Entry<String, double[]> e : byCountry.entrySet()) {
-            double[] zr = e.getValue();
             double total = 0;
-            for (double v : zr) {
+            for (double v : e.getValue()) {
                 total += v;
             }
-            double mean = total / n;
-            double ss = 0;
-            for (double v : zr) {
-                ss += (v - mean) * (v - mean);
+            boolean[] inCountry = new boolean[z.length];
+            for (int i = 0; i < z.length; i++) {
+                inCountry[i] = country[i].equals(e.getKey());
             }
-            double se = n > 1 ? Math.sqrt(n / (n - 1.0) * ss) : Double.NaN;
+            double se = engine != null ? Math.sqrt(engine.variance(z, inCountry)) : Double.NaN;
             Double pop = population.get(e.getKey());
             if (pop == null || !(pop > 0)) {
                 throw PrevalenceException.invalidData("country '" + e.getKey() + "'",
