@@ -39,10 +39,13 @@ public final class Chapman {
 
     private final TwoListInterval interval;
     private final double level;
+    /** The normal quantile of the level, computed once per configuration (the regional bootstrap calls estimate in its loop). */
+    private final double z;
 
     private Chapman(TwoListInterval interval, double level) {
         this.interval = interval;
         this.level = level;
+        this.z = TwoList.normalQuantile(level);
     }
 
     /**
@@ -100,7 +103,7 @@ public final class Chapman {
         double est = a * b / c - 1;
         double var = a * b * (n1 - m) * (double) (n2 - m) / (c * c * (m + 2.0));
         long observed = n1 + n2 - m;
-        Interval ci = TwoList.interval(interval, level, est, var, observed);
+        Interval ci = TwoList.interval(interval, level, z, est, var, observed);
         return new Result(est, var, ci, n1, n2, m, List.of(first, second));
     }
 

@@ -35,10 +35,13 @@ public final class LincolnPetersen {
 
     private final TwoListInterval interval;
     private final double level;
+    /** The normal quantile of the level, computed once per configuration (the regional bootstrap calls estimate in its loop). */
+    private final double z;
 
     private LincolnPetersen(TwoListInterval interval, double level) {
         this.interval = interval;
         this.level = level;
+        this.z = TwoList.normalQuantile(level);
     }
 
     /**
@@ -100,7 +103,7 @@ public final class LincolnPetersen {
         double est = (double) n1 * n2 / md;
         double var = (double) n1 * n2 * (n1 - m) * (double) (n2 - m) / (md * md * md);
         long observed = n1 + n2 - m;
-        Interval ci = TwoList.interval(interval, level, est, var, observed);
+        Interval ci = TwoList.interval(interval, level, z, est, var, observed);
         return new Result(est, var, ci, n1, n2, m, List.of(first, second));
     }
 

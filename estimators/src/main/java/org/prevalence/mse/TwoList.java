@@ -44,9 +44,14 @@ final class TwoList {
         }
     }
 
-    /** Chao (1987) log-normal interval or Wald interval, around observed + unseen. */
-    static Interval interval(TwoListInterval method, double level, double estimate, double variance, long observed) {
-        double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - level) / 2);
+    /** @return the standard normal quantile \( z_{1-(1-\text{level})/2} \) */
+    static double normalQuantile(double level) {
+        return NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - level) / 2);
+    }
+
+    /** Chao (1987) log-normal interval or Wald interval, around observed + unseen; {@code z} is {@link #normalQuantile}(level). */
+    static Interval interval(TwoListInterval method, double level, double z, double estimate, double variance,
+            long observed) {
         double f0 = estimate - observed;
         if (method == TwoListInterval.WALD) {
             double se = Math.sqrt(variance);
