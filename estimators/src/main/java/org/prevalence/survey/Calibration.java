@@ -116,16 +116,16 @@ public final class Calibration {
                     "logit calibration needs finite bounds (withBounds(lower, upper), e.g. 0.5, 2)");
         }
         CalibrationTotals.Model m = totals.model(design);
-        double[] w = design.w;
+        double[] w = design.weightsRef();
         Fit fit = grake(m, w, "the full sample", true);
-        int n = design.n;
+        int n = design.rows();
         double[] nw = new double[n];
         for (int i = 0; i < n; i++) {
             nw[i] = w[i] * fit.g(m, i);
         }
-        CalibrationProjection proj = CalibrationProjection.append(design.calibration, design,
+        CalibrationProjection proj = CalibrationProjection.append(design.calibration(), design,
                 List.of(CalibrationProjection.dense(design, m.rows, m.q, w, nw)), new int[] {0});
-        ReplicateVariance rv = design.replicates;
+        ReplicateVariance rv = design.replicateVariance();
         if (rv != null) {
             int R = rv.replicates();
             Fit[] fits = new Fit[R];

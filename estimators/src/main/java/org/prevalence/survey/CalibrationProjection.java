@@ -69,7 +69,7 @@ final class CalibrationProjection {
             if (c != null) {
                 return;
             }
-            int n = d.n;
+            int n = d.rows();
             if (v == null) {
                 double[] vv = new double[n];
                 for (int i = 0; i < n; i++) {
@@ -83,8 +83,8 @@ final class CalibrationProjection {
                 cc[i] = v[i] == 0 ? 0 : ui / v[i];
             }
             double[] a = new double[q * q];
-            double[] g1 = new double[d.psuCount * q];
-            double[] g2 = d.multistage ? new double[d.ssuCount * q] : null;
+            double[] g1 = new double[d.psuCount() * q];
+            double[] g2 = d.isMultistage() ? new double[d.ssuCount() * q] : null;
             for (int i = 0; i < n; i++) {
                 double ui = u == null ? 1 : u[i];
                 if (cell != null) {
@@ -93,9 +93,9 @@ final class CalibrationProjection {
                         continue;
                     }
                     a[k * q + k] += ui;
-                    g1[d.psu[i] * q + k] += v[i];
+                    g1[d.psu()[i] * q + k] += v[i];
                     if (g2 != null) {
-                        g2[d.ssu[i] * q + k] += v[i];
+                        g2[d.ssu()[i] * q + k] += v[i];
                     }
                 } else {
                     int o = i * q;
@@ -104,9 +104,9 @@ final class CalibrationProjection {
                         for (int l = 0; l < q; l++) {
                             a[j * q + l] += ui * hj * dense[o + l];
                         }
-                        g1[d.psu[i] * q + j] += v[i] * hj;
+                        g1[d.psu()[i] * q + j] += v[i] * hj;
                         if (g2 != null) {
-                            g2[d.ssu[i] * q + j] += v[i] * hj;
+                            g2[d.ssu()[i] * q + j] += v[i] * hj;
                         }
                     }
                 }
@@ -223,7 +223,7 @@ final class CalibrationProjection {
 
     private double[] crossMatrix(Basis b, Basis e) {
         double[] k = new double[b.q * e.q];
-        int n = structure.n;
+        int n = structure.rows();
         for (int i = 0; i < n; i++) {
             double ci = b.c[i];
             double vi = e.v[i];
@@ -329,7 +329,7 @@ final class CalibrationProjection {
                     gb[j] += acc;
                 }
             }
-            int P = structure.psuCount;
+            int P = structure.psuCount();
             for (int b = 0; b < B; b++) {
                 Basis bs = bases.get(b);
                 int q = bs.q;
@@ -342,7 +342,7 @@ final class CalibrationProjection {
                     t.t1[domain * P + p] -= acc;
                 }
                 if (t.t2 != null && bs.h2 != null) {
-                    int Q = structure.ssuCount;
+                    int Q = structure.ssuCount();
                     for (int p = 0; p < Q; p++) {
                         double acc = 0;
                         for (int j = 0; j < q; j++) {

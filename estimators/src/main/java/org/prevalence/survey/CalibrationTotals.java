@@ -138,7 +138,7 @@ public final class CalibrationTotals {
         List<String> names = new ArrayList<>();
         List<double[]> cols = new ArrayList<>();
         List<Double> tot = new ArrayList<>();
-        int n = d.n;
+        int n = d.rows();
         double size = populationSize == null ? Double.NaN : populationSize;
         for (String var : order) {
             Map<String, Double> lv = factors.get(var);

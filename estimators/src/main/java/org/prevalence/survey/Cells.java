@@ -32,7 +32,7 @@ final class Cells {
     }
 
     static Cells of(SurveyDesign d, List<String> columns) {
-        int n = d.n;
+        int n = d.rows();
         int m = columns.size();
         int[][] codes = new int[m][];
         List<List<String>> levels = new ArrayList<>();
@@ -111,7 +111,7 @@ final class Cells {
      * R's factor(); labels of whole numbers without ".0"), without boxing.
      */
     static int[] codes(SurveyDesign d, String name, List<String> levelsOut) {
-        if (d.factors.containsKey(name) || !d.numeric.containsKey(name)) {
+        if (d.hasFactor(name) || !d.hasNumeric(name)) {
             Factor f = d.factor(name);
             levelsOut.addAll(f.levels());
             return f.codes();

@@ -99,11 +99,11 @@ public final class Domain {
         }
 
         static Codes of(Domain dom, SurveyDesign d) {
-            if (dom.rows.length != d.n) {
+            if (dom.rows.length != d.rows()) {
                 throw PrevalenceException.invalidArgument("domain", "domain has %d row flags for %d rows",
-                        dom.rows.length, d.n);
+                        dom.rows.length, d.rows());
             }
-            int[] c = new int[d.n];
+            int[] c = new int[d.rows()];
             for (int i = 0; i < c.length; i++) {
                 c[i] = dom.rows[i] ? 0 : -1;
             }
@@ -142,14 +142,14 @@ public final class Domain {
                 }
             }
             Factor[] fs = new Factor[columns.length];
-            long[] key = new long[d.n];
+            long[] key = new long[d.rows()];
             long radix = 1;
             // as svyby: the first by-variable varies fastest
             for (int j = 0; j < columns.length; j++) {
                 fs[j] = d.factor(columns[j]);
                 int[] c = fs[j].codes();
                 int levels = fs[j].levelCount();
-                for (int i = 0; i < d.n; i++) {
+                for (int i = 0; i < d.rows(); i++) {
                     if (c[i] < 0) {
                         throw PrevalenceException.invalidData(
                                 String.format(java.util.Locale.ROOT, "row %d, column '%s'", i + 1, columns[j]),
@@ -161,10 +161,10 @@ public final class Domain {
                 radix *= levels;
             }
             long[] distinct;
-            int[] code = new int[d.n];
-            if (radix <= 4L * d.n + 1024) {
+            int[] code = new int[d.rows()];
+            if (radix <= 4L * d.rows() + 1024) {
                 int[] map = new int[(int) radix];
-                for (int i = 0; i < d.n; i++) {
+                for (int i = 0; i < d.rows(); i++) {
                     map[(int) key[i]] = 1;
                 }
                 int m = 0;
@@ -177,12 +177,12 @@ public final class Domain {
                         distinct[map[k]] = k;
                     }
                 }
-                for (int i = 0; i < d.n; i++) {
+                for (int i = 0; i < d.rows(); i++) {
                     code[i] = map[(int) key[i]];
                 }
             } else {
                 distinct = Arrays.stream(key).distinct().sorted().toArray();
-                for (int i = 0; i < d.n; i++) {
+                for (int i = 0; i < d.rows(); i++) {
                     code[i] = Arrays.binarySearch(distinct, key[i]);
                 }
             }

@@ -65,8 +65,8 @@ final class Linear {
             s.df[0] = d.degreesOfFreedom();
             return;
         }
-        int P = d.psuCount;
-        boolean[] stratumSeen = new boolean[d.strataCount];
+        int P = d.psuCount();
+        boolean[] stratumSeen = new boolean[d.strataCount()];
         for (int k = 0; k < dom.count; k++) {
             java.util.Arrays.fill(stratumSeen, false);
             int psus = 0;
@@ -74,7 +74,7 @@ final class Linear {
             for (int p = 0; p < P; p++) {
                 if (seen[k * P + p]) {
                     psus++;
-                    int h = d.psuStratum[p];
+                    int h = d.psuStratum()[p];
                     if (!stratumSeen[h]) {
                         stratumSeen[h] = true;
                         strata++;
@@ -106,16 +106,16 @@ final class Linear {
         double[] swy = new double[D];
         double[] swx = new double[D];
         long[] cnt = new long[D];
-        double[] w = d.w;
+        double[] w = d.weightsRef();
         int[] code = dom.code;
         boolean drop = mv == MissingValues.DROP;
         boolean ratio = kind == Kind.RATIO;
         boolean anyMissing = false;
         // pass 1: weighted sums per domain (and which PSUs each domain touches, for its df)
-        int P = d.psuCount;
-        int[] psu = d.psu;
+        int P = d.psuCount();
+        int[] psu = d.psu();
         boolean[] seen = code == null ? null : new boolean[D * P];
-        for (int i = 0; i < d.n; i++) {
+        for (int i = 0; i < d.rows(); i++) {
             int k = code == null ? 0 : code[i];
             if (k < 0) {
                 continue;
@@ -204,7 +204,7 @@ final class Linear {
                     einv[k] = 1 / swx[k];
             }
         }
-        for (int i = 0; i < d.n; i++) {
+        for (int i = 0; i < d.rows(); i++) {
             int k = code == null ? 0 : code[i];
             if (k < 0) {
                 continue;
@@ -223,8 +223,8 @@ final class Linear {
         }
         degreesOfFreedom(d, dom, s, seen);
         // replicate designs: variance from replicate estimates (see ReplicateVariance)
-        double[] repVar = d.replicates == null ? null
-                : d.replicates.linearVariances(d, kind, y, x, dom, anyMissing, s.estimate);
+        double[] repVar = d.replicateVariance() == null ? null
+                : d.replicateVariance().linearVariances(d, kind, y, x, dom, anyMissing, s.estimate);
         for (int k = 0; k < D; k++) {
             if (repVar != null) {
                 s.df[k] = d.degreesOfFreedom();

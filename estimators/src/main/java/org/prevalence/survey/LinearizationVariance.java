@@ -61,11 +61,11 @@ public final class LinearizationVariance {
      * @return the variance
      */
     public double variance(double[] z, boolean[] inDomain) {
-        if (z.length != d.n || (inDomain != null && inDomain.length != d.n)) {
-            throw PrevalenceException.invalidArgument("z", "need %d values, got %d", d.n, z.length);
+        if (z.length != d.rows() || (inDomain != null && inDomain.length != d.rows())) {
+            throw PrevalenceException.invalidArgument("z", "need %d values, got %d", d.rows(), z.length);
         }
         Totals t = new Totals(d, 1);
-        for (int i = 0; i < d.n; i++) {
+        for (int i = 0; i < d.rows(); i++) {
             if (inDomain == null || inDomain[i]) {
                 t.add(0, i, z[i]);
             }
@@ -91,15 +91,15 @@ public final class LinearizationVariance {
         final CalibrationProjection.Sums cal;
 
         Totals(SurveyDesign d, int domains) {
-            this.cal = d.calibration == null ? null : d.calibration.newSums(domains);
+            this.cal = d.calibration() == null ? null : d.calibration().newSums(domains);
             this.domains = domains;
-            this.psuCount = d.psuCount;
-            this.ssuCount = d.ssuCount;
-            this.psu = d.psu;
-            this.ssu = d.ssu;
+            this.psuCount = d.psuCount();
+            this.ssuCount = d.ssuCount();
+            this.psu = d.psu();
+            this.ssu = d.ssu();
             this.t1 = new double[domains * psuCount];
             this.c1 = new int[domains * psuCount];
-            if (d.multistage) {
+            if (d.isMultistage()) {
                 t2 = new double[domains * ssuCount];
                 c2 = new int[domains * ssuCount];
             } else {
@@ -154,18 +154,18 @@ public final class LinearizationVariance {
         if (t.cal != null) {
             t.cal.project(t, domain); // calibration: PSU totals of the residuals (R svyrecvar postStrata)
         }
-        int base = domain * d.psuCount;
+        int base = domain * d.psuCount();
         double sum = 0;
         int present = 0;
         int ok = 0;
-        for (int h = 0; h < d.strataCount; h++) {
-            int from = d.stratumStart[h];
-            int to = d.stratumStart[h + 1];
+        for (int h = 0; h < d.strataCount(); h++) {
+            int from = d.stratumStart()[h];
+            int to = d.stratumStart()[h + 1];
             int nh = to - from;
             int nsub = 0;
             double tot = 0;
             for (int j = from; j < to; j++) {
-                int k = base + d.psuOrder[j];
+                int k = base + d.psuOrder()[j];
                 if (t.c1[k] > 0) {
                     nsub++;
                 }
@@ -175,8 +175,8 @@ public final class LinearizationVariance {
                 continue;
             }
             present++;
-            double v = oneStratum(t.t1, base, d.psuOrder, from, to, tot, nsub, d.f1[h], 1,
-                    "stratum '" + d.stratumLabels.get(h) + "'", d.stratumLabels.get(h));
+            double v = oneStratum(t.t1, base, d.psuOrder(), from, to, tot, nsub, d.f1()[h], 1,
+                    "stratum '" + d.stratumLabels().get(h) + "'", d.stratumLabels().get(h));
             if (!Double.isNaN(v)) {
                 ok++;
                 sum += v;
@@ -193,25 +193,25 @@ public final class LinearizationVariance {
         }
         // R onestage: sum over ok strata * nstrat / nokstrat
         double v = sum * present / ok;
-        if (d.multistage) {
-            int base2 = domain * d.ssuCount;
-            for (int p = 0; p < d.psuCount; p++) {
+        if (d.isMultistage()) {
+            int base2 = domain * d.ssuCount();
+            for (int p = 0; p < d.psuCount(); p++) {
                 if (t.c1[base + p] == 0) {
                     continue;
                 }
-                int from = d.psuSsuStart[p];
-                int to = d.psuSsuStart[p + 1];
+                int from = d.psuSsuStart()[p];
+                int to = d.psuSsuStart()[p + 1];
                 int nsub = 0;
                 double tot = 0;
                 for (int j = from; j < to; j++) {
-                    int q = base2 + d.ssuOrder[j];
+                    int q = base2 + d.ssuOrder()[j];
                     if (t.c2[q] > 0) {
                         nsub++;
                     }
                     tot += t.t2[q];
                 }
-                String label = d.psuLabels.get(p);
-                double v2 = oneStratum(t.t2, base2, d.ssuOrder, from, to, tot, nsub, d.f2[p], 2,
+                String label = d.psuLabels().get(p);
+                double v2 = oneStratum(t.t2, base2, d.ssuOrder(), from, to, tot, nsub, d.f2()[p], 2,
                         "PSU '" + label + "'", label);
                 if (Double.isNaN(v2)) {
                     throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "PSU '" + label + "'",
@@ -220,7 +220,7 @@ public final class LinearizationVariance {
                             new PrevalenceException.Remedy("choose LonelyPsu.CERTAINTY, REMOVE or ADJUST",
                                     "use --lonely-psu certainty, remove or adjust"));
                 }
-                v += v2 * d.stage1Fraction[d.psuStratum[p]];
+                v += v2 * d.stage1Fraction()[d.psuStratum()[p]];
             }
         }
         return v;
@@ -234,8 +234,8 @@ public final class LinearizationVariance {
             return 0;
         }
         double scale = nh > 1 ? f * nh / (nh - 1) : f;
-        LonelyPsu lonely = d.lonelyPsu;
-        boolean domainRule = d.domainLonelyPsu == DomainLonelyPsu.APPLY_LONELY_RULE;
+        LonelyPsu lonely = d.lonelyPsu();
+        boolean domainRule = d.domainLonelyPsu() == DomainLonelyPsu.APPLY_LONELY_RULE;
         boolean centre = lonely != LonelyPsu.ADJUST || nsub > 1 || (nh > 1 && !domainRule);
         double mean = centre ? tot / nh : 0;
         double ss = 0;

@@ -45,9 +45,9 @@ public final class PostStratify {
         PopulationCounts.requireNonNull(population);
         Cells cells = Cells.of(design, population.columns());
         double[] pop = cells.population(population);
-        int n = design.n;
+        int n = design.rows();
         double[] sums = new double[cells.count];
-        double[] w = design.w;
+        double[] w = design.weightsRef();
         for (int i = 0; i < n; i++) {
             sums[cells.code[i]] += w[i];
         }
@@ -56,9 +56,9 @@ public final class PostStratify {
             int c = cells.code[i];
             nw[i] = w[i] * pop[c] / sums[c]; // R postStratify: reweight = Pop.Freq / Freq
         }
-        CalibrationProjection proj = CalibrationProjection.append(design.calibration, design,
+        CalibrationProjection proj = CalibrationProjection.append(design.calibration(), design,
                 List.of(CalibrationProjection.cells(design, cells.code, cells.count, w, nw)), new int[] {0});
-        ReplicateVariance rv = design.replicates;
+        ReplicateVariance rv = design.replicateVariance();
         if (rv != null) {
             double[][] t = rv.cellTotals(cells.code, cells.count);
             double[][] f = new double[t.length][cells.count];

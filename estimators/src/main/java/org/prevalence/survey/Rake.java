@@ -114,8 +114,8 @@ public final class Rake {
                 cellOf[m][k] = mc.code[joint.firstRow[k]];
             }
         }
-        int n = design.n;
-        double[] w = design.w;
+        int n = design.rows();
+        double[] w = design.weightsRef();
         double[] table = new double[J];
         double total = 0;
         for (int i = 0; i < n; i++) {
@@ -165,8 +165,8 @@ public final class Rake {
         for (int s = 0; s < steps.length; s++) {
             steps[s] = s % M;
         }
-        CalibrationProjection proj = CalibrationProjection.append(design.calibration, design, bases, steps);
-        ReplicateVariance rv = design.replicates;
+        CalibrationProjection proj = CalibrationProjection.append(design.calibration(), design, bases, steps);
+        ReplicateVariance rv = design.replicateVariance();
         if (rv != null) {
             double[][] t = rv.cellTotals(joint.code, J);
             double[][] f = new double[t.length][];

@@ -129,7 +129,7 @@ public final class ReplicateDesign {
         double[][] cols = design.replicateWeights();
         String name = spec.type().name().toLowerCase(Locale.ROOT);
         ReplicateVariance rv = ReplicateVariance.ofColumns(name, spec.scale(), spec.rscales(), spec.centre(), cols);
-        return new SurveyDesign(design, design.w, rv, null);
+        return new SurveyDesign(design, design.weightsRef(), rv, null);
     }
 
     /**
@@ -192,15 +192,15 @@ public final class ReplicateDesign {
             default:
                 rv = bootstrap(design, true);
         }
-        return new SurveyDesign(design, design.w, rv, null);
+        return new SurveyDesign(design, design.weightsRef(), rv, null);
     }
 
     /** Population PSUs per stratum from the design's sampling fractions (+Inf without fpc). */
     private static double[] populations(SurveyDesign d) {
-        double[] pop = new double[d.strataCount];
+        double[] pop = new double[d.strataCount()];
         for (int h = 0; h < pop.length; h++) {
-            int nh = d.stratumStart[h + 1] - d.stratumStart[h];
-            double frac = d.stage1Fraction[h];
+            int nh = d.stratumStart()[h + 1] - d.stratumStart()[h];
+            double frac = d.stage1Fraction()[h];
             double v = frac == 0 ? Double.POSITIVE_INFINITY : nh / frac;
             double r = Math.rint(v);
             pop[h] = Math.abs(v - r) < 1e-9 * Math.max(1, r) ? r : v;
@@ -213,14 +213,14 @@ public final class ReplicateDesign {
     }
 
     private ReplicateVariance jk1(SurveyDesign d) {
-        if (d.strataCount > 1) {
+        if (d.strataCount() > 1) {
             throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "strata",
                     "JK1 is for unstratified designs (R: \"Can't use JK1 for a stratified design\")",
                     new PrevalenceException.Remedy("use ReplicateMethod.JKN for a stratified design",
                             "use --variance jkn for a stratified design"));
         }
-        int n = d.psuCount;
-        double f = d.f1[0];
+        int n = d.psuCount();
+        double f = d.f1()[0];
         if (f <= 0) {
             throw PrevalenceException.notEstimable("fpc",
                     "every PSU of the population is in the sample (fpc), so there is no sampling variance");
@@ -239,21 +239,21 @@ public final class ReplicateDesign {
     }
 
     private ReplicateVariance jkn(SurveyDesign d) {
-        int P = d.psuCount;
-        int H = d.strataCount;
+        int P = d.psuCount();
+        int H = d.strataCount();
         double[] pop = populations(d);
         // count replicates first (R jknweights)
         int count = 0;
         for (int h = 0; h < H; h++) {
-            int nh = d.stratumStart[h + 1] - d.stratumStart[h];
+            int nh = d.stratumStart()[h + 1] - d.stratumStart()[h];
             double f = fpcFactor(pop[h], nh);
             if (f == 0) {
                 continue;
             }
             if (nh == 1) {
-                switch (d.lonelyPsu) {
+                switch (d.lonelyPsu()) {
                     case FAIL:
-                        String s = d.stratumLabels.get(h);
+                        String s = d.stratumLabels().get(h);
                         throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "stratum '" + s + "'",
                                 "Stratum '" + s + "' has only one PSU, so the jackknife cannot delete it",
                                 new PrevalenceException.Remedy("choose LonelyPsu.CERTAINTY, REMOVE, ADJUST or AVERAGE "
@@ -279,19 +279,19 @@ public final class ReplicateDesign {
         int r = 0;
         int contributing = 0;
         for (int h = 0; h < H; h++) {
-            int from = d.stratumStart[h];
-            int to = d.stratumStart[h + 1];
+            int from = d.stratumStart()[h];
+            int to = d.stratumStart()[h + 1];
             int nh = to - from;
             double f = fpcFactor(pop[h], nh);
             if (f == 0) {
                 continue;
             }
             if (nh == 1) {
-                if (d.lonelyPsu == LonelyPsu.ADJUST) {
+                if (d.lonelyPsu() == LonelyPsu.ADJUST) {
                     // R: one replicate deleting the lonely stratum, the others scaled by H/(H-1)
                     double up = H / (H - 1.0);
                     for (int p = 0; p < P; p++) {
-                        a[p * R + r] = d.psuStratum[p] == h ? 0 : up;
+                        a[p * R + r] = d.psuStratum()[p] == h ? 0 : up;
                     }
                     rs[r] = (H - 1.0) / H;
                     r++;
@@ -302,7 +302,7 @@ public final class ReplicateDesign {
             double up = nh / (nh - 1.0);
             for (int j = from; j < to; j++) {
                 for (int k = from; k < to; k++) {
-                    a[d.psuOrder[k] * R + r] = k == j ? 0 : up;
+                    a[d.psuOrder()[k] * R + r] = k == j ? 0 : up;
                 }
                 rs[r] = f * (nh - 1) / nh;
                 r++;
@@ -310,31 +310,31 @@ public final class ReplicateDesign {
             contributing++;
         }
         double scale = 1;
-        if (R < P && d.lonelyPsu == LonelyPsu.AVERAGE) {
+        if (R < P && d.lonelyPsu() == LonelyPsu.AVERAGE) {
             scale = (double) P / R; // R: scale * n_PSU / n_replicates
         }
         return ReplicateVariance.ofFactors("jkn", scale, rs, centre, R - contributing, a, d);
     }
 
     private ReplicateVariance brr(SurveyDesign d, double rho) {
-        if (d.strataCount < 2) {
+        if (d.strataCount() < 2) {
             throw PrevalenceException.invalidArgument("strata",
                     "BRR and Fay need a stratified design with 2 PSUs per stratum; use JK1 or BOOTSTRAP");
         }
-        int H = d.strataCount;
+        int H = d.strataCount();
         Integer[] order = new Integer[H];
         for (int h = 0; h < H; h++) {
             order[h] = h;
         }
         // R brrweights: strata in sorted (character) order; PSUs within a stratum in data order
-        Arrays.sort(order, (x, y) -> d.stratumLabels.get(x).compareTo(d.stratumLabels.get(y)));
+        Arrays.sort(order, (x, y) -> d.stratumLabels().get(x).compareTo(d.stratumLabels().get(y)));
         List<int[]> halves = new ArrayList<>(); // {first PSU, second PSU}
         List<int[]> large = new ArrayList<>();
         List<int[]> good = new ArrayList<>();
         for (int h : order) {
-            int from = d.stratumStart[h];
-            int nh = d.stratumStart[h + 1] - from;
-            String s = d.stratumLabels.get(h);
+            int from = d.stratumStart()[h];
+            int nh = d.stratumStart()[h + 1] - from;
+            String s = d.stratumLabels().get(h);
             if (nh < 2) {
                 throw PrevalenceException.invalidData("stratum '" + s + "'",
                         "stratum '%s' has 1 PSU; BRR needs 2 PSUs per stratum (R: \"Some strata have fewer than 2 PSUs\"); "
@@ -346,7 +346,7 @@ public final class ReplicateDesign {
                                 + "merge strata or use JKN", s, nh);
             }
             for (int j = 0; j < nh; j += 2) {
-                int[] pair = {d.psuOrder[from + j], d.psuOrder[from + j + 1]};
+                int[] pair = {d.psuOrder()[from + j], d.psuOrder()[from + j + 1]};
                 (nh > 2 ? large : good).add(pair);
             }
         }
@@ -355,7 +355,7 @@ public final class ReplicateDesign {
         int upto = halves.size();
         int[][] had = Hadamard.forStrata(upto);
         int R = had[0].length;
-        int P = d.psuCount;
+        int P = d.psuCount();
         double[] a = new double[P * R];
         for (int s = 0; s < upto; s++) {
             int[] pair = halves.get(s);
@@ -372,14 +372,14 @@ public final class ReplicateDesign {
     }
 
     private ReplicateVariance bootstrap(SurveyDesign d, boolean sub) {
-        int P = d.psuCount;
-        int H = d.strataCount;
+        int P = d.psuCount();
+        int H = d.strataCount();
         int R = replicates;
         double[] pop = populations(d);
         for (int h = 0; h < H; h++) {
-            int nh = d.stratumStart[h + 1] - d.stratumStart[h];
+            int nh = d.stratumStart()[h + 1] - d.stratumStart()[h];
             if (sub && nh < 2) {
-                String s = d.stratumLabels.get(h);
+                String s = d.stratumLabels().get(h);
                 throw PrevalenceException.notEstimable("stratum '" + s + "'",
                         "stratum '%s' has one PSU; the (n-1) subbootstrap needs 2 or more PSUs per stratum", s);
             }
@@ -391,8 +391,8 @@ public final class ReplicateDesign {
             // per-replicate generator from (seed, replicate) only: thread-count invariant
             UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(new long[] {seed, r});
             for (int h = 0; h < H; h++) {
-                int from = d.stratumStart[h];
-                int nh = d.stratumStart[h + 1] - from;
+                int from = d.stratumStart()[h];
+                int nh = d.stratumStart()[h + 1] - from;
                 for (int j = 0; j < nh; j++) {
                     counts[j] = 0;
                 }
@@ -423,7 +423,7 @@ public final class ReplicateDesign {
                 }
                 double mult = sub ? nh / (nh - 1.0) : 1.0;
                 for (int j = 0; j < nh; j++) {
-                    a[d.psuOrder[from + j] * R + r] = counts[j] * mult;
+                    a[d.psuOrder()[from + j] * R + r] = counts[j] * mult;
                 }
             }
         }
@@ -435,7 +435,7 @@ public final class ReplicateDesign {
         } else {
             double inv = 0;
             for (int h = 0; h < H; h++) {
-                inv += 1.0 / (d.stratumStart[h + 1] - d.stratumStart[h]);
+                inv += 1.0 / (d.stratumStart()[h + 1] - d.stratumStart()[h]);
             }
             double nbar = H / inv; // harmonic mean of PSUs per stratum
             scale = nbar / ((nbar - 1) * (R - 1));

@@ -77,8 +77,8 @@ public final class ReplicateVariance {
 
     static ReplicateVariance ofFactors(String method, double scale, double[] rscales, ReplicateCentre centre, int df,
                                        double[] psuFactor, SurveyDesign d) {
-        return new ReplicateVariance(method, scale, rscales, centre, df, rscales.length, psuFactor, d.psuCount,
-                d.w, null, d.psu, List.of());
+        return new ReplicateVariance(method, scale, rscales, centre, df, rscales.length, psuFactor, d.psuCount(),
+                d.weightsRef(), null, d.psu(), List.of());
     }
 
     static ReplicateVariance ofColumns(String method, double scale, double[] rscales, ReplicateCentre centre,
@@ -296,7 +296,7 @@ public final class ReplicateVariance {
         double[][] den = new double[D][R];
         boolean ratio = kind == Linear.Kind.RATIO;
         int[] code = dom.code;
-        int n = d.n;
+        int n = d.rows();
         if (psuFactor != null && steps.isEmpty()) {
             int P = psuCount;
             double[] ty = new double[D * P];

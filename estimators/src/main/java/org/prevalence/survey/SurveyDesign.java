@@ -40,41 +40,41 @@ import tech.tablesaw.api.Table;
  * <p>This class is immutable.
  */
 public final class SurveyDesign {
-    final FpcKind fpcKind;
-    final int stages;
-    final ReplicateWeightSpec replicateSpec;
-    final double[][] replicateWeights;
-    final Map<String, Factor> factors;
-    final int n;
-    final double[] w;
-    final double weightSum;
-    final int strataCount;
-    final int psuCount;
-    final int[] psu;
-    final int[] psuStratum;
+    private final FpcKind fpcKind;
+    private final int stages;
+    private final ReplicateWeightSpec replicateSpec;
+    private final double[][] replicateWeights;
+    private final Map<String, Factor> factors;
+    private final int n;
+    private final double[] w;
+    private final double weightSum;
+    private final int strataCount;
+    private final int psuCount;
+    private final int[] psu;
+    private final int[] psuStratum;
     /** PSUs of stratum h are psuOrder[stratumStart[h] .. stratumStart[h+1]). */
-    final int[] stratumStart;
-    final int[] psuOrder;
-    final double[] f1;
-    final double[] stage1Fraction;
-    final List<String> stratumLabels;
-    final List<String> psuLabels;
-    final boolean multistage;
-    final int ssuCount;
-    final int[] ssu;
+    private final int[] stratumStart;
+    private final int[] psuOrder;
+    private final double[] f1;
+    private final double[] stage1Fraction;
+    private final List<String> stratumLabels;
+    private final List<String> psuLabels;
+    private final boolean multistage;
+    private final int ssuCount;
+    private final int[] ssu;
     /** SSUs of PSU p are ssuOrder[psuSsuStart[p] .. psuSsuStart[p+1]). */
-    final int[] psuSsuStart;
-    final int[] ssuOrder;
-    final double[] f2;
-    final LonelyPsu lonelyPsu;
-    final DomainLonelyPsu domainLonelyPsu;
-    final Map<String, double[]> numeric;
+    private final int[] psuSsuStart;
+    private final int[] ssuOrder;
+    private final double[] f2;
+    private final LonelyPsu lonelyPsu;
+    private final DomainLonelyPsu domainLonelyPsu;
+    private final Map<String, double[]> numeric;
     /** Text variables holding numbers and a cell that is not one: the refusal, naming that cell. */
-    final Map<String, PrevalenceException> notNumeric;
+    private final Map<String, PrevalenceException> notNumeric;
     /** Replicate-weight variance engine, or null for linearization (set by ReplicateDesign). */
-    final ReplicateVariance replicates;
+    private final ReplicateVariance replicates;
     /** Calibration projections applied to linearized values, or null (set by the calibration classes). */
-    final CalibrationProjection calibration;
+    private final CalibrationProjection calibration;
 
     private SurveyDesign(SurveySample s, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
         this.replicates = null;
@@ -371,6 +371,114 @@ public final class SurveyDesign {
     /** @return the replicate-weight specification of the sample, or {@code null} */
     public ReplicateWeightSpec replicateWeightSpec() {
         return replicateSpec;
+    }
+
+    /**
+     * The sampling (analysis) weights, package-private for the estimators' streaming passes.
+     * @return the weights [row]: not copied, do not modify
+     */
+    double[] weightsRef() {
+        return w;
+    }
+
+    /** @return the PSU index [row], 0 .. {@link #psuCount()}-1: not copied, do not modify */
+    int[] psu() {
+        return psu;
+    }
+
+    /** @return the stratum index [PSU], 0 .. {@link #strataCount()}-1: not copied, do not modify */
+    int[] psuStratum() {
+        return psuStratum;
+    }
+
+    /**
+     * PSUs of stratum h are {@code psuOrder()[stratumStart()[h] .. stratumStart()[h+1])}.
+     * @return the stratum starts [stratum + 1]: not copied, do not modify
+     */
+    int[] stratumStart() {
+        return stratumStart;
+    }
+
+    /** @return the PSUs ordered by stratum (see {@link #stratumStart()}): not copied, do not modify */
+    int[] psuOrder() {
+        return psuOrder;
+    }
+
+    /**
+     * @return the stage-1 fpc factor \( (N_h - n_h)/N_h \) [stratum], 1 without fpc: not copied, do
+     *     not modify
+     */
+    double[] f1() {
+        return f1;
+    }
+
+    /** @return the stage-1 sampling fraction \( n_h/N_h \) [stratum]: not copied, do not modify */
+    double[] stage1Fraction() {
+        return stage1Fraction;
+    }
+
+    /** @return the stratum labels [stratum] */
+    List<String> stratumLabels() {
+        return stratumLabels;
+    }
+
+    /** @return the PSU labels [PSU] */
+    List<String> psuLabels() {
+        return psuLabels;
+    }
+
+    /** @return the number of SSUs (0 unless {@link #isMultistage()}) */
+    int ssuCount() {
+        return ssuCount;
+    }
+
+    /** @return the SSU index [row], or null unless {@link #isMultistage()}: not copied, do not modify */
+    int[] ssu() {
+        return ssu;
+    }
+
+    /**
+     * SSUs of PSU p are {@code ssuOrder()[psuSsuStart()[p] .. psuSsuStart()[p+1])}.
+     * @return the PSU starts [PSU + 1], or null unless {@link #isMultistage()}: not copied, do not modify
+     */
+    int[] psuSsuStart() {
+        return psuSsuStart;
+    }
+
+    /**
+     * @return the SSUs ordered by PSU (see {@link #psuSsuStart()}), or null unless
+     *     {@link #isMultistage()}: not copied, do not modify
+     */
+    int[] ssuOrder() {
+        return ssuOrder;
+    }
+
+    /**
+     * @return the stage-2 fpc factor \( (M_p - m_p)/M_p \) [PSU], or null unless
+     *     {@link #isMultistage()}: not copied, do not modify
+     */
+    double[] f2() {
+        return f2;
+    }
+
+    /** @return the replicate-weight variance engine, or null for linearization (see {@link #isReplicate()}) */
+    ReplicateVariance replicateVariance() {
+        return replicates;
+    }
+
+    /** @return the calibration projections applied to linearized values, or null (see {@link #isCalibrated()}) */
+    CalibrationProjection calibration() {
+        return calibration;
+    }
+
+    /** @param name a variable (exact name) @return whether it is a categorical variable of the design */
+    boolean hasFactor(String name) {
+        return factors.containsKey(name);
+    }
+
+    /** @param name a variable (exact name) @return whether it is a numeric variable of the design */
+    boolean hasNumeric(String name) {
+        return numeric.containsKey(name);
     }
 
     /**

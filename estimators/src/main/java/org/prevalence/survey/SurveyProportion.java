@@ -138,21 +138,21 @@ public final class SurveyProportion {
                 starts[k] = new ProportionIntervals.GlmStart();
                 meanW[k] = s.weightSum[k] / s.n[k];
             }
-            for (int i = 0; i < design.n; i++) {
+            for (int i = 0; i < design.rows(); i++) {
                 int k = dom.of(i);
                 if (k >= 0 && !Double.isNaN(y[i])) {
-                    starts[k].add(design.w[i] / meanW[k], y[i]);
+                    starts[k].add(design.weightsRef()[i] / meanW[k], y[i]);
                 }
             }
         }
         if (design.isReplicate() && !dom.labels.get(0).isEmpty()) {
             // R evaluates svyciprop on the subset design, whose degf is that of the domain's replicate weights
             for (int k = 0; k < s.domains; k++) {
-                boolean[] in = new boolean[design.n];
-                for (int i = 0; i < design.n; i++) {
+                boolean[] in = new boolean[design.rows()];
+                for (int i = 0; i < design.rows(); i++) {
                     in[i] = dom.of(i) == k;
                 }
-                s.df[k] = design.replicates.degreesOfFreedom(in);
+                s.df[k] = design.replicateVariance().degreesOfFreedom(in);
             }
         }
         List<Result> out = new ArrayList<>(s.domains);
@@ -160,7 +160,7 @@ public final class SurveyProportion {
             double p = s.estimate[k];
             // BETA's nrow(design): R subsets a calibrated design by giving the other rows infinite
             // probabilities ("[.survey.design2"), so a domain of a calibrated design keeps every row
-            long rows = design.isCalibrated() && !design.isReplicate() ? design.n : s.n[k] + s.dropped[k];
+            long rows = design.isCalibrated() && !design.isReplicate() ? design.rows() : s.n[k] + s.dropped[k];
             double[] ci = ProportionIntervals.interval(method, p, s.variance[k], level, s.df[k],
                     rows, s.n[k], starts[k]);
             if (!(ci[0] <= ci[1])) {

@@ -133,7 +133,7 @@ public final class SurveyQuantile {
         int D = dom.count;
         // rows of each domain with a value, to be sorted by x
         int[] counts = new int[D];
-        for (int i = 0; i < design.n; i++) {
+        for (int i = 0; i < design.rows(); i++) {
             int k = dom.of(i);
             if (k < 0) {
                 continue;
@@ -155,7 +155,7 @@ public final class SurveyQuantile {
             rows[k] = new int[counts[k]];
             counts[k] = 0;
         }
-        for (int i = 0; i < design.n; i++) {
+        for (int i = 0; i < design.rows(); i++) {
             int k = dom.of(i);
             if (k >= 0 && !Double.isNaN(x[i])) {
                 rows[k][counts[k]++] = i;
@@ -164,12 +164,12 @@ public final class SurveyQuantile {
         Sorted[] sorted = new Sorted[D];
         double[] qhat = new double[D];
         for (int k = 0; k < D; k++) {
-            sorted[k] = new Sorted(x, design.w, rows[k]);
+            sorted[k] = new Sorted(x, design.weightsRef(), rows[k]);
             qhat[k] = sorted[k].quantile(p);
         }
         // Woodruff: the mean of 1{x <= qhat} in the domain, with the design kept whole
-        double[] u = new double[design.n];
-        for (int i = 0; i < design.n; i++) {
+        double[] u = new double[design.rows()];
+        for (int i = 0; i < design.rows(); i++) {
             int k = dom.of(i);
             u[i] = Double.isNaN(x[i]) ? Double.NaN : k >= 0 && x[i] <= qhat[k] ? 1 : 0;
         }

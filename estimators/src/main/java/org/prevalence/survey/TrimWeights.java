@@ -73,7 +73,7 @@ public final class TrimWeights {
      */
     public SurveyDesign apply(SurveyDesign design) {
         Objects.requireNonNull(design, "design");
-        double[] w = design.w.clone();
+        double[] w = design.weightsRef().clone();
         int passes = 0;
         boolean changed = false;
         while (trimOnce(w, lower, upper, new double[1]) != 0) {
@@ -91,11 +91,11 @@ public final class TrimWeights {
         if (!changed) {
             return design;
         }
-        ReplicateVariance rv = design.replicates;
+        ReplicateVariance rv = design.replicateVariance();
         if (rv != null) {
             int R = rv.replicates();
             double[] add = new double[R];
-            double[] wr = new double[design.n];
+            double[] wr = new double[design.rows()];
             for (int r = 0; r < R; r++) {
                 rv.fill(r, wr);
                 double[] share = new double[1];
@@ -109,7 +109,7 @@ public final class TrimWeights {
                 }
             });
         }
-        CalibrationProjection proj = design.calibration != null ? design.calibration : CalibrationProjection.none(design);
+        CalibrationProjection proj = design.calibration() != null ? design.calibration() : CalibrationProjection.none(design);
         return new SurveyDesign(design, w, rv, proj);
     }
 

@@ -120,8 +120,8 @@ class CalibrationTest {
         assertTrue(d.isReplicate() && d.isCalibrated());
         int[] codes = d.factor("stype").codes();
         double[] pop = {4421, 755, 1018};
-        for (int r = 0; r < d.replicates.replicates(); r++) {
-            double[] w = d.replicates.replicateWeights(r);
+        for (int r = 0; r < d.replicateVariance().replicates(); r++) {
+            double[] w = d.replicateVariance().replicateWeights(r);
             double[] s = new double[3];
             for (int i = 0; i < w.length; i++) {
                 s[codes[i]] += w[i];
@@ -133,8 +133,8 @@ class CalibrationTest {
         // calibrated replicates (linear GREG): every replicate meets all totals
         SurveyDesign g = Calibration.withDefaults().apply(rclus1(), stypeApi99());
         double[] api99 = g.numeric("api99");
-        for (int r = 0; r < g.replicates.replicates(); r++) {
-            double[] w = g.replicates.replicateWeights(r);
+        for (int r = 0; r < g.replicateVariance().replicates(); r++) {
+            double[] w = g.replicateVariance().replicateWeights(r);
             double t = 0;
             double n = 0;
             for (int i = 0; i < w.length; i++) {

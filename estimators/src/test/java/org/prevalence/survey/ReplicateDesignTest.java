@@ -100,7 +100,7 @@ class ReplicateDesignTest {
             case "mean":
                 return SurveyMean.withDefaults().with(mv).estimate(d, variable);
             case "total":
-                if (!d.numeric.containsKey(variable) && variable.startsWith("stype")) {
+                if (!d.hasNumeric(variable) && variable.startsWith("stype")) {
                     return SurveyTotal.withDefaults().estimateFactor(d, "stype").stream()
                             .filter(r -> r.getVariable().equals(variable)).findFirst().orElseThrow();
                 }
@@ -155,13 +155,13 @@ class ReplicateDesignTest {
             var rep = RepFixtures.table(c[2]);
             var data = RepFixtures.table(c[1]);
             int R = rep.columnCount() - 1;
-            assertEquals(R, d.replicates.replicates(), c[0] + " replicates");
+            assertEquals(R, d.replicateVariance().replicates(), c[0] + " replicates");
             java.util.Map<Integer, Integer> row = new java.util.HashMap<>();
             for (int i = 0; i < rep.rowCount(); i++) {
                 row.put((int) rep.numberColumn("snum").getDouble(i), i);
             }
             for (int r = 0; r < R; r++) {
-                double[] w = d.replicates.replicateWeights(r);
+                double[] w = d.replicateVariance().replicateWeights(r);
                 for (int i = 0; i < w.length; i++) {
                     double expected = rep.numberColumn("rep" + (r + 1))
                             .getDouble(row.get((int) data.numberColumn("snum").getDouble(i)));
@@ -190,10 +190,10 @@ class ReplicateDesignTest {
     @Test
     void replicateScalesAsR() {
         // scale column of the *_scales.csv files (R's as.svrepdesign)
-        Tolerance.assertRelative(0.9148392779, design("rclus1", false).replicates.scale(), 1e-9, "JK1 scale");
-        Tolerance.assertRelative(0.0416666666666667, design("rpairs_brr", false).replicates.scale(), 1e-12, "BRR");
-        Tolerance.assertRelative(0.166666666666667, design("rpairs_fay", false).replicates.scale(), 1e-12, "Fay");
-        double[] rs = design("rstrat_jkn", false).replicates.rscales();
+        Tolerance.assertRelative(0.9148392779, design("rclus1", false).replicateVariance().scale(), 1e-9, "JK1 scale");
+        Tolerance.assertRelative(0.0416666666666667, design("rpairs_brr", false).replicateVariance().scale(), 1e-12, "BRR");
+        Tolerance.assertRelative(0.166666666666667, design("rpairs_fay", false).replicateVariance().scale(), 1e-12, "Fay");
+        double[] rs = design("rstrat_jkn", false).replicateVariance().rscales();
         var sc = RepFixtures.table("apistrat_jkn_repweights_scales.csv").numberColumn("rscale");
         for (int r = 0; r < rs.length; r++) {
             Tolerance.assertRelative(sc.getDouble(r), rs[r], 1e-12, "JKn rscale " + (r + 1));

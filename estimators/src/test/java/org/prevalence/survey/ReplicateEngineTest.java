@@ -21,7 +21,7 @@ class ReplicateEngineTest {
 
     /** The JKn design of dstrat again, as supplied columns (the row-by-row path). */
     private static SurveyDesign asSupplied(SurveyDesign rep) {
-        ReplicateVariance rv = rep.replicates;
+        ReplicateVariance rv = rep.replicateVariance();
         SurveyDesign.Builder b = SurveyDesign.builder(RepFixtures.table("apiclus1.csv")).weights("pw");
         List<String> names = new ArrayList<>();
         for (int r = 0; r < rv.replicates(); r++) {
@@ -88,7 +88,7 @@ class ReplicateEngineTest {
         // r <- as.svrepdesign(dstrat, type="BRR"); degf(r) = 100; ncol = 104; SE(svymean(~api00, r)) = 9.899700919
         SurveyDesign brrStrat = ReplicateDesign.withDefaults().with(ReplicateMethod.BRR).build(RepFixtures.dstrat());
         assertEquals(100, brrStrat.degreesOfFreedom());
-        assertEquals(104, brrStrat.replicates.replicates());
+        assertEquals(104, brrStrat.replicateVariance().replicates());
         Tolerance.assertRelative(9.899700919, SurveyMean.withDefaults().estimate(brrStrat, "api00").getStandardError(),
                 1e-8, "BRR split strata, mean api00 SE");
         PrevalenceException noStrata = assertThrows(PrevalenceException.class,

@@ -63,15 +63,15 @@ class ReplicateMonteCarloTest {
         SurveyDesign again = b.withReplicates(50).build(d);
         SurveyDesign other = b.withSeed(43).withReplicates(50).build(d);
         for (int r = 0; r < 50; r++) {
-            assertArrayEquals(fifty.replicates.replicateWeights(r), hundred.replicates.replicateWeights(r), "replicate " + r);
-            assertArrayEquals(fifty.replicates.replicateWeights(r), again.replicates.replicateWeights(r), "replicate " + r);
+            assertArrayEquals(fifty.replicateVariance().replicateWeights(r), hundred.replicateVariance().replicateWeights(r), "replicate " + r);
+            assertArrayEquals(fifty.replicateVariance().replicateWeights(r), again.replicateVariance().replicateWeights(r), "replicate " + r);
         }
-        assertFalse(Arrays.equals(fifty.replicates.replicateWeights(0), other.replicates.replicateWeights(0)));
+        assertFalse(Arrays.equals(fifty.replicateVariance().replicateWeights(0), other.replicateVariance().replicateWeights(0)));
         // Canty-Davison with fpc draws n_h distinct units of N_h: each stratum's factors sum to n_h
         double[] pw = d.weights();
         int[] st = d.factor("stype").codes();
         for (int r = 0; r < 50; r++) {
-            double[] w = fifty.replicates.replicateWeights(r);
+            double[] w = fifty.replicateVariance().replicateWeights(r);
             double[] s = new double[3];
             for (int i = 0; i < w.length; i++) {
                 s[st[i]] += w[i] / pw[i];
