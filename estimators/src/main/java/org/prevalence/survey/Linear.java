@@ -223,8 +223,8 @@ final class Linear {
         }
         degreesOfFreedom(d, dom, s, seen);
         // replicate designs: variance from replicate estimates (see ReplicateVariance)
-        double[] repVar = d.replicateVariance() == null ? null
-                : d.replicateVariance().linearVariances(d, kind, y, x, dom, anyMissing, s.estimate);
+        ReplicateVariance rv = d.replicateVariance();
+        double[] repVar = rv == null ? null : rv.linearVariances(d, kind, y, x, dom, anyMissing, s.estimate);
         for (int k = 0; k < D; k++) {
             if (repVar != null) {
                 s.df[k] = d.degreesOfFreedom();
