@@ -19,6 +19,7 @@ import org.prevalence.mse.ModelSelection;
 import org.prevalence.mse.MseInterval;
 import org.prevalence.mse.PopulationChecks;
 import org.prevalence.mse.PopulationEstimate;
+import org.prevalence.mse.bayes.BayesianModelAveraging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,9 +119,10 @@ final class MseCommand implements Callable<Integer> {
     @Option(names = "--delta", description = "bma: hyper-Dirichlet prior parameter (default 2^-K).")
     Double delta;
 
-    @Option(names = "--prior", defaultValue = "one-over-n", description = "bma: prior on N, one-over-n or uniform "
+    @Option(names = "--prior", converter = PriorsOnN.class, completionCandidates = PriorsOnN.class,
+            defaultValue = "one-over-n", description = "bma: prior on N, one-over-n or uniform "
             + "(default ${DEFAULT-VALUE}).")
-    String prior;
+    BayesianModelAveraging.PriorOnN prior;
 
     @Option(names = "--grid-max", description = "bma: largest N - observed on the grid (default: chosen automatically).")
     Integer gridMax;
@@ -305,5 +307,11 @@ final class MseCommand implements Callable<Integer> {
 
     static String fmtLevel(double level) {
         return Format.percent(level) + "%";
+    }
+
+    static final class PriorsOnN extends EnumConverter<BayesianModelAveraging.PriorOnN> {
+        PriorsOnN() {
+            super(BayesianModelAveraging.PriorOnN.class);
+        }
     }
 }

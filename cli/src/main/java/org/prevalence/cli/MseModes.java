@@ -168,7 +168,7 @@ final class MseModes {
         String b = c.bayes.toLowerCase(Locale.ROOT);
         if (b.equals("bma")) {
             BayesianModelAveraging m = BayesianModelAveraging.withDefaults().withLevel(c.common.level)
-                    .with(SurveyCommand.enumOf(BayesianModelAveraging.PriorOnN.class, c.prior, "--prior"));
+                    .with(c.prior);
             if (c.delta != null) {
                 m = m.withDelta(c.delta);
             }
