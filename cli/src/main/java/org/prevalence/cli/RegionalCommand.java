@@ -238,7 +238,8 @@ final class RegionalCommand implements Runnable {
         List<String> pool;
 
         @Option(names = "--bootstrap", converter = BootstrapSchemes.class,
-                completionCandidates = BootstrapSchemes.class, defaultValue = "population", description = "population (Buckland & Garthwaite "
+                completionCandidates = BootstrapSchemes.class, defaultValue = "population",
+                description = "population (Buckland & Garthwaite "
                 + "1991, default) or cases.")
         BootstrapScheme bootstrap;
 

@@ -155,7 +155,8 @@ final class SurveyCommand implements Callable<Integer> {
             description = "Calibrate to totals: FILE has columns variable,level,total ((Intercept),,N first).")
     Path calibrate;
 
-    @Option(names = "--distance", converter = CalibrationDistances.class, completionCandidates = CalibrationDistances.class,
+    @Option(names = "--distance", converter = CalibrationDistances.class,
+            completionCandidates = CalibrationDistances.class,
             defaultValue = "linear", description = "Calibration distance: linear, raking, logit.")
     CalibrationDistance distance;
 
