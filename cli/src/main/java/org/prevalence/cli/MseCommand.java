@@ -19,6 +19,7 @@ import org.prevalence.mse.ModelSelection;
 import org.prevalence.mse.MseInterval;
 import org.prevalence.mse.PopulationChecks;
 import org.prevalence.mse.PopulationEstimate;
+import org.prevalence.mse.bayes.BayesianModelAveraging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +49,10 @@ final class MseCommand implements Callable<Integer> {
                     + "indices) or terms by list name such as \"LA:NG,NG:GP\".")
     String model;
 
-    @Option(names = "--select", paramLabel = "stepwise|aic|bic",
+    @Option(names = "--select", paramLabel = "stepwise|aic|bic", converter = Selections.class,
+            completionCandidates = Selections.class,
             description = "Model selection: stepwise (SparseMSE), aic or bic (all hierarchical models up to --max-order).")
-    String select;
+    ModelSelection select;
 
     @Option(names = "--pthresh", defaultValue = "0.02",
             description = "Stepwise: add a two-list term while its p-value is below this (default ${DEFAULT-VALUE}).")
@@ -61,7 +63,8 @@ final class MseCommand implements Callable<Integer> {
             + "Refused with --model or --select stepwise, which search no orders.")
     Integer maxOrder;
 
-    @Option(names = "--interval", defaultValue = "lognormal", paramLabel = "METHOD",
+    @Option(names = "--interval", defaultValue = "lognormal", paramLabel = "METHOD", converter = IntervalMethods.class,
+            completionCandidates = IntervalMethods.class,
             description = "lognormal (SparseMSE's Wald interval on the dark figure), profile (Poisson profile "
                     + "likelihood), profile-multinomial (Cormack 1992, as Rcapture closedpCI.t), bootstrap or none "
                     + "(default ${DEFAULT-VALUE}). bootstrap re-runs the model selection in every replicate and gives "
@@ -70,7 +73,7 @@ final class MseCommand implements Callable<Integer> {
                     + "--ntop models (Silverman, Chan & Vincent 2024); with --select stepwise, or on 6 or more lists, "
                     + "SparseMSE's stepwise selection (estimatepopulation). --replicates, --seed. A limit among the "
                     + "10 most extreme replicates is flagged (monte-carlo warning).")
-    String interval;
+    IntervalMethod interval;
 
     @Option(names = "--extended-mle",
             description = "--select aic, --select bic and --model: allow models with an empty overlap, fitted by "
@@ -110,17 +113,19 @@ final class MseCommand implements Callable<Integer> {
             + "models by BIC in every replicate, N >= 1 (default: all for 2-3 lists, 20 for 4, 100 for 5-6).")
     Integer ntop;
 
-    @Option(names = "--bayes", paramLabel = "bma|latent-class",
+    @Option(names = "--bayes", paramLabel = "bma|latent-class", converter = BayesMethods.class,
+            completionCandidates = BayesMethods.class,
             description = "Bayesian MSE: bma (model averaging over decomposable graphs, as dga) or latent-class "
                     + "(Manrique-Vallier 2016, as LCMCR).")
-    String bayes;
+    BayesMethod bayes;
 
     @Option(names = "--delta", description = "bma: hyper-Dirichlet prior parameter (default 2^-K).")
     Double delta;
 
-    @Option(names = "--prior", defaultValue = "one-over-n", description = "bma: prior on N, one-over-n or uniform "
+    @Option(names = "--prior", converter = PriorsOnN.class, completionCandidates = PriorsOnN.class,
+            defaultValue = "one-over-n", description = "bma: prior on N, one-over-n or uniform "
             + "(default ${DEFAULT-VALUE}).")
-    String prior;
+    BayesianModelAveraging.PriorOnN prior;
 
     @Option(names = "--grid-max", description = "bma: largest N - observed on the grid (default: chosen automatically).")
     Integer gridMax;
@@ -166,7 +171,7 @@ final class MseCommand implements Callable<Integer> {
         if (method != null && !List.of("chapman", "lincoln-petersen").contains(method.toLowerCase(Locale.ROOT))) {
             return MseModes.run(this, table);
         }
-        if (interval.equalsIgnoreCase("bootstrap")) {
+        if (interval == IntervalMethod.BOOTSTRAP) {
             return MseModes.run(this, table);
         }
         if (method != null) {
@@ -198,9 +203,18 @@ final class MseCommand implements Callable<Integer> {
         return maxEstimate == null ? r : PopulationChecks.withMaxEstimate(r, maxEstimate);
     }
 
+    /**
+     * @param lists the table's number of lists
+     * @return the log-linear selection on such a table: FIXED with --model, else --select, else the library's
+     *     default ({@link ModelSelection#AUTO}) resolved by the library
+     */
+    ModelSelection selection(int lists) {
+        return (model != null ? ModelSelection.FIXED : select != null ? select : ModelSelection.AUTO).resolve(lists);
+    }
+
     /** @return whether the log-linear fit selects by stepwise (explicitly, or by default on 6 or more lists) */
     boolean stepwiseSelection(int lists) {
-        return model == null && (select != null ? select.equalsIgnoreCase("stepwise") : lists > 5);
+        return selection(lists) == ModelSelection.STEPWISE;
     }
 
     LogLinearMse logLinear(int lists) {
@@ -214,25 +228,12 @@ final class MseCommand implements Callable<Integer> {
         if (model != null) {
             e = e.withModel(model);
         } else if (select != null) {
-            e = e.with(switch (select.toLowerCase(Locale.ROOT)) {
-                case "stepwise" -> ModelSelection.STEPWISE;
-                case "aic" -> ModelSelection.AIC;
-                case "bic" -> ModelSelection.BIC;
-                default -> throw PrevalenceException.invalidArgument("--select",
-                        "Unknown --select '%s'; use stepwise, aic or bic", select);
-            });
+            e = e.with(select);
         }
         if (maxOrder != null) {
             e = e.withMaxOrder(maxOrder);
         }
-        e = e.with(switch (interval.toLowerCase(Locale.ROOT)) {
-            case "lognormal", "bootstrap" -> MseInterval.LOG_NORMAL;
-            case "profile" -> MseInterval.PROFILE_POISSON;
-            case "profile-multinomial" -> MseInterval.PROFILE_MULTINOMIAL;
-            case "none" -> MseInterval.NONE;
-            default -> throw PrevalenceException.invalidArgument("--interval",
-                    "Unknown --interval '%s'; use lognormal, profile, profile-multinomial, bootstrap or none", interval);
-        });
+        e = e.with(interval.logLinear);
         // aic, bic, --model: empty overlaps only with --extended-mle; stepwise: SparseMSE's extended MLE always
         e = e.with(extendedMle || stepwiseSelection(lists) ? EmptyOverlaps.EXTENDED_MLE : EmptyOverlaps.ERROR);
         return e;
@@ -305,5 +306,54 @@ final class MseCommand implements Callable<Integer> {
 
     static String fmtLevel(double level) {
         return Format.percent(level) + "%";
+    }
+
+    static final class PriorsOnN extends EnumConverter<BayesianModelAveraging.PriorOnN> {
+        PriorsOnN() {
+            super(BayesianModelAveraging.PriorOnN.class);
+        }
+    }
+
+    /**
+     * {@code --interval}: the log-linear model's intervals ({@link MseInterval}) under their CLI names, and
+     * {@code bootstrap} (the point estimate's fit keeps the log-normal interval; MseModes runs the bootstrap).
+     */
+    enum IntervalMethod {
+        LOGNORMAL(MseInterval.LOG_NORMAL),
+        PROFILE(MseInterval.PROFILE_POISSON),
+        PROFILE_MULTINOMIAL(MseInterval.PROFILE_MULTINOMIAL),
+        BOOTSTRAP(MseInterval.LOG_NORMAL),
+        NONE(MseInterval.NONE);
+
+        final MseInterval logLinear;
+
+        IntervalMethod(MseInterval logLinear) {
+            this.logLinear = logLinear;
+        }
+    }
+
+    /** {@code --bayes}: the two Bayesian estimators. */
+    enum BayesMethod {
+        BMA,
+        LATENT_CLASS
+    }
+
+    static final class IntervalMethods extends EnumConverter<IntervalMethod> {
+        IntervalMethods() {
+            super(IntervalMethod.class);
+        }
+    }
+
+    /** {@code --select}: the library's selections a user chooses (FIXED is --model, AUTO is no --select). */
+    static final class Selections extends EnumConverter<ModelSelection> {
+        Selections() {
+            super(ModelSelection.STEPWISE, ModelSelection.AIC, ModelSelection.BIC);
+        }
+    }
+
+    static final class BayesMethods extends EnumConverter<BayesMethod> {
+        BayesMethods() {
+            super(BayesMethod.class);
+        }
     }
 }

@@ -85,7 +85,7 @@ final class MseModes {
                 json = MseExtras.chaoBound(cb, c.checked(cb));
             } else {
                 ClosedPopulationModels cp = closed(c);
-                if (c.interval.equalsIgnoreCase("profile-multinomial")) {
+                if (c.interval == MseCommand.IntervalMethod.PROFILE_MULTINOMIAL) {
                     cp = cp.with(ClosedPopulationModels.ClosedInterval.PROFILE_MULTINOMIAL);
                 }
                 ClosedPopulationModels.Result r = cp.estimate(t, ClosedModel.fromCliName(m));
@@ -101,8 +101,7 @@ final class MseModes {
         }
         // --interval bootstrap: BIC bootstrap (Silverman, Chan & Vincent 2024) where BIC selects the model,
         // SparseMSE's stepwise estimatepopulation otherwise
-        boolean bic = c.ntop != null || (c.select != null ? c.select.equalsIgnoreCase("bic")
-                : c.model == null && t.listCount() <= 5);
+        boolean bic = c.ntop != null || c.selection(t.listCount()) == org.prevalence.mse.ModelSelection.BIC;
         if (bic) {
             if (c.model != null) {
                 throw PrevalenceException.invalidArgument("--model",
@@ -165,10 +164,9 @@ final class MseModes {
     private static int bayes(MseCommand c, ListOverlapTable t) {
         Map<String, Object> json;
         String text;
-        String b = c.bayes.toLowerCase(Locale.ROOT);
-        if (b.equals("bma")) {
+        if (c.bayes == MseCommand.BayesMethod.BMA) {
             BayesianModelAveraging m = BayesianModelAveraging.withDefaults().withLevel(c.common.level)
-                    .with(SurveyCommand.enumOf(BayesianModelAveraging.PriorOnN.class, c.prior, "--prior"));
+                    .with(c.prior);
             if (c.delta != null) {
                 m = m.withDelta(c.delta);
             }
@@ -185,7 +183,7 @@ final class MseModes {
                 c.plot.save(Plots.posterior(c.input.name() + ": posterior of N (model averaging)",
                         r.posteriorMass(), r.observed(), r.median(), r.interval()), c.spec);
             }
-        } else if (b.equals("latent-class")) {
+        } else {
             LatentClassMse.Result r = LatentClassMse.withDefaults().withClasses(c.classes).withChains(c.chains)
                     .withBurnIn(c.burnin).withSamples(c.samples).withThinning(c.thin).withSeed(c.common.seed)
                     .withCredibleLevel(c.common.level).withThreads(c.common.threadCount()).estimate(t);
@@ -200,8 +198,6 @@ final class MseModes {
                 c.plot.save(Plots.distribution(c.input.name() + ": posterior draws of N (latent classes)",
                         "population N", v, r.getEstimate(), r.getCredibleInterval()), c.spec);
             }
-        } else {
-            throw PrevalenceException.invalidArgument("--bayes", "Unknown --bayes '%s'; use bma or latent-class", c.bayes);
         }
         c.write(json, text, List.of(json));
         return 0;

@@ -1,19 +1,15 @@
 package org.prevalence.cli;
 
 import java.util.List;
-import java.util.Locale;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.lists.ListOverlapTable;
+import org.prevalence.mse.ModelSelection;
 
 /**
  * The checks of {@code prevalence mse}'s options: an option works as its help says or it is refused (exit 2,
  * naming the option). Values out of range, and options that do nothing in the chosen mode, are refused.
  */
 final class MseOptions {
-    private static final List<String> INTERVALS = List.of("lognormal", "profile", "profile-multinomial", "bootstrap",
-            "none");
-    private static final List<String> SELECTIONS = List.of("stepwise", "aic", "bic");
-
     private MseOptions() {
     }
 
@@ -37,13 +33,6 @@ final class MseOptions {
         if (!(c.pthresh >= 0 && c.pthresh <= 1)) {
             throw refuse("--pthresh", "--pthresh must lie in [0, 1], got %s", c.pthresh);
         }
-        if (!INTERVALS.contains(c.interval.toLowerCase(Locale.ROOT))) {
-            throw refuse("--interval", "Unknown --interval '%s'; use lognormal, profile, profile-multinomial, "
-                    + "bootstrap or none", c.interval);
-        }
-        if (c.select != null && !SELECTIONS.contains(c.select.toLowerCase(Locale.ROOT))) {
-            throw refuse("--select", "Unknown --select '%s'; use stepwise, aic or bic", c.select);
-        }
         if (c.model != null && c.select != null) {
             throw refuse("--model", "Give either --model or --select, not both");
         }
@@ -57,7 +46,7 @@ final class MseOptions {
             if (c.model != null) {
                 throw refuse("--max-order", "--max-order bounds the AIC/BIC search; it does nothing with --model");
             }
-            if (c.select != null && c.select.equalsIgnoreCase("stepwise")) {
+            if (c.select == ModelSelection.STEPWISE) {
                 throw refuse("--max-order", "--max-order bounds the AIC/BIC search; stepwise selection adds pairs only, "
                         + "so it does nothing with --select stepwise");
             }
@@ -70,18 +59,19 @@ final class MseOptions {
             if (c.ntop < 1) {
                 throw refuse("--ntop", "--ntop must be at least 1 (the number of top BIC models), got %d", c.ntop);
             }
-            if (!c.interval.equalsIgnoreCase("bootstrap") || otherMode || c.compare) {
+            if (c.interval != MseCommand.IntervalMethod.BOOTSTRAP || otherMode || c.compare) {
                 throw refuse("--ntop", "--ntop sets the BIC bootstrap's candidate models; it needs --interval bootstrap");
             }
-            if (c.select != null && !c.select.equalsIgnoreCase("bic")) {
-                throw refuse("--ntop", "--ntop is for the BIC bootstrap; it does nothing with --select %s", c.select);
+            if (c.select != null && c.select != ModelSelection.BIC) {
+                throw refuse("--ntop", "--ntop is for the BIC bootstrap; it does nothing with --select %s",
+                        EnumConverter.spelling(c.select));
             }
         }
         if (c.maxEstimate != null && !(c.maxEstimate > 0 && c.maxEstimate < Double.POSITIVE_INFINITY)) {
             throw refuse("--max-estimate", "--max-estimate must be a positive number of people, got %s", c.maxEstimate);
         }
         if (c.extendedMle) {
-            if (c.select != null && c.select.equalsIgnoreCase("stepwise")) {
+            if (c.select == ModelSelection.STEPWISE) {
                 throw refuse("--extended-mle", "--extended-mle applies to --select aic, --select bic and --model; "
                         + "stepwise selection always uses SparseMSE's extended MLE");
             }
@@ -102,17 +92,17 @@ final class MseOptions {
      * runs both with their defaults and so takes none of them either).
      */
     static void checkBayesOptions(MseCommand c, picocli.CommandLine.ParseResult parsed) {
-        String bayes = c.bayes == null ? "" : c.bayes.toLowerCase(Locale.ROOT);
+        String with = c.bayes == null ? null : "with --bayes " + EnumConverter.spelling(c.bayes);
         for (String o : BMA_OPTIONS) {
-            if (parsed.hasMatchedOption(o) && !bayes.equals("bma")) {
+            if (parsed.hasMatchedOption(o) && c.bayes != MseCommand.BayesMethod.BMA) {
                 throw refuse(o, "%s configures --bayes bma; it does nothing %s", o,
-                        bayes.isEmpty() ? "without --bayes bma" : "with --bayes " + c.bayes);
+                        with == null ? "without --bayes bma" : with);
             }
         }
         for (String o : LATENT_CLASS_OPTIONS) {
-            if (parsed.hasMatchedOption(o) && !bayes.equals("latent-class")) {
+            if (parsed.hasMatchedOption(o) && c.bayes != MseCommand.BayesMethod.LATENT_CLASS) {
                 throw refuse(o, "%s configures --bayes latent-class; it does nothing %s", o,
-                        bayes.isEmpty() ? "without --bayes latent-class" : "with --bayes " + c.bayes);
+                        with == null ? "without --bayes latent-class" : with);
             }
         }
     }
@@ -124,7 +114,9 @@ final class MseOptions {
             throw refuse("--max-order", "--max-order %d: the table has %d lists, so the highest interaction order is %d",
                     c.maxOrder, k, k - 1);
         }
-        boolean defaultStepwise = c.model == null && c.select == null && k > 5 && c.method == null && c.bayes == null
+        // the library's default selection for this many lists (ModelSelection.AUTO), not a rule of ours
+        boolean defaultStepwise = c.model == null && c.select == null
+                && ModelSelection.AUTO.resolve(k) == ModelSelection.STEPWISE && c.method == null && c.bayes == null
                 && !c.closedModels && !c.compare;
         if (defaultStepwise && c.extendedMle) {
             throw refuse("--extended-mle", "--extended-mle applies to --select aic, --select bic and --model; with %d "

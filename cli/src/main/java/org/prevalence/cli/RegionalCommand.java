@@ -228,17 +228,20 @@ final class RegionalCommand implements Runnable {
         @Option(names = "--estimator", defaultValue = "chapman", description = "chapman or lincoln-petersen (default ${DEFAULT-VALUE}).")
         String estimator;
 
-        @Option(names = "--no-overlap", defaultValue = "fail", description = "A stratum with no overlap: fail, pool "
+        @Option(names = "--no-overlap", converter = NoOverlaps.class, completionCandidates = NoOverlaps.class,
+                defaultValue = "fail", description = "A stratum with no overlap: fail, pool "
                 + "(with --pool) or exclude (reported) (default ${DEFAULT-VALUE}).")
-        String noOverlap;
+        NoOverlap noOverlap;
 
         @Option(names = "--pool", paramLabel = "STRATUM=NEIGHBOUR", description = "Pool a stratum 'region|form' with a "
                 + "named neighbour stratum.")
         List<String> pool;
 
-        @Option(names = "--bootstrap", defaultValue = "population", description = "population (Buckland & Garthwaite "
+        @Option(names = "--bootstrap", converter = BootstrapSchemes.class,
+                completionCandidates = BootstrapSchemes.class, defaultValue = "population",
+                description = "population (Buckland & Garthwaite "
                 + "1991, default) or cases.")
-        String bootstrap;
+        BootstrapScheme bootstrap;
 
         @Option(names = "--replicates", defaultValue = "2000", description = "Bootstrap replicates (default ${DEFAULT-VALUE}).")
         int replicates;
@@ -278,10 +281,10 @@ final class RegionalCommand implements Runnable {
                 }
             }
             ReportedCasePipeline p = ReportedCasePipeline.withDefaults().with(TwoSourceEstimator.parse(estimator))
-                    .with(SurveyCommand.enumOf(NoOverlap.class, noOverlap, "--no-overlap"))
-                    .with(SurveyCommand.enumOf(BootstrapScheme.class, bootstrap, "--bootstrap"))
+                    .with(noOverlap)
+                    .with(bootstrap)
                     .withReplicates(replicates).withSeed(common.seed).withThreads(common.threadCount());
-            if (pool != null && !noOverlap.equalsIgnoreCase("pool")) {
+            if (pool != null && noOverlap != NoOverlap.POOL) {
                 throw PrevalenceException.invalidArgument("--pool", "--pool names neighbours for --no-overlap pool; "
                         + "give --no-overlap pool, or leave --pool out");
             }
@@ -409,6 +412,18 @@ final class RegionalCommand implements Runnable {
                 throw PrevalenceException.invalidArgument("--add",
                         "--add takes NAME:REGION=ESTIMATE:LOWER95:UPPER95, got '%s'", a);
             }
+        }
+    }
+
+    static final class NoOverlaps extends EnumConverter<NoOverlap> {
+        NoOverlaps() {
+            super(NoOverlap.class);
+        }
+    }
+
+    static final class BootstrapSchemes extends EnumConverter<BootstrapScheme> {
+        BootstrapSchemes() {
+            super(BootstrapScheme.class);
         }
     }
 }

@@ -102,13 +102,15 @@ final class SurveyCommand implements Callable<Integer> {
     @Option(names = "--by", split = ",", paramLabel = "COL[,COL]", description = "Estimate in each domain of these columns (as svyby).")
     List<String> by;
 
-    @Option(names = "--ci", defaultValue = "logit", paramLabel = "METHOD",
+    @Option(names = "--ci", converter = CiMethods.class, completionCandidates = CiMethods.class,
+            defaultValue = "logit", paramLabel = "METHOD",
             description = "Proportion interval as svyciprop: logit, likelihood, asin, beta, mean, xlogit (default ${DEFAULT-VALUE}).")
-    String ci;
+    CiMethod ci;
 
-    @Option(names = "--lonely-psu", defaultValue = "fail", paramLabel = "RULE",
+    @Option(names = "--lonely-psu", converter = LonelyPsus.class, completionCandidates = LonelyPsus.class,
+            defaultValue = "fail", paramLabel = "RULE",
             description = "A stratum with one PSU: fail, remove, certainty, adjust, average (default ${DEFAULT-VALUE}).")
-    String lonelyPsu;
+    LonelyPsu lonelyPsu;
 
     @Option(names = "--drop-missing", description = "Drop rows with a missing value in a used variable (and report how many); "
             + "the default is an error naming the row.")
@@ -130,9 +132,10 @@ final class SurveyCommand implements Callable<Integer> {
             description = "Use the sample's own replicate-weight columns (names starting with PREFIX), as R svrepdesign.")
     String replicateWeights;
 
-    @Option(names = "--replicate-type", defaultValue = "other", paramLabel = "TYPE",
+    @Option(names = "--replicate-type", converter = ReplicateTypes.class, completionCandidates = ReplicateTypes.class,
+            defaultValue = "other", paramLabel = "TYPE",
             description = "Type of supplied replicate weights: jk1, jkn, brr, fay, bootstrap, subbootstrap, other.")
-    String replicateType;
+    ReplicateType replicateType;
 
     @Option(names = "--scale", description = "Overall scale of supplied replicate weights (default: R's for the type).")
     Double scale;
@@ -152,8 +155,10 @@ final class SurveyCommand implements Callable<Integer> {
             description = "Calibrate to totals: FILE has columns variable,level,total ((Intercept),,N first).")
     Path calibrate;
 
-    @Option(names = "--distance", defaultValue = "linear", description = "Calibration distance: linear, raking, logit.")
-    String distance;
+    @Option(names = "--distance", converter = CalibrationDistances.class,
+            completionCandidates = CalibrationDistances.class,
+            defaultValue = "linear", description = "Calibration distance: linear, raking, logit.")
+    CalibrationDistance distance;
 
     @Option(names = "--bounds", split = ",", paramLabel = "LOW,HIGH", description = "Calibration bounds on g-weights, e.g. 0.5,2.")
     double[] bounds;
@@ -294,7 +299,7 @@ final class SurveyCommand implements Callable<Integer> {
             }
             r = r.with(ReplicateMethod.FAY).withFayRho(rho);
         } else {
-            r = r.with(enumOf(ReplicateMethod.class, v, "--variance"));
+            r = r.with(new ReplicateMethods().parse(v, "--variance"));
         }
         return r.build(d);
     }
@@ -323,7 +328,7 @@ final class SurveyCommand implements Callable<Integer> {
             out = Rake.withDefaults().apply(out, margins);
         }
         if (calibrate != null) {
-            Calibration c = Calibration.withDefaults().with(enumOf(CalibrationDistance.class, distance, "--distance"));
+            Calibration c = Calibration.withDefaults().with(distance);
             if (bounds != null) {
                 if (bounds.length != 2) {
                     throw PrevalenceException.invalidArgument("--bounds", "--bounds takes LOW,HIGH");
@@ -378,7 +383,7 @@ final class SurveyCommand implements Callable<Integer> {
         if (nest) {
             b.nest();
         }
-        b.lonelyPsu(enumOf(LonelyPsu.class, lonelyPsu, "--lonely-psu"));
+        b.lonelyPsu(lonelyPsu);
         if (replicateWeights != null) {
             List<String> cols = new ArrayList<>();
             for (String c : t.columnNames()) {
@@ -390,7 +395,7 @@ final class SurveyCommand implements Callable<Integer> {
                 throw PrevalenceException.invalidData("--replicate-weights",
                         "No column name starts with '%s'; the columns are %s", replicateWeights, t.columnNames());
             }
-            ReplicateType type = enumOf(ReplicateType.class, replicateType, "--replicate-type");
+            ReplicateType type = replicateType;
             double s = scale != null ? scale : ReplicateDesign.defaultScale(type, cols.size(), 0.5);
             b.replicateWeights(new ReplicateWeightSpec(cols, type, s, rscales,
                     mse ? ReplicateCentre.FULL_SAMPLE : ReplicateCentre.REPLICATE_MEAN));
@@ -422,7 +427,7 @@ final class SurveyCommand implements Callable<Integer> {
             }
         } else if (proportion != null) {
             SurveyProportion p = SurveyProportion.withDefaults().with(mv).withConfidenceLevel(common.level)
-                    .with(enumOf(CiMethod.class, ci, "--ci"));
+                    .with(ci);
             int eq = proportion.indexOf('=');
             if (eq < 0) {
                 out.addAll(byCols.length == 0 ? List.of(p.estimate(d, proportion)) : p.estimateBy(d, proportion, byCols));
@@ -474,18 +479,34 @@ final class SurveyCommand implements Callable<Integer> {
         }
     }
 
-    static <E extends Enum<E>> E enumOf(Class<E> type, String value, String option) {
-        String v = value.toUpperCase(Locale.ROOT).replace('-', '_');
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(v)) {
-                return e;
-            }
+    static final class CiMethods extends EnumConverter<CiMethod> {
+        CiMethods() {
+            super(CiMethod.class);
         }
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            names.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    static final class LonelyPsus extends EnumConverter<LonelyPsu> {
+        LonelyPsus() {
+            super(LonelyPsu.class);
         }
-        throw PrevalenceException.invalidArgument(option, "Unknown %s '%s'; use one of %s", option, value, names);
+    }
+
+    static final class ReplicateTypes extends EnumConverter<ReplicateType> {
+        ReplicateTypes() {
+            super(ReplicateType.class);
+        }
+    }
+
+    static final class CalibrationDistances extends EnumConverter<CalibrationDistance> {
+        CalibrationDistances() {
+            super(CalibrationDistance.class);
+        }
+    }
+
+    static final class ReplicateMethods extends EnumConverter<ReplicateMethod> {
+        ReplicateMethods() {
+            super(ReplicateMethod.class);
+        }
     }
 
     void write(SurveyDesign d, List<SurveyEstimate> results, String variance) {

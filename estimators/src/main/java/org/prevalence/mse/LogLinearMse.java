@@ -340,13 +340,10 @@ public final class LogLinearMse {
     // ------------------------------------------------------------------ internals
 
     private ModelSelection resolve(int k) {
-        if (selection == ModelSelection.AUTO) {
-            return k <= 5 ? ModelSelection.BIC : ModelSelection.STEPWISE;
-        }
         if (selection == ModelSelection.FIXED && modelSpec == null) {
             throw PrevalenceException.invalidArgument("model", "FIXED selection needs a model: call withModel(...)");
         }
-        return selection;
+        return selection.resolve(k);
     }
 
     /** Lists that never overlap carry no information on N (Chan, Silverman and Vincent 2021, section 2). */

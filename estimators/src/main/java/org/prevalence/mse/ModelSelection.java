@@ -22,5 +22,17 @@ public enum ModelSelection {
      */
     BIC,
     /** BIC for 2 to 5 lists and stepwise for 6 or more (MultipleSystemsEstimation's "auto"). */
-    AUTO
+    AUTO;
+
+    /**
+     * @param lists the number of lists in the table
+     * @return the selection used on a table of that many lists: {@link #AUTO} resolved (BIC for 2 to 5
+     *     lists, {@link #STEPWISE} for 6 or more), any other selection itself
+     */
+    public ModelSelection resolve(int lists) {
+        if (this != AUTO) {
+            return this;
+        }
+        return lists <= 5 ? BIC : STEPWISE;
+    }
 }

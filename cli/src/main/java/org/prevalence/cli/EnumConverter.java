@@ -1,0 +1,71 @@
+package org.prevalence.cli;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/**
+ * Converts an option value to an enum constant by its CLI spelling: the constant's name in lower case with
+ * '-' for '_' ({@code LATENT_CLASS} is {@code latent-class}), matched ignoring case. It is also the option's
+ * completion candidates, so {@code --help} and the error for a bad value list the CLI spellings. Picocli
+ * makes converters with no arguments, so each enum option has a small subclass beside it naming its enum
+ * (and, where the CLI offers only some of the library's constants, those).
+ *
+ * @param <E> the enum
+ */
+abstract class EnumConverter<E extends Enum<E>> implements CommandLine.ITypeConverter<E>, Iterable<String> {
+    private final List<E> allowed;
+
+    EnumConverter(Class<E> type) {
+        this.allowed = List.copyOf(EnumSet.allOf(type));
+    }
+
+    @SafeVarargs
+    EnumConverter(E first, E... rest) {
+        this.allowed = List.copyOf(EnumSet.of(first, rest));
+    }
+
+    /** @return the CLI spelling of a constant: {@code LATENT_CLASS} is {@code latent-class} */
+    static String spelling(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public E convert(String value) {
+        String v = value.trim().replace('_', '-');
+        for (E e : allowed) {
+            if (spelling(e).equalsIgnoreCase(v)) {
+                return e;
+            }
+        }
+        throw new CommandLine.TypeConversionException("expected one of " + String.join(", ", this) + " but was '"
+                + value + "'");
+    }
+
+    /**
+     * For an enum inside a richer value (such as {@code --variance}'s {@code jkn} beside {@code fay:RHO}).
+     *
+     * @return the constant spelt {@code value}
+     * @throws org.prevalence.core.PrevalenceException naming {@code option} if there is none
+     */
+    E parse(String value, String option) {
+        try {
+            return convert(value);
+        } catch (CommandLine.TypeConversionException e) {
+            throw org.prevalence.core.PrevalenceException.invalidArgument(option, "Unknown %s '%s'; use one of %s",
+                    option, value, String.join(", ", this));
+        }
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+        List<String> names = new ArrayList<>();
+        for (E e : allowed) {
+            names.add(spelling(e));
+        }
+        return names.iterator();
+    }
+}
