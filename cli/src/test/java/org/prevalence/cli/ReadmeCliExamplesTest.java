@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Every command line of the README runs: each {@code bin/prevalence ...} line of its {@code ```sh} blocks is
@@ -135,17 +132,12 @@ class ReadmeCliExamplesTest {
                 args.add("--dir");
                 args.add(dir.resolve("prevalence-demo").toString());
             }
-            CommandLine cl = Prevalence.commandLine();
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cl.setOut(new PrintWriter(out));
-            cl.setErr(new PrintWriter(err));
-            int code = cl.execute(args.toArray(String[]::new));
+            CliTest.Run r = CliTest.run(args.toArray(String[]::new));
             run++;
-            if (code != 0) {
-                failures.add(line + "\n    exit " + code + ": " + err.toString().strip());
+            if (r.code() != 0) {
+                failures.add(line + "\n    exit " + r.code() + ": " + r.err().strip());
             } else if (stdout != null) {
-                Files.writeString(stdout, out.toString(), StandardCharsets.UTF_8);
+                Files.writeString(stdout, r.out(), StandardCharsets.UTF_8);
             }
         }
         assertTrue(run >= 15, "the README's command lines were found (" + run + ")");
