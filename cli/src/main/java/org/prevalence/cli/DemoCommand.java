@@ -200,7 +200,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String range(Interval iv) {
         return iv == null ? "-" : Output.num(iv.lower()) + " to " + Output.num(iv.upper())
-                + " (" + iv.method().toLowerCase(Locale.ROOT) + ")";
+                + " (" + iv.label().toLowerCase(Locale.ROOT) + ")";
     }
 
     private static String indent(String s) {

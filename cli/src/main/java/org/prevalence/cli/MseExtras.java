@@ -240,25 +240,25 @@ final class MseExtras {
     static Map<String, Object> bma(BayesianModelAveraging.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", "bma-decomposable");
-        m.put("lists", r.lists());
-        m.put("observed", r.observed());
-        m.put("estimate", r.median());
-        m.put("mean", r.mean());
-        m.put("sd", r.sd());
-        m.put("mode", r.mode());
-        m.put("interval", credible(r.interval()));
+        m.put("lists", r.getLists());
+        m.put("observed", r.getObserved());
+        m.put("estimate", r.getMedian());
+        m.put("mean", r.getMean());
+        m.put("sd", r.getStandardDeviation());
+        m.put("mode", r.getMode());
+        m.put("interval", credible(r.getCredibleInterval()));
         m.put("status", r.getStatus().label());
         m.put("warnings", messages(r));
-        m.put("delta", r.delta());
-        m.put("prior", r.prior());
-        m.put("grid_max", r.gridMax());
-        m.put("tail_mass", r.tailMass());
+        m.put("delta", r.getDelta());
+        m.put("prior", r.getPrior());
+        m.put("grid_max", r.getGridMax());
+        m.put("tail_mass", r.getTailMass());
         List<Map<String, Object>> models = new ArrayList<>();
-        for (BayesianModelAveraging.ModelPosterior p : r.models()) {
+        for (BayesianModelAveraging.ModelPosterior p : r.getModels()) {
             Map<String, Object> g = new LinkedHashMap<>();
-            g.put("model", p.model());
-            g.put("posterior", p.probability());
-            g.put("mean", p.conditionalMean());
+            g.put("model", p.getModel());
+            g.put("posterior", p.getProbability());
+            g.put("mean", p.getConditionalMean());
             models.add(g);
         }
         m.put("models", models);

@@ -33,13 +33,13 @@ final class MseModes {
             // the two Bayesian methods, where the table allows them
             List<Map<String, Object>> bayes = new ArrayList<>();
             bayes.add(MseExtras.compareRow("bma-decomposable", () -> {
-                BayesianModelAveraging.Result b = BayesianModelAveraging.withDefaults().withLevel(c.common.level)
+                BayesianModelAveraging.Result b = BayesianModelAveraging.withDefaults().withConfidenceLevel(c.common.level)
                         .estimate(t);
-                return new Object[] {b.models().get(0).model(), (double) b.median(), b.interval(), b};
+                return new Object[] {b.getModels().get(0).getModel(), (double) b.getMedian(), b.getCredibleInterval(), b};
             }));
             bayes.add(MseExtras.compareRow("latent-class", () -> {
                 LatentClassMse.Result l = LatentClassMse.withDefaults().withSeed(c.common.seed)
-                        .withCredibleLevel(c.common.level).withThreads(c.common.threadCount()).estimate(t);
+                        .withConfidenceLevel(c.common.level).withThreads(c.common.threadCount()).estimate(t);
                 return new Object[] {"K=" + l.getClasses() + " classes", l.getEstimate(), l.getCredibleInterval(), l};
             }));
             for (Map<String, Object> b : bayes) {
@@ -88,7 +88,7 @@ final class MseModes {
                 if (c.interval == MseCommand.IntervalMethod.PROFILE_MULTINOMIAL) {
                     cp = cp.with(ClosedPopulationModels.ClosedInterval.PROFILE_MULTINOMIAL);
                 }
-                ClosedPopulationModels.Result r = cp.estimate(t, ClosedModel.fromCliName(m));
+                ClosedPopulationModels.Result r = cp.estimate(t, ClosedModel.fromShortName(m));
                 if (!r.isEstimable()) {
                     throw PrevalenceException.notEstimable("model '" + r.getLabel() + "'", "%s: %s", r.getLabel(),
                             r.getStatusText());
@@ -165,7 +165,7 @@ final class MseModes {
         Map<String, Object> json;
         String text;
         if (c.bayes == MseCommand.BayesMethod.BMA) {
-            BayesianModelAveraging m = BayesianModelAveraging.withDefaults().withLevel(c.common.level)
+            BayesianModelAveraging m = BayesianModelAveraging.withDefaults().withConfidenceLevel(c.common.level)
                     .with(c.prior);
             if (c.delta != null) {
                 m = m.withDelta(c.delta);
@@ -181,12 +181,12 @@ final class MseModes {
             text = r.toString() + "\n";
             if (c.plot.wanted()) {
                 c.plot.save(Plots.posterior(c.input.name() + ": posterior of N (model averaging)",
-                        r.posteriorMass(), r.observed(), r.median(), r.interval()), c.spec);
+                        r.getPosteriorMass(), r.getObserved(), r.getMedian(), r.getCredibleInterval()), c.spec);
             }
         } else {
             LatentClassMse.Result r = LatentClassMse.withDefaults().withClasses(c.classes).withChains(c.chains)
                     .withBurnIn(c.burnin).withSamples(c.samples).withThinning(c.thin).withSeed(c.common.seed)
-                    .withCredibleLevel(c.common.level).withThreads(c.common.threadCount()).estimate(t);
+                    .withConfidenceLevel(c.common.level).withThreads(c.common.threadCount()).estimate(t);
             json = MseExtras.latentClass(r);
             text = r.toString() + "\n";
             if (c.plot.wanted()) {

@@ -21,7 +21,7 @@ final class MseReport {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", iv.method());
+        m.put("method", iv.label());
         m.put("level", iv.level());
         m.put("lower", iv.lower());
         m.put("upper", iv.upper());

@@ -230,7 +230,7 @@ public final class Plots {
         double top = log ? Math.max(1, max) * 1.5 : max * 1.05;
         vline(c, "estimate " + people(point), point, base, top, RED, 3f);
         if (interval != null) {
-            vline(c, interval.method() + " " + Format.percent(interval.level()) + "% interval", interval.lower(),
+            vline(c, interval.label() + " " + Format.percent(interval.level()) + "% interval", interval.lower(),
                     base, top, GREY, 2f).setShowInLegend(true);
             vline(c, "upper", interval.upper(), base, top, GREY, 2f).setShowInLegend(false);
         }

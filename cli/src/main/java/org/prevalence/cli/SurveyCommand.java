@@ -533,7 +533,7 @@ final class SurveyCommand implements Callable<Integer> {
             m.put("deff", JsonNumbers.of(r.getDeff()));
             m.put("n", r.getN());
             m.put("df", r.getDegreesOfFreedom());
-            m.put("interval_method", iv == null ? null : iv.method());
+            m.put("interval_method", iv == null ? null : iv.label());
             m.put("dropped", r.getDropped());
             est.add(m);
             String dom = r.getDomain().isEmpty() ? "all" : domainText(r.getDomain());
@@ -574,7 +574,7 @@ final class SurveyCommand implements Callable<Integer> {
             case table -> {
                 Interval first = results.isEmpty() ? null : results.get(0).getConfidenceInterval();
                 String ivName = first == null ? "" : Output.fmt(" (%s%% %s interval)",
-                        org.prevalence.core.Format.percent(first.level()), first.method());
+                        org.prevalence.core.Format.percent(first.level()), first.label());
                 long dropped = results.stream().mapToLong(SurveyEstimate::getDropped).max().orElse(0);
                 yield Output.fmt("Survey design: %s, %s, %s, weights sum %s; variance: %s%n%n",
                         org.prevalence.core.Format.count(d.rows(), "row", "rows"),

@@ -40,7 +40,7 @@ class PlotsTest {
             v[i] = 11000 + 1500 * r.nextGaussian();
         }
         Path d = Plots.save(Plots.distribution("Bootstrap", "population N", v, 11313,
-                new Interval(8784.78, 14700.55, 0.95, "bca")), dir.resolve("d"), Plots.PlotFormat.png);
+                new Interval(8784.78, 14700.55, 0.95, org.prevalence.core.IntervalMethod.BCA)), dir.resolve("d"), Plots.PlotFormat.png);
         assertEquals(Plots.WIDTH, png(d).getWidth());
         Path i = Plots.save(Plots.intervals("Regions", "people", List.of("Africa", "Asia-Pacific", "Europe"),
                 new double[] {3.7e6, 11.7e6, 1.5e6}, new double[] {3e6, 10e6, 1e6}, new double[] {4.5e6, 13e6, 2e6},

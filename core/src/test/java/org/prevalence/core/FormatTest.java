@@ -1,5 +1,6 @@
 package org.prevalence.core;
 
+import org.prevalence.core.IntervalMethod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -51,11 +52,11 @@ class FormatTest {
 
     @Test
     void intervalValidatesAndPrints() {
-        Interval i = new Interval(9884.402831, 13027.39665, 0.95, "lognormal");
+        Interval i = new Interval(9884.402831, 13027.39665, 0.95, IntervalMethod.LOGNORMAL);
         assertEquals("95% lognormal (9,884.4, 13,027.4)", i.toString());
-        assertThrows(PrevalenceException.class, () -> new Interval(2, 1, 0.95, "x"));
-        assertThrows(PrevalenceException.class, () -> new Interval(1, 2, 1.0, "x"));
-        assertThrows(PrevalenceException.class, () -> new Interval(Double.NaN, 2, 0.9, "x"));
+        assertThrows(PrevalenceException.class, () -> new Interval(2, 1, 0.95, IntervalMethod.WALD));
+        assertThrows(PrevalenceException.class, () -> new Interval(1, 2, 1.0, IntervalMethod.WALD));
+        assertThrows(PrevalenceException.class, () -> new Interval(Double.NaN, 2, 0.9, IntervalMethod.WALD));
     }
 
     @Test

@@ -504,7 +504,7 @@ public final class BicBootstrap {
             return top;
         }
 
-        /** @return the BCa interval for {@code ntop} (method {@code "bca"}) */
+        /** @return the BCa interval for {@code ntop} (method {@link org.prevalence.core.IntervalMethod#BCA}) */
         public Interval getConfidenceInterval() {
             return intervals.get(intervals.size() - 1);
         }

@@ -282,7 +282,7 @@ public final class MseBootstrap {
             return original.getModelName();
         }
 
-        /** @return the BCa interval at the configured level (method {@code "bca"}) */
+        /** @return the BCa interval at the configured level (method {@link org.prevalence.core.IntervalMethod#BCA}) */
         public Interval getConfidenceInterval() {
             return interval;
         }

@@ -12,6 +12,7 @@ import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.prevalence.core.Interval;
+import org.prevalence.core.IntervalMethod;
 import org.prevalence.core.PrevalenceException;
 
 /** The intervals of {@link LogLinearMse} for the population of a fitted model: log-normal and profile likelihoods. */
@@ -42,7 +43,7 @@ final class PopulationIntervals {
         // SparseMSE estimatepopulation.0: exp(qnorm(q, b0, se(b0))) + observed
         double z = z();
         return new Interval(f.observed + Math.exp(f.b0 - z * f.se0), f.observed + Math.exp(f.b0 + z * f.se0), level,
-                "lognormal");
+                IntervalMethod.LOGNORMAL);
     }
 
     private double chi2() {
@@ -68,7 +69,7 @@ final class PopulationIntervals {
         double step = Math.max(f.se0, 1e-3);
         double lo = rootSide(g, f.b0, -step);
         double hi = rootSide(g, f.b0, step);
-        return new Interval(f.observed + Math.exp(lo), f.observed + Math.exp(hi), level, "profile");
+        return new Interval(f.observed + Math.exp(lo), f.observed + Math.exp(hi), level, IntervalMethod.PROFILE);
     }
 
     private static double rootSide(UnivariateFunction g, double centre, double step) {
@@ -138,6 +139,6 @@ final class PopulationIntervals {
             }
         }
         double hi = new BrentSolver(1e-12, 1e-10).solve(500, g, mle, b);
-        return new Interval(lo, hi, level, "profile-multinomial");
+        return new Interval(lo, hi, level, IntervalMethod.PROFILE_MULTINOMIAL);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
+import org.prevalence.core.IntervalMethod;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.lists.ListOverlapTable;
 
@@ -55,15 +56,15 @@ final class TwoList {
         double f0 = estimate - observed;
         if (method == TwoListInterval.WALD) {
             double se = Math.sqrt(variance);
-            return new Interval(Math.max(observed, estimate - z * se), estimate + z * se, level, "wald");
+            return new Interval(Math.max(observed, estimate - z * se), estimate + z * se, level, IntervalMethod.WALD);
         }
         if (!(f0 > 0) || !(variance > 0)) {
             // No unseen cases estimated (both lists hold the same cases): the interval collapses.
-            return new Interval(estimate, estimate, level, "lognormal");
+            return new Interval(estimate, estimate, level, IntervalMethod.LOGNORMAL);
         }
         // Chao (1987): log(f0) approximately normal with variance log(1 + var(N)/f0^2).
         double c = Math.exp(z * Math.sqrt(Math.log1p(variance / (f0 * f0))));
-        return new Interval(observed + f0 / c, observed + f0 * c, level, "lognormal");
+        return new Interval(observed + f0 / c, observed + f0 * c, level, IntervalMethod.LOGNORMAL);
     }
 
     static String describe(String name, double estimate, double se, Interval ci, long n1, long n2, long m) {

@@ -1,5 +1,7 @@
 package org.prevalence.survey;
 
+import org.prevalence.core.IntervalMethod;
+
 /**
  * Confidence-interval methods for a proportion estimated from a complex sample, as R
  * {@code survey::svyciprop(method=)}. Throughout \( \hat p \) is the weighted mean of the 0/1
@@ -41,5 +43,28 @@ public enum CiMethod {
     /** Wald interval on the probability scale, \( \hat p \pm t\sqrt v \), not truncated to [0, 1] (R {@code "mean"}). */
     MEAN,
     /** Delta-method Wald interval on the logit scale (R {@code "xlogit"}); see {@link #LOGIT}. */
-    XLOGIT
+    XLOGIT;
+
+    /** @return the method of a proportion interval made this way */
+    IntervalMethod proportionInterval() {
+        return switch (this) {
+            case LOGIT -> IntervalMethod.LOGIT;
+            case LIKELIHOOD -> IntervalMethod.LIKELIHOOD;
+            case ASIN -> IntervalMethod.ASIN;
+            case BETA -> IntervalMethod.BETA;
+            case MEAN -> IntervalMethod.MEAN;
+            case XLOGIT -> IntervalMethod.XLOGIT;
+        };
+    }
+
+    /** @return the method of a Woodruff quantile interval whose CDF interval is made this way */
+    IntervalMethod woodruffInterval() {
+        return switch (this) {
+            case MEAN -> IntervalMethod.WOODRUFF_MEAN;
+            case BETA -> IntervalMethod.WOODRUFF_BETA;
+            case ASIN -> IntervalMethod.WOODRUFF_ASIN;
+            case LOGIT, XLOGIT -> IntervalMethod.WOODRUFF_XLOGIT;
+            case LIKELIHOOD -> throw new IllegalStateException("no Woodruff interval from the likelihood method");
+        };
+    }
 }

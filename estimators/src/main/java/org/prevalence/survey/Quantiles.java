@@ -3,6 +3,7 @@ package org.prevalence.survey;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.prevalence.core.Interval;
+import org.prevalence.core.IntervalMethod;
 
 /** Critical values and Wald intervals (package-private helper). */
 final class Quantiles {
@@ -44,7 +45,7 @@ final class Quantiles {
 
     static Interval wald(double est, double se, double level, IntervalDistribution dist, int df) {
         double q = critical(level, dist == IntervalDistribution.NORMAL ? Double.POSITIVE_INFINITY : df);
-        String method = dist == IntervalDistribution.NORMAL ? "normal" : "t(" + df + ")";
-        return new Interval(est - q * se, est + q * se, level, method);
+        IntervalMethod method = dist == IntervalDistribution.NORMAL ? IntervalMethod.SURVEY_NORMAL : IntervalMethod.SURVEY_T;
+        return new Interval(est - q * se, est + q * se, level, method, df);
     }
 }

@@ -171,8 +171,8 @@ public final class SurveyProportion {
                                 Linear.domainText(dom.labels.get(k)), p),
                         new PrevalenceException.Remedy("choose another CiMethod", "choose another --ci"));
             }
-            String m = method.name().toLowerCase(java.util.Locale.ROOT) + ", t(" + s.df[k] + ")";
-            out.add(new Result(name, dom.labels.get(k), p, Math.sqrt(s.variance[k]), new Interval(ci[0], ci[1], level, m),
+            Interval interval = new Interval(ci[0], ci[1], level, method.proportionInterval(), s.df[k]);
+            out.add(new Result(name, dom.labels.get(k), p, Math.sqrt(s.variance[k]), interval,
                     s.deff[k], s.deffReplace[k], s.n[k], s.df[k], s.dropped[k]));
         }
         return out;

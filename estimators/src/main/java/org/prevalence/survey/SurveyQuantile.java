@@ -181,8 +181,8 @@ public final class SurveyQuantile {
             double lo = pci[0] < 0 ? sorted[k].min() : sorted[k].quantile(pci[0]);
             double hi = pci[1] > 1 ? sorted[k].max() : sorted[k].quantile(pci[1]);
             double se = (hi - lo) / (2 * Quantiles.critical(level, s.df[k]));
-            String m = "woodruff " + method.name().toLowerCase(Locale.ROOT) + ", t(" + s.df[k] + ")";
-            out.add(new Result(name, p, dom.labels.get(k), qhat[k], se, new Interval(lo, hi, level, m), s.n[k], s.df[k],
+            Interval interval = new Interval(lo, hi, level, method.woodruffInterval(), s.df[k]);
+            out.add(new Result(name, p, dom.labels.get(k), qhat[k], se, interval, s.n[k], s.df[k],
                     s.dropped[k]));
         }
         return out;

@@ -82,7 +82,7 @@ class BicBootstrapTest {
         assertEquals(r.getInterval(10), r.getConfidenceInterval());
         for (int k = 1; k <= 10; k++) {
             assertNotNull(r.getInterval(k), "k=" + k);
-            assertEquals("bca", r.getInterval(k).method());
+            assertEquals("bca", r.getInterval(k).label());
         }
         // with re-selection among the best model only, every replicate is that model's estimate
         assertTrue(r.getBootstrap(1).getFailed() <= 10);

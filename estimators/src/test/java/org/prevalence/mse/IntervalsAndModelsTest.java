@@ -57,7 +57,7 @@ class IntervalsAndModelsTest {
         // 1e6 (New Orleans infCL 665.5825 where the exact root is 665.5845, see profileLimitsExact), so 5e-6
         Tolerance.assertRelative(ref.get("ci.infCL"), r.getConfidenceInterval().lower(), 5e-6, dataset + " infCL");
         Tolerance.assertRelative(ref.get("ci.supCL"), r.getConfidenceInterval().upper(), 5e-6, dataset + " supCL");
-        assertEquals("profile-multinomial", r.getConfidenceInterval().method());
+        assertEquals("profile-multinomial", r.getConfidenceInterval().label());
     }
 
     /**
@@ -81,7 +81,7 @@ class IntervalsAndModelsTest {
         ListOverlapTable t = Fixtures.table("uk2013_5lists");
         LogLinearMse.Result ln = LogLinearMse.withDefaults().withModel("main").estimate(t);
         LogLinearMse.Result pr = LogLinearMse.withDefaults().withModel("main").with(MseInterval.PROFILE_POISSON).estimate(t);
-        assertEquals("profile", pr.getConfidenceInterval().method());
+        assertEquals("profile", pr.getConfidenceInterval().label());
         // same likelihood, large counts: limits within 1 % of the log-normal ones, and contain the estimate
         Tolerance.assertRelative(ln.getConfidenceInterval().lower(), pr.getConfidenceInterval().lower(), 0.01, "lower");
         Tolerance.assertRelative(ln.getConfidenceInterval().upper(), pr.getConfidenceInterval().upper(), 0.01, "upper");

@@ -45,7 +45,7 @@ class MseBootstrapTest {
             assertEquals(one.getConfidenceInterval(), r.getConfidenceInterval());
             assertEquals(one.getAcceleration(), r.getAcceleration(), 0.0);
         }
-        assertEquals("bca", one.getConfidenceInterval().method());
+        assertEquals("bca", one.getConfidenceInterval().label());
         assertEquals(200, one.getRequested());
         assertEquals(42L, one.getSeed());
         Interval ci = one.getConfidenceInterval();

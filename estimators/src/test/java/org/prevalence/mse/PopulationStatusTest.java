@@ -1,5 +1,6 @@
 package org.prevalence.mse;
 
+import org.prevalence.core.IntervalMethod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -39,7 +40,7 @@ class PopulationStatusTest {
 
     @Test
     void degeneracyRule() {
-        Interval wide = new Interval(110, 130, 0.95, "lognormal");
+        Interval wide = new Interval(110, 130, 0.95, IntervalMethod.LOGNORMAL);
         assertNull(PopulationChecks.degeneracy(120, 100, 5, wide), "an ordinary fit");
         // N equal to the observed count (unseen below 0.01 of a case)
         Warning w = PopulationChecks.degeneracy(100.001, 100, 5, wide);
@@ -49,7 +50,7 @@ class PopulationStatusTest {
         // a vanishing standard error (the closed-model case: SE 0.0003)
         assertTrue(PopulationChecks.degeneracy(113.5, 100, 0.0003, null).message().contains("standard error"));
         // a zero-width interval ("113 to 113")
-        assertTrue(PopulationChecks.degeneracy(113, 100, Double.NaN, new Interval(113, 113, 0.95, "x")).message()
+        assertTrue(PopulationChecks.degeneracy(113, 100, Double.NaN, new Interval(113, 113, 0.95, IntervalMethod.WALD)).message()
                 .contains("zero width"));
         assertNull(PopulationChecks.degeneracy(113, 100, Double.NaN, null), "NaN SE is not checked");
         assertEquals(Status.OK, PopulationChecks.status(List.of()));

@@ -29,7 +29,7 @@ class TwoListEstimatorsTest {
         Interval ci = r.getConfidenceInterval();
         Tolerance.assertRelative(293.8155231202513, ci.lower(), TOL, "lower");
         Tolerance.assertRelative(550.4247933345863, ci.upper(), TOL, "upper");
-        assertEquals("lognormal", ci.method());
+        assertEquals("lognormal", ci.label());
         assertEquals(160, r.getObserved());
         // unseen = (n1-m)(n2-m)/(m+1) = 80*60/21
         Tolerance.assertRelative(4800.0 / 21.0, r.getUnobserved(), TOL, "unseen");
@@ -76,7 +76,7 @@ class TwoListEstimatorsTest {
                 .getConfidenceInterval();
         Tolerance.assertRelative(264.2097119108594, w.lower(), TOL, "wald lower");
         Tolerance.assertRelative(535.7902880891406, w.upper(), TOL, "wald upper");
-        assertEquals("wald", w.method());
+        assertEquals("wald", w.label());
     }
 
     @Test

@@ -149,7 +149,7 @@ class SurveyDesignTest {
         SurveyMean.Result r = SurveyMean.withDefaults().withConfidenceLevel(0.9).with(IntervalDistribution.T_DESIGN_DF)
                 .estimate(Fixtures.design("dclus1"), "api00");
         assertEquals(0.9, r.getConfidenceInterval().level());
-        assertEquals("t(14)", r.getConfidenceInterval().method());
+        assertEquals("t(14)", r.getConfidenceInterval().label());
         // t(14) 0.95 quantile = 1.761310136 (R: qt(0.95, 14))
         Tolerance.assertRelative(644.1693989 - 1.761310136 * 23.54224069, r.getConfidenceInterval().lower(), 1e-8, "lower");
         fails(() -> SurveyMean.withDefaults().withConfidenceLevel(1.5), "level");

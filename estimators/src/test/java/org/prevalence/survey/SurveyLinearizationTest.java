@@ -50,7 +50,7 @@ class SurveyLinearizationTest {
         }
         assertEquals(statistic, r.getStatistic());
         assertEquals(0.95, r.getConfidenceInterval().level());
-        assertEquals("normal", r.getConfidenceInterval().method());
+        assertEquals("normal", r.getConfidenceInterval().label());
     }
 
     static void assertClose(double expected, double actual, double rel, double scale, String what) {

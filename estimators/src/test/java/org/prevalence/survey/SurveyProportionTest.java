@@ -49,7 +49,7 @@ class SurveyProportionTest {
         Tolerance.assertRelative(upper, r.getConfidenceInterval().upper(), 1e-6, caseId + " upper");
         assertEquals(df, r.getDegreesOfFreedom(), caseId + " df");
         assertEquals(level, r.getConfidenceInterval().level());
-        assertTrue(r.getConfidenceInterval().method().startsWith(parts[3]), r.getConfidenceInterval().method());
+        assertTrue(r.getConfidenceInterval().label().startsWith(parts[3]), r.getConfidenceInterval().label());
     }
 
     @Test

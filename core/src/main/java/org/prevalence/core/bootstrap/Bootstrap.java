@@ -516,7 +516,7 @@ public final class Bootstrap {
          *
          * @param type the method
          * @param level the level in (0, 1)
-         * @return the interval; its method is {@link IntervalType#label()}
+         * @return the interval; its method is {@link IntervalType#method()}
          * @throws PrevalenceException if the level is outside (0, 1), fewer than two replicates
          *     succeeded, or the method's requirement is not met
          */

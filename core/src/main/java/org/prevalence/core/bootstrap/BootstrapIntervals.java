@@ -226,7 +226,7 @@ public final class BootstrapIntervals {
         double z0 = biasCorrection(replicates, estimate);
         double lo = quantileType8(s, bcaProbability(z0, acceleration, (1 - level) / 2));
         double hi = quantileType8(s, bcaProbability(z0, acceleration, (1 + level) / 2));
-        return new Interval(lo, hi, level, IntervalType.BCA.label());
+        return new Interval(lo, hi, level, IntervalType.BCA.method());
     }
 
     /**
@@ -239,7 +239,7 @@ public final class BootstrapIntervals {
         Checks.level("level", level);
         double[] s = sorted(replicates);
         return new Interval(quantileType8(s, (1 - level) / 2), quantileType8(s, (1 + level) / 2), level,
-                IntervalType.PERCENTILE.label());
+                IntervalType.PERCENTILE.method());
     }
 
     /**
@@ -253,7 +253,7 @@ public final class BootstrapIntervals {
         Checks.level("level", level);
         double[] s = sorted(replicates);
         return new Interval(2 * estimate - quantileType8(s, (1 + level) / 2),
-                2 * estimate - quantileType8(s, (1 - level) / 2), level, IntervalType.BASIC.label());
+                2 * estimate - quantileType8(s, (1 - level) / 2), level, IntervalType.BASIC.method());
     }
 
     /**
@@ -271,7 +271,7 @@ public final class BootstrapIntervals {
         double sd = standardDeviation(replicates, mean);
         double centre = estimate - (mean - estimate);
         double half = sd * STANDARD_NORMAL.inverseCumulativeProbability((1 + level) / 2);
-        return new Interval(centre - half, centre + half, level, IntervalType.NORMAL.label());
+        return new Interval(centre - half, centre + half, level, IntervalType.NORMAL.method());
     }
 
     /**
@@ -300,7 +300,7 @@ public final class BootstrapIntervals {
         Arrays.sort(t);
         return new Interval(estimate - standardError * quantileType8(t, (1 + level) / 2),
                 estimate - standardError * quantileType8(t, (1 - level) / 2), level,
-                IntervalType.STUDENTIZED.label());
+                IntervalType.STUDENTIZED.method());
     }
 
     static double[] sorted(double[] values) {

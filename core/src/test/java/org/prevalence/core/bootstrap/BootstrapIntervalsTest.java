@@ -40,7 +40,7 @@ class BootstrapIntervalsTest {
                 .interval(IntervalType.BCA, 0.95);
         Tolerance.assertRelative(lower, ci.lower(), 1e-9, "lower");
         Tolerance.assertRelative(upper, ci.upper(), 1e-9, "upper");
-        assertEquals("bca", ci.method());
+        assertEquals("bca", ci.label());
         assertEquals(0.95, ci.level());
     }
 
@@ -75,8 +75,8 @@ class BootstrapIntervalsTest {
         Interval b = BootstrapIntervals.basic(reps, 500, 0.9);
         Tolerance.assertRelative(1000 - 948.7, b.lower(), 1e-12, "basic lower");
         Tolerance.assertRelative(1000 - 49.3, b.upper(), 1e-12, "basic upper");
-        assertEquals("percentile", p.method());
-        assertEquals("basic", b.method());
+        assertEquals("percentile", p.label());
+        assertEquals("basic", b.label());
     }
 
     /** Normal interval as boot::norm.ci: estimate - bias -/+ z * sd (closed form on a small set). */

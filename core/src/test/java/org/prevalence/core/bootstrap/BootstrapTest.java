@@ -139,7 +139,7 @@ class BootstrapTest {
         // uniform data are symmetric: the bootstrap-t interval is within 10 % of the normal-theory one
         Tolerance.assertRelative(2 * 1.96 * se, t.width(), 0.10, "studentized width");
         assertTrue(t.contains(r.getEstimate()));
-        assertEquals("studentized", t.method());
+        assertEquals("studentized", t.label());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.function.ToDoubleFunction;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
+import org.prevalence.core.IntervalMethod;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.Status;
 import org.prevalence.core.Warning;
@@ -89,7 +90,7 @@ public final class BayesianModelAveraging {
      */
     public static final double SATURATED_PRIOR_DRIVEN = 0.5;
     /** The interval method name of the credible interval. */
-    public static final String INTERVAL_METHOD = "credible (bma)";
+    public static final IntervalMethod INTERVAL_METHOD = IntervalMethod.CREDIBLE_BMA;
 
     /** The prior on the population size N. */
     public enum PriorOnN {
@@ -231,7 +232,7 @@ public final class BayesianModelAveraging {
      * @param v the credible level of the headline interval, in (0, 1)
      * @return a copy with this level
      */
-    public BayesianModelAveraging withLevel(double v) {
+    public BayesianModelAveraging withConfidenceLevel(double v) {
         return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, gridMax,
                 Checks.level("level", v), overlap, parallelism);
     }
@@ -551,22 +552,22 @@ public final class BayesianModelAveraging {
         }
 
         /** @return the graph */
-        public DecomposableGraph graph() {
+        public DecomposableGraph getGraph() {
             return graph;
         }
 
         /** @return the graph in the {@code "[123,25,34]"} notation */
-        public String model() {
+        public String getModel() {
             return graph.toString();
         }
 
         /** @return the posterior probability of the graph */
-        public double probability() {
+        public double getProbability() {
             return probability;
         }
 
         /** @return the posterior mean of N given the graph (on the grid) */
-        public double conditionalMean() {
+        public double getConditionalMean() {
             return mean;
         }
 
@@ -588,7 +589,7 @@ public final class BayesianModelAveraging {
      * without a common case, a mean or a posterior truncated by the grid maximum), else
      * {@link Status#OK}. As a {@link PopulationEstimate}: the estimate is the posterior median,
      * the standard error the posterior SD, the interval the equal-tailed credible interval (method
-     * {@value #INTERVAL_METHOD}), the model the most probable graph. This class is immutable.
+     * {@link #INTERVAL_METHOD}), the model the most probable graph. This class is immutable.
      */
     public static final class Result implements PopulationEstimate {
         private final List<String> lists;
@@ -640,84 +641,76 @@ public final class BayesianModelAveraging {
                 }
             }
             this.mode = observed + im;
-            this.interval = credibleInterval(config.level);
+            this.interval = getCredibleInterval(config.level);
             List<ModelPosterior> ms = new ArrayList<>();
             for (int g = 0; g < graphs.size(); g++) {
                 ms.add(new ModelPosterior(graphs.get(g), out.graphProb[g], out.graphMean[g]));
             }
-            ms.sort(Comparator.comparingDouble(ModelPosterior::probability).reversed());
+            ms.sort(Comparator.comparingDouble(ModelPosterior::getProbability).reversed());
             this.models = Collections.unmodifiableList(ms);
             this.warnings = ordered(warnings);
             this.status = BayesianModelAveraging.status(warnings);
         }
 
-        /** @return the list names */
-        public List<String> lists() {
-            return lists;
-        }
 
-        /** @return n, the number of observed cases */
-        public long observed() {
-            return observed;
-        }
 
         /** @return the hyper-Dirichlet parameter used */
-        public double delta() {
+        public double getDelta() {
             return delta;
         }
 
         /** @return the prior on N: "one-over-n", "uniform" or "user" */
-        public String prior() {
+        public String getPrior() {
             return prior;
         }
 
         /** @return whether G was chosen automatically */
-        public boolean automaticGridMax() {
+        public boolean isAutomaticGridMax() {
             return automaticGrid;
         }
 
         /** @return G, the grid maximum of unobserved cases (N runs over n..n+G) */
-        public int gridMax() {
+        public int getGridMax() {
             return gridMax;
         }
 
         /** @return the posterior mass of the last 1 % of the grid (m &gt; 0.99 G) */
-        public double tailMass() {
+        public double getTailMass() {
             return tailMass;
         }
 
         /** @return every grid maximum computed, in order (the doubling search, or the one given) */
-        public int[] gridSearch() {
+        public int[] getGridSearch() {
             return gridTrail.clone();
         }
 
-        /** @return the tail mass at each grid maximum of {@link #gridSearch()} */
-        public double[] gridSearchTailMass() {
+        /** @return the tail mass at each grid maximum of {@link #getGridSearch()} */
+        public double[] getGridSearchTailMass() {
             return tailTrail.clone();
         }
 
         /** @return the posterior median of N (the headline estimate) */
-        public long median() {
+        public long getMedian() {
             return median;
         }
 
-        /** @return the posterior mean of N over the grid (see {@link #gridMax()}; may depend on it) */
-        public double mean() {
+        /** @return the posterior mean of N over the grid (see {@link #getGridMax()}; may depend on it) */
+        public double getMean() {
             return mean;
         }
 
         /** @return the posterior SD of N over the grid */
-        public double sd() {
+        public double getStandardDeviation() {
             return sd;
         }
 
         /** @return the posterior mode of N (the smallest N of largest posterior probability) */
-        public long mode() {
+        public long getMode() {
             return mode;
         }
 
         /** @return the equal-tailed credible interval at the configured level */
-        public Interval interval() {
+        public Interval getCredibleInterval() {
             return interval;
         }
 
@@ -741,28 +734,21 @@ public final class BayesianModelAveraging {
          * @param level the credible level in (0, 1)
          * @return the equal-tailed interval: quantiles (1 - level)/2 and (1 + level)/2
          */
-        public Interval credibleInterval(double level) {
+        public Interval getCredibleInterval(double level) {
             Checks.level("level", level);
             return new Interval(quantile((1 - level) / 2), quantile((1 + level) / 2), level, INTERVAL_METHOD);
         }
 
-        /** @return the posterior probability of N = observed() + m, for m = 0..gridMax() (a copy) */
-        public double[] posteriorMass() {
+        /** @return the posterior probability of N = getObserved() + m, for m = 0..getGridMax() (a copy) */
+        public double[] getPosteriorMass() {
             return posterior.clone();
         }
 
         /** @return the posterior probability of each graph with its conditional mean, most probable first */
-        public List<ModelPosterior> models() {
+        public List<ModelPosterior> getModels() {
             return models;
         }
 
-        /**
-         * @return the warnings (lists overlapping no other, a dominant saturated graph, pairs without a
-         *     common case, a grid-dependent mean, a short grid), those that set the status first
-         */
-        public List<Warning> warnings() {
-            return warnings;
-        }
 
         @Override
         public List<Warning> getWarnings() {
@@ -790,28 +776,28 @@ public final class BayesianModelAveraging {
             return observed;
         }
 
-        /** @return the posterior median of N, as {@link #median()} */
+        /** @return the posterior median of N, as {@link #getMedian()} */
         @Override
         public double getEstimate() {
             return median;
         }
 
-        /** @return the posterior SD of N, as {@link #sd()} */
+        /** @return the posterior SD of N, as {@link #getStandardDeviation()} */
         @Override
         public double getStandardError() {
             return sd;
         }
 
-        /** @return the credible interval, as {@link #interval()} (method {@value #INTERVAL_METHOD}) */
+        /** @return the credible interval, as {@link #getCredibleInterval()} (method {@link #INTERVAL_METHOD}) */
         @Override
         public Interval getConfidenceInterval() {
             return interval;
         }
 
-        /** @return the most probable graph (the estimate averages over all of them; see {@link #models()}) */
+        /** @return the most probable graph (the estimate averages over all of them; see {@link #getModels()}) */
         @Override
         public String getModelName() {
-            return models.get(0).model();
+            return models.get(0).getModel();
         }
 
         @Override
@@ -832,8 +818,8 @@ public final class BayesianModelAveraging {
             sb.append("  graphs (top 10): probability, mean of N given the graph\n");
             for (int i = 0; i < Math.min(10, models.size()); i++) {
                 ModelPosterior m = models.get(i);
-                sb.append(String.format(Locale.ROOT, "    %-20s %-10s %s%n", m.model(), fmt(m.probability()),
-                        Format.number(m.conditionalMean())));
+                sb.append(String.format(Locale.ROOT, "    %-20s %-10s %s%n", m.getModel(), fmt(m.getProbability()),
+                        Format.number(m.getConditionalMean())));
             }
             // the headline already gave the first warning
             for (Warning w : warnings.subList(status == Status.OK ? 0 : 1, warnings.size())) {

@@ -13,6 +13,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
+import org.prevalence.core.IntervalMethod;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.Status;
 import org.prevalence.core.Warning;
@@ -87,7 +88,7 @@ public final class LatentClassMse {
     /** Largest number of observed individuals accepted. */
     public static final long MAX_OBSERVED = 100_000_000L;
     /** The interval method name of the credible interval. */
-    public static final String INTERVAL_METHOD = "credible (latent-class)";
+    public static final IntervalMethod INTERVAL_METHOD = IntervalMethod.CREDIBLE_LATENT_CLASS;
 
     /** Whether convergence diagnostics are computed. */
     public enum Diagnostics {
@@ -227,7 +228,7 @@ public final class LatentClassMse {
      * @return a copy
      * @throws PrevalenceException if v is outside (0, 1)
      */
-    public LatentClassMse withCredibleLevel(double v) {
+    public LatentClassMse withConfidenceLevel(double v) {
         return new LatentClassMse(classes, chains, burnIn, samples, thinning, seed,
                 aAlpha, bAlpha, Checks.level("level", v), threads, diagnostics, maxPopulation);
     }
@@ -508,7 +509,7 @@ public final class LatentClassMse {
      * non-convergence (R-hat above {@link #RHAT_WARNING}) first, else {@link Status#OK}. The
      * {@link #toString()} of a result that is not OK starts with its status and first warning. As
      * a {@link PopulationEstimate}: the estimate is the posterior median, the standard error the
-     * posterior SD, the interval the credible interval (method {@value #INTERVAL_METHOD}), the model
+     * posterior SD, the interval the credible interval (method {@link #INTERVAL_METHOD}), the model
      * {@code "K=10 classes"}. Immutable.
      */
     public static final class Result implements PopulationEstimate {
@@ -604,7 +605,7 @@ public final class LatentClassMse {
             return sd;
         }
 
-        /** @return the equal-tailed credible interval, method {@value LatentClassMse#INTERVAL_METHOD} */
+        /** @return the equal-tailed credible interval, method {@link LatentClassMse#INTERVAL_METHOD} */
         public Interval getCredibleInterval() {
             return interval;
         }

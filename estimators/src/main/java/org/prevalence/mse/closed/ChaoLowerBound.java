@@ -7,6 +7,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
+import org.prevalence.core.IntervalMethod;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.lists.ListOverlapTable;
 
@@ -115,9 +116,9 @@ public final class ChaoLowerBound {
         if (f0 > 0 && var > 0) {
             double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(0.5 + level / 2);
             double c = Math.exp(z * Math.sqrt(Math.log(1 + var / (f0 * f0)))); // Chao (1987) eq. 12
-            ci = new Interval(n + f0 / c, n + f0 * c, level, "log-normal (Chao 1987)");
+            ci = new Interval(n + f0 / c, n + f0 * c, level, IntervalMethod.CHAO_LOGNORMAL);
         } else if (f0 == 0) {
-            ci = new Interval(n, n, level, "log-normal (Chao 1987)");
+            ci = new Interval(n, n, level, IntervalMethod.CHAO_LOGNORMAL);
         }
         return new Result(form, n, t, (long) f1, (long) f2, n + f0, se, ci, List.of());
     }

@@ -139,9 +139,9 @@ public final class ClosedBiasCorrection {
         Objects.requireNonNull(model, "model");
         int t = frequencies.occasions();
         if (model.hasTimeEffects() || model.isBehavioural()) {
-            throw PrevalenceException.invalidArgument("model '" + model.cliName() + "'",
+            throw PrevalenceException.invalidArgument("model '" + model.shortName() + "'",
                     "The bias-corrected %s needs capture histories; frequencies support m0 and the mh models",
-                    model.cliName());
+                    model.shortName());
         }
         check(model, t);
         long n = frequencies.observedTotal();
@@ -172,9 +172,9 @@ public final class ClosedBiasCorrection {
 
     private void check(ClosedModel model, int t) {
         if (model.isBehavioural()) {
-            throw PrevalenceException.invalidArgument("model '" + model.cliName() + "'",
+            throw PrevalenceException.invalidArgument("model '" + model.shortName() + "'",
                     "No bias correction for %s here; it is available for m0, mt, the mh models and mth-chao, "
-                            + "mth-poisson, mth-darroch", model.cliName());
+                            + "mth-poisson, mth-darroch", model.shortName());
         }
         if (model == ClosedModel.MTH_GAMMA) {
             throw PrevalenceException.invalidArgument("model 'mth-gamma'",
@@ -186,7 +186,7 @@ public final class ClosedBiasCorrection {
                     "The Mth Poisson bias correction exists only for theta = 2, got %s", poissonTheta);
         }
         if (t < model.minimumOccasions()) {
-            throw PrevalenceException.invalidArgument("model '" + model.cliName() + "'",
+            throw PrevalenceException.invalidArgument("model '" + model.shortName() + "'",
                     "The bias-corrected %s needs at least %d occasions, got %d", label(model),
                     model.minimumOccasions(), t);
         }
@@ -208,7 +208,7 @@ public final class ClosedBiasCorrection {
         ClosedFitter.Outcome out = ClosedFitter.fit(adj, negativeEta == ClosedPopulationModels.NegativeEta.SET_TO_ZERO,
                 PoissonRegression.withDefaults(), ws);
         if (out.error != null) {
-            throw PrevalenceException.notConverged("model '" + model.cliName() + "'",
+            throw PrevalenceException.notConverged("model '" + model.shortName() + "'",
                     "The bias-corrected %s could not be fitted: %s", label(model), out.error);
         }
         double b0 = out.fit.getCoefficients()[0];
@@ -216,7 +216,7 @@ public final class ClosedBiasCorrection {
         double unseen = Math.exp(b0); // Rcapture getN
         double est = d.observed + unseen;
         if (!(unseen < Double.POSITIVE_INFINITY)) {
-            throw PrevalenceException.notEstimable("model '" + model.cliName() + "'",
+            throw PrevalenceException.notEstimable("model '" + model.shortName() + "'",
                     "The bias-corrected %s gives no finite estimate", label(model));
         }
         double se = Math.sqrt(unseen + unseen * unseen * v00);

@@ -70,15 +70,15 @@ public enum ClosedModel {
     }
 
     private final String rcaptureName;
-    private final String cliName;
+    private final String shortName;
     private final boolean timeEffects;
     private final Heterogeneity heterogeneity;
     private final boolean behavioural;
 
-    ClosedModel(String rcaptureName, String cliName, boolean timeEffects, Heterogeneity heterogeneity,
+    ClosedModel(String rcaptureName, String shortName, boolean timeEffects, Heterogeneity heterogeneity,
             boolean behavioural) {
         this.rcaptureName = rcaptureName;
-        this.cliName = cliName;
+        this.shortName = shortName;
         this.timeEffects = timeEffects;
         this.heterogeneity = heterogeneity;
         this.behavioural = behavioural;
@@ -100,9 +100,9 @@ public enum ClosedModel {
         }
     }
 
-    /** @return the short lower-case name that messages use and {@link #fromCliName} reads, e.g. {@code "mh-chao"} */
-    public String cliName() {
-        return cliName;
+    /** @return the short lower-case name that messages use and {@link #fromShortName} reads, e.g. {@code "mh-chao"} */
+    public String shortName() {
+        return shortName;
     }
 
     /** @return whether the model has one capture parameter per occasion (Mt, Mth) */
@@ -132,15 +132,15 @@ public enum ClosedModel {
      * @return the model
      * @throws PrevalenceException if no model has that name
      */
-    public static ClosedModel fromCliName(String name) {
+    public static ClosedModel fromShortName(String name) {
         for (ClosedModel m : values()) {
-            if (m.cliName.equalsIgnoreCase(name == null ? "" : name.trim())) {
+            if (m.shortName.equalsIgnoreCase(name == null ? "" : name.trim())) {
                 return m;
             }
         }
         StringBuilder sb = new StringBuilder();
         for (ClosedModel m : values()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(m.cliName);
+            sb.append(sb.length() == 0 ? "" : ", ").append(m.shortName);
         }
         throw PrevalenceException.invalidArgument("method '" + name + "'",
                 "Unknown closed-population model '%s'; choose one of %s", name, sb);

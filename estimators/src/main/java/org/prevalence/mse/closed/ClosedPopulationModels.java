@@ -244,12 +244,12 @@ public final class ClosedPopulationModels {
         checkObserved(table.observedTotal());
         int t = table.listCount();
         if (t < model.minimumOccasions()) {
-            throw PrevalenceException.invalidArgument("model '" + model.cliName() + "'",
+            throw PrevalenceException.invalidArgument("model '" + model.shortName() + "'",
                     "Model %s needs at least %d occasions (lists); the table has %d %s. Use m0 or mt with 2 lists",
                     label(model), model.minimumOccasions(), t, table.listNames());
         }
         if (model.isBehavioural() && captureOrder == CaptureOrder.NOT_GIVEN) {
-            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "model '" + model.cliName() + "'",
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_ARGUMENT, "model '" + model.shortName() + "'",
                     noOrderMessage(model), new PrevalenceException.Remedy("use with(CaptureOrder.LIST_ORDER)",
                             "use --capture-order lists"));
         }
@@ -269,13 +269,13 @@ public final class ClosedPopulationModels {
         Objects.requireNonNull(frequencies, "frequencies");
         Objects.requireNonNull(model, "model");
         if (model.hasTimeEffects() || model.isBehavioural()) {
-            throw PrevalenceException.invalidArgument("model '" + model.cliName() + "'",
+            throw PrevalenceException.invalidArgument("model '" + model.shortName() + "'",
                     "Model %s needs capture histories (which lists saw each unit); frequencies of the number of "
                             + "captures only support m0 and the mh models", label(model));
         }
         int t = frequencies.occasions();
         if (t < model.minimumOccasions()) {
-            throw PrevalenceException.invalidArgument("model '" + model.cliName() + "'",
+            throw PrevalenceException.invalidArgument("model '" + model.shortName() + "'",
                     "Model %s needs at least %d occasions; the frequencies have %d. Use m0", label(model),
                     model.minimumOccasions(), t);
         }
@@ -460,8 +460,8 @@ public final class ClosedPopulationModels {
                     return r;
                 }
             }
-            throw PrevalenceException.invalidArgument("model '" + model.cliName() + "'",
-                    "Model %s is not in this table (%d occasions)", model.cliName(), occasions);
+            throw PrevalenceException.invalidArgument("model '" + model.shortName() + "'",
+                    "Model %s is not in this table (%d occasions)", model.shortName(), occasions);
         }
 
         /** @return the number of units observed */

@@ -12,6 +12,7 @@ import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
+import org.prevalence.core.IntervalMethod;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.mse.PoissonRegression;
 
@@ -121,7 +122,7 @@ final class MultinomialProfile {
             note.append("the upper limit could not be computed: ").append(e.getMessage());
             return new Outcome(nMax, null, note.toString());
         }
-        Interval ci = new Interval(lower, upper, level, "profile-multinomial");
+        Interval ci = new Interval(lower, upper, level, IntervalMethod.PROFILE_MULTINOMIAL);
         return new Outcome(nMax, ci, note.length() == 0 ? null : note.toString());
     }
 }

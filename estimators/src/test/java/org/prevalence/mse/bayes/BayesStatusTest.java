@@ -44,7 +44,7 @@ class BayesStatusTest {
                 first.message());
         assertTrue(r.toString().startsWith("status prior-driven: " + first.message()), r.toString());
         // the posterior is reported, as a credible interval, and the generic view carries the status
-        assertTrue(r.getConfidenceInterval().method().startsWith("credible ("), r.getConfidenceInterval().method());
+        assertTrue(r.getConfidenceInterval().label().startsWith("credible ("), r.getConfidenceInterval().label());
         assertEquals("prior-driven", r.toEstimate().diagnostics().get("status"));
     }
 
@@ -52,10 +52,10 @@ class BayesStatusTest {
     void twoListsThatNeverOverlapArePriorDriven() {
         BayesianModelAveraging.Result b = BayesianModelAveraging.withDefaults().estimate(TWO_APART);
         assertPriorDriven(b, "A", "B");
-        assertEquals("credible (bma)", b.getConfidenceInterval().method());
+        assertEquals("credible (bma)", b.getConfidenceInterval().label());
         LatentClassMse.Result l = shortChains().estimate(TWO_APART);
         assertPriorDriven(l, "A", "B");
-        assertEquals("credible (latent-class)", l.getConfidenceInterval().method());
+        assertEquals("credible (latent-class)", l.getConfidenceInterval().label());
     }
 
     @Test
@@ -99,13 +99,13 @@ class BayesStatusTest {
     void aDominantSaturatedGraphIsPriorDriven() {
         ListOverlapTable t = ListOverlapTable.ofMaskCounts(List.of("A", "B"), new long[] {0, 40, 50, 2});
         BayesianModelAveraging.Result b = BayesianModelAveraging.withDefaults().estimate(t);
-        assertEquals("[12]", b.models().get(0).model());
-        assertTrue(b.models().get(0).probability() >= BayesianModelAveraging.SATURATED_PRIOR_DRIVEN);
+        assertEquals("[12]", b.getModels().get(0).getModel());
+        assertTrue(b.getModels().get(0).getProbability() >= BayesianModelAveraging.SATURATED_PRIOR_DRIVEN);
         assertEquals(Status.PRIOR_DRIVEN, b.getStatus());
         Warning first = b.getWarnings().get(0);
         assertEquals(Warning.Kind.PRIOR_DRIVEN, first.kind());
         assertTrue(first.message().startsWith("The saturated graph [12], under which N is not identified"), first.message());
-        assertTrue(first.message().contains(BayesianModelAveraging.fmt(b.models().get(0).probability())), first.message());
+        assertTrue(first.message().contains(BayesianModelAveraging.fmt(b.getModels().get(0).getProbability())), first.message());
         // with 20 in common, independence keeps 2/3 and the result is not prior-driven (twoOverlappingLists)
     }
 
@@ -123,9 +123,9 @@ class BayesStatusTest {
         assertTrue(b.getWarnings().get(0).message().contains("'LA' and 'GP'"));
         // the PopulationEstimate view: median, posterior SD, credible interval, most probable graph
         assertEquals(22990, b.getEstimate(), 0);
-        assertEquals(b.sd(), b.getStandardError(), 0);
-        assertEquals(b.interval(), b.getConfidenceInterval());
-        assertEquals(b.models().get(0).model(), b.getModelName());
+        assertEquals(b.getStandardDeviation(), b.getStandardError(), 0);
+        assertEquals(b.getCredibleInterval(), b.getConfidenceInterval());
+        assertEquals(b.getModels().get(0).getModel(), b.getModelName());
         assertEquals("bma", b.getMethod());
         assertEquals(2744, b.getObserved());
         Estimate e = b.toEstimate();

@@ -1,5 +1,6 @@
 package org.prevalence.mse.bayes;
 
+import org.prevalence.core.IntervalMethod;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,22 +91,22 @@ class BayesianModelAveragingTest {
             checked++;
             switch (q) {
                 case "observed":
-                    assertEquals((long) v, r.observed(), what + q);
+                    assertEquals((long) v, r.getObserved(), what + q);
                     break;
                 case "n_graphs":
-                    assertEquals((int) v, r.models().size(), what + q);
+                    assertEquals((int) v, r.getModels().size(), what + q);
                     break;
                 case "post_mean_N":
-                    assertRelative(v, r.mean(), REL, what + q);
+                    assertRelative(v, r.getMean(), REL, what + q);
                     break;
                 case "post_sd_N":
-                    assertRelative(v, r.sd(), REL, what + q);
+                    assertRelative(v, r.getStandardDeviation(), REL, what + q);
                     break;
                 case "post_median_N":
-                    assertEquals((long) v, r.median(), what + q);
+                    assertEquals((long) v, r.getMedian(), what + q);
                     break;
                 case "post_mode_N":
-                    assertEquals((long) v, r.mode(), what + q);
+                    assertEquals((long) v, r.getMode(), what + q);
                     break;
                 case "q0.025_N":
                 case "q0.975_N":
@@ -114,10 +115,10 @@ class BayesianModelAveragingTest {
                     assertEquals((long) v, r.quantile(Double.parseDouble(q.substring(1, q.length() - 2))), what + q);
                     break;
                 case "tail_mass_last1pct":
-                    assertTail(v, r.tailMass(), what + q);
+                    assertTail(v, r.getTailMass(), what + q);
                     break;
                 case "mass_last_grid_point":
-                    double[] p = r.posteriorMass();
+                    double[] p = r.getPosteriorMass();
                     assertTail(v, p[p.length - 1], what + q);
                     break;
                 default:
@@ -127,10 +128,10 @@ class BayesianModelAveragingTest {
         assertTrue(checked >= 6, what + "reference rows found: " + checked);
         if (run.equals("main")) {
             // the headline interval at the default level is the (q0.025, q0.975) pair
-            Interval ci = r.interval();
+            Interval ci = r.getCredibleInterval();
             assertEquals(r.quantile(0.025), (long) ci.lower(), what + "interval lower");
             assertEquals(r.quantile(0.975), (long) ci.upper(), what + "interval upper");
-            assertEquals("credible (bma)", ci.method());
+            assertEquals("credible (bma)", ci.label());
         }
         for (String[] row : BmaTestData.rows("expected-dga-graphs.csv")) {
             if (!(row[0].equals(dataset) && row[1].equals(run) && Double.parseDouble(row[2]) == delta
@@ -138,10 +139,10 @@ class BayesianModelAveragingTest {
                 continue;
             }
             int rank = Integer.parseInt(row[4]);
-            BayesianModelAveraging.ModelPosterior m = r.models().get(rank - 1);
-            assertEquals(row[5], m.model(), what + "graph of rank " + rank);
-            assertRelative(Double.parseDouble(row[6]), m.probability(), REL, what + "probability of " + row[5]);
-            assertRelative(Double.parseDouble(row[7]), m.conditionalMean(), REL, what + "mean given " + row[5]);
+            BayesianModelAveraging.ModelPosterior m = r.getModels().get(rank - 1);
+            assertEquals(row[5], m.getModel(), what + "graph of rank " + rank);
+            assertRelative(Double.parseDouble(row[6]), m.getProbability(), REL, what + "probability of " + row[5]);
+            assertRelative(Double.parseDouble(row[7]), m.getConditionalMean(), REL, what + "mean given " + row[5]);
         }
     }
 
@@ -161,16 +162,16 @@ class BayesianModelAveragingTest {
     @Test
     void ukHeadline() {
         BayesianModelAveraging.Result r = result("uk2013_5lists", 0.03125, 80000);
-        assertEquals(22990, r.median());
-        assertEquals(new Interval(10387, 33510, 0.95, "credible (bma)"), r.interval());
-        assertRelative(21282.23717, r.mean(), 1e-9, "mean");
-        assertEquals("[123,25,34]", r.models().get(0).model());
-        assertRelative(0.4434332603, r.models().get(0).probability(), 1e-9, "top graph");
-        assertEquals(2744, r.observed());
-        assertEquals(80000, r.gridMax());
-        assertFalse(r.automaticGridMax());
+        assertEquals(22990, r.getMedian());
+        assertEquals(new Interval(10387, 33510, 0.95, IntervalMethod.CREDIBLE_BMA), r.getCredibleInterval());
+        assertRelative(21282.23717, r.getMean(), 1e-9, "mean");
+        assertEquals("[123,25,34]", r.getModels().get(0).getModel());
+        assertRelative(0.4434332603, r.getModels().get(0).getProbability(), 1e-9, "top graph");
+        assertEquals(2744, r.getObserved());
+        assertEquals(80000, r.getGridMax());
+        assertFalse(r.isAutomaticGridMax());
         // the posterior mass function: length G + 1, sums to 1, mean recomputed from it
-        double[] p = r.posteriorMass();
+        double[] p = r.getPosteriorMass();
         assertEquals(80001, p.length);
         double s = 0;
         double mean = 0;
@@ -179,18 +180,18 @@ class BayesianModelAveragingTest {
             mean += (2744.0 + m) * p[m];
         }
         assertEquals(1, s, 1e-12, "total mass");
-        assertRelative(r.mean(), mean, 1e-14, "mean from the mass function");
+        assertRelative(r.getMean(), mean, 1e-14, "mean from the mass function");
         // model-averaging identity: the mean is the probability-weighted average of conditional means
         double avg = 0;
         double ps = 0;
-        for (BayesianModelAveraging.ModelPosterior m : r.models()) {
-            avg += m.probability() * m.conditionalMean();
-            ps += m.probability();
+        for (BayesianModelAveraging.ModelPosterior m : r.getModels()) {
+            avg += m.getProbability() * m.getConditionalMean();
+            ps += m.getProbability();
         }
         assertEquals(1, ps, 1e-12, "graph probabilities sum to 1");
-        assertRelative(r.mean(), avg, 1e-12, "sum of p_g * E(N | g)");
+        assertRelative(r.getMean(), avg, 1e-12, "sum of p_g * E(N | g)");
         // 90 % interval = (q0.05, q0.95) of the reference
-        assertEquals(new Interval(10785, 31639, 0.9, "credible (bma)"), r.credibleInterval(0.9));
+        assertEquals(new Interval(10785, 31639, 0.9, IntervalMethod.CREDIBLE_BMA), r.getCredibleInterval(0.9));
         assertTrue(r.toString().contains("median 22,990"), r.toString());
     }
 
@@ -207,15 +208,15 @@ class BayesianModelAveragingTest {
             }
         }
         BayesianModelAveraging.Result r = BayesianModelAveraging.withDefaults().estimate(BmaTestData.table(dataset));
-        assertArrayEquals(grids.stream().mapToInt(Integer::intValue).toArray(), r.gridSearch(), dataset + " grids");
-        double[] t = r.gridSearchTailMass();
+        assertArrayEquals(grids.stream().mapToInt(Integer::intValue).toArray(), r.getGridSearch(), dataset + " grids");
+        double[] t = r.getGridSearchTailMass();
         for (int i = 0; i < t.length; i++) {
             assertRelative(tails.get(i), t[i], TAIL_REL, dataset + " tail mass at G=" + grids.get(i));
         }
-        assertTrue(r.automaticGridMax());
-        assertEquals(grids.get(grids.size() - 1), r.gridMax());
-        assertEquals(Math.pow(2, -r.lists().size()), r.delta(), "default delta 2^-K");
-        assertTrue(r.tailMass() < 1e-6);
+        assertTrue(r.isAutomaticGridMax());
+        assertEquals(grids.get(grids.size() - 1), r.getGridMax());
+        assertEquals(Math.pow(2, -r.getLists().size()), r.getDelta(), "default delta 2^-K");
+        assertTrue(r.getTailMass() < 1e-6);
     }
 
     /** Against a literal transcription of bma.cr (whole matrix, lgamma per cell), including priors dga takes. */
@@ -267,8 +268,8 @@ class BayesianModelAveragingTest {
             }
             BayesianModelAveraging.Result r = bma.estimate(t);
             BmaBruteForce bf = new BmaBruteForce(k, t.countsByMask(), delta, g, ref, graphs, w);
-            assertTrue(r.warnings().stream().map(Warning::message).noneMatch(x -> x.contains("would do")), r.warnings().toString());
-            double[] p = r.posteriorMass();
+            assertTrue(r.getWarnings().stream().map(Warning::message).noneMatch(x -> x.contains("would do")), r.getWarnings().toString());
+            double[] p = r.getPosteriorMass();
             double maxRel = 0;
             for (int m = 0; m < p.length; m++) {
                 if (bf.post[m] > 1e-250) {
@@ -276,13 +277,13 @@ class BayesianModelAveragingTest {
                 }
             }
             assertTrue(maxRel < 1e-9, "k=" + k + " variant " + variant + ": max relative difference in the posterior " + maxRel);
-            for (BayesianModelAveraging.ModelPosterior mp : r.models()) {
-                int i = index.get(mp.graph());
+            for (BayesianModelAveraging.ModelPosterior mp : r.getModels()) {
+                int i = index.get(mp.getGraph());
                 if (bf.graphProb[i] < 1e-290) {
                     continue; // the brute force's own exp(l - max) is subnormal there: no reference
                 }
-                assertRelative(bf.graphProb[i], mp.probability(), 1e-9, "k=" + k + " variant " + variant + " p(" + mp + ")");
-                assertRelative(bf.graphMean[i], mp.conditionalMean(), 1e-11, "k=" + k + " variant " + variant + " E(N|" + mp + ")");
+                assertRelative(bf.graphProb[i], mp.getProbability(), 1e-9, "k=" + k + " variant " + variant + " p(" + mp + ")");
+                assertRelative(bf.graphMean[i], mp.getConditionalMean(), 1e-11, "k=" + k + " variant " + variant + " E(N|" + mp + ")");
             }
         }
     }
@@ -293,14 +294,14 @@ class BayesianModelAveragingTest {
         ListOverlapTable t = BmaTestData.table("us_western_site_5lists");
         BayesianModelAveraging.Result one = BayesianModelAveraging.withDefaults().withParallelism(1).withGridMax(20000).estimate(t);
         BayesianModelAveraging.Result three = BayesianModelAveraging.withDefaults().withParallelism(3).withGridMax(20000).estimate(t);
-        assertArrayEquals(one.posteriorMass(), three.posteriorMass());
-        assertEquals(Double.doubleToLongBits(one.mean()), Double.doubleToLongBits(three.mean()));
-        for (int i = 0; i < one.models().size(); i++) {
-            assertEquals(one.models().get(i).model(), three.models().get(i).model());
-            assertEquals(Double.doubleToLongBits(one.models().get(i).probability()),
-                    Double.doubleToLongBits(three.models().get(i).probability()));
-            assertEquals(Double.doubleToLongBits(one.models().get(i).conditionalMean()),
-                    Double.doubleToLongBits(three.models().get(i).conditionalMean()));
+        assertArrayEquals(one.getPosteriorMass(), three.getPosteriorMass());
+        assertEquals(Double.doubleToLongBits(one.getMean()), Double.doubleToLongBits(three.getMean()));
+        for (int i = 0; i < one.getModels().size(); i++) {
+            assertEquals(one.getModels().get(i).getModel(), three.getModels().get(i).getModel());
+            assertEquals(Double.doubleToLongBits(one.getModels().get(i).getProbability()),
+                    Double.doubleToLongBits(three.getModels().get(i).getProbability()));
+            assertEquals(Double.doubleToLongBits(one.getModels().get(i).getConditionalMean()),
+                    Double.doubleToLongBits(three.getModels().get(i).getConditionalMean()));
         }
     }
 
@@ -308,20 +309,20 @@ class BayesianModelAveragingTest {
     void sixListsUseAll18154Graphs() {
         BayesianModelAveraging.Result r = BayesianModelAveraging.withDefaults().withGridMax(2000).withDelta(1)
                 .estimate(BmaTestData.table("uk2013_6lists"));
-        assertEquals(18154, r.models().size());
-        assertEquals(1, r.delta());
-        assertTrue(r.tailMass() < 1e-6, "tail mass " + r.tailMass());
-        double ps = r.models().stream().mapToDouble(BayesianModelAveraging.ModelPosterior::probability).sum();
+        assertEquals(18154, r.getModels().size());
+        assertEquals(1, r.getDelta());
+        assertTrue(r.getTailMass() < 1e-6, "tail mass " + r.getTailMass());
+        double ps = r.getModels().stream().mapToDouble(BayesianModelAveraging.ModelPosterior::getProbability).sum();
         assertEquals(1, ps, 1e-12);
-        assertTrue(r.median() > 2744 && r.median() < 2744 + 2000);
+        assertTrue(r.getMedian() > 2744 && r.getMedian() < 2744 + 2000);
     }
 
     @Test
     void warnsAboutPairsWithoutOverlapAndRefusesUnderStrict() {
         ListOverlapTable uk = BmaTestData.table("uk2013_5lists");
         BayesianModelAveraging.Result r = result("uk2013_5lists", 0.03125, 80000);
-        assertTrue(r.warnings().stream().map(Warning::message).anyMatch(w -> w.contains("'LA' and 'GP'") && w.contains("no case in common")),
-                r.warnings().toString());
+        assertTrue(r.getWarnings().stream().map(Warning::message).anyMatch(w -> w.contains("'LA' and 'GP'") && w.contains("no case in common")),
+                r.getWarnings().toString());
         PrevalenceException e = assertThrows(PrevalenceException.class, () -> BayesianModelAveraging.withDefaults()
                 .with(BayesianModelAveraging.OverlapCheck.STRICT).withGridMax(1000).estimate(uk));
         assertEquals(PrevalenceException.Kind.NOT_ESTIMABLE, e.what());
@@ -338,7 +339,7 @@ class BayesianModelAveragingTest {
         y[0b100] = 12; // list C overlaps neither A nor B
         ListOverlapTable t = ListOverlapTable.ofMaskCounts(List.of("A", "B", "C"), y);
         BayesianModelAveraging.Result r = BayesianModelAveraging.withDefaults().withGridMax(5000).estimate(t);
-        assertTrue(r.warnings().stream().map(Warning::message).anyMatch(w -> w.contains("'C' overlaps no other list")), r.warnings().toString());
+        assertTrue(r.getWarnings().stream().map(Warning::message).anyMatch(w -> w.contains("'C' overlaps no other list")), r.getWarnings().toString());
         PrevalenceException e = assertThrows(PrevalenceException.class, () -> BayesianModelAveraging.withDefaults()
                 .with(BayesianModelAveraging.OverlapCheck.STRICT).withGridMax(5000).estimate(t));
         assertTrue(e.getMessage().contains("list 'C' overlaps no other list"), e.getMessage());
@@ -348,10 +349,10 @@ class BayesianModelAveragingTest {
     @Test
     void warnsWhenTheMeanDependsOnTheGrid() {
         BayesianModelAveraging.Result r = result("artificial_3lists", 0.125, 1280000);
-        assertTrue(r.warnings().stream().map(Warning::message).anyMatch(w -> w.contains("mean of N depends on the grid maximum")),
-                r.warnings().toString());
+        assertTrue(r.getWarnings().stream().map(Warning::message).anyMatch(w -> w.contains("mean of N depends on the grid maximum")),
+                r.getWarnings().toString());
         BayesianModelAveraging.Result d1 = result("uk2013_5lists", 1.0, 80000);
-        assertFalse(d1.warnings().stream().map(Warning::message).anyMatch(w -> w.contains("depends on the grid")), d1.warnings().toString());
+        assertFalse(d1.getWarnings().stream().map(Warning::message).anyMatch(w -> w.contains("depends on the grid")), d1.getWarnings().toString());
     }
 
     /** The tail exponent of the saturated graph is -1 - (2^K - 1) delta under the 1/N prior (README). */
@@ -368,17 +369,17 @@ class BayesianModelAveragingTest {
     @Test
     void aShortUserGridIsComputedWithAWarningNamingTheGridThatWouldDo() {
         BayesianModelAveraging.Result r = result("uk2013_5lists", 0.03125, 40000);
-        assertEquals(40000, r.gridMax());
-        assertTrue(r.warnings().stream().map(Warning::message).anyMatch(w -> w.contains("grid maximum 40,000 truncates")
-                && w.contains("grid maximum 80,000 would do")), r.warnings().toString());
+        assertEquals(40000, r.getGridMax());
+        assertTrue(r.getWarnings().stream().map(Warning::message).anyMatch(w -> w.contains("grid maximum 40,000 truncates")
+                && w.contains("grid maximum 80,000 would do")), r.getWarnings().toString());
     }
 
     @Test
     void uniformPriorWithTheDefaultDeltaIsImproper() {
         BayesianModelAveraging.Result r = BayesianModelAveraging.withDefaults().with(BayesianModelAveraging.PriorOnN.UNIFORM)
                 .withGridMax(2000).estimate(BmaTestData.table("neworleans_5lists"));
-        assertTrue(r.warnings().stream().map(Warning::message).anyMatch(w -> w.startsWith("Improper posterior") && w.contains("[12345]")),
-                r.warnings().toString());
+        assertTrue(r.getWarnings().stream().map(Warning::message).anyMatch(w -> w.startsWith("Improper posterior") && w.contains("[12345]")),
+                r.getWarnings().toString());
     }
 
     @ParameterizedTest
@@ -417,7 +418,7 @@ class BayesianModelAveragingTest {
         // a graph left out with -Infinity is not among the models
         BayesianModelAveraging.Result r = BayesianModelAveraging.withDefaults().withGridMax(100)
                 .withGraphLogPrior(x -> x.toString().equals("[123]") ? Double.NEGATIVE_INFINITY : 0).estimate(t);
-        assertEquals(7, r.models().size());
+        assertEquals(7, r.getModels().size());
     }
 
     private static long[] filled(int k) {

@@ -64,7 +64,7 @@ class LatentClassMseTest {
             assertEquals(4, r.getChains());
             assertEquals(8000, r.getDraws());
             assertEquals(8000, r.getPooledDraws().length);
-            assertEquals("credible (latent-class)", r.getCredibleInterval().method());
+            assertEquals("credible (latent-class)", r.getCredibleInterval().label());
             assertEquals(0.95, r.getCredibleInterval().level(), 0);
         }
     }
@@ -73,7 +73,7 @@ class LatentClassMseTest {
     @Test
     void summariesAreThoseOfThePooledDraws() {
         LatentClassMse.Result r = LatentClassMse.withDefaults().withBurnIn(100).withSamples(101).withThinning(3)
-                .withChains(3).withCredibleLevel(0.9).estimate(LcmFixtures.table("neworleans_5lists"));
+                .withChains(3).withConfidenceLevel(0.9).estimate(LcmFixtures.table("neworleans_5lists"));
         long[] d = r.getPooledDraws();
         double mean = 0;
         for (long v : d) {
@@ -191,7 +191,7 @@ class LatentClassMseTest {
         assertMessage(() -> d.withSamples(0), "samples must be >= 1");
         assertMessage(() -> d.withThinning(0), "thinning must be >= 1");
         assertMessage(() -> d.withChains(0), "chains must be >= 1");
-        assertMessage(() -> d.withCredibleLevel(1), "level must lie strictly between 0 and 1");
+        assertMessage(() -> d.withConfidenceLevel(1), "level must lie strictly between 0 and 1");
         assertMessage(() -> d.withConcentrationPrior(0, 1), "a_alpha must be finite and > 0");
         assertMessage(() -> d.withChains(1).estimate(LcmFixtures.table("neworleans_5lists")),
                 "convergence diagnostics need at least 2 chains");

@@ -16,7 +16,7 @@ class ClosedBiasCorrectionTest {
 
     private static ClosedModel model(String m, String h) {
         String name = h == null || h.isEmpty() ? m.toLowerCase() : (m + "-" + h).toLowerCase();
-        return ClosedModel.fromCliName(name);
+        return ClosedModel.fromShortName(name);
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")

@@ -144,7 +144,7 @@ class ClosedPopulationModelsTest {
                 () -> ClosedPopulationModels.withDefaults().estimate(Fixtures.table("uk2013_5lists"), ClosedModel.MB));
         assertEquals("model 'mb'", e.where());
         assertTrue(e.getMessage().contains("needs the order of the capture occasions"), e.getMessage());
-        e = assertThrows(PrevalenceException.class, () -> ClosedModel.fromCliName("mh-normal"));
+        e = assertThrows(PrevalenceException.class, () -> ClosedModel.fromShortName("mh-normal"));
         assertTrue(e.getMessage().contains("mh-chao"), e.getMessage());
         // Mt with 2 lists is Lincoln-Petersen: fine
         assertTrue(ClosedPopulationModels.withDefaults().estimate(two, ClosedModel.MT).isEstimable());
@@ -153,9 +153,9 @@ class ClosedPopulationModelsTest {
     }
 
     @Test
-    void cliNamesRoundTrip() {
+    void shortNamesRoundTrip() {
         for (ClosedModel m : ClosedModel.values()) {
-            assertEquals(m, ClosedModel.fromCliName(m.cliName().toUpperCase(java.util.Locale.ROOT)));
+            assertEquals(m, ClosedModel.fromShortName(m.shortName().toUpperCase(java.util.Locale.ROOT)));
         }
     }
 
