@@ -1,16 +1,8 @@
 package org.prevalence.benchmarks;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.mse.bayes.BayesianModelAveraging;
@@ -22,13 +14,8 @@ import org.prevalence.mse.bayes.BayesianModelAveraging;
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar BmaSixListsBenchmark
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
 @Warmup(iterations = 5, time = 3) // ops take about 1 s: give C2 several calls
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Benchmark)
-public class BmaSixListsBenchmark {
+public class BmaSixListsBenchmark extends BenchmarkDefaults {
     ListOverlapTable table;
     BayesianModelAveraging bma;
 

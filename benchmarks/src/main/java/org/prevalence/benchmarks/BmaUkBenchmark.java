@@ -1,16 +1,8 @@
 package org.prevalence.benchmarks;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.mse.bayes.BayesianModelAveraging;
@@ -22,13 +14,8 @@ import org.prevalence.mse.bayes.BayesianModelAveraging;
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar BmaUkBenchmark
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
 @Warmup(iterations = 15, time = 1) // one op is ~0.1 s: the long loops need many calls before C2 compiles them
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Benchmark)
-public class BmaUkBenchmark {
+public class BmaUkBenchmark extends BenchmarkDefaults {
     @org.openjdk.jmh.annotations.Param({"1", "2"})
     public int threads;
     ListOverlapTable table;

@@ -1,19 +1,10 @@
 package org.prevalence.benchmarks;
 
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.prevalence.core.bootstrap.Bootstrap;
 import org.prevalence.core.bootstrap.PsuDraws;
 import org.prevalence.core.bootstrap.Resampler;
@@ -28,13 +19,7 @@ import org.prevalence.core.bootstrap.Resamplers;
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar BootstrapResamplingBenchmark
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Benchmark)
-public class BootstrapResamplingBenchmark {
+public class BootstrapResamplingBenchmark extends BenchmarkDefaults {
     /** UK 2013, 5 lists, counts by history mask (list j = bit j), from shared/refdata/published-lists/uk2013_5lists.csv. */
     static final long[] UK5 = {0, 54, 463, 15, 995, 19, 62, 1, 695, 3, 19, 1, 76, 0, 4, 1,
         316, 0, 1, 0, 11, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0};

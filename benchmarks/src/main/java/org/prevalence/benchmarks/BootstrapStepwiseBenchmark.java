@@ -1,19 +1,10 @@
 package org.prevalence.benchmarks;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.mse.LogLinearMse;
 import org.prevalence.mse.ModelSelection;
@@ -28,13 +19,7 @@ import org.prevalence.mse.MseBootstrap;
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar BootstrapStepwiseBenchmark
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Benchmark)
-public class BootstrapStepwiseBenchmark {
+public class BootstrapStepwiseBenchmark extends BenchmarkDefaults {
     @Param({"uk5", "uk6", "western"})
     public String table;
 

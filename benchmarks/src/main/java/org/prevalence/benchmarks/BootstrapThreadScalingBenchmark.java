@@ -1,18 +1,9 @@
 package org.prevalence.benchmarks;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.prevalence.core.bootstrap.Bootstrap;
 import org.prevalence.core.bootstrap.Resampler;
 import org.prevalence.core.bootstrap.Resamplers;
@@ -25,13 +16,7 @@ import org.prevalence.core.bootstrap.Resamplers;
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar BootstrapThreadScalingBenchmark
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Benchmark)
-public class BootstrapThreadScalingBenchmark {
+public class BootstrapThreadScalingBenchmark extends BenchmarkDefaults {
     @Param({"1", "2"})
     public int threads;
 

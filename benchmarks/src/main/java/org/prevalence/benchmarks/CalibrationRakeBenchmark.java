@@ -4,18 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.prevalence.survey.PopulationCounts;
 import org.prevalence.survey.Rake;
 import org.prevalence.survey.SurveyDesign;
@@ -30,13 +22,8 @@ import org.prevalence.survey.SurveyMean;
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar CalibrationRakeBenchmark
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Benchmark)
-public class CalibrationRakeBenchmark {
+public class CalibrationRakeBenchmark extends BenchmarkDefaults {
     SurveyDesign design;
     SurveyDesign raked;
     List<PopulationCounts> margins;

@@ -2,16 +2,9 @@ package org.prevalence.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.datasets.Datasets;
 import org.prevalence.mse.closed.ClosedModel;
@@ -23,13 +16,8 @@ import org.prevalence.mse.closed.ClosedPopulationModels;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ClosedProfileBenchmark}
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Benchmark)
-public class ClosedProfileBenchmark {
+public class ClosedProfileBenchmark extends BenchmarkDefaults {
     ListOverlapTable uk; // non-final on purpose
     ClosedPopulationModels profile;
 

@@ -3,16 +3,9 @@ package org.prevalence.benchmarks;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.mse.LogLinearMse;
 
@@ -24,13 +17,8 @@ import org.prevalence.mse.LogLinearMse;
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar MseStepwiseBenchmark
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Benchmark)
-public class MseStepwiseBenchmark {
+public class MseStepwiseBenchmark extends BenchmarkDefaults {
     ListOverlapTable table;
     List<String> names;
     long[] counts;

@@ -1,18 +1,9 @@
 package org.prevalence.benchmarks;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.prevalence.datasets.world.SyntheticWorld;
 import org.prevalence.regional.CaseData;
 import org.prevalence.regional.CaseFile;
@@ -28,13 +19,7 @@ import org.prevalence.regional.ReportedCasePipeline;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RegionalCasePipelineBenchmark}
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Benchmark)
-public class RegionalCasePipelineBenchmark {
+public class RegionalCasePipelineBenchmark extends BenchmarkDefaults {
     @Param({"2"})
     public int threads;
 

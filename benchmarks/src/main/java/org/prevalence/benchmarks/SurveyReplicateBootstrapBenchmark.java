@@ -1,17 +1,9 @@
 package org.prevalence.benchmarks;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.prevalence.survey.ReplicateDesign;
 import org.prevalence.survey.ReplicateMethod;
 import org.prevalence.survey.SurveyDesign;
@@ -25,13 +17,8 @@ import org.prevalence.survey.SurveyMean;
  *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar SurveyReplicateBootstrapBenchmark
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Benchmark)
-public class SurveyReplicateBootstrapBenchmark {
+public class SurveyReplicateBootstrapBenchmark extends BenchmarkDefaults {
     SurveyDesign design;
     ReplicateDesign bootstrap;
     SurveyMean mean;
