@@ -25,6 +25,12 @@ public enum ModelSelection {
     AUTO;
 
     /**
+     * The most lists for which {@link #AUTO} searches every hierarchical model (BIC); with more it
+     * selects stepwise, as MultipleSystemsEstimation's {@code estimate_population(method = "auto")}.
+     */
+    public static final int MAX_EXHAUSTIVE_LISTS = 5;
+
+    /**
      * @param lists the number of lists in the table
      * @return the selection used on a table of that many lists: {@link #AUTO} resolved (BIC for 2 to 5
      *     lists, {@link #STEPWISE} for 6 or more), any other selection itself
@@ -33,6 +39,6 @@ public enum ModelSelection {
         if (this != AUTO) {
             return this;
         }
-        return lists <= 5 ? BIC : STEPWISE;
+        return lists <= MAX_EXHAUSTIVE_LISTS ? BIC : STEPWISE;
     }
 }

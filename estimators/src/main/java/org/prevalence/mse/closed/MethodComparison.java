@@ -119,7 +119,7 @@ public final class MethodComparison {
         // one exhaustive search serves both criteria: every score carries AIC and BIC
         List<ModelScore> byBic = null;
         String rankError = null;
-        if (table.listCount() <= 5) {
+        if (table.listCount() <= ModelSelection.MAX_EXHAUSTIVE_LISTS) {
             try {
                 byBic = ll.with(ModelSelection.BIC).rankModels(table);
             } catch (PrevalenceException e) {
@@ -128,7 +128,7 @@ public final class MethodComparison {
         }
         for (ModelSelection s : new ModelSelection[] {ModelSelection.AIC, ModelSelection.BIC}) {
             String method = s.name().toLowerCase(Locale.ROOT);
-            if (table.listCount() > 5) {
+            if (table.listCount() > ModelSelection.MAX_EXHAUSTIVE_LISTS) {
                 rows.add(Row.none(method, "-", Status.NOT_ESTIMATED, Warning.Kind.DATA, "not computed: the exhaustive "
                         + s.name() + " search is run for 2 to 5 lists only (MultipleSystemsEstimation uses stepwise beyond)"));
                 continue;
