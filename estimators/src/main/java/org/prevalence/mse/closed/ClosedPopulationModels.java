@@ -313,103 +313,112 @@ public final class ClosedPopulationModels {
             return Result.notFitted(m, label, n, t, "the Poisson fit failed: " + out.error);
         }
         PoissonRegression.Fit fit = out.fit;
-        double[] b = fit.getCoefficients();
-        double[][] v = fit.getCovariance();
         List<String> messages = new ArrayList<>(out.warnings);
         List<Integer> codes = new ArrayList<>(out.codes);
-        double estimate;
-        double se;
-        String notEstimable = null;
+        Abundance a = abundance(m, fit.getCoefficients(), fit.getCovariance(), n, t);
         double bias = ClosedFitter.asymptoticBias(out.design, fit);
+        String notEstimable = a.notEstimable != null ? a.notEstimable : notEstimable(design, a.estimate, n);
+        if (!Double.isNaN(bias) && Math.abs(bias) > 0.1 * a.estimate) { // Rcapture getBiasWarn: infoFit 1
+            codes.add(1);
+            if (notEstimable == null) {
+                messages.add("the asymptotic bias is large: " + Format.number(bias) + " against an estimate of "
+                        + Format.number(a.estimate) + " (more than 10%); the estimate is unreliable");
+            }
+        }
+        if (notEstimable == null && !(a.se >= 0)) {
+            messages.add("no standard error: the delta-method variance is negative"); // Rcapture prints NaN
+        }
+        double[] b = fit.getCoefficients();
+        Map<String, Double> coef = new LinkedHashMap<>();
+        for (int j = 0; j < b.length; j++) {
+            coef.put(out.design.names[j], b[j]);
+        }
+        double aic = fit.getAic();
+        double bic = aic + (Math.log(n) - 2) * fit.getRank();
+        FitStatus status = notEstimable != null ? FitStatus.NOT_ESTIMABLE : messages.isEmpty() ? FitStatus.OK : FitStatus.WARNING;
+        if (notEstimable != null) {
+            messages.add(0, notEstimable);
+        }
+        boolean none = status == FitStatus.NOT_ESTIMABLE;
+        ProfileOutcome p = withInterval ? profile(design, fit, a.estimate, none, neg, glm)
+                : new ProfileOutcome(null, Double.NaN, null);
+        return new Result(m, label, n, t, status, messages, ClosedFitter.infoCode(codes),
+                none ? Double.NaN : a.estimate, none || !(a.se >= 0) ? Double.NaN : a.se, fit.getDeviance(),
+                fit.getResidualDf(), aic, bic, bias, coef, out.removedEtas, p.interval, p.maximum, p.message);
+    }
+
+    /** A model's abundance estimate, its delta-method SE, and why its formula gives no estimate (or null). */
+    private record Abundance(double estimate, double se, String notEstimable) { }
+
+    /** Rcapture's abundance formulas on the fitted Poisson coefficients b with covariance v. */
+    private static Abundance abundance(ClosedModel m, double[] b, double[][] v, long n, int t) {
         if (m == ClosedModel.MB) {
             // Rcapture closedp.internal, model Mb: geometric sum over first-capture occasions
             double e1 = Math.exp(b[1]);
             double e2 = Math.exp(b[2]);
             double d = 1 + e2 - e1;
-            estimate = Math.exp(b[0]) * Math.pow(1 + e2, t) / d;
+            double estimate = Math.exp(b[0]) * Math.pow(1 + e2, t) / d;
             double[] g = {estimate, estimate * e1 / d, estimate * (t * e2 / (1 + e2) - e2 / d)};
-            se = Math.sqrt(quadratic(g, v) - estimate);
-            if (!(d > 0)) {
-                notEstimable = String.format(Locale.ROOT,
-                        "the fitted first-capture probability p = 1 - exp(beta1)/(1 + exp(beta2)) = %s is not "
-                                + "positive (more units are first seen on later lists than any p in (0, 1) allows), "
-                                + "so the Mb abundance formula gives the meaningless value %s; Mb does not describe "
-                                + "these data", Format.number(d / (1 + e2)), Format.number(estimate));
-            }
-        } else if (m == ClosedModel.MBH) {
+            String why = d > 0 ? null : String.format(Locale.ROOT,
+                    "the fitted first-capture probability p = 1 - exp(beta1)/(1 + exp(beta2)) = %s is not "
+                            + "positive (more units are first seen on later lists than any p in (0, 1) allows), "
+                            + "so the Mb abundance formula gives the meaningless value %s; Mb does not describe "
+                            + "these data", Format.number(d / (1 + e2)), Format.number(estimate));
+            return new Abundance(estimate, Math.sqrt(quadratic(g, v) - estimate), why);
+        }
+        if (m == ClosedModel.MBH) {
+            // Rcapture closedp.internal, model Mbh: first capture at occasion 1, then the Mb sum
             double e2 = Math.exp(b[2]);
             double e3 = Math.exp(b[3]);
             double d = 1 + e3 - e2;
             double a = Math.exp(b[0]) * Math.pow(1 + e3, t - 1);
             double r = Math.exp(b[1] + b[2]) / d;
-            estimate = a * (1 + r);
+            double estimate = a * (1 + r);
             double[] g = {a * (1 + r), a * r, a * (r + Math.exp(b[1] + 2 * b[2]) / (d * d)),
                 a * ((t - 1) * e3 / (1 + e3) - Math.exp(b[1] + b[2] + b[3]) / (d * d))};
-            se = Math.sqrt(quadratic(g, v) - estimate);
-            if (!(d > 0)) {
-                notEstimable = String.format(Locale.ROOT,
-                        "the fitted first-capture probability after occasion 1, 1 - exp(beta1)/(1 + exp(beta2)) = %s, "
-                                + "is not positive, so the Mbh abundance formula gives the meaningless value %s; Mbh "
-                                + "does not describe these data", Format.number(d / (1 + e3)),
-                        Format.number(estimate));
-            }
-        } else {
-            double unseen = Math.exp(b[0]); // Rcapture getN: N = n + exp(b0)
-            estimate = n + unseen;
-            se = Math.sqrt(unseen + unseen * unseen * v[0][0]);
+            String why = d > 0 ? null : String.format(Locale.ROOT,
+                    "the fitted first-capture probability after occasion 1, 1 - exp(beta1)/(1 + exp(beta2)) = %s, "
+                            + "is not positive, so the Mbh abundance formula gives the meaningless value %s; Mbh "
+                            + "does not describe these data", Format.number(d / (1 + e3)), Format.number(estimate));
+            return new Abundance(estimate, Math.sqrt(quadratic(g, v) - estimate), why);
         }
-        if (notEstimable == null && !hasRecapture(design)) {
-            notEstimable = "no unit is on more than one list (no recapture), so nothing links the lists and the number "
+        double unseen = Math.exp(b[0]); // Rcapture getN: N = n + exp(b0)
+        return new Abundance(n + unseen, Math.sqrt(unseen + unseen * unseen * v[0][0]), null);
+    }
+
+    /** Why an estimate from a valid formula still says nothing (no recapture, below n, infinite), or null. */
+    private static String notEstimable(ClosedDesign design, double estimate, long n) {
+        if (!hasRecapture(design)) {
+            return "no unit is on more than one list (no recapture), so nothing links the lists and the number "
                     + "never observed is unbounded";
         }
-        if (notEstimable == null && !(estimate >= n && estimate < Double.POSITIVE_INFINITY)) {
-            notEstimable = "the fitted abundance " + Format.number(estimate) + " is "
+        if (!(estimate >= n && estimate < Double.POSITIVE_INFINITY)) {
+            return "the fitted abundance " + Format.number(estimate) + " is "
                     + (estimate < n ? "below the " + Format.count(n) + " units observed" : "not finite")
                     + "; the model does not describe these data";
         }
-        if (!Double.isNaN(bias) && Math.abs(bias) > 0.1 * estimate) { // Rcapture getBiasWarn: infoFit 1
-            codes.add(1);
+        return null;
+    }
+
+    /** The profile interval, the multinomial likelihood's maximum, and why there is no interval (or null). */
+    private record ProfileOutcome(Interval interval, double maximum, String message) { }
+
+    /** The multinomial profile-likelihood interval (Rcapture closedpCI.t), where the model allows one. */
+    private ProfileOutcome profile(ClosedDesign design, PoissonRegression.Fit fit, double estimate, boolean none,
+                                   boolean neg, PoissonRegression glm) {
+        if (design.model.isBehavioural()) {
+            return new ProfileOutcome(null, Double.NaN,
+                    "no profile-likelihood interval for behavioural models (as Rcapture's closedpCI.t)");
         }
-        if (notEstimable == null && !Double.isNaN(bias) && Math.abs(bias) > 0.1 * estimate) {
-            messages.add("the asymptotic bias is large: " + Format.number(bias) + " against an estimate of "
-                    + Format.number(estimate) + " (more than 10%); the estimate is unreliable");
+        if (none) {
+            return new ProfileOutcome(null, Double.NaN, "no interval: the model gives no estimate");
         }
-        if (notEstimable == null && !(se >= 0)) {
-            messages.add("no standard error: the delta-method variance is negative"); // Rcapture prints NaN
+        if (!fit.getAliased().isEmpty()) {
+            return new ProfileOutcome(null, Double.NaN, "no profile-likelihood interval: the design is not of full rank");
         }
-        Map<String, Double> coef = new LinkedHashMap<>();
-        for (int j = 0; j < b.length; j++) {
-            coef.put(out.design.names[j], b[j]);
-        }
-        int rank = fit.getRank();
-        double aic = fit.getAic();
-        double bic = aic + (Math.log(n) - 2) * rank;
-        FitStatus status = notEstimable != null ? FitStatus.NOT_ESTIMABLE : messages.isEmpty() ? FitStatus.OK : FitStatus.WARNING;
-        if (notEstimable != null) {
-            messages.add(0, notEstimable);
-        }
-        Interval ci = null;
-        double multinomial = Double.NaN;
-        String ciMessage = null;
-        if (withInterval) {
-            if (m.isBehavioural()) {
-                ciMessage = "no profile-likelihood interval for behavioural models (as Rcapture's closedpCI.t)";
-            } else if (status == FitStatus.NOT_ESTIMABLE) {
-                ciMessage = "no interval: the model gives no estimate";
-            } else if (!fit.getAliased().isEmpty()) {
-                ciMessage = "no profile-likelihood interval: the design is not of full rank";
-            } else {
-                MultinomialProfile.Outcome p = MultinomialProfile.compute(design, n, estimate, neg, level,
-                        maxUpperFactor, glm);
-                multinomial = p.maximum;
-                ci = p.interval;
-                ciMessage = p.message;
-            }
-        }
-        return new Result(m, label, n, t, status, messages, ClosedFitter.infoCode(codes),
-                status == FitStatus.NOT_ESTIMABLE ? Double.NaN : estimate,
-                status == FitStatus.NOT_ESTIMABLE || !(se >= 0) ? Double.NaN : se, fit.getDeviance(),
-                fit.getResidualDf(), aic, bic, bias, coef, out.removedEtas, ci, multinomial, ciMessage);
+        MultinomialProfile.Outcome p = MultinomialProfile.compute(design, design.observed, estimate, neg, level,
+                maxUpperFactor, glm);
+        return new ProfileOutcome(p.interval, p.maximum, p.message);
     }
 
     /** Whether some unit was captured at least twice (a history on 2 or more lists, or f_k &gt; 0 for k &gt;= 2). */
