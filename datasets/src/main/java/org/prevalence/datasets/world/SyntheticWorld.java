@@ -322,35 +322,10 @@ public final class SyntheticWorld {
             for (int f = 0; f < nF; f++) {
                 int size = (int) Math.max(30, Math.round(observedCases * Math.sqrt(target[g][f]) / sumSqrtP));
                 universe[g][f] = size;
-                double[] raw = new double[size];
-                long[] s0 = new long[size];
-                long[] s1 = new long[size];
-                long[] days = new long[size];
-                int[] ctry = new int[size];
-                double rawStock = 0;
+                CellDraws d = drawCell(rng, z, size, target[g][f], cum, from, acc, w0, w1);
                 for (int i = 0; i < size; i++) {
-                    raw[i] = Math.exp(z.sample());
-                    s0[i] = w0 - 730 + (long) (rng.nextDouble() * (w1 - w0 + 731));
-                    s1[i] = s0[i] + (long) (-900 * Math.log(1 - rng.nextDouble()));
-                    days[i] = Math.max(0, Math.min(s1[i], w1) - Math.max(s0[i], w0) + 1);
-                    double u = rng.nextDouble() * acc;
-                    int pos = java.util.Arrays.binarySearch(cum, u);
-                    ctry[i] = from + Math.min(cum.length - 1, pos >= 0 ? pos : -pos - 1);
-                    rawStock += raw[i] * days[i] / wDays;
-                }
-                double scale = target[g][f] / rawStock;
-                long[] v = new long[size];
-                for (int pass = 0; pass < 3; pass++) {
-                    double stock = 0;
-                    for (int i = 0; i < size; i++) {
-                        v[i] = Math.max(1, Math.round(raw[i] * scale));
-                        stock += (double) v[i] * days[i] / wDays;
-                    }
-                    scale *= target[g][f] / stock;
-                }
-                for (int i = 0; i < size; i++) {
-                    trueStock[g][f] += (double) v[i] * days[i] / wDays;
-                    trueVictims[g][f] += v[i];
+                    trueStock[g][f] += (double) d.victims[i] * d.days[i] / wDays;
+                    trueVictims[g][f] += d.victims[i];
                     boolean a = rng.nextDouble() < pa[g][f];
                     boolean b = rng.nextDouble() < pb[g][f];
                     if (!a && !b) {
@@ -359,17 +334,58 @@ public final class SyntheticWorld {
                     id.append(String.format(Locale.ROOT, "C%06d", ++k));
                     ta.append(a ? 1 : 0);
                     tb.append(b ? 1 : 0);
-                    country.append(name[ctry[i]]);
+                    country.append(name[d.country[i]]);
                     reg.append(ILO_2012.get(g).region());
                     form.append(FORMS.get(f));
-                    victims.append(v[i]);
-                    start.append(LocalDate.ofEpochDay(s0[i]));
-                    end.append(LocalDate.ofEpochDay(s1[i]));
+                    victims.append(d.victims[i]);
+                    start.append(LocalDate.ofEpochDay(d.start[i]));
+                    end.append(LocalDate.ofEpochDay(d.end[i]));
                 }
             }
         }
         Table t = Table.create("synthetic_cases", id, ta, tb, country, reg, form, victims, start, end);
         return new Cases(t, trueStock, trueVictims, universe);
+    }
+
+    /** One region-form cell's cases: start and end days, days in the window, country, victims. */
+    private record CellDraws(long[] start, long[] end, long[] days, int[] country, long[] victims) { }
+
+    /**
+     * Draws a cell's {@code size} cases from {@code rng} (log-normal sizes, start dates uniform over the
+     * window and two years before it, exponential durations of mean 900 days, countries in proportion to
+     * {@code cum}), then scales the sizes in three passes so that the cell's stock in the window is
+     * {@code target}.
+     */
+    private static CellDraws drawCell(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian z, int size,
+                                      double target, double[] cum, int from, double acc, long w0, long w1) {
+        double wDays = w1 - w0 + 1;
+        double[] raw = new double[size];
+        long[] s0 = new long[size];
+        long[] s1 = new long[size];
+        long[] days = new long[size];
+        int[] ctry = new int[size];
+        double rawStock = 0;
+        for (int i = 0; i < size; i++) {
+            raw[i] = Math.exp(z.sample());
+            s0[i] = w0 - 730 + (long) (rng.nextDouble() * (w1 - w0 + 731));
+            s1[i] = s0[i] + (long) (-900 * Math.log(1 - rng.nextDouble()));
+            days[i] = Math.max(0, Math.min(s1[i], w1) - Math.max(s0[i], w0) + 1);
+            double u = rng.nextDouble() * acc;
+            int pos = java.util.Arrays.binarySearch(cum, u);
+            ctry[i] = from + Math.min(cum.length - 1, pos >= 0 ? pos : -pos - 1);
+            rawStock += raw[i] * days[i] / wDays;
+        }
+        double scale = target / rawStock;
+        long[] v = new long[size];
+        for (int pass = 0; pass < 3; pass++) {
+            double stock = 0;
+            for (int i = 0; i < size; i++) {
+                v[i] = Math.max(1, Math.round(raw[i] * scale));
+                stock += (double) v[i] * days[i] / wDays;
+            }
+            scale *= target / stock;
+        }
+        return new CellDraws(s0, s1, days, ctry, v);
     }
 
     /** The survey part of the world. */
