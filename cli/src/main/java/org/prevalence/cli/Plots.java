@@ -400,7 +400,6 @@ public final class Plots {
     private static XYChart intervals(String title, String valueTitle, List<String> labels, double[] estIn,
                                      double[] lo95In, double[] hi95In, double[] lo68In, double[] hi68In,
                                      double[] refIn, String referenceName, boolean log) {
-        int n = labels.size();
         double floor = log ? logFloor(concat(estIn, lo95In, hi95In, lo68In, hi68In, refIn)) : Double.NEGATIVE_INFINITY;
         double[] est = floorAt(estIn, floor);
         double[] lo95 = floorAt(lo95In, floor);
@@ -413,9 +412,18 @@ public final class Plots {
                 reference[i] = reference[i] > 0 ? reference[i] : Double.NaN;
             }
         }
+        XYChart c = forestFrame(title, log ? valueTitle + " (log scale)" : valueTitle, labels);
+        forestRange(c, est, lo95, hi95, reference, log, floor);
+        forestSeries(c, est, lo95, hi95, lo68, hi68, reference, referenceName);
+        return logVersion(c, log, () -> intervals(title, valueTitle, labels, estIn, lo95In, hi95In, lo68In, hi68In,
+                refIn, referenceName, true));
+    }
+
+    /** A forest chart's frame: one row a label, the first at the top, sized for {@code labels.size()} rows. */
+    private static XYChart forestFrame(String title, String xTitle, List<String> labels) {
+        int n = labels.size();
         int height = Math.max(HEIGHT, 170 + 34 * n);
-        XYChart c = new XYChartBuilder().width(WIDTH).height(height).title(title)
-                .xAxisTitle(log ? valueTitle + " (log scale)" : valueTitle).build();
+        XYChart c = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xTitle).build();
         style(c.getStyler(), title);
         int fontSize = n > 20 ? 11 : 13;
         c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
@@ -437,9 +445,15 @@ public final class Plots {
         c.getStyler().setYAxisTickMarkSpacingHint((int) Math.max(1, Math.floor(0.25 * tickSpace / (n + 1.2))));
         c.getStyler().setPlotGridHorizontalLinesVisible(false);
         c.getStyler().setYAxisLabelAlignment(org.knowm.xchart.style.AxesChartStyler.TextAlignment.Right);
+        return c;
+    }
+
+    /** Sets the value axis to span every estimate, 95 % limit and reference value (log: from the floor). */
+    private static void forestRange(XYChart c, double[] est, double[] lo95, double[] hi95, double[] reference,
+                                    boolean log, double floor) {
         double left = Double.POSITIVE_INFINITY;
         double right = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < est.length; i++) {
             left = Math.min(left, Math.min(lo95[i], est[i]));
             right = Math.max(right, Math.max(hi95[i], est[i]));
             if (reference != null && !Double.isNaN(reference[i])) {
@@ -456,6 +470,12 @@ public final class Plots {
             c.getStyler().setXAxisMin(left >= 0 ? Math.max(0, left - 0.05 * range) : left - 0.05 * range);
             c.getStyler().setXAxisMax(right + 0.05 * range);
         }
+    }
+
+    /** Draws each row's 95 % (grey) and 68 % (blue) bars, the reference diamonds and the estimate dots. */
+    private static void forestSeries(XYChart c, double[] est, double[] lo95, double[] hi95, double[] lo68,
+                                     double[] hi68, double[] reference, String referenceName) {
+        int n = est.length;
         for (int i = 0; i < n; i++) {
             double y = n - 1 - i;
             XYSeries s95 = c.addSeries("95% interval" + (i == 0 ? "" : " " + i), new double[] {lo95[i], hi95[i]},
@@ -498,8 +518,6 @@ public final class Plots {
         e.setMarker(SeriesMarkers.CIRCLE);
         e.setMarkerColor(RED);
         c.getStyler().setMarkerSize(11);
-        return logVersion(c, log, () -> intervals(title, valueTitle, labels, estIn, lo95In, hi95In, lo68In, hi68In,
-                refIn, referenceName, true));
     }
 
     /** @return the labels, a repeated one suffixed " (2)", " (3)", ... so that all are distinct */
