@@ -10,7 +10,9 @@
  *     reportable result carries, so that a figure that was not estimated is never shown as a plain
  *     number, and structured warnings that code can test.</li>
  * <li>{@link org.prevalence.core.Estimate} and {@link org.prevalence.core.Interval}: a generic point
- *     estimate with its standard error, interval and diagnostics.</li>
+ *     estimate with its standard error, interval and diagnostics; an interval names its
+ *     {@link org.prevalence.core.IntervalMethod method} (profile, BCa, credible, logit with t degrees of
+ *     freedom, ...), whose label is what reports print.</li>
  * <li>{@link org.prevalence.core.Checks} (NaN-safe argument checks) and
  *     {@link org.prevalence.core.Format} (readable numbers, never E-notation).</li>
  * </ul>
