@@ -36,6 +36,10 @@ import org.prevalence.core.lists.ListOverlapTable;
  * ({@link #logScale}, {@code --plot-log}) on its value axis, in which values that a log axis cannot show
  * (zero, negative) are drawn at the bottom of the axis. Plots show labels the user named (lists, regions,
  * domains) and figures, never a cell of the input.
+ *
+ * <p>It is long because it holds every chart the CLI writes (distribution, posterior, overlap bars, forest
+ * intervals, scatter) with the styling, log-scale and XChart workarounds they share; each chart is one
+ * public method made of short steps.
  */
 public final class Plots {
     /** Image formats. */

@@ -54,7 +54,9 @@ import tech.tablesaw.api.Table;
  * outside component (truth times 1 + 0.1 Z, 95 % interval +- 19.6 %).</li>
  * </ol>
  *
- * <p>This class is immutable.
+ * <p>This class is immutable. It is long because the world is one generative model in one place, in the
+ * order its random draws are made (countries, then cases, then surveys, from one seeded stream each):
+ * splitting it across files would hide that order, on which every figure of the world depends.
  */
 public final class SyntheticWorld {
     /**

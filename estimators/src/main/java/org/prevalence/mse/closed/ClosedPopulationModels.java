@@ -45,6 +45,11 @@ import org.prevalence.mse.PoissonRegression;
  * Statistical Software 19(5). doi:10.18637/jss.v019.i05</li>
  * <li>Cormack, R.M. (1992). Interval estimation for mark-recapture studies of closed populations. Biometrics 48(2),
  * 567-576.</li></ol>
+ *
+ * <p><b>Length.</b> About 440 lines are the estimator (configuration, the twelve fits, the model table); the
+ * rest are its two nested immutable results, {@link ModelTable} and {@link Result}, which hold Rcapture's
+ * columns and messages. The design matrices, the Poisson fit and the profile interval live in
+ * {@code ClosedDesign}, {@code ClosedFitter} and {@code MultinomialProfile}.
  */
 public final class ClosedPopulationModels {
     /** What to do with negative eta parameters of Chao (LB) models. */
