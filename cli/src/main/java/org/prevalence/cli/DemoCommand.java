@@ -185,10 +185,12 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static String publishedFigure(Table t, String region) {
-        for (int i = 0; i < t.rowCount(); i++) {
-            if (t.stringColumn("region").get(i).equalsIgnoreCase(region)) {
-                return Output.fmt("%.1f M, %.1f per 1,000", t.numberColumn("forced_labour_millions").getDouble(i),
-                        t.numberColumn("per_1000_inhabitants").getDouble(i));
+        String[] regions = org.prevalence.core.io.Columns.strings(t, "region");
+        double[] millions = org.prevalence.core.io.Columns.numbers(t, "forced_labour_millions");
+        double[] per1000 = org.prevalence.core.io.Columns.numbers(t, "per_1000_inhabitants");
+        for (int i = 0; i < regions.length; i++) {
+            if (regions[i].equalsIgnoreCase(region)) {
+                return Output.fmt("%.1f M, %.1f per 1,000", millions[i], per1000[i]);
             }
         }
         return "-";

@@ -12,8 +12,11 @@ import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.CsvInput;
 import org.prevalence.regional.BootstrapScheme;
 import org.prevalence.regional.CaseFile;
+import org.prevalence.regional.Covariates;
+import org.prevalence.regional.NationalData;
 import org.prevalence.regional.NoOverlap;
 import org.prevalence.regional.OutsideComponent;
+import org.prevalence.regional.Populations;
 import org.prevalence.regional.ReferenceWindow;
 import org.prevalence.regional.RegionEdition;
 import org.prevalence.regional.RegionalEstimate;
@@ -57,11 +60,11 @@ final class RegionalCommand implements Runnable {
             Path f = Path.of(regions);
             return RegionEdition.fromTable(f.getFileName().toString(), csv.read(f));
         }
-        if (data == null || !data.containsColumn("region")) {
+        if (data == null || !org.prevalence.core.io.Columns.has(data, "region")) {
             return fallback;
         }
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        tech.tablesaw.columns.Column<?> c = data.column("region");
+        tech.tablesaw.columns.Column<?> c = org.prevalence.core.io.Columns.column(data, "region");
         for (int i = 0; i < c.size(); i++) {
             if (!c.isMissing(i)) {
                 names.add(c.getString(i));
@@ -297,8 +300,10 @@ final class RegionalCommand implements Runnable {
                     p = p.withNeighbour(kv[0], kv[1]);
                 }
             }
-            ReportedCasePipeline.Result r = p.estimate(file, caseTable,
-                    csv.read(population), ReferenceWindow.parse(window));
+            Table populationTable = csv.read(population);
+            ReferenceWindow w = ReferenceWindow.parse(window);
+            ReportedCasePipeline.Result r = p.estimate(file.read(caseTable),
+                    Populations.fromTable(file.edition(), populationTable), w);
             List<Map<String, Object>> strata = new ArrayList<>();
             for (ReportedCasePipeline.StratumResult s : r.getStrata()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -378,8 +383,8 @@ final class RegionalCommand implements Runnable {
             CsvInput csv = input.csv();
             Table nationalTable = csv.read(national);
             RegionEdition ed = edition(regions, nationalTable, RegionEdition.GLOBAL_ESTIMATES, csv);
-            SurveyPipeline.Result r = p.estimate(ed, nationalTable,
-                    covariates == null ? null : csv.read(covariates));
+            SurveyPipeline.Result r = p.estimate(NationalData.fromTable(ed, nationalTable),
+                    covariates == null ? Covariates.none() : Covariates.fromTable(csv.read(covariates), null));
             List<Map<String, Object>> countries = new ArrayList<>();
             for (SurveyPipeline.CountryResult c : r.getCountries()) {
                 Map<String, Object> m = new LinkedHashMap<>();

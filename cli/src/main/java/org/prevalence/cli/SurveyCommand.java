@@ -313,10 +313,7 @@ final class SurveyCommand implements Callable<Integer> {
             }
             Table pop = input.csv().read(Path.of(poststratify.substring(eq + 1)));
             for (String col : poststratify.substring(0, eq).split(",")) {
-                if (!org.prevalence.core.io.Columns.has(pop, col)) {
-                    throw PrevalenceException.invalidData("column '" + col + "'",
-                            "%s has no column '%s'; its columns are %s", pop.name(), col, pop.columnNames());
-                }
+                org.prevalence.core.io.Columns.column(pop, col);
             }
             out = PostStratify.withDefaults().apply(out, PopulationCounts.fromTable(pop, marginCount));
         }

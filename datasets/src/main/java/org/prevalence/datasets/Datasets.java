@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.Columns;
 import org.prevalence.core.io.CsvInput;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.core.lists.ListTables;
@@ -167,12 +168,15 @@ public final class Datasets {
 
     private static List<Dataset> loadCatalog() {
         Table t = CsvInput.withDefaults().read(text("catalog.csv"), "catalog.csv");
+        String[] name = Columns.strings(t, "name");
+        String[] kind = Columns.strings(t, "kind");
+        String[] resource = Columns.strings(t, "resource");
+        String[] title = Columns.strings(t, "title");
+        String[] source = Columns.strings(t, "source");
         List<Dataset> out = new ArrayList<>();
-        for (int r = 0; r < t.rowCount(); r++) {
-            out.add(new Dataset(t.stringColumn("name").get(r),
-                    Kind.valueOf(t.stringColumn("kind").get(r).toUpperCase(Locale.ROOT)),
-                    t.stringColumn("resource").get(r), t.stringColumn("title").get(r),
-                    t.stringColumn("source").get(r)));
+        for (int r = 0; r < name.length; r++) {
+            out.add(new Dataset(name[r], Kind.valueOf(kind[r].toUpperCase(Locale.ROOT)), resource[r], title[r],
+                    source[r]));
         }
         return List.copyOf(out);
     }

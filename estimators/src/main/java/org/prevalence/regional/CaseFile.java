@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.Columns;
 import org.prevalence.core.lists.ListOverlapTable;
 import tech.tablesaw.api.Table;
 
@@ -143,12 +144,12 @@ public final class CaseFile {
         if (n == 0) {
             throw PrevalenceException.invalidData(t.name(), "The case table '%s' has no rows", t.name());
         }
-        String[] ids = TableColumns.strings(t, caseId);
+        String[] ids = Columns.strings(t, caseId);
         Map<String, Integer> seen = new HashMap<>();
         for (int r = 0; r < n; r++) {
             Integer prev = seen.putIfAbsent(ids[r], r);
             if (prev != null) {
-                throw PrevalenceException.invalidData(TableColumns.where(caseId, r),
+                throw PrevalenceException.invalidData(Columns.where(r, caseId),
                         "Row %d: case id '%s' is also on row %d; each case must appear once (merge the rows, "
                                 + "with a 1 for every source that found it)", r + 1, ids[r], prev + 1);
             }
@@ -156,12 +157,12 @@ public final class CaseFile {
         int k = sources.size();
         int[] pattern = new int[n];
         for (int j = 0; j < k; j++) {
-            double[] s = TableColumns.numbers(t, sources.get(j), false);
+            double[] s = Columns.requiredNumbers(t, sources.get(j));
             for (int r = 0; r < n; r++) {
                 if (s[r] == 1) {
                     pattern[r] |= 1 << j;
                 } else if (s[r] != 0) {
-                    throw PrevalenceException.invalidData(TableColumns.where(sources.get(j), r),
+                    throw PrevalenceException.invalidData(Columns.where(r, sources.get(j)),
                             "Row %d, column '%s': a source column holds 0 or 1", r + 1, sources.get(j));
                 }
             }
@@ -173,9 +174,9 @@ public final class CaseFile {
                                 + "least one list (set its source column to 1 or remove the row)", r + 1, ids[r], sources);
             }
         }
-        String[] countries = TableColumns.strings(t, country);
+        String[] countries = Columns.strings(t, country);
         int[] regionIx = regions(t, countries);
-        String[] formCells = TableColumns.strings(t, form);
+        String[] formCells = Columns.strings(t, form);
         Map<String, Integer> formIx = new HashMap<>();
         for (int i = 0; i < forms.size(); i++) {
             formIx.put(RegionEdition.key(forms.get(i)), i);
@@ -184,40 +185,40 @@ public final class CaseFile {
         for (int r = 0; r < n; r++) {
             Integer f = formIx.get(RegionEdition.key(formCells[r]));
             if (f == null) {
-                throw PrevalenceException.invalidData(TableColumns.where(form, r),
+                throw PrevalenceException.invalidData(Columns.where(r, form),
                         "Row %d, column '%s': unknown form '%s'; the forms are %s (fix the name or configure the forms)",
                         r + 1, form, formCells[r], forms);
             }
             formOf[r] = f;
         }
-        double[] v = TableColumns.numbers(t, victims, false);
+        double[] v = Columns.requiredNumbers(t, victims);
         long[] vict = new long[n];
         for (int r = 0; r < n; r++) {
             if (!(v[r] >= 0) || v[r] != Math.rint(v[r]) || v[r] >= 0x1p63) {
-                throw PrevalenceException.invalidData(TableColumns.where(victims, r),
+                throw PrevalenceException.invalidData(Columns.where(r, victims),
                         "Row %d, column '%s': the number of victims must be a whole number >= 0 (and below 2^63)",
                         r + 1, victims);
             }
             vict[r] = (long) v[r];
         }
-        long[] from = TableColumns.epochDays(t, start);
+        long[] from = Columns.epochDays(t, start);
         long[] to;
         if (duration != null) {
-            double[] d = TableColumns.numbers(t, duration, false);
+            double[] d = Columns.requiredNumbers(t, duration);
             to = new long[n];
             for (int r = 0; r < n; r++) {
                 if (!(d[r] >= 1) || d[r] != Math.rint(d[r]) || d[r] > 1e9) {
-                    throw PrevalenceException.invalidData(TableColumns.where(duration, r),
+                    throw PrevalenceException.invalidData(Columns.where(r, duration),
                             "Row %d, column '%s': the duration must be a whole number of days >= 1 (at most 10^9)",
                             r + 1, duration);
                 }
                 to[r] = from[r] + (long) d[r] - 1;
             }
         } else {
-            to = TableColumns.epochDays(t, end);
+            to = Columns.epochDays(t, end);
             for (int r = 0; r < n; r++) {
                 if (to[r] < from[r]) {
-                    throw PrevalenceException.invalidData(TableColumns.where(end, r),
+                    throw PrevalenceException.invalidData(Columns.where(r, end),
                             "Row %d, column '%s': the end date is before the start date", r + 1, end);
                 }
             }
@@ -228,13 +229,14 @@ public final class CaseFile {
     private int[] regions(Table t, String[] countries) {
         int n = countries.length;
         int[] out = new int[n];
-        boolean hasRegion = TableColumns.has(t, region);
+        boolean hasRegion = Columns.has(t, region);
         if (!hasRegion && !edition.hasCountries()) {
-            throw PrevalenceException.invalidData("column '" + region + "'",
-                    "The case table has no column '%s', and edition '%s' maps no countries; add the column or "
-                            + "supply a regions file with a country column", region, edition.name());
+            throw Columns.noColumn(t, region, new PrevalenceException.Remedy(
+                    "add the column, or use an edition that maps countries (edition '" + edition.name()
+                            + "' maps none): RegionEdition.fromTable with a country column",
+                    "add the column, or supply a regions file with a country column (--regions FILE.csv)"));
         }
-        String[] cells = hasRegion ? TableColumns.strings(t, region) : null;
+        String[] cells = hasRegion ? Columns.strings(t, region) : null;
         Map<String, Integer> countryRegion = new HashMap<>();
         Map<String, Integer> countryRow = new HashMap<>();
         List<String> regs = new ArrayList<>(edition.regions());
@@ -245,14 +247,14 @@ public final class CaseFile {
             if (hasRegion) {
                 reg = edition.resolve(cells[r], region, r);
                 if (edition.hasCountries() && byCountry >= 0 && byCountry != reg) {
-                    throw PrevalenceException.invalidData(TableColumns.where(region, r),
+                    throw PrevalenceException.invalidData(Columns.where(r, region),
                             "Row %d: country '%s' is in region '%s' in the regions file, but this row says '%s'; "
                                     + "a country must be in exactly one region", r + 1, countries[r],
                             regs.get(byCountry), cells[r]);
                 }
             } else {
                 if (byCountry < 0) {
-                    throw PrevalenceException.invalidData(TableColumns.where(country, r),
+                    throw PrevalenceException.invalidData(Columns.where(r, country),
                             "Row %d, column '%s': country '%s' is not in the regions file of edition '%s'",
                             r + 1, country, countries[r], edition.name());
                 }
@@ -260,7 +262,7 @@ public final class CaseFile {
             }
             Integer prev = countryRegion.putIfAbsent(ck, reg);
             if (prev != null && prev != reg) {
-                throw PrevalenceException.invalidData(TableColumns.where(region, r),
+                throw PrevalenceException.invalidData(Columns.where(r, region),
                         "Row %d: country '%s' is in region '%s', but row %d puts it in '%s'; a country must be in "
                                 + "exactly one region", r + 1, countries[r], regs.get(reg), countryRow.get(ck) + 1,
                         regs.get(prev));

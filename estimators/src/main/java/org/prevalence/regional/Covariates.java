@@ -44,17 +44,17 @@ public final class Covariates {
         if (columns == null) {
             for (String c : t.columnNames()) {
                 // a column holding numbers is a covariate even with a stray text cell: that cell is then an error
-                if (!NOT_COVARIATES.contains(c.toLowerCase(Locale.ROOT)) && Columns.holdsNumbers(TableColumns.column(t, c))) {
+                if (!NOT_COVARIATES.contains(c.toLowerCase(Locale.ROOT)) && Columns.holdsNumbers(Columns.column(t, c))) {
                     cols.add(c);
                 }
             }
         } else {
             cols.addAll(columns);
         }
-        String[] country = TableColumns.strings(t, "country");
+        String[] country = Columns.strings(t, "country");
         double[][] x = new double[cols.size()][];
         for (int j = 0; j < cols.size(); j++) {
-            x[j] = TableColumns.numbers(t, cols.get(j), true);
+            x[j] = Columns.numbers(t, cols.get(j));
         }
         Map<String, double[]> m = new HashMap<>();
         Map<String, Integer> rows = new HashMap<>();
@@ -65,7 +65,7 @@ public final class Covariates {
             }
             Integer prev = rows.putIfAbsent(RegionEdition.key(country[r]), r);
             if (prev != null) {
-                throw PrevalenceException.invalidData(TableColumns.where("country", r),
+                throw PrevalenceException.invalidData(Columns.where(r, "country"),
                         "Row %d: country '%s' is also on row %d of the covariates; give each country once",
                         r + 1, country[r], prev + 1);
             }

@@ -14,6 +14,7 @@ import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.Columns;
 
 /**
  * The imputation model for countries without a survey: a random-effects meta-regression of the
@@ -125,7 +126,7 @@ public final class ImputationModel {
             }
             double p = data.prevalence[r];
             if (!(p > 0 && p < 1) || !(data.se[r] > 0)) {
-                throw PrevalenceException.invalidData(TableColumns.where(p > 0 && p < 1 ? "se" : "prevalence", r),
+                throw PrevalenceException.invalidData(Columns.where(r, p > 0 && p < 1 ? "se" : "prevalence"),
                         "Row %d: country '%s' has prevalence %s and se %s; the logit-scale model needs 0 < prevalence "
                                 + "< 1 and se > 0 (for a survey that found no case, give a small positive prevalence "
                                 + "such as 0.5/n and its se)", r + 1, data.country[r], p, data.se[r]);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.Columns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -44,38 +45,38 @@ public final class NationalData {
         if (n == 0) {
             throw PrevalenceException.invalidData(t.name(), "The national table '%s' has no rows", t.name());
         }
-        String[] c = TableColumns.strings(t, "country");
-        String[] reg = TableColumns.strings(t, "region");
-        double[] pop = TableColumns.numbers(t, "population", false);
-        double[] p = TableColumns.numbers(t, "prevalence", true);
-        double[] s = TableColumns.numbers(t, "se", true);
+        String[] c = Columns.strings(t, "country");
+        String[] reg = Columns.strings(t, "region");
+        double[] pop = Columns.requiredNumbers(t, "population");
+        double[] p = Columns.numbers(t, "prevalence");
+        double[] s = Columns.numbers(t, "se");
         int[] ri = new int[n];
         Map<String, Integer> seen = new HashMap<>();
         for (int r = 0; r < n; r++) {
             ri[r] = edition.resolve(reg[r], "region", r);
             Integer prev = seen.putIfAbsent(RegionEdition.key(c[r]), r);
             if (prev != null) {
-                throw PrevalenceException.invalidData(TableColumns.where("country", r),
+                throw PrevalenceException.invalidData(Columns.where(r, "country"),
                         "Row %d: country '%s' is also on row %d%s; give each country once", r + 1, c[r], prev + 1,
                         ri[prev] != ri[r] ? " in another region ('" + reg[prev] + "'), but a country must be in "
                                 + "exactly one region" : "");
             }
             if (!(pop[r] > 0) || Double.isInfinite(pop[r])) {
-                throw PrevalenceException.invalidData(TableColumns.where("population", r),
+                throw PrevalenceException.invalidData(Columns.where(r, "population"),
                         "Row %d, column 'population': a population must be > 0, got %s", r + 1, pop[r]);
             }
             if (Double.isNaN(p[r]) != Double.isNaN(s[r])) {
-                throw PrevalenceException.invalidData(TableColumns.where(Double.isNaN(p[r]) ? "prevalence" : "se", r),
+                throw PrevalenceException.invalidData(Columns.where(r, Double.isNaN(p[r]) ? "prevalence" : "se"),
                         "Row %d: give both prevalence and se (a surveyed country) or neither (imputed), got "
                                 + "prevalence=%s, se=%s", r + 1, p[r], s[r]);
             }
             if (!Double.isNaN(p[r]) && !(p[r] >= 0 && p[r] <= 1)) {
-                throw PrevalenceException.invalidData(TableColumns.where("prevalence", r),
+                throw PrevalenceException.invalidData(Columns.where(r, "prevalence"),
                         "Row %d, column 'prevalence': a prevalence is a proportion in [0, 1], got %s (divide a "
                                 + "per-1,000 rate by 1,000)", r + 1, p[r]);
             }
             if (!Double.isNaN(s[r]) && !(s[r] >= 0 && s[r] < Double.POSITIVE_INFINITY)) {
-                throw PrevalenceException.invalidData(TableColumns.where("se", r),
+                throw PrevalenceException.invalidData(Columns.where(r, "se"),
                         "Row %d, column 'se': a standard error must be >= 0, got %s", r + 1, s[r]);
             }
         }

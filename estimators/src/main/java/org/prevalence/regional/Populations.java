@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.Columns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -55,35 +56,35 @@ public final class Populations {
      *     not positive, a region or country given twice
      */
     public static Populations fromTable(RegionEdition edition, Table t) {
-        double[] pop = TableColumns.numbers(t, "population", false);
+        double[] pop = Columns.requiredNumbers(t, "population");
         double[] p = new double[edition.regions().size()];
         java.util.Arrays.fill(p, Double.NaN);
-        boolean byCountry = TableColumns.has(t, "country");
+        boolean byCountry = Columns.has(t, "country");
         Map<String, Integer> rows = new HashMap<>();
         StringBuilder[] from = new StringBuilder[p.length];
         if (byCountry) {
-            String[] c = TableColumns.strings(t, "country");
-            String[] reg = TableColumns.has(t, "region") ? TableColumns.strings(t, "region") : null;
+            String[] c = Columns.strings(t, "country");
+            String[] reg = Columns.has(t, "region") ? Columns.strings(t, "region") : null;
             for (int r = 0; r < c.length; r++) {
                 check(pop[r], r);
                 int ix = edition.regionOfCountry(c[r]);
                 if (reg != null) {
                     int given = edition.resolve(reg[r], "region", r);
                     if (ix >= 0 && ix != given) {
-                        throw PrevalenceException.invalidData(TableColumns.where("region", r),
+                        throw PrevalenceException.invalidData(Columns.where(r, "region"),
                                 "Row %d: country '%s' is in region '%s' in the regions file, but this row says '%s'; "
                                         + "a country must be in exactly one region", r + 1, c[r],
                                 edition.regions().get(ix), reg[r]);
                     }
                     ix = given;
                 } else if (ix < 0) {
-                    throw PrevalenceException.invalidData(TableColumns.where("country", r),
+                    throw PrevalenceException.invalidData(Columns.where(r, "country"),
                             "Row %d, column 'country': country '%s' is not mapped to a region; supply a regions "
                                     + "file with it, or a region column", r + 1, c[r]);
                 }
                 Integer prev = rows.putIfAbsent(RegionEdition.key(c[r]), r);
                 if (prev != null) {
-                    throw PrevalenceException.invalidData(TableColumns.where("country", r),
+                    throw PrevalenceException.invalidData(Columns.where(r, "country"),
                             "Row %d: country '%s' is also on row %d; give each country's population once",
                             r + 1, c[r], prev + 1);
                 }
@@ -91,13 +92,13 @@ public final class Populations {
                 from[ix] = from[ix] == null ? new StringBuilder("row " + (r + 1)) : from[ix].append(", ").append(r + 1);
             }
         } else {
-            String[] reg = TableColumns.strings(t, "region");
+            String[] reg = Columns.strings(t, "region");
             for (int r = 0; r < reg.length; r++) {
                 check(pop[r], r);
                 int ix = edition.resolve(reg[r], "region", r);
                 Integer prev = rows.putIfAbsent(RegionEdition.key(reg[r]), r);
                 if (prev != null) {
-                    throw PrevalenceException.invalidData(TableColumns.where("region", r),
+                    throw PrevalenceException.invalidData(Columns.where(r, "region"),
                             "Row %d: region '%s' is also on row %d; give each region's population once",
                             r + 1, reg[r], prev + 1);
                 }
@@ -114,7 +115,7 @@ public final class Populations {
 
     private static void check(double v, int r) {
         if (!(v > 0) || Double.isInfinite(v)) {
-            throw PrevalenceException.invalidData(TableColumns.where("population", r),
+            throw PrevalenceException.invalidData(Columns.where(r, "population"),
                     "Row %d, column 'population': a population must be > 0, got %s", r + 1, v);
         }
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.Columns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -83,7 +84,7 @@ public final class RegionEdition {
      *     message names both rows)
      */
     public static RegionEdition fromTable(String name, Table t) {
-        String[] region = TableColumns.strings(t, "region");
+        String[] region = Columns.strings(t, "region");
         List<String> regions = new ArrayList<>();
         Map<String, Integer> ix = new LinkedHashMap<>();
         for (String r : region) {
@@ -93,15 +94,15 @@ public final class RegionEdition {
             }
         }
         Map<String, Integer> countries = new LinkedHashMap<>();
-        if (t.containsColumn("country")) {
-            String[] country = TableColumns.strings(t, "country");
+        if (Columns.has(t, "country")) {
+            String[] country = Columns.strings(t, "country");
             Map<String, Integer> firstRow = new LinkedHashMap<>();
             for (int r = 0; r < country.length; r++) {
                 String c = key(country[r]);
                 Integer reg = ix.get(key(region[r]));
                 Integer prev = countries.putIfAbsent(c, reg);
                 if (prev != null && !prev.equals(reg)) {
-                    throw PrevalenceException.invalidData(TableColumns.where("region", r),
+                    throw PrevalenceException.invalidData(Columns.where(r, "region"),
                             "Row %d: country '%s' is in region '%s', but row %d puts it in '%s'; "
                                     + "a country must be in exactly one region", r + 1, country[r], region[r],
                             firstRow.get(c) + 1, regions.get(prev));
@@ -205,7 +206,7 @@ public final class RegionEdition {
     int resolve(String region, String column, int row) {
         int i = indexOf(region);
         if (i < 0) {
-            throw PrevalenceException.invalidData(TableColumns.where(column, row),
+            throw PrevalenceException.invalidData(Columns.where(row, column),
                     "Row %d, column '%s': unknown region '%s'; edition '%s' has the regions %s "
                             + "(fix the name or supply a regions file)", row + 1, column, region, name, regions);
         }

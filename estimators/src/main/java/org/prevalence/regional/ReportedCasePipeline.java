@@ -181,21 +181,6 @@ public final class ReportedCasePipeline {
     }
 
     /**
-     * Reads, validates and runs: the entry point for tables read from CSV files
-     * ({@code org.prevalence.core.io.CsvInput}) or made by the synthetic world.
-     * @param file how to read the cases (columns, sources, forms, region edition)
-     * @param cases the case table
-     * @param population the population table ({@code region,population}, or {@code country,population}
-     *     with an edition that maps countries)
-     * @param window the reference window
-     * @return the estimates
-     */
-    public Result estimate(CaseFile file, tech.tablesaw.api.Table cases, tech.tablesaw.api.Table population,
-                           ReferenceWindow window) {
-        return estimate(file.read(cases), Populations.fromTable(file.edition(), population), window);
-    }
-
-    /**
      * Runs the pipeline.
      * @param data the validated cases
      * @param populations the populations of the regions (every region with cases needs one)

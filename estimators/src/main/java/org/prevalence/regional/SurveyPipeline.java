@@ -164,18 +164,6 @@ public final class SurveyPipeline {
     }
 
     /**
-     * Reads, validates and runs: the entry point for tables (read from CSV files, for example).
-     * @param edition the region edition of the national rows
-     * @param national {@code country,region,population,prevalence,se}
-     * @param covariates {@code country} and numeric covariate columns, or null for region effects only
-     * @return the estimates
-     */
-    public Result estimate(RegionEdition edition, tech.tablesaw.api.Table national, tech.tablesaw.api.Table covariates) {
-        return estimate(NationalData.fromTable(edition, national),
-                covariates == null ? Covariates.none() : Covariates.fromTable(covariates, null));
-    }
-
-    /**
      * Runs the pipeline.
      * @param data the national rows
      * @param covariates the covariates of the imputation model ({@link Covariates#none()} for region effects only)

@@ -94,8 +94,9 @@ class RegionalNotEstimatedTest {
         String national = "country,region,population,prevalence,se\n"
                 + "C1,Africa,1000000,0.004,0.001\nC2,Africa,2000000,0.006,0.002\n"
                 + "C3,Americas,3000000,0.002,0.0005\nC4,Americas,1000000,0.003,0.001\n";
-        SurveyPipeline.Result r = SurveyPipeline.withDefaults().withDraws(200).estimate(RegionEdition.GLOBAL_ESTIMATES,
-                ReportedCasePipelineTest.csv(national), null);
+        SurveyPipeline.Result r = SurveyPipeline.withDefaults().withDraws(200).estimate(
+                NationalData.fromTable(RegionEdition.GLOBAL_ESTIMATES, ReportedCasePipelineTest.csv(national)),
+                Covariates.none());
         assertEquals(5, r.getRegions().size());
         Tolerance.assertRelative(16000, r.getRegions().get(0).getEstimate(), 1e-12, "Africa");
         RegionalEstimate arab = r.getRegions().get(2);

@@ -214,7 +214,7 @@ class ReportedCasePipelineTest {
             return TwoSourceEstimator.CHAPMAN.estimate(c);
         });
         ReportedCasePipeline.Result r = ReportedCasePipeline.withDefaults().with(model).withReplicates(100)
-                .estimate(file, csv(rows), csv(POPS), W);
+                .estimate(file.read(csv(rows)), Populations.fromTable(file.edition(), csv(POPS)), W);
         // a: k1, k2, k4 (3); b or c: k2, k3, k4, k5 (4); both: k2, k4 (2): Chapman 4 * 5 / 3 - 1
         double n = 4.0 * 5 / 3 - 1;
         Tolerance.assertRelative(n, r.getStrata().get(0).getEstimatedCases(), 1e-14, "cases");
@@ -225,7 +225,8 @@ class ReportedCasePipelineTest {
     @Test
     void tableEntryPointEqualsTheSteps() {
         ReportedCasePipeline p = ReportedCasePipeline.withDefaults().withReplicates(100).withSeed(5);
-        ReportedCasePipeline.Result a = p.estimate(CaseFile.withDefaults(), csv(HEADER + AFRICA), csv(POPS), W);
+        ReportedCasePipeline.Result a = p.estimate(CaseFile.withDefaults().read(csv(HEADER + AFRICA)),
+                Populations.fromTable(RegionEdition.ILO_2012, csv(POPS)), W);
         ReportedCasePipeline.Result b = p.estimate(cases(AFRICA), pops(POPS), W);
         assertEquals(a.getWorld().getEstimate(), b.getWorld().getEstimate());
         assertEquals(a.getWorld().getStandardError(), b.getWorld().getStandardError());

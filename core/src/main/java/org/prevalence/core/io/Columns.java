@@ -1,9 +1,12 @@
 package org.prevalence.core.io;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.prevalence.core.PrevalenceException;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -22,7 +25,12 @@ import tech.tablesaw.columns.Column;
  * that is not a plain number is an error naming the 1-based data row and the column, never
  * echoing the cell (it may be personal data), with the fix: declare it a missing-value token, or
  * read decimal commas. A declared missing-value token is NaN, and the estimator's missing-value
- * rule applies. {@link #counts} reads whole numbers in [0, 2^63).
+ * rule applies. {@link #requiredNumbers} refuses missing cells, and {@link #counts} reads whole
+ * numbers in [0, 2^63).
+ *
+ * <p><b>Text and dates.</b> {@link #strings} reads any column as trimmed text and
+ * {@link #epochDays} reads ISO dates ({@code yyyy-mm-dd}); in both a missing cell is an error
+ * naming the row and the column.
  *
  * <p>Every method is static and keeps no reference to the table.
  */
@@ -72,6 +80,18 @@ public final class Columns {
      * @return the exception (to be thrown by the caller)
      */
     public static PrevalenceException noColumn(Table t, String name) {
+        return noColumn(t, name, null);
+    }
+
+    /**
+     * The error for a column that is not in the table, in the one wording used everywhere, with a
+     * fix to suggest (for example the option that names the column).
+     * @param t the table
+     * @param name the column asked for
+     * @param remedy the fix, in Java and CLI terms (null for none)
+     * @return the exception (to be thrown by the caller)
+     */
+    public static PrevalenceException noColumn(Table t, String name, PrevalenceException.Remedy remedy) {
         String near = null;
         for (Column<?> c : t.columns()) {
             if (c.name().equalsIgnoreCase(name)) {
@@ -79,9 +99,10 @@ public final class Columns {
             }
         }
         String table = t.name() == null || t.name().isEmpty() ? "the table" : "'" + t.name() + "'";
-        return PrevalenceException.invalidData("column '" + name + "'",
-                "no column '%s' in %s%s; its columns are %s", name, table,
+        String message = String.format(Locale.ROOT, "no column '%s' in %s%s; its columns are %s", name, table,
                 near == null ? "" : " (names are case-sensitive; there is '" + near + "')", t.columnNames());
+        return remedy == null ? PrevalenceException.invalidData("column '" + name + "'", "%s", message)
+                : new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, "column '" + name + "'", message, remedy);
     }
 
     private static int index(Table t, String name) {
@@ -149,6 +170,75 @@ public final class Columns {
             out[r] = v;
         }
         return out;
+    }
+
+    /**
+     * Reads a column in a numeric role where every cell must be present (a weight, a population).
+     * @param t the table
+     * @param name the column (exact name)
+     * @return its values
+     * @throws PrevalenceException naming the first row whose cell is missing or not a number
+     */
+    public static double[] requiredNumbers(Table t, String name) {
+        double[] out = numbers(t, name);
+        for (int r = 0; r < out.length; r++) {
+            if (Double.isNaN(out[r])) {
+                throw missing(t.name(), name, r, "value");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads a column as text (any column type), each cell trimmed.
+     * @param t the table
+     * @param name the column (exact name)
+     * @return the cells
+     * @throws PrevalenceException naming the first row whose cell is missing or empty
+     */
+    public static String[] strings(Table t, String name) {
+        Column<?> c = column(t, name);
+        String[] out = new String[c.size()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = c.isMissing(r) ? "" : c.getString(r).strip();
+            if (out[r].isEmpty()) {
+                throw missing(t.name(), name, r, "value");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads a column of ISO dates: a date column, or text {@code yyyy-mm-dd}.
+     * @param t the table
+     * @param name the column (exact name)
+     * @return the dates as epoch days ({@link LocalDate#toEpochDay()})
+     * @throws PrevalenceException naming the first row whose date is missing or not an ISO date
+     */
+    public static long[] epochDays(Table t, String name) {
+        Column<?> c = column(t, name);
+        long[] out = new long[c.size()];
+        for (int r = 0; r < out.length; r++) {
+            if (c.isMissing(r)) {
+                throw missing(t.name(), name, r, "date");
+            }
+            if (c.type() == ColumnType.LOCAL_DATE) {
+                out[r] = ((LocalDate) c.get(r)).toEpochDay();
+                continue;
+            }
+            try {
+                out[r] = LocalDate.parse(c.getString(r).strip()).toEpochDay();
+            } catch (DateTimeParseException e) {
+                throw PrevalenceException.invalidData(where(r, name), "%s%s: the cell is not an ISO date (yyyy-mm-dd)",
+                        prefix(t.name()), where(r, name));
+            }
+        }
+        return out;
+    }
+
+    private static PrevalenceException missing(String table, String name, int r, String what) {
+        return PrevalenceException.invalidData(where(r, name), "%s%s: the %s is missing", prefix(table),
+                where(r, name), what);
     }
 
     /**

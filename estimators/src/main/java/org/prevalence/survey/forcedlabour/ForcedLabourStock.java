@@ -2,18 +2,19 @@ package org.prevalence.survey.forcedlabour;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
-import org.prevalence.survey.LinearizationVariance;
+import org.prevalence.core.io.Columns;
+import org.prevalence.survey.Domain;
 import org.prevalence.survey.SurveyDesign;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
+import org.prevalence.survey.SurveyTotal;
 
 /**
  * Unit-level forced-labour survey estimation for the Global Estimates pipeline: persons in forced
@@ -31,7 +32,7 @@ import tech.tablesaw.columns.Column;
  * Prevalence is \( \hat S_c / N_c \) for a population \( N_c \). The standard error treats each
  * respondent's total \( z_r = \sum_{i \in r} w_i d_i / W \) as a with-replacement draw
  * (\( \widehat{\mathrm{var}} = \frac{n}{n-1}\sum_r (z_r - \bar z)^2 \) over the \( n \) respondents
- * of the survey, computed by {@link LinearizationVariance} with respondents as the PSUs of one stratum);
+ * of the survey, the domain total's variance of {@link SurveyTotal} with respondents as the PSUs of one stratum);
  * for stratified or clustered designs, give the per-respondent totals to
  * {@code org.prevalence.survey} instead ({@link #respondentTotals}).
  *
@@ -42,6 +43,7 @@ import tech.tablesaw.columns.Column;
  * <p>This class is immutable.
  */
 public final class ForcedLabourStock {
+    private static final String STOCK = "stock";
     private final IclsRule rule;
     private final LocalDate start;
     private final LocalDate end;
@@ -88,13 +90,12 @@ public final class ForcedLabourStock {
 
     /**
      * Per-respondent totals \( z_r \) of the stock variable (for design-based variance elsewhere).
-     * @param t the rows (columns {@code respondent, weight, network_size, country, start_date,
-     *     end_date} and the rule's items)
+     * @param rows the rows ({@link ReportRows#fromTable} reads them from a table)
      * @return respondent id to its total, in order of first appearance
      */
-    public Map<String, Double> respondentTotals(Table t) {
-        double[] z = contributions(t);
-        String[] resp = strings(t, "respondent");
+    public Map<String, Double> respondentTotals(ReportRows rows) {
+        double[] z = contributions(rows);
+        String[] resp = rows.respondent();
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < z.length; i++) {
             out.merge(resp[i], z[i], Double::sum);
@@ -102,18 +103,18 @@ public final class ForcedLabourStock {
         return out;
     }
 
-    private double[] contributions(Table t) {
-        int[] fl = rule.classify(t);
-        double[] w = multiplicityWeights(IclsRule.values(t, "weight", false), IclsRule.values(t, "network_size", false));
+    private double[] contributions(ReportRows rows) {
+        int[] fl = rule.classify(rows.items());
+        double[] w = multiplicityWeights(rows.weight(), rows.networkSize());
         long w0 = start.toEpochDay();
         long w1 = end.toEpochDay();
         double wd = w1 - w0 + 1;
         double[] z = new double[fl.length];
-        long[] s = days(t, "start_date");
-        long[] e = days(t, "end_date");
+        long[] s = rows.startDay();
+        long[] e = rows.endDay();
         for (int i = 0; i < fl.length; i++) {
             if (e[i] < s[i]) {
-                throw PrevalenceException.invalidData("row " + (i + 1) + ", column 'end_date'",
+                throw PrevalenceException.invalidData(Columns.where(i, "end_date"),
                         "Row %d: the end date is before the start date", i + 1);
             }
             if (fl[i] == 1) {
@@ -126,84 +127,50 @@ public final class ForcedLabourStock {
 
     /**
      * Estimates the stock by country of exploitation.
-     * @param t the rows (see {@link #respondentTotals})
+     * @param rows the rows ({@link ReportRows#fromTable} reads them from a table)
      * @param population population by country (every country of exploitation needs one)
      * @return one row per country of exploitation
      */
-    public List<Country> estimate(Table t, Map<String, Double> population) {
-        double[] z = contributions(t);
-        String[] resp = strings(t, "respondent");
-        String[] country = strings(t, "country");
-        // respondent totals per country (a respondent's reports can name several countries)
-        Map<String, Integer> respIndex = new LinkedHashMap<>();
-        for (String r : resp) {
-            respIndex.putIfAbsent(r, respIndex.size());
-        }
-        int n = respIndex.size();
-        int[] respondent = new int[z.length];
-        Map<String, double[]> byCountry = new LinkedHashMap<>();
-        for (int i = 0; i < z.length; i++) {
-            respondent[i] = respIndex.get(resp[i]);
-            byCountry.computeIfAbsent(country[i], k -> new double[n])[respondent[i]] += z[i];
-        }
-        // Respondents as with-replacement PSUs of one stratum, no fpc: the survey engine's variance of a
-        // domain total is n/(n-1) sum_r (z_r - mean z)^2 over all n respondents (zero outside the country).
-        // With one respondent there is no variance (NaN); the design would refuse a single PSU.
-        LinearizationVariance engine = n > 1 ? LinearizationVariance.of(
-                SurveyDesign.builder(z.length).equalProbability().clusters(respondent).build()) : null;
+    public List<Country> estimate(ReportRows rows, Map<String, Double> population) {
+        double[] z = contributions(rows);
+        String[] country = rows.country();
+        SurveyDesign design = respondentDesign(rows.respondent(), z);
         List<Country> out = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : byCountry.entrySet()) {
-            double total = 0;
-            for (double v : e.getValue()) {
-                total += v;
-            }
+        for (String c : new LinkedHashSet<>(Arrays.asList(country))) {
             boolean[] inCountry = new boolean[z.length];
+            double total = 0;
             for (int i = 0; i < z.length; i++) {
-                inCountry[i] = country[i].equals(e.getKey());
+                inCountry[i] = country[i].equals(c);
+                total += inCountry[i] ? z[i] : 0;
             }
-            double se = engine != null ? Math.sqrt(engine.variance(z, inCountry)) : Double.NaN;
-            Double pop = population.get(e.getKey());
+            double se = design == null ? Double.NaN
+                    : SurveyTotal.withDefaults().estimate(design, STOCK, Domain.where(c, inCountry)).getStandardError();
+            Double pop = population.get(c);
             if (pop == null || !(pop > 0)) {
-                throw PrevalenceException.invalidData("country '" + e.getKey() + "'",
-                        "Country of exploitation '%s' has no population; add it", e.getKey());
+                throw PrevalenceException.invalidData("country '" + c + "'",
+                        "Country of exploitation '%s' has no population; add it", c);
             }
-            out.add(new Country(e.getKey(), total, se, pop));
+            out.add(new Country(c, total, se, pop));
         }
         return out;
     }
 
-    private static String[] strings(Table t, String column) {
-        if (!t.containsColumn(column)) {
-            throw PrevalenceException.invalidData("column '" + column + "'",
-                    "The table has no column '%s'; its columns are %s", column, t.columnNames());
+    /**
+     * Respondents as with-replacement PSUs of one stratum, equal weights, no fpc: the survey
+     * engine's variance of a domain total is then \( \frac{n}{n-1}\sum_r (z_r - \bar z)^2 \) over
+     * all \( n \) respondents (zero outside the domain). With one respondent there is no variance
+     * (null: the design would refuse a single PSU).
+     */
+    private static SurveyDesign respondentDesign(String[] resp, double[] z) {
+        Map<String, Integer> respIndex = new LinkedHashMap<>();
+        int[] respondent = new int[resp.length];
+        for (int i = 0; i < resp.length; i++) {
+            respondent[i] = respIndex.computeIfAbsent(resp[i], k -> respIndex.size());
         }
-        Column<?> c = t.column(column);
-        String[] out = new String[t.rowCount()];
-        for (int r = 0; r < out.length; r++) {
-            if (c.isMissing(r)) {
-                throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", r + 1, column),
-                        "Row %d, column '%s': the value is missing", r + 1, column);
-            }
-            out[r] = c.getString(r).trim();
+        if (respIndex.size() < 2) {
+            return null;
         }
-        return out;
-    }
-
-    private static long[] days(Table t, String column) {
-        if (!t.containsColumn(column)) {
-            throw PrevalenceException.invalidData("column '" + column + "'", "The table has no column '%s'", column);
-        }
-        Column<?> c = t.column(column);
-        long[] out = new long[t.rowCount()];
-        for (int r = 0; r < out.length; r++) {
-            if (c.isMissing(r)) {
-                throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", r + 1, column),
-                        "Row %d, column '%s': the date is missing", r + 1, column);
-            }
-            out[r] = c.type() == ColumnType.LOCAL_DATE ? ((LocalDate) c.get(r)).toEpochDay()
-                    : LocalDate.parse(c.getString(r).trim()).toEpochDay();
-        }
-        return out;
+        return SurveyDesign.builder(z.length).equalProbability().clusters(respondent).variable(STOCK, z).build();
     }
 
     /** The estimate for one country of exploitation. This class is immutable. */

@@ -1,13 +1,13 @@
 package org.prevalence.survey.forcedlabour;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.prevalence.core.PrevalenceException;
-import tech.tablesaw.api.NumberColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
+import org.prevalence.core.io.Columns;
 
 /**
  * The statistical definition of forced labour of the 20th International Conference of Labour
@@ -96,20 +96,32 @@ public final class IclsRule {
     }
 
     /**
-     * Classifies each row.
-     * @param t one row per person (respondent or reported family member)
-     * @return 1 if in forced labour, else 0
-     * @throws PrevalenceException naming the row and column of a missing value or a value other than 0/1
+     * @return the columns the rule reads: the involuntariness, coercion and children's items, and
+     *     the age column under {@link ChildrenRule#ICLS_2018}, each once, in that order
      */
-    public int[] classify(Table t) {
-        int n = t.rowCount();
-        boolean[] inv = any(t, involuntary);
-        boolean[] coe = any(t, coercion);
-        boolean[] child = childItems.isEmpty() ? new boolean[n] : any(t, childItems);
-        double[] age = null;
+    public List<String> columns() {
+        Set<String> out = new LinkedHashSet<>(involuntary);
+        out.addAll(coercion);
+        out.addAll(childItems);
         if (children == ChildrenRule.ICLS_2018) {
-            age = values(t, ageColumn, false);
+            out.add(ageColumn);
         }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Classifies each row.
+     * @param values the values of each of the rule's {@linkplain #columns() columns}, one per row
+     *     (for example {@link ReportRows#items()})
+     * @return 1 if in forced labour, else 0
+     * @throws PrevalenceException naming the row and column of a value other than 0/1 (or missing)
+     */
+    public int[] classify(Map<String, double[]> values) {
+        int n = values(values, columns().get(0)).length;
+        boolean[] inv = any(values, involuntary, n);
+        boolean[] coe = any(values, coercion, n);
+        boolean[] child = any(values, childItems, n);
+        double[] age = children == ChildrenRule.ICLS_2018 ? values(values, ageColumn) : null;
         int[] out = new int[n];
         for (int r = 0; r < n; r++) {
             boolean fl = inv[r] && coe[r];
@@ -121,37 +133,26 @@ public final class IclsRule {
         return out;
     }
 
-    private static boolean[] any(Table t, List<String> items) {
-        boolean[] out = new boolean[t.rowCount()];
+    private static boolean[] any(Map<String, double[]> values, List<String> items, int n) {
+        boolean[] out = new boolean[n];
         for (String item : items) {
-            double[] x = values(t, item, true);
-            for (int r = 0; r < out.length; r++) {
+            double[] x = values(values, item);
+            for (int r = 0; r < n; r++) {
+                if (x[r] != 0 && x[r] != 1) {
+                    throw PrevalenceException.invalidData(Columns.where(r, item),
+                            "Row %d, column '%s': an item is 0 or 1, got %s", r + 1, item, x[r]);
+                }
                 out[r] |= x[r] == 1;
             }
         }
         return out;
     }
 
-    static double[] values(Table t, String column, boolean binary) {
-        if (!t.containsColumn(column)) {
-            throw PrevalenceException.invalidData("column '" + column + "'",
-                    "The table has no column '%s'; its columns are %s", column, t.columnNames());
-        }
-        Column<?> c = t.column(column);
-        if (!(c instanceof NumberColumn<?, ?> nc)) {
-            throw PrevalenceException.invalidData("column '" + column + "'", "Column '%s' must be numeric", column);
-        }
-        double[] x = new double[t.rowCount()];
-        for (int r = 0; r < x.length; r++) {
-            String where = String.format(Locale.ROOT, "row %d, column '%s'", r + 1, column);
-            if (nc.isMissing(r)) {
-                throw PrevalenceException.invalidData(where, "Row %d, column '%s': the value is missing", r + 1, column);
-            }
-            x[r] = nc.getDouble(r);
-            if (binary && x[r] != 0 && x[r] != 1) {
-                throw PrevalenceException.invalidData(where, "Row %d, column '%s': an item is 0 or 1, got %s", r + 1,
-                        column, x[r]);
-            }
+    private static double[] values(Map<String, double[]> values, String column) {
+        double[] x = values.get(column);
+        if (x == null) {
+            throw PrevalenceException.invalidArgument("item '" + column + "'",
+                    "No values for the rule's column '%s'; the rule reads %s", column, values.keySet());
         }
         return x;
     }

@@ -32,10 +32,14 @@ class ForcedLabourStockTest {
         return CsvInput.withDefaults().read(CSV, "reports.csv");
     }
 
+    static ReportRows rows(IclsRule rule) {
+        return ReportRows.fromTable(table(), rule);
+    }
+
     @Test
     void iclsRule() {
-        assertArrayEquals(new int[] {1, 1, 0, 0, 0}, ADULT.classify(table()), "involuntary AND coercion");
-        assertArrayEquals(new int[] {1, 1, 0, 1, 1}, CHILD.classify(table()), "children: coercion OR child item");
+        assertArrayEquals(new int[] {1, 1, 0, 0, 0}, ADULT.classify(rows(ADULT).items()), "involuntary AND coercion");
+        assertArrayEquals(new int[] {1, 1, 0, 1, 1}, CHILD.classify(rows(CHILD).items()), "children: coercion OR child item");
     }
 
     @Test
@@ -49,7 +53,7 @@ class ForcedLabourStockTest {
     @Test
     void stockByCountryOfExploitation() {
         Map<String, Double> pop = Map.of("A", 1e4, "B", 2e4);
-        List<ForcedLabourStock.Country> adult = ForcedLabourStock.of(ADULT, W0, W1).estimate(table(), pop);
+        List<ForcedLabourStock.Country> adult = ForcedLabourStock.of(ADULT, W0, W1).estimate(rows(ADULT), pop);
         double zA = 100 * 366 / 731.0;
         assertEquals("A", adult.get(0).getCountry());
         Tolerance.assertRelative(zA, adult.get(0).getStock(), 1e-14, "A stock");
@@ -57,7 +61,7 @@ class ForcedLabourStockTest {
         Tolerance.assertRelative(zA, adult.get(0).getStandardError(), 1e-14, "A SE");
         Tolerance.assertRelative(zA / 1e4, adult.get(0).getPrevalence(), 1e-14, "A prevalence");
         Tolerance.assertRelative(50 * 10 / 731.0, adult.get(1).getStock(), 1e-14, "B: weight 100 / network 2");
-        List<ForcedLabourStock.Country> child = ForcedLabourStock.of(CHILD, W0, W1).estimate(table(), pop);
+        List<ForcedLabourStock.Country> child = ForcedLabourStock.of(CHILD, W0, W1).estimate(rows(CHILD), pop);
         // r3: 2020-06-01..2021-12-31 inside the window = 214 + 365 = 579 days
         Tolerance.assertRelative((100 * 366 + 50 * 579 + 80 * 365) / 731.0, child.get(0).getStock(), 1e-14,
                 "A stock with the children's rule");
@@ -66,10 +70,13 @@ class ForcedLabourStockTest {
     @Test
     void badItemsAreNamed() {
         Table t = CsvInput.withDefaults().read(CSV.replace("r2,200,1,A,25,1,0,0,0", "r2,200,1,A,25,1,0,2,0"), "x");
-        PrevalenceException e = assertThrows(PrevalenceException.class, () -> ADULT.classify(t));
+        PrevalenceException e = assertThrows(PrevalenceException.class, () -> ADULT.classify(ReportRows.fromTable(t, ADULT).items()));
         assertTrue(e.getMessage().contains("Row 3, column 'coe1'"), e.getMessage());
         PrevalenceException p = assertThrows(PrevalenceException.class,
-                () -> ForcedLabourStock.of(ADULT, W0, W1).estimate(table(), Map.of("A", 1.0)));
+                () -> ForcedLabourStock.of(ADULT, W0, W1).estimate(rows(ADULT), Map.of("A", 1.0)));
         assertTrue(p.getMessage().contains("'B'"), p.getMessage());
+        PrevalenceException missing = assertThrows(PrevalenceException.class,
+                () -> ReportRows.fromTable(table().removeColumns("coe1"), ADULT));
+        assertTrue(missing.getMessage().contains("no column 'coe1' in 'reports.csv'"), missing.getMessage());
     }
 }
