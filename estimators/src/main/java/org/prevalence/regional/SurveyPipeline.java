@@ -4,15 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.bootstrap.Bootstrap;
 import org.prevalence.core.bootstrap.IntervalType;
-import org.prevalence.core.bootstrap.Resampler;
 
 /**
  * The survey pipeline of the Global Estimates of Modern Slavery (2017, 2022): national prevalences
@@ -174,96 +170,103 @@ public final class SurveyPipeline {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(covariates, "covariates");
         int nRegions = data.edition.regions().size();
-        int n = data.size();
-        boolean anyImputed = data.surveyed() < n;
+        boolean anyImputed = data.surveyed() < data.size();
         ImputationModel.Fit fit = anyImputed || data.surveyed() > 0 ? fitOrNull(data, covariates, anyImputed) : null;
-        double[] regionPop = new double[nRegions];
-        boolean[] listed = new boolean[nRegions];
-        List<CountryResult> countries = new ArrayList<>();
-        int nImp = n - data.surveyed();
-        int[] sRegion = new int[n - nImp];
-        double[] sPop = new double[n - nImp];
-        double[] sP = new double[n - nImp];
-        double[] sSe = new double[n - nImp];
-        double[] sY = new double[n - nImp];
-        double[] sV = new double[n - nImp];
-        int[] iRegion = new int[nImp];
-        double[] iPop = new double[nImp];
-        double[][] iX = new double[nImp][];
-        double[] point = new double[nRegions + 1];
-        int si = 0;
-        int ii = 0;
-        double tau = fit == null ? 0 : Math.sqrt(fit.getTau2());
+        Countries countries = countries(data, covariates, fit);
+        SurveyDraws.Components comp = components(data, countries.listed);
+        double[] point = pointTotals(countries.point, comp);
+        SurveyDraws mc = new SurveyDraws(nRegions, point, countries.surveyed, countries.imputed,
+                modelDraws(fit, countries.imputed.x.length), comp);
+        List<Bootstrap.Result> res = Bootstrap.withDefaults().withReplicates(draws).withSeed(seed).withThreads(threads)
+                .runMany(mc, nRegions + 1, (buf, out) -> System.arraycopy(buf, 0, out, 0, out.length));
+        return result(data, countries, res, fit);
+    }
+
+    /** The countries split into surveyed and imputed, with the point totals and populations of the regions. */
+    private static final class Countries {
+        final SurveyDraws.Surveyed surveyed;
+        final SurveyDraws.Imputed imputed;
+        final List<CountryResult> rows = new ArrayList<>();
+        final double[] regionPop;
+        final boolean[] listed;
+        final double[] point; // regions, then the world (filled by pointTotals)
+
+        Countries(int surveyed, int imputed, int regions) {
+            this.surveyed = new SurveyDraws.Surveyed(surveyed);
+            this.imputed = new SurveyDraws.Imputed(imputed);
+            regionPop = new double[regions];
+            listed = new boolean[regions];
+            point = new double[regions + 1];
+        }
+    }
+
+    /** Each country's prevalence as used: the survey's, or the imputation model's expected prevalence. */
+    private Countries countries(NationalData data, Covariates covariates, ImputationModel.Fit fit) {
+        int n = data.size();
+        Countries out = new Countries(data.surveyed(), n - data.surveyed(), data.edition.regions().size());
         for (int r = 0; r < n; r++) {
             int g = data.region[r];
-            listed[g] = true;
-            regionPop[g] += data.population[r];
+            String region = data.edition.regions().get(g);
+            out.listed[g] = true;
+            out.regionPop[g] += data.population[r];
             if (!Double.isNaN(data.prevalence[r])) {
-                sRegion[si] = g;
-                sPop[si] = data.population[r];
-                sP[si] = data.prevalence[r];
-                sSe[si] = data.se[r];
-                double pr = data.prevalence[r];
-                if (samplingError == SamplingError.LOGIT && pr > 0 && pr < 1 && data.se[r] > 0) {
-                    double nEff = pr * (1 - pr) / (data.se[r] * data.se[r]);
-                    double k = pr * nEff;
-                    sY[si] = Math.log((k + 0.5) / (nEff - k + 0.5));
-                    sV[si] = Math.sqrt(1 / (k + 0.5) + 1 / (nEff - k + 0.5));
-                } else if (samplingError == SamplingError.BETA && pr > 0 && pr < 1 && data.se[r] > 0
-                        && data.se[r] * data.se[r] < pr * (1 - pr)) {
-                    // beta with mean p and variance se^2: shape p nu, (1 - p) nu, nu = n_eff - 1
-                    double nu = pr * (1 - pr) / (data.se[r] * data.se[r]) - 1;
-                    sY[si] = pr * nu;
-                    sV[si] = -(1 - pr) * nu - 2; // < -2 flags a beta draw; shape b = -(sV + 2)
-                } else {
-                    sV[si] = -1;
-                }
-                si++;
-                point[g] += data.population[r] * data.prevalence[r];
-                countries.add(new CountryResult(data.country[r], data.edition.regions().get(g), data.population[r],
-                        data.prevalence[r], data.se[r], false));
+                out.surveyed.add(g, data.population[r], data.prevalence[r], data.se[r], samplingError);
+                out.point[g] += data.population[r] * data.prevalence[r];
+                out.rows.add(new CountryResult(data.country[r], region, data.population[r], data.prevalence[r],
+                        data.se[r], false));
             } else {
                 double[] x = ImputationModel.designRow(data, covariates, r, fit.regionColumn, fit.firstCovariate,
                         fit.getNames().size());
-                double eta = fit.predictLogit(x);
-                double[] mPoint = {fit.expectedPrevalence(x)};
-                double[] mPred = ImputationModel.logitNormalMoments(eta, Math.sqrt(fit.parameterVariance(x)
-                        + fit.getTau2()));
-                iRegion[ii] = g;
-                iPop[ii] = data.population[r];
-                iX[ii] = x;
-                ii++;
-                point[g] += data.population[r] * mPoint[0];
-                countries.add(new CountryResult(data.country[r], data.edition.regions().get(g), data.population[r],
-                        mPoint[0], mPred[1], true));
+                double mean = fit.expectedPrevalence(x);
+                double[] pred = ImputationModel.logitNormalMoments(fit.predictLogit(x),
+                        Math.sqrt(fit.parameterVariance(x) + fit.getTau2()));
+                out.imputed.add(g, data.population[r], x);
+                out.point[g] += data.population[r] * mean;
+                out.rows.add(new CountryResult(data.country[r], region, data.population[r], mean, pred[1], true));
             }
         }
+        return out;
+    }
+
+    /** The outside components, each in a region with countries (or the world). */
+    private SurveyDraws.Components components(NationalData data, boolean[] listed) {
         int nComp = components.size();
-        int[] cRegion = new int[nComp];
-        double[] cMean = new double[nComp];
-        double[] cSd = new double[nComp];
+        SurveyDraws.Components out = new SurveyDraws.Components(new int[nComp], new double[nComp], new double[nComp]);
         for (int j = 0; j < nComp; j++) {
             OutsideComponent c = components.get(j);
-            cRegion[j] = c.region() == null ? -1 : data.edition.indexOf(c.region());
-            if (c.region() != null && (cRegion[j] < 0 || !listed[cRegion[j]])) {
+            out.region()[j] = c.region() == null ? -1 : data.edition.indexOf(c.region());
+            if (c.region() != null && (out.region()[j] < 0 || !listed[out.region()[j]])) {
                 throw PrevalenceException.invalidArgument("component '" + c.name() + "'",
                         "Component '%s' is for region '%s', which has no countries in the national data; the "
                                 + "regions are %s", c.name(), c.region(), data.edition.regions());
             }
-            cMean[j] = c.estimate();
-            cSd[j] = c.standardDeviation();
-            if (cRegion[j] >= 0) {
-                point[cRegion[j]] += c.estimate();
+            out.mean()[j] = c.estimate();
+            out.sd()[j] = c.standardDeviation();
+        }
+        return out;
+    }
+
+    /** Adds the components to the countries' regional point totals, and the world's total last. */
+    private static double[] pointTotals(double[] point, SurveyDraws.Components comp) {
+        int nRegions = point.length - 1;
+        for (int j = 0; j < comp.mean().length; j++) {
+            if (comp.region()[j] >= 0) {
+                point[comp.region()[j]] += comp.mean()[j];
             }
         }
         for (int g = 0; g < nRegions; g++) {
             point[nRegions] += point[g];
         }
-        for (int j = 0; j < nComp; j++) {
-            if (cRegion[j] < 0) {
-                point[nRegions] += cMean[j];
+        for (int j = 0; j < comp.mean().length; j++) {
+            if (comp.region()[j] < 0) {
+                point[nRegions] += comp.mean()[j];
             }
         }
+        return point;
+    }
+
+    /** The imputation model's draws: the Q-profile, or the Knapp-Hartung scaled Cholesky factor. */
+    private SurveyDraws.Model modelDraws(ImputationModel.Fit fit, int nImp) {
         double[] beta = fit == null ? new double[0] : fit.getCoefficients();
         double[][] chol = fit == null || nImp == 0 ? new double[0][0] : fit.choleskyLower();
         if (fit != null && nImp > 0) {
@@ -276,28 +279,31 @@ public final class SurveyPipeline {
         }
         ImputationModel.QProfile qp = fit != null && nImp > 0 && modelUncertainty == ModelUncertainty.Q_PROFILE
                 ? fit.qProfile(Q_PROFILE_GRID) : null;
-        MonteCarlo mc = new MonteCarlo(nRegions, point, sRegion, sPop, sP, sSe, sY, sV, iRegion, iPop, iX, beta,
-                nImp == 0 ? new double[0][0] : chol, tau, cRegion, cMean, cSd,
+        return new SurveyDraws.Model(beta, chol, fit == null ? 0 : Math.sqrt(fit.getTau2()),
                 fit == null ? 0 : fit.getDegreesOfFreedom(), qp);
-        List<Bootstrap.Result> res = Bootstrap.withDefaults().withReplicates(draws).withSeed(seed).withThreads(threads)
-                .runMany(mc, nRegions + 1, (buf, out) -> System.arraycopy(buf, 0, out, 0, out.length));
+    }
+
+    /** The regional rows (every region of the edition) and the world from the draws. */
+    private Result result(NationalData data, Countries countries, List<Bootstrap.Result> res, ImputationModel.Fit fit) {
+        int nRegions = data.edition.regions().size();
         List<RegionalEstimate> regions = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         double worldPop = 0;
         for (int g = 0; g < nRegions; g++) {
             String name = data.edition.regions().get(g);
-            if (listed[g]) {
-                RegionalEstimate e = row(name, regionPop[g], res.get(g));
-                if (e.getEstimate() > regionPop[g]) {
+            double pop = countries.regionPop[g];
+            if (countries.listed[g]) {
+                RegionalEstimate e = row(name, pop, res.get(g));
+                if (e.getEstimate() > pop) {
                     // only outside components can do this: a country's prevalence is at most 1
                     throw PrevalenceException.invalidArgument("region '" + name + "'",
                             "Region '%s': the estimate, %s persons, is larger than the region's population %s (the "
                                     + "sum of its countries' population rows), because of the outside components "
                                     + "added to it; check the components' estimates", name,
-                            Format.number(Math.rint(e.getEstimate())), Format.number(regionPop[g]));
+                            Format.number(Math.rint(e.getEstimate())), Format.number(pop));
                 }
                 regions.add(e);
-                worldPop += regionPop[g];
+                worldPop += pop;
             } else {
                 String why = "no country of the region is in the national data";
                 regions.add(RegionalEstimate.notEstimated(name, Double.NaN, why));
@@ -305,7 +311,7 @@ public final class SurveyPipeline {
             }
         }
         RegionalEstimate world = row("World", worldPop, res.get(nRegions)).leavingOut(leftOut);
-        return new Result(regions, world, countries, fit, draws, seed, components);
+        return new Result(regions, world, countries.rows, fit, draws, seed, components);
     }
 
     private ImputationModel.Fit fitOrNull(NationalData data, Covariates covariates, boolean needed) {
@@ -323,143 +329,6 @@ public final class SurveyPipeline {
         return new RegionalEstimate(name, pop, b.getEstimate(), b.getBootstrapStandardError(), Double.NaN,
                 b.interval(IntervalType.PERCENTILE, ReportedCasePipeline.LEVELS[0]),
                 b.interval(IntervalType.PERCENTILE, ReportedCasePipeline.LEVELS[1]));
-    }
-
-    /** One Monte Carlo draw of the regional totals (the "resample" is the vector of totals). */
-    private static final class MonteCarlo implements Resampler<double[]> {
-        private final int nRegions;
-        private final double[] point;
-        private final int[] sRegion;
-        private final double[] sPop;
-        private final double[] sP;
-        private final double[] sSe;
-        private final double[] sY; // empirical logit, or the first beta shape
-        private final double[] sV; // its SD; -1 for a normal draw; < -2 for a beta draw (second shape -(sV + 2))
-        private final int[] iRegion;
-        private final double[] iPop;
-        private final double[][] iX;
-        private final double[] beta;
-        private final double[][] chol;
-        private final double tau;
-        private final int[] cRegion;
-        private final double[] cMean;
-        private final double[] cSd;
-        private final int df;
-        private final ImputationModel.QProfile qProfile; // null: plug-in tau, Knapp-Hartung t
-
-        MonteCarlo(int nRegions, double[] point, int[] sRegion, double[] sPop, double[] sP, double[] sSe,
-                   double[] sY, double[] sV, int[] iRegion, double[] iPop, double[][] iX, double[] beta, double[][] chol, double tau,
-                   int[] cRegion, double[] cMean, double[] cSd, int df, ImputationModel.QProfile qProfile) {
-            this.qProfile = qProfile;
-            this.df = df;
-            this.nRegions = nRegions;
-            this.point = point;
-            this.sRegion = sRegion;
-            this.sPop = sPop;
-            this.sP = sP;
-            this.sSe = sSe;
-            this.sY = sY;
-            this.sV = sV;
-            this.iRegion = iRegion;
-            this.iPop = iPop;
-            this.iX = iX;
-            this.beta = beta;
-            this.chol = chol;
-            this.tau = tau;
-            this.cRegion = cRegion;
-            this.cMean = cMean;
-            this.cSd = cSd;
-        }
-
-        @Override
-        public double[] original() {
-            return point.clone();
-        }
-
-        @Override
-        public double[] newBuffer() {
-            return new double[nRegions + 1];
-        }
-
-        @Override
-        public void resample(UniformRandomProvider rng, double[] buf) {
-            ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
-            java.util.Arrays.fill(buf, 0);
-            double[] zs = new double[sP.length];
-            for (int c = 0; c < sP.length; c++) {
-                double p;
-                if (sV[c] >= 0) {
-                    p = ImputationModel.expit(sY[c] + sV[c] * z.sample());
-                } else if (sV[c] < -2) {
-                    p = ChengBetaSampler.of(rng, sY[c], -(sV[c] + 2)).sample();
-                } else {
-                    p = Math.min(1, Math.max(0, sP[c] + sSe[c] * z.sample()));
-                }
-                buf[sRegion[c]] += sPop[c] * p;
-                zs[c] = sSe[c] > 0 ? (p - sP[c]) / sSe[c] : 0; // standardised sampling deviation
-            }
-            if (iX.length > 0 && qProfile != null) {
-                // tau^2 from its Q-profile distribution (Viechtbauer 2007), then beta given tau^2 as the
-                // refit to the drawn surveys: beta* = beta(tau^2) + A (sqrt(v) Z_s + tau Z'), where Z_s are the
-                // surveyed countries' standardised draws above, so that a survey drawn high also raises
-                // the imputed prevalences of its region (their errors are positively correlated)
-                int j = rng.nextInt(qProfile.tau2().length);
-                double[] bj = qProfile.beta()[j];
-                double[][] aj = qProfile.hat()[j];
-                double[] vf = qProfile.v();
-                double tj = Math.sqrt(qProfile.tau2()[j]);
-                int k = bj.length;
-                double[] b = bj.clone();
-                for (int c = 0; c < sP.length; c++) {
-                    double e = Math.sqrt(vf[c]) * zs[c] + tj * z.sample();
-                    for (int a = 0; a < k; a++) {
-                        b[a] += aj[a][c] * e;
-                    }
-                }
-                for (int c = 0; c < iX.length; c++) {
-                    double eta = ImputationModel.dot(iX[c], b) + tj * z.sample();
-                    buf[iRegion[c]] += iPop[c] * ImputationModel.expit(eta);
-                }
-            } else if (iX.length > 0) {
-                int k = beta.length;
-                double[] zb = new double[k];
-                // multivariate t with df degrees of freedom: normal / sqrt(chi^2_df / df)
-                double chi2 = 0;
-                for (int a = 0; a < df; a++) {
-                    double e = z.sample();
-                    chi2 += e * e;
-                }
-                double t = df > 0 ? Math.sqrt(df / chi2) : 1;
-                for (int a = 0; a < k; a++) {
-                    zb[a] = z.sample() * t;
-                }
-                double[] b = new double[k];
-                for (int a = 0; a < k; a++) {
-                    double s = beta[a];
-                    for (int j = 0; j <= a; j++) {
-                        s += chol[a][j] * zb[j];
-                    }
-                    b[a] = s;
-                }
-                for (int c = 0; c < iX.length; c++) {
-                    double eta = ImputationModel.dot(iX[c], b) + tau * z.sample();
-                    buf[iRegion[c]] += iPop[c] * ImputationModel.expit(eta);
-                }
-            }
-            double world = 0;
-            for (int j = 0; j < cMean.length; j++) {
-                double v = Math.max(0, cMean[j] + cSd[j] * z.sample());
-                if (cRegion[j] >= 0) {
-                    buf[cRegion[j]] += v;
-                } else {
-                    world += v;
-                }
-            }
-            for (int g = 0; g < nRegions; g++) {
-                world += buf[g];
-            }
-            buf[nRegions] = world;
-        }
     }
 
     @Override
