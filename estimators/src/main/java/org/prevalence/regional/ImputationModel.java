@@ -1,17 +1,13 @@
 package org.prevalence.regional;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.NonSymmetricMatrixException;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.Columns;
@@ -79,7 +75,6 @@ import org.prevalence.core.io.Columns;
  */
 public final class ImputationModel {
     private static final ImputationModel DEFAULT = new ImputationModel(RegionEffects.FIXED);
-    private static final GaussIntegrator HERMITE = new GaussIntegratorFactory().hermite(20);
     /** Refits with sampling variances from the fitted prevalences (see the class description). */
     static final int VARIANCE_ITERATIONS = 3;
 
@@ -118,42 +113,9 @@ public final class ImputationModel {
         int nRegions = data.edition.regions().size();
         boolean[] surveyedRegion = new boolean[nRegions];
         boolean[] imputedRegion = new boolean[nRegions];
-        List<Integer> rows = new ArrayList<>();
-        for (int r = 0; r < data.size(); r++) {
-            if (Double.isNaN(data.prevalence[r])) {
-                imputedRegion[data.region[r]] = true;
-                continue;
-            }
-            double p = data.prevalence[r];
-            if (!(p > 0 && p < 1) || !(data.se[r] > 0)) {
-                throw PrevalenceException.invalidData(Columns.where(r, p > 0 && p < 1 ? "se" : "prevalence"),
-                        "Row %d: country '%s' has prevalence %s and se %s; the logit-scale model needs 0 < prevalence "
-                                + "< 1 and se > 0 (for a survey that found no case, give a small positive prevalence "
-                                + "such as 0.5/n and its se)", r + 1, data.country[r], p, data.se[r]);
-            }
-            surveyedRegion[data.region[r]] = true;
-            rows.add(r);
-        }
+        List<Integer> rows = surveyedRows(data, surveyedRegion, imputedRegion);
         List<String> names = new ArrayList<>();
-        int[] regionColumn = new int[nRegions];
-        java.util.Arrays.fill(regionColumn, -1);
-        if (regionEffects == RegionEffects.FIXED) {
-            for (int g = 0; g < nRegions; g++) {
-                if (imputedRegion[g] && !surveyedRegion[g]) {
-                    String name = data.edition.regions().get(g);
-                    throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "region '" + name + "'",
-                            "Region '" + name + "' has countries to impute but no surveyed country, so its region "
-                                    + "effect cannot be estimated", new PrevalenceException.Remedy(
-                                    "add a survey, or use RegionEffects.NONE", "add a survey of a country of the region"));
-                }
-                if (surveyedRegion[g]) {
-                    regionColumn[g] = names.size();
-                    names.add("region:" + data.edition.regions().get(g));
-                }
-            }
-        } else {
-            names.add("(intercept)");
-        }
+        int[] regionColumn = regionTerms(data, surveyedRegion, imputedRegion, names);
         int firstCov = names.size();
         names.addAll(covariates.names);
         int p = names.size();
@@ -177,7 +139,70 @@ public final class ImputationModel {
             y[i] = Math.log((cases + 0.5) / (nEff[i] - cases + 0.5));
             v[i] = 1 / (cases + 0.5) + 1 / (nEff[i] - cases + 0.5);
         }
-        DlFit fit = null;
+        MetaRegression.DlFit fit = refit(x, y, v, nEff, names);
+        return new Fit(names, fit.beta(), fit.covariance().getData(), fit.tau2(), fit.q(), k, regionColumn, firstCov,
+                knappHartung(x, y, v, fit), x, y, v);
+    }
+
+    /**
+     * The rows of the surveyed countries, checked; marks the regions with surveyed and with
+     * imputed countries.
+     */
+    private static List<Integer> surveyedRows(NationalData data, boolean[] surveyedRegion, boolean[] imputedRegion) {
+        List<Integer> rows = new ArrayList<>();
+        for (int r = 0; r < data.size(); r++) {
+            if (Double.isNaN(data.prevalence[r])) {
+                imputedRegion[data.region[r]] = true;
+                continue;
+            }
+            double p = data.prevalence[r];
+            if (!(p > 0 && p < 1) || !(data.se[r] > 0)) {
+                throw PrevalenceException.invalidData(Columns.where(r, p > 0 && p < 1 ? "se" : "prevalence"),
+                        "Row %d: country '%s' has prevalence %s and se %s; the logit-scale model needs 0 < prevalence "
+                                + "< 1 and se > 0 (for a survey that found no case, give a small positive prevalence "
+                                + "such as 0.5/n and its se)", r + 1, data.country[r], p, data.se[r]);
+            }
+            surveyedRegion[data.region[r]] = true;
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /**
+     * Adds the region terms' names (one per surveyed region, or the intercept) to {@code names}.
+     * @return each region's coefficient column, -1 for none
+     */
+    private int[] regionTerms(NationalData data, boolean[] surveyedRegion, boolean[] imputedRegion,
+                              List<String> names) {
+        int nRegions = surveyedRegion.length;
+        int[] regionColumn = new int[nRegions];
+        Arrays.fill(regionColumn, -1);
+        if (regionEffects != RegionEffects.FIXED) {
+            names.add("(intercept)");
+            return regionColumn;
+        }
+        for (int g = 0; g < nRegions; g++) {
+            if (imputedRegion[g] && !surveyedRegion[g]) {
+                String name = data.edition.regions().get(g);
+                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "region '" + name + "'",
+                        "Region '" + name + "' has countries to impute but no surveyed country, so its region "
+                                + "effect cannot be estimated", new PrevalenceException.Remedy(
+                                "add a survey, or use RegionEffects.NONE", "add a survey of a country of the region"));
+            }
+            if (surveyedRegion[g]) {
+                regionColumn[g] = names.size();
+                names.add("region:" + data.edition.regions().get(g));
+            }
+        }
+        return regionColumn;
+    }
+
+    /**
+     * The DerSimonian-Laird fit, refitted {@value #VARIANCE_ITERATIONS} times with the sampling
+     * variances from the fitted prevalences ({@code v} is updated in place).
+     */
+    private static MetaRegression.DlFit refit(double[][] x, double[] y, double[] v, double[] nEff, List<String> names) {
+        MetaRegression.DlFit fit = null;
         for (int iteration = 0; iteration < 1 + VARIANCE_ITERATIONS; iteration++) {
             if (fit != null) {
                 // sampling variances from the fitted prevalences, not the observed ones: weights that
@@ -186,72 +211,24 @@ public final class ImputationModel {
                 // so E[1/(p(1-p))] = 2 + 2 cosh(eta) e^(tau^2/2) (log-normal mean)
                 double[] b = fit.beta();
                 double m = Math.exp(fit.tau2() / 2);
-                for (int i = 0; i < k; i++) {
-                    double eta = dot(x[i], b);
+                for (int i = 0; i < y.length; i++) {
+                    double eta = MetaRegression.dot(x[i], b);
                     v[i] = (2 + 2 * Math.cosh(eta) * m) / nEff[i];
                 }
             }
-            fit = derSimonianLaird(x, y, v, names);
+            fit = MetaRegression.derSimonianLaird(x, y, v, names);
         }
-        // Knapp-Hartung scale of the coefficients' covariance, truncated below at 1
-        double tau2 = fit.tau2();
-        double[] b = fit.beta();
+        return fit;
+    }
+
+    /** The Knapp-Hartung scale of the coefficients' covariance, truncated below at 1 (Knapp and Hartung 2003). */
+    private static double knappHartung(double[][] x, double[] y, double[] v, MetaRegression.DlFit fit) {
         double qkh = 0;
-        for (int i = 0; i < k; i++) {
-            double e = y[i] - dot(x[i], b);
-            qkh += e * e / (v[i] + tau2);
+        for (int i = 0; i < y.length; i++) {
+            double e = y[i] - MetaRegression.dot(x[i], fit.beta());
+            qkh += e * e / (v[i] + fit.tau2());
         }
-        qkh /= k - p;
-        return new Fit(names, b, fit.covariance().getData(), tau2, fit.q(), k, regionColumn, firstCov,
-                Math.max(1, qkh), x, y, v);
-    }
-
-    /** A discretised Q-profile distribution of tau^2 with the conditional coefficients (see Fit#qProfile). */
-    record QProfile(double[] tau2, double[][] beta, double[][][] choleskyLower, double[][][] hat, double[] v) {
-    }
-
-    /** One DerSimonian-Laird meta-regression fit. */
-    record DlFit(double tau2, double[] beta, RealMatrix covariance, double q) {
-    }
-
-    /**
-     * One DerSimonian-Laird meta-regression fit (the formulas of the class description).
-     * @param x the design rows
-     * @param y the responses
-     * @param v their sampling variances
-     * @param names the coefficient names, for messages
-     * @return tau^2, coefficients, their covariance and Q
-     */
-    static DlFit derSimonianLaird(double[][] x, double[] y, double[] v, List<String> names) {
-        int k = y.length;
-        int p = names.size();
-        // fixed-effect fit and the moment estimate of tau^2 (DerSimonian-Laird)
-        double[] w = new double[k];
-        for (int i = 0; i < k; i++) {
-            w[i] = 1 / v[i];
-        }
-        RealMatrix xtwxInv = inverse(crossProduct(x, w, p), names);
-        double[] beta = xtwxInv.operate(xtwy(x, w, y, p));
-        double q = 0;
-        double sumW = 0;
-        for (int i = 0; i < k; i++) {
-            double e = y[i] - dot(x[i], beta);
-            q += w[i] * e * e;
-            sumW += w[i];
-        }
-        double[] w2 = new double[k];
-        for (int i = 0; i < k; i++) {
-            w2[i] = w[i] * w[i];
-        }
-        double trace = sumW - xtwxInv.multiply(crossProduct(x, w2, p)).getTrace();
-        double tau2 = Math.max(0, (q - (k - p)) / trace);
-        double[] ws = new double[k];
-        for (int i = 0; i < k; i++) {
-            ws[i] = 1 / (v[i] + tau2);
-        }
-        RealMatrix cov = inverse(crossProduct(x, ws, p), names);
-        double[] b = cov.operate(xtwy(x, ws, y, p));
-        return new DlFit(tau2, b, cov, q);
+        return Math.max(1, qkh / (y.length - x[0].length));
     }
 
     static double[] designRow(NationalData data, Covariates covariates, int r, int[] regionColumn, int firstCov,
@@ -265,72 +242,6 @@ public final class ImputationModel {
         double[] c = covariates.of(data.country[r]);
         System.arraycopy(c, 0, row, firstCov, c.length);
         return row;
-    }
-
-    private static RealMatrix crossProduct(double[][] x, double[] w, int p) {
-        double[][] m = new double[p][p];
-        for (int i = 0; i < x.length; i++) {
-            for (int a = 0; a < p; a++) {
-                double xa = w[i] * x[i][a];
-                if (xa == 0) {
-                    continue;
-                }
-                for (int b = 0; b < p; b++) {
-                    m[a][b] += xa * x[i][b];
-                }
-            }
-        }
-        return new Array2DRowRealMatrix(m, false);
-    }
-
-    private static double[] xtwy(double[][] x, double[] w, double[] y, int p) {
-        double[] out = new double[p];
-        for (int i = 0; i < x.length; i++) {
-            for (int a = 0; a < p; a++) {
-                out[a] += w[i] * x[i][a] * y[i];
-            }
-        }
-        return out;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static RealMatrix inverse(RealMatrix m, List<String> names) {
-        try {
-            return new CholeskyDecomposition(m, 1e-12, 1e-12).getSolver().getInverse();
-        } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
-            throw PrevalenceException.notEstimable("covariates",
-                    "The model's coefficients %s are not identifiable (collinear or constant covariates); drop a "
-                            + "covariate", names);
-        }
-    }
-
-    /** @return \( \mathrm{expit}(x) = 1 / (1 + e^{-x}) \) */
-    static double expit(double x) {
-        return 1 / (1 + Math.exp(-x));
-    }
-
-    /**
-     * @param eta the mean logit
-     * @param sd the standard deviation on the logit scale
-     * @return {@code {E[expit(eta + sd Z)], sd(expit(eta + sd Z))}} by Gauss-Hermite quadrature
-     */
-    static double[] logitNormalMoments(double eta, double sd) {
-        if (sd == 0) {
-            return new double[] {expit(eta), 0};
-        }
-        double m1 = HERMITE.integrate(t -> expit(eta + Math.sqrt(2) * sd * t)) / Math.sqrt(Math.PI);
-        double m2 = HERMITE.integrate(t -> {
-            double e = expit(eta + Math.sqrt(2) * sd * t);
-            return e * e;
-        }) / Math.sqrt(Math.PI);
-        return new double[] {m1, Math.sqrt(Math.max(0, m2 - m1 * m1))};
     }
 
     @Override
@@ -433,7 +344,7 @@ public final class ImputationModel {
          * @return the predicted logit \( x^\top\hat\beta \)
          */
         public double predictLogit(double[] x) {
-            return dot(x, beta);
+            return MetaRegression.dot(x, beta);
         }
 
         /**
@@ -455,78 +366,17 @@ public final class ImputationModel {
          * @return \( Q(\tau^2) \)
          */
         public double generalizedQ(double tau2) {
-            return conditional(tau2).q();
-        }
-
-        /** Weighted least squares at a fixed tau^2: coefficients, their covariance and the generalized Q. */
-        DlFit conditional(double tau2) {
-            int k = y.length;
-            int p = beta.length;
-            double[] w = new double[k];
-            for (int i = 0; i < k; i++) {
-                w[i] = 1 / (v[i] + tau2);
-            }
-            RealMatrix cov = inverse(crossProduct(x, w, p), names);
-            double[] b = cov.operate(xtwy(x, w, y, p));
-            double q = 0;
-            for (int i = 0; i < k; i++) {
-                double e = y[i] - dot(x[i], b);
-                q += w[i] * e * e;
-            }
-            return new DlFit(tau2, b, cov, q);
+            return MetaRegression.conditional(x, y, v, names, tau2).q();
         }
 
         /**
-         * The Q-profile confidence distribution of \( \tau^2 \) (Viechtbauer 2007), discretised at
-         * {@code grid} equally spaced probabilities: for \( u_j = (j + 1/2)/G \), \( \tau^2_j \) solves
-         * \( Q(\tau^2_j) = F^{-1}_{\chi^2_{k-p}}(1 - u_j) \) (0 if \( Q(0) \) is already below it);
-         * with each, the conditional coefficients \( \hat\beta(\tau^2_j) \) and the lower Cholesky
-         * factor of their covariance \( (X^\top W_j X)^{-1} \). Drawing \( j \) uniformly and then
-         * \( \beta \sim N(\hat\beta(\tau^2_j), (X^\top W_j X)^{-1}) \) propagates the uncertainty of
-         * both \( \tau^2 \) and \( \beta \).
-         * @param grid the number of points G
-         * @return {@code {tau2[G], beta[G][p], choleskyLower[G][p][p]}} packed as a {@link QProfile}
+         * The Q-profile confidence distribution of \( \tau^2 \) discretised at {@code grid} points
+         * ({@link MetaRegression#qProfile}).
+         * @param grid the number of points
+         * @return the points, with the conditional coefficients
          */
-        QProfile qProfile(int grid) {
-            int df = countries - beta.length;
-            org.apache.commons.statistics.distribution.ChiSquaredDistribution chi2 =
-                    org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(df);
-            double[] t2 = new double[grid];
-            double[][] b = new double[grid][];
-            double[][][] l = new double[grid][][];
-            double[][][] hat = new double[grid][][];
-            double q0 = generalizedQ(0);
-            org.apache.commons.math3.analysis.solvers.BrentSolver brent =
-                    new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-12, 1e-8);
-            double hi = Math.max(tau2, 0.01);
-            for (int j = 0; j < grid; j++) {
-                double target = chi2.inverseSurvivalProbability((j + 0.5) / grid);
-                double t = 0;
-                if (q0 > target) {
-                    while (generalizedQ(hi) > target) {
-                        hi *= 2;
-                    }
-                    t = brent.solve(200, tt -> generalizedQ(tt) - target, 0, hi);
-                }
-                t2[j] = t;
-                DlFit c = conditional(t);
-                b[j] = c.beta();
-                l[j] = new CholeskyDecomposition(c.covariance(), 1e-10, 0).getL().getData();
-                // A = (X' W X)^{-1} X' W: the coefficients' linear dependence on the responses
-                int p = beta.length;
-                hat[j] = new double[p][y.length];
-                for (int i = 0; i < y.length; i++) {
-                    double wi = 1 / (v[i] + t);
-                    for (int a = 0; a < p; a++) {
-                        double s = 0;
-                        for (int e = 0; e < p; e++) {
-                            s += c.covariance().getEntry(a, e) * x[i][e];
-                        }
-                        hat[j][a][i] = s * wi;
-                    }
-                }
-            }
-            return new QProfile(t2, b, l, hat, v.clone());
+        MetaRegression.QProfile qProfile(int grid) {
+            return MetaRegression.qProfile(x, y, v, names, tau2, grid);
         }
 
         /**
@@ -548,7 +398,7 @@ public final class ImputationModel {
         public double expectedPrevalence(double[] x) {
             double eta = predictLogit(x);
             double s2 = tau2 - parameterVariance(x);
-            return s2 >= 0 ? logitNormalMoments(eta, Math.sqrt(s2))[0] : expit(eta + s2 / 2);
+            return s2 >= 0 ? MetaRegression.logitNormalMoments(eta, Math.sqrt(s2))[0] : MetaRegression.expit(eta + s2 / 2);
         }
 
         /** @return the lower Cholesky factor of the coefficients' covariance */

@@ -84,7 +84,7 @@ final class SurveyDraws implements Resampler<double[]> {
      * The imputation model's uncertainty: the Q-profile distribution of tau^2 (null for the plug-in
      * tau with a multivariate t of {@code df} degrees of freedom on the Cholesky factor {@code chol}).
      */
-    record Model(double[] beta, double[][] chol, double tau, int df, ImputationModel.QProfile qProfile) {
+    record Model(double[] beta, double[][] chol, double tau, int df, MetaRegression.QProfile qProfile) {
     }
 
     private final int nRegions;
@@ -145,7 +145,7 @@ final class SurveyDraws implements Resampler<double[]> {
         for (int c = 0; c < s.p.length; c++) {
             double p;
             if (s.v[c] >= 0) {
-                p = ImputationModel.expit(s.y[c] + s.v[c] * z.sample());
+                p = MetaRegression.expit(s.y[c] + s.v[c] * z.sample());
             } else if (s.v[c] < -2) {
                 p = ChengBetaSampler.of(rng, s.y[c], -(s.v[c] + 2)).sample();
             } else {
@@ -165,7 +165,7 @@ final class SurveyDraws implements Resampler<double[]> {
      */
     private void drawImputedQProfile(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian z, double[] zs,
                                      double[] buf) {
-        ImputationModel.QProfile qp = model.qProfile();
+        MetaRegression.QProfile qp = model.qProfile();
         int j = rng.nextInt(qp.tau2().length);
         double[][] aj = qp.hat()[j];
         double[] vf = qp.v();
@@ -210,8 +210,8 @@ final class SurveyDraws implements Resampler<double[]> {
     /** Step 3: adds the imputed totals, expit(x'b + tau Z) for each imputed country. */
     private void addImputed(ZigguratSampler.NormalizedGaussian z, double[] b, double tau, double[] buf) {
         for (int c = 0; c < imputed.x.length; c++) {
-            double eta = ImputationModel.dot(imputed.x[c], b) + tau * z.sample();
-            buf[imputed.region[c]] += imputed.pop[c] * ImputationModel.expit(eta);
+            double eta = MetaRegression.dot(imputed.x[c], b) + tau * z.sample();
+            buf[imputed.region[c]] += imputed.pop[c] * MetaRegression.expit(eta);
         }
     }
 }

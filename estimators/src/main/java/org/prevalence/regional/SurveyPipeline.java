@@ -218,7 +218,7 @@ public final class SurveyPipeline {
                 double[] x = ImputationModel.designRow(data, covariates, r, fit.regionColumn, fit.firstCovariate,
                         fit.getNames().size());
                 double mean = fit.expectedPrevalence(x);
-                double[] pred = ImputationModel.logitNormalMoments(fit.predictLogit(x),
+                double[] pred = MetaRegression.logitNormalMoments(fit.predictLogit(x),
                         Math.sqrt(fit.parameterVariance(x) + fit.getTau2()));
                 out.imputed.add(g, data.population[r], x);
                 out.point[g] += data.population[r] * mean;
@@ -277,7 +277,7 @@ public final class SurveyPipeline {
                 }
             }
         }
-        ImputationModel.QProfile qp = fit != null && nImp > 0 && modelUncertainty == ModelUncertainty.Q_PROFILE
+        MetaRegression.QProfile qp = fit != null && nImp > 0 && modelUncertainty == ModelUncertainty.Q_PROFILE
                 ? fit.qProfile(Q_PROFILE_GRID) : null;
         return new SurveyDraws.Model(beta, chol, fit == null ? 0 : Math.sqrt(fit.getTau2()),
                 fit == null ? 0 : fit.getDegreesOfFreedom(), qp);

@@ -34,7 +34,7 @@ class SurveyPipelineTest {
         double v = 0.01;
         double[] y = {-6.2, -5.5, -5.8, -4.9};
         double[][] x = {{1}, {1}, {1}, {1}};
-        ImputationModel.DlFit fit = ImputationModel.derSimonianLaird(x, y, new double[] {v, v, v, v},
+        MetaRegression.DlFit fit = MetaRegression.derSimonianLaird(x, y, new double[] {v, v, v, v},
                 java.util.List.of("(intercept)"));
         double mean = (-6.2 - 5.5 - 5.8 - 4.9) / 4;
         double ss = 0;
@@ -47,7 +47,7 @@ class SurveyPipelineTest {
         Tolerance.assertRelative(s2 / 4, fit.covariance().getEntry(0, 0), 1e-12, "var(beta) = s^2 / k");
         Tolerance.assertRelative(ss / v, fit.q(), 1e-12, "Q");
         // homogeneous data (s^2 < v): tau^2 truncated at 0, beta the inverse-variance mean
-        ImputationModel.DlFit flat = ImputationModel.derSimonianLaird(x, new double[] {-6, -6.01, -5.99, -6},
+        MetaRegression.DlFit flat = MetaRegression.derSimonianLaird(x, new double[] {-6, -6.01, -5.99, -6},
                 new double[] {0.01, 0.02, 0.04, 0.01}, java.util.List.of("(intercept)"));
         assertEquals(0, flat.tau2());
         double wm = (-6 / 0.01 - 6.01 / 0.02 - 5.99 / 0.04 - 6 / 0.01) / (100 + 50 + 25 + 100);
@@ -96,13 +96,13 @@ class SurveyPipelineTest {
             double z = a + i * h;
             double w = (i == 0 || i == n) ? 1 : (i % 2 == 1 ? 4 : 2);
             double phi = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
-            double e = ImputationModel.expit(eta + sd * z);
+            double e = MetaRegression.expit(eta + sd * z);
             m1 += w * e * phi;
             m2 += w * e * e * phi;
         }
         m1 *= h / 3;
         m2 *= h / 3;
-        double[] gh = ImputationModel.logitNormalMoments(eta, sd);
+        double[] gh = MetaRegression.logitNormalMoments(eta, sd);
         Tolerance.assertRelative(m1, gh[0], 1e-8, "mean");
         Tolerance.assertRelative(Math.sqrt(m2 - m1 * m1), gh[1], 1e-6, "sd");
     }
@@ -152,7 +152,7 @@ class SurveyPipelineTest {
                 new double[][] {{v / 5}}, 0, ss / v, 5, new int[] {-1}, 1, 1, x, y, new double[] {v, v, v, v, v});
         Tolerance.assertRelative(ss / (v + 0.3), fit.generalizedQ(0.3), 1e-12, "generalized Q");
         int g = 16;
-        ImputationModel.QProfile qp = fit.qProfile(g);
+        MetaRegression.QProfile qp = fit.qProfile(g);
         org.apache.commons.statistics.distribution.ChiSquaredDistribution chi2 =
                 org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(4);
         for (int j = 0; j < g; j++) {
@@ -163,7 +163,7 @@ class SurveyPipelineTest {
             Tolerance.assertRelative(1 / 5.0, qp.hat()[j][0][2], 1e-12, "refit weights");
         }
         // Finney-corrected expected prevalence: tau^2 = 0 below the parameter variance v/5
-        Tolerance.assertRelative(ImputationModel.expit(mean - v / 10), fit.expectedPrevalence(new double[] {1}),
+        Tolerance.assertRelative(MetaRegression.expit(mean - v / 10), fit.expectedPrevalence(new double[] {1}),
                 1e-14, "expit(eta + (tau^2 - w)/2)");
     }
 
