@@ -19,7 +19,8 @@ check("the world's truth equals the published 20.9 million", 20.9e6, world.trueT
 
 // 3. The reported-case pipeline with 1,000 bootstrap replicates.
 ReportedCasePipeline.Result r = ReportedCasePipeline.withDefaults().withReplicates(1000).withSeed(2012).
-        estimate(CaseFile.withDefaults(), world.casesTable(), world.regionPopulationTable(),
+        estimate(CaseFile.withDefaults().read(world.casesTable()),
+                 Populations.fromTable(RegionEdition.ILO_2012, world.regionPopulationTable()),
                  ReferenceWindow.parse("2002-01-01:2011-12-31"));
 System.out.println(r);
 // the world estimate is within 3 standard errors of the truth (a simulation check; SE about 1.2 %)

@@ -15,6 +15,7 @@ import org.prevalence.mse.LogLinearMse;
 import org.prevalence.mse.ModelSelection;
 import org.prevalence.mse.MseBootstrap;
 import org.prevalence.regional.CaseFile;
+import org.prevalence.regional.Populations;
 import org.prevalence.regional.RegionEdition;
 import org.prevalence.regional.RegionalEstimate;
 import org.prevalence.regional.ReferenceWindow;
@@ -142,7 +143,8 @@ final class DemoCommand implements Callable<Integer> {
         SyntheticWorld.World w = SyntheticWorld.withDefaults().withSeed(seed).generate();
         ReferenceWindow window = ReferenceWindow.parse("2002-01-01:2011-12-31");
         ReportedCasePipeline.Result r = ReportedCasePipeline.withDefaults().withReplicates(2000).withSeed(seed)
-                .withThreads(nThreads).estimate(CaseFile.withDefaults(), w.casesTable(), w.regionPopulationTable(), window);
+                .withThreads(nThreads).estimate(CaseFile.withDefaults().read(w.casesTable()),
+                        Populations.fromTable(CaseFile.withDefaults().edition(), w.regionPopulationTable()), window);
         Table published = PublishedTables.table("ilo2012_regional_forced_labour");
         sb.append(Output.fmt("3. Regional figures: the ILO 2012 reported-case method on a synthetic world (seed %d, %s "
                 + "reported cases,%n   two research teams, Chapman per region and form, stratified bootstrap of %s "

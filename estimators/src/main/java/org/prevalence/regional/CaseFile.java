@@ -140,13 +140,25 @@ public final class CaseFile {
      * @throws PrevalenceException naming the row and column of the first bad cell
      */
     public CaseData read(Table t) {
-        int n = t.rowCount();
-        if (n == 0) {
+        if (t.rowCount() == 0) {
             throw PrevalenceException.invalidData(t.name(), "The case table '%s' has no rows", t.name());
         }
+        String[] ids = caseIds(t);
+        int[] pattern = patterns(t, ids);
+        String[] countries = Columns.strings(t, country);
+        int[] regionIx = regions(t, countries);
+        int[] formOf = forms(t);
+        long[] vict = victims(t);
+        long[] from = Columns.epochDays(t, start);
+        long[] to = endDays(t, from);
+        return new CaseData(sources, edition, forms, ids, pattern, countries, regionIx, formOf, vict, from, to);
+    }
+
+    /** The case ids, each once. */
+    private String[] caseIds(Table t) {
         String[] ids = Columns.strings(t, caseId);
         Map<String, Integer> seen = new HashMap<>();
-        for (int r = 0; r < n; r++) {
+        for (int r = 0; r < ids.length; r++) {
             Integer prev = seen.putIfAbsent(ids[r], r);
             if (prev != null) {
                 throw PrevalenceException.invalidData(Columns.where(r, caseId),
@@ -154,9 +166,14 @@ public final class CaseFile {
                                 + "with a 1 for every source that found it)", r + 1, ids[r], prev + 1);
             }
         }
-        int k = sources.size();
+        return ids;
+    }
+
+    /** Each case's capture history: bit j set if source j found it (at least one bit per case). */
+    private int[] patterns(Table t, String[] ids) {
+        int n = ids.length;
         int[] pattern = new int[n];
-        for (int j = 0; j < k; j++) {
+        for (int j = 0; j < sources.size(); j++) {
             double[] s = Columns.requiredNumbers(t, sources.get(j));
             for (int r = 0; r < n; r++) {
                 if (s[r] == 1) {
@@ -174,15 +191,18 @@ public final class CaseFile {
                                 + "least one list (set its source column to 1 or remove the row)", r + 1, ids[r], sources);
             }
         }
-        String[] countries = Columns.strings(t, country);
-        int[] regionIx = regions(t, countries);
+        return pattern;
+    }
+
+    /** Each case's form, as an index into the configured forms (names matched ignoring case). */
+    private int[] forms(Table t) {
         String[] formCells = Columns.strings(t, form);
         Map<String, Integer> formIx = new HashMap<>();
         for (int i = 0; i < forms.size(); i++) {
             formIx.put(RegionEdition.key(forms.get(i)), i);
         }
-        int[] formOf = new int[n];
-        for (int r = 0; r < n; r++) {
+        int[] formOf = new int[formCells.length];
+        for (int r = 0; r < formCells.length; r++) {
             Integer f = formIx.get(RegionEdition.key(formCells[r]));
             if (f == null) {
                 throw PrevalenceException.invalidData(Columns.where(r, form),
@@ -191,9 +211,14 @@ public final class CaseFile {
             }
             formOf[r] = f;
         }
+        return formOf;
+    }
+
+    /** The number of victims of each case: whole numbers in [0, 2^63). */
+    private long[] victims(Table t) {
         double[] v = Columns.requiredNumbers(t, victims);
-        long[] vict = new long[n];
-        for (int r = 0; r < n; r++) {
+        long[] vict = new long[v.length];
+        for (int r = 0; r < v.length; r++) {
             if (!(v[r] >= 0) || v[r] != Math.rint(v[r]) || v[r] >= 0x1p63) {
                 throw PrevalenceException.invalidData(Columns.where(r, victims),
                         "Row %d, column '%s': the number of victims must be a whole number >= 0 (and below 2^63)",
@@ -201,11 +226,15 @@ public final class CaseFile {
             }
             vict[r] = (long) v[r];
         }
-        long[] from = Columns.epochDays(t, start);
-        long[] to;
+        return vict;
+    }
+
+    /** Each case's last day: from the duration column if one was named, else the end column (not before the start). */
+    private long[] endDays(Table t, long[] from) {
+        int n = from.length;
         if (duration != null) {
             double[] d = Columns.requiredNumbers(t, duration);
-            to = new long[n];
+            long[] to = new long[n];
             for (int r = 0; r < n; r++) {
                 if (!(d[r] >= 1) || d[r] != Math.rint(d[r]) || d[r] > 1e9) {
                     throw PrevalenceException.invalidData(Columns.where(r, duration),
@@ -214,16 +243,16 @@ public final class CaseFile {
                 }
                 to[r] = from[r] + (long) d[r] - 1;
             }
-        } else {
-            to = Columns.epochDays(t, end);
-            for (int r = 0; r < n; r++) {
-                if (to[r] < from[r]) {
-                    throw PrevalenceException.invalidData(Columns.where(r, end),
-                            "Row %d, column '%s': the end date is before the start date", r + 1, end);
-                }
+            return to;
+        }
+        long[] to = Columns.epochDays(t, end);
+        for (int r = 0; r < n; r++) {
+            if (to[r] < from[r]) {
+                throw PrevalenceException.invalidData(Columns.where(r, end),
+                        "Row %d, column '%s': the end date is before the start date", r + 1, end);
             }
         }
-        return new CaseData(sources, edition, forms, ids, pattern, countries, regionIx, formOf, vict, from, to);
+        return to;
     }
 
     private int[] regions(Table t, String[] countries) {

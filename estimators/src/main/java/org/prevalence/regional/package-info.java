@@ -6,14 +6,23 @@
  *     {@link org.prevalence.regional.CaseFile} reads and validates the cases,
  *     {@link org.prevalence.regional.ReportedCasePipeline} runs the steps of
  *     {@link org.prevalence.regional.CaseSteps} per stratum (region x form) with a stratified
- *     bootstrap over cases.</li>
+ *     bootstrap over cases ({@code CaseRun} holds one run's state step by step, {@code CaseRows}
+ *     assembles its rows).</li>
  * <li>The survey pipeline of the Global Estimates of Modern Slavery (2017, 2022):
  *     {@link org.prevalence.regional.NationalData}, {@link org.prevalence.regional.Covariates},
- *     {@link org.prevalence.regional.ImputationModel} and {@link org.prevalence.regional.SurveyPipeline}.</li>
+ *     {@link org.prevalence.regional.ImputationModel} (its arithmetic in {@code MetaRegression}) and
+ *     {@link org.prevalence.regional.SurveyPipeline} (its Monte Carlo draw in {@code SurveyDraws}).</li>
  * <li>Region editions as data: {@link org.prevalence.regional.RegionEdition}; populations:
  *     {@link org.prevalence.regional.Populations}; one output row shape:
  *     {@link org.prevalence.regional.RegionalEstimate}.</li>
  * </ul>
+ *
+ * <p>Estimators take the data model, never a table: {@link org.prevalence.regional.CaseFile#read},
+ * {@link org.prevalence.regional.Populations#fromTable}, {@link org.prevalence.regional.NationalData#fromTable},
+ * {@link org.prevalence.regional.Covariates#fromTable} and
+ * {@link org.prevalence.regional.RegionEdition#fromTable} are the readers, all through
+ * {@link org.prevalence.core.io.Columns} (exact, case-sensitive column names; one wording for a
+ * missing column).
  *
  * <p>Nothing that was not estimated is a zero: every region of the edition is listed, a part with
  * no data (no reported case, a stratum excluded for lack of overlap, no case inside the window, no
@@ -24,7 +33,8 @@
  *
  * <pre>{@code
  * ReportedCasePipeline.Result r = ReportedCasePipeline.withDefaults().withReplicates(2000).withSeed(1)
- *         .estimate(CaseFile.withDefaults(), cases, population, ReferenceWindow.parse("2002-01-01:2011-12-31"));
+ *         .estimate(CaseFile.withDefaults().read(cases), Populations.fromTable(RegionEdition.ILO_2012, population),
+ *                 ReferenceWindow.parse("2002-01-01:2011-12-31"));
  * r.getRegions().forEach(System.out::println);
  * }</pre>
  */
