@@ -91,7 +91,7 @@ class InputRolesTest {
     void marginCountColumnIsFreqByDefaultOrNamed() {
         Table t = CsvInput.withDefaults().read("stype,N\nE,4421\nH,755\n", "m.csv");
         PrevalenceException e = assertThrows(PrevalenceException.class, () -> PopulationCounts.fromTable(t));
-        assertTrue(e.getMessage().contains("no count column 'Freq'") && e.getMessage().contains("fromTable(table, column)"),
+        assertTrue(e.getMessage().contains("no column 'Freq'") && e.getMessage().contains("fromTable(table, column)"),
                 e.getMessage());
         assertTrue(e.cliMessage().endsWith("--margin-count COL"), e.cliMessage());
         PopulationCounts p = PopulationCounts.fromTable(t, "N");

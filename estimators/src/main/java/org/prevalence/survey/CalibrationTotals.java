@@ -90,18 +90,15 @@ public final class CalibrationTotals {
      * @return the totals
      */
     public static CalibrationTotals fromTable(Table t) {
-        for (String c : List.of("variable", "level", "total")) {
-            if (!org.prevalence.core.io.Columns.has(t, c)) {
-                throw PrevalenceException.invalidArgument("column '" + c + "'",
-                        "calibration totals table '%s' needs columns variable,level,total; it has %s", t.name(), t.columnNames());
-            }
-        }
+        tech.tablesaw.columns.Column<?> variable = org.prevalence.core.io.Columns.column(t, "variable");
+        tech.tablesaw.columns.Column<?> levels = org.prevalence.core.io.Columns.column(t, "level");
+        org.prevalence.core.io.Columns.column(t, "total");
         Builder b = builder();
         Map<String, Map<String, Double>> lv = new LinkedHashMap<>();
         double[] totals = org.prevalence.core.io.Columns.numbers(t, "total"); // numbers by role: a text cell names its row
         for (int i = 0; i < t.rowCount(); i++) {
-            String var = t.column("variable").getUnformattedString(i).trim();
-            String level = t.column("level").isMissing(i) ? "" : t.column("level").getUnformattedString(i).trim();
+            String var = variable.getUnformattedString(i).trim();
+            String level = levels.isMissing(i) ? "" : levels.getUnformattedString(i).trim();
             double total = totals[i];
             if (!Double.isFinite(total)) {
                 throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column 'total'", i + 1),

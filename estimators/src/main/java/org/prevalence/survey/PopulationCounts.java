@@ -105,11 +105,8 @@ public final class PopulationCounts {
             }
         }
         if (freq == null) {
-            throw new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, "column '" + countColumn + "'",
-                    String.format(Locale.ROOT, "population table '%s' has no count column '%s'; its columns are %s",
-                            table.name(), countColumn, table.columnNames()),
-                    new PrevalenceException.Remedy("name the count column with fromTable(table, column)",
-                            "name the count column with --margin-count COL"));
+            throw org.prevalence.core.io.Columns.noColumn(table, countColumn, new PrevalenceException.Remedy(
+                    "name the count column with fromTable(table, column)", "name the count column with --margin-count COL"));
         }
         double[] counts = org.prevalence.core.io.Columns.numbers(table, freq);
         Map<List<String>, Double> m = new LinkedHashMap<>();

@@ -135,11 +135,11 @@ class InputBadInputTest {
                         .expect("row 3", "column 'api00'", "not a number"),
                 on("margin file without Freq").file("s.csv", SAMPLE).file("m.csv", "stype,N\nE,100\nH,200\n")
                         .args("survey", "{dir}/s.csv", "--weights", "pw", "--mean", "api00", "--rake", "{dir}/m.csv")
-                        .expect("no count column 'Freq'", "--margin-count"),
+                        .expect("no column 'Freq'", "--margin-count"),
                 on("margin count named by --margin-count missing").file("s.csv", SAMPLE)
                         .file("m.csv", "stype,Freq\nE,100\nH,200\n").args("survey", "{dir}/s.csv", "--weights", "pw",
                                 "--mean", "api00", "--rake", "{dir}/m.csv", "--margin-count", "N")
-                        .expect("no count column 'N'"),
+                        .expect("no column 'N'"),
                 on("margin count not a number").file("s.csv", SAMPLE).file("m.csv", "stype,Freq\nE,lots\nH,200\n")
                         .args("survey", "{dir}/s.csv", "--weights", "pw", "--mean", "api00", "--rake", "{dir}/m.csv")
                         .expect("row 1", "column 'Freq'", "not a number"),
