@@ -64,7 +64,7 @@ final class CaseRows {
         RegionalEstimate worldVictims = row("World", worldPop, run.boot.get(run.oWorld + 1),
                 delta(all, run.groupOf, run.groupN, run.groupVar, run.groupObs, run.sumV, run.sumV2)).leavingOut(worldVictimsOut);
         int failed = run.boot.get(run.oWorld).getFailed();
-        return new ReportedCasePipeline.Result(run.estimator.name(), run.scheme, run.window, run.replicates, run.seed, failed, run.zeroDays, run.nCases,
+        return new ReportedCasePipeline.Result(run.settings.estimator().name(), run.settings.scheme(), run.window, run.settings.replicates(), run.settings.seed(), failed, run.zeroDays, run.nCases,
                 strataOut, regions, regionVictims, forms, world, worldVictims);
     }
 

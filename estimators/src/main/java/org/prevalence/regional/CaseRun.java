@@ -16,14 +16,7 @@ import org.prevalence.core.bootstrap.MultiStatistic;
  * {@link CaseRows} then assembles the result rows.
  */
 final class CaseRun {
-    final StratumEstimator estimator;
-    final NoOverlap noOverlap;
-    final Map<String, String> neighbours;
-    final int minOverlap;
-    final int replicates;
-    final long seed;
-    final int threads;
-    final BootstrapScheme scheme;
+    final ReportedCasePipeline.Settings settings;
     final CaseData data;
     final Populations populations;
     final ReferenceWindow window;
@@ -72,14 +65,7 @@ final class CaseRun {
     List<Bootstrap.Result> boot;
 
     CaseRun(ReportedCasePipeline.Settings settings, CaseData data, Populations populations, ReferenceWindow window) {
-        this.estimator = settings.estimator();
-        this.noOverlap = settings.noOverlap();
-        this.neighbours = settings.neighbours();
-        this.minOverlap = settings.minOverlap();
-        this.replicates = settings.replicates();
-        this.seed = settings.seed();
-        this.threads = settings.threads();
-        this.scheme = settings.scheme();
+        this.settings = settings;
         this.data = data;
         this.populations = populations;
         this.window = window;
@@ -173,19 +159,19 @@ final class CaseRun {
         for (int s = 0; s < nStrata; s++) {
             parent[s] = s;
             byKey.put(key[s], s);
-            estimable[s] = CaseSteps.estimable(counts[s], minOverlap) && finiteEstimate(counts[s]);
+            estimable[s] = CaseSteps.estimable(counts[s], settings.minOverlap()) && finiteEstimate(counts[s]);
         }
         for (int s = 0; s < nStrata; s++) {
             if (estimable[s]) {
                 continue;
             }
             String where = "stratum '" + label[s] + "'";
-            switch (noOverlap) {
+            switch (settings.noOverlap()) {
                 case FAIL:
                     throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where, String.format(
                             Locale.ROOT, "Stratum '%s' is not estimable by capture-recapture: %s (at least %d cases "
                                     + "on two or more sources are needed)", label[s], describe(counts[s], data.sources),
-                            minOverlap), new PrevalenceException.Remedy("choose NoOverlap.POOL with a named neighbour, "
+                            settings.minOverlap()), new PrevalenceException.Remedy("choose NoOverlap.POOL with a named neighbour, "
                                     + "or NoOverlap.EXCLUDE", "use --no-overlap pool --pool '" + label[s]
                                     + "=REGION|FORM', or --no-overlap exclude"));
                 case EXCLUDE:
@@ -202,7 +188,7 @@ final class CaseRun {
 
     /** Joins stratum s to the pool of its named neighbour, refusing a missing or caseless neighbour. */
     private void poolWithNeighbour(int s, String where, Map<String, Integer> byKey) {
-        String nb = neighbours.get(key[s]);
+        String nb = settings.neighbours().get(key[s]);
         if (nb == null) {
             throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, where, String.format(
                     Locale.ROOT, "Stratum '%s' is not estimable (%s) and no neighbour is named for it",
@@ -258,7 +244,7 @@ final class CaseRun {
                 }
                 groupObs[g] += n[s];
             }
-            if (!CaseSteps.estimable(c, minOverlap) || !finiteEstimate(c)) {
+            if (!CaseSteps.estimable(c, settings.minOverlap()) || !finiteEstimate(c)) {
                 List<String> names = new ArrayList<>();
                 groups.get(g).forEach(s -> names.add(label[s]));
                 throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "stratum '" + names.get(0) + "'",
@@ -267,8 +253,8 @@ final class CaseRun {
                                 + "neighbour or choose NoOverlap.EXCLUDE", "name a different neighbour with --pool, "
                                 + "or use --no-overlap exclude"));
             }
-            groupN[g] = CaseSteps.estimatedCases(estimator, c);
-            groupVar[g] = estimator.variance(c);
+            groupN[g] = CaseSteps.estimatedCases(settings.estimator(), c);
+            groupVar[g] = settings.estimator().variance(c);
         }
     }
 
@@ -301,7 +287,7 @@ final class CaseRun {
             cv[j] = v[i];
             cy[j] = y[i];
         }
-        return new CaseBootstrap(cells, nStrata, groupStart, cs, cp, cv, cy, groupN, scheme);
+        return new CaseBootstrap(cells, nStrata, groupStart, cs, cp, cv, cy, groupN, settings.scheme());
     }
 
     /** Bootstraps every stratum, region, form and world total at once. */
@@ -314,8 +300,8 @@ final class CaseRun {
         oFormV = oForm + nForms;
         oWorld = oFormV + nForms;
         final int outputs = oWorld + 2;
-        boot = Bootstrap.withDefaults().withReplicates(replicates).withSeed(seed)
-                .withThreads(threads).runMany(resampler, outputs, statistic(resampler.stride()));
+        boot = Bootstrap.withDefaults().withReplicates(settings.replicates()).withSeed(settings.seed())
+                .withThreads(settings.threads()).runMany(resampler, outputs, statistic(resampler.stride()));
     }
 
     /** The bootstrap statistic: all outputs of one replicate, from its per-stratum sums. */
@@ -332,7 +318,7 @@ final class CaseRun {
         final int oFormV = this.oFormV;
         final int oWorld = this.oWorld;
         final int[][] strataRF = this.strataRF;
-        final StratumEstimator est = estimator;
+        final StratumEstimator est = settings.estimator();
         // Rao-Wu style rescaling of the per-case means: the observed cases are a without-replacement
         // sample of the stratum's universe, so their mean deviates by sqrt(1 - n/N) of a with-replacement draw
         final double[] shrink = new double[nGroups];
@@ -392,7 +378,7 @@ final class CaseRun {
 
     boolean finiteEstimate(long[] c) {
         try {
-            return Double.isFinite(estimator.estimate(c));
+            return Double.isFinite(settings.estimator().estimate(c));
         } catch (PrevalenceException e) {
             return false;
         }

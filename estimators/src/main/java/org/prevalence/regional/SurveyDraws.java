@@ -11,8 +11,16 @@ import org.prevalence.core.bootstrap.Resampler;
  * vector of totals, the regions then the world), in the pipeline's four steps: the surveyed
  * prevalences from their sampling distributions, the imputation model's coefficients and
  * between-country variance, the imputed prevalences, and the outside components.
+ *
+ * @param nRegions the number of regions
+ * @param point the point totals, the regions then the world
+ * @param surveyed the surveyed countries
+ * @param imputed the imputed countries
+ * @param model the imputation model's uncertainty
+ * @param components the outside components
  */
-final class SurveyDraws implements Resampler<double[]> {
+record SurveyDraws(int nRegions, double[] point, SurveyDraws.Surveyed surveyed, SurveyDraws.Imputed imputed,
+                   SurveyDraws.Model model, SurveyDraws.Components components) implements Resampler<double[]> {
     /** The surveyed countries and the sampling distribution of each prevalence. */
     static final class Surveyed {
         final int[] region;
@@ -85,22 +93,6 @@ final class SurveyDraws implements Resampler<double[]> {
      * tau with a multivariate t of {@code df} degrees of freedom on the Cholesky factor {@code chol}).
      */
     record Model(double[] beta, double[][] chol, double tau, int df, MetaRegression.QProfile qProfile) {
-    }
-
-    private final int nRegions;
-    private final double[] point;
-    private final Surveyed surveyed;
-    private final Imputed imputed;
-    private final Model model;
-    private final Components components;
-
-    SurveyDraws(int nRegions, double[] point, Surveyed surveyed, Imputed imputed, Model model, Components components) {
-        this.nRegions = nRegions;
-        this.point = point;
-        this.surveyed = surveyed;
-        this.imputed = imputed;
-        this.model = model;
-        this.components = components;
     }
 
     @Override

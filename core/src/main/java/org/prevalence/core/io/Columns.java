@@ -2,6 +2,7 @@ package org.prevalence.core.io;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.prevalence.core.PrevalenceException;
@@ -199,13 +200,16 @@ public final class Columns {
     public static String[] strings(Table t, String name) {
         Column<?> c = column(t, name);
         String[] out = new String[c.size()];
-        for (int r = 0; r < out.length; r++) {
-            out[r] = c.isMissing(r) ? "" : c.getString(r).strip();
-            if (out[r].isEmpty()) {
-                throw missing(t.name(), name, r, "value");
-            }
-        }
+        Arrays.setAll(out, r -> text(t.name(), c, r));
         return out;
+    }
+
+    private static String text(String table, Column<?> c, int r) {
+        String s = c.isMissing(r) ? "" : c.getString(r).strip();
+        if (s.isEmpty()) {
+            throw missing(table, c.name(), r, "value");
+        }
+        return s;
     }
 
     /**
@@ -218,22 +222,23 @@ public final class Columns {
     public static long[] epochDays(Table t, String name) {
         Column<?> c = column(t, name);
         long[] out = new long[c.size()];
-        for (int r = 0; r < out.length; r++) {
-            if (c.isMissing(r)) {
-                throw missing(t.name(), name, r, "date");
-            }
-            if (c.type() == ColumnType.LOCAL_DATE) {
-                out[r] = ((LocalDate) c.get(r)).toEpochDay();
-                continue;
-            }
-            try {
-                out[r] = LocalDate.parse(c.getString(r).strip()).toEpochDay();
-            } catch (DateTimeParseException e) {
-                throw PrevalenceException.invalidData(where(r, name), "%s%s: the cell is not an ISO date (yyyy-mm-dd)",
-                        prefix(t.name()), where(r, name));
-            }
-        }
+        Arrays.setAll(out, r -> epochDay(t.name(), c, r));
         return out;
+    }
+
+    private static long epochDay(String table, Column<?> c, int r) {
+        if (c.isMissing(r)) {
+            throw missing(table, c.name(), r, "date");
+        }
+        if (c.type() == ColumnType.LOCAL_DATE) {
+            return ((LocalDate) c.get(r)).toEpochDay();
+        }
+        try {
+            return LocalDate.parse(c.getString(r).strip()).toEpochDay();
+        } catch (DateTimeParseException e) {
+            throw PrevalenceException.invalidData(where(r, c.name()), "%s%s: the cell is not an ISO date (yyyy-mm-dd)",
+                    prefix(table), where(r, c.name()));
+        }
     }
 
     private static PrevalenceException missing(String table, String name, int r, String what) {

@@ -95,7 +95,7 @@ public final class ForcedLabourStock {
      */
     public Map<String, Double> respondentTotals(ReportRows rows) {
         double[] z = contributions(rows);
-        String[] resp = rows.respondent();
+        String[] resp = rows.respondent;
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < z.length; i++) {
             out.merge(resp[i], z[i], Double::sum);
@@ -104,14 +104,14 @@ public final class ForcedLabourStock {
     }
 
     private double[] contributions(ReportRows rows) {
-        int[] fl = rule.classify(rows.items());
-        double[] w = multiplicityWeights(rows.weight(), rows.networkSize());
+        int[] fl = rule.classify(rows);
+        double[] w = multiplicityWeights(rows.weight, rows.networkSize);
         long w0 = start.toEpochDay();
         long w1 = end.toEpochDay();
         double wd = w1 - w0 + 1;
         double[] z = new double[fl.length];
-        long[] s = rows.startDay();
-        long[] e = rows.endDay();
+        long[] s = rows.startDay;
+        long[] e = rows.endDay;
         for (int i = 0; i < fl.length; i++) {
             if (e[i] < s[i]) {
                 throw PrevalenceException.invalidData(Columns.where(i, "end_date"),
@@ -133,8 +133,8 @@ public final class ForcedLabourStock {
      */
     public List<Country> estimate(ReportRows rows, Map<String, Double> population) {
         double[] z = contributions(rows);
-        String[] country = rows.country();
-        SurveyDesign design = respondentDesign(rows.respondent(), z);
+        String[] country = rows.country;
+        SurveyDesign design = respondentDesign(rows.respondent, z);
         List<Country> out = new ArrayList<>();
         for (String c : new LinkedHashSet<>(Arrays.asList(country))) {
             boolean[] inCountry = new boolean[z.length];

@@ -112,11 +112,25 @@ public final class IclsRule {
     /**
      * Classifies each row.
      * @param values the values of each of the rule's {@linkplain #columns() columns}, one per row
-     *     (for example {@link ReportRows#items()})
+     *     (as {@link ReportRows} holds them)
      * @return 1 if in forced labour, else 0
      * @throws PrevalenceException naming the row and column of a value other than 0/1 (or missing)
      */
     public int[] classify(Map<String, double[]> values) {
+        return classifyValues(values);
+    }
+
+    /**
+     * Classifies each row.
+     * @param rows the rows (with the rule's columns)
+     * @return 1 if in forced labour, else 0
+     * @throws PrevalenceException naming the row and column of a value other than 0/1
+     */
+    public int[] classify(ReportRows rows) {
+        return classifyValues(rows.items);
+    }
+
+    private int[] classifyValues(Map<String, double[]> values) {
         int n = values(values, columns().get(0)).length;
         boolean[] inv = any(values, involuntary, n);
         boolean[] coe = any(values, coercion, n);

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.Columns;
 import tech.tablesaw.api.Table;
@@ -18,42 +17,59 @@ import tech.tablesaw.api.Table;
  * size, the country of exploitation, the first and last day of the situation, and the 0/1 items
  * (and age) that {@link IclsRule} classifies by. {@link #fromTable} reads them from a table with
  * the columns {@code respondent, weight, network_size, country, start_date, end_date} and the
- * rule's {@linkplain IclsRule#columns() columns}; the arrays are copied in and out.
+ * rule's {@linkplain IclsRule#columns() columns}; {@link #of} takes arrays (copied).
  *
- * @param respondent the respondent's id for each row
- * @param weight the respondent's survey weight \( w_r \) for each row
- * @param networkSize the network size \( m_i \) for each row
- * @param country the country of exploitation for each row
- * @param startDay the situation's first day for each row ({@link LocalDate#toEpochDay()})
- * @param endDay the situation's last day for each row ({@link LocalDate#toEpochDay()})
- * @param items the item (and age) values by column name, one value per row
+ * <p>This class is immutable.
  */
-public record ReportRows(String[] respondent, double[] weight, double[] networkSize, String[] country,
-                         long[] startDay, long[] endDay, Map<String, double[]> items) {
-    /** Checks that every array has one value per row, and copies them. */
-    public ReportRows {
+public final class ReportRows {
+    final String[] respondent;
+    final double[] weight;
+    final double[] networkSize;
+    final String[] country;
+    final long[] startDay;
+    final long[] endDay;
+    final Map<String, double[]> items;
+
+    private ReportRows(String[] respondent, double[] weight, double[] networkSize, String[] country, long[] startDay,
+                       long[] endDay, Map<String, double[]> items) {
+        this.respondent = respondent;
+        this.weight = weight;
+        this.networkSize = networkSize;
+        this.country = country;
+        this.startDay = startDay;
+        this.endDay = endDay;
+        this.items = items;
+    }
+
+    /**
+     * @param respondent the respondent's id for each row
+     * @param weight the respondent's survey weight \( w_r \) for each row
+     * @param networkSize the network size \( m_i \) for each row
+     * @param country the country of exploitation for each row
+     * @param startDay the situation's first day for each row ({@link LocalDate#toEpochDay()})
+     * @param endDay the situation's last day for each row ({@link LocalDate#toEpochDay()})
+     * @param items the item (and age) values by column name, one value per row
+     * @return the rows (every array copied)
+     * @throws PrevalenceException if an array does not have one value per row
+     */
+    public static ReportRows of(String[] respondent, double[] weight, double[] networkSize, String[] country,
+                                long[] startDay, long[] endDay, Map<String, double[]> items) {
         int n = respondent.length;
-        for (int len : new int[] {weight.length, networkSize.length, country.length, startDay.length, endDay.length}) {
-            if (len != n) {
-                throw PrevalenceException.invalidArgument("rows", "Every array needs %d values (one per row), got %d",
-                        n, len);
-            }
+        int[] lengths = {weight.length, networkSize.length, country.length, startDay.length, endDay.length};
+        for (int len : lengths) {
+            checkLength("rows", n, len);
         }
         Map<String, double[]> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, double[]> e : items.entrySet()) {
-            if (e.getValue().length != n) {
-                throw PrevalenceException.invalidArgument("item '" + e.getKey() + "'",
-                        "Item '%s' needs %d values (one per row), got %d", e.getKey(), n, e.getValue().length);
-            }
-            copy.put(e.getKey(), e.getValue().clone());
+        items.forEach((k, v) -> copy.put(k, checkLength("item '" + k + "'", n, v.length) ? v.clone() : null));
+        return new ReportRows(respondent.clone(), weight.clone(), networkSize.clone(), country.clone(),
+                startDay.clone(), endDay.clone(), Collections.unmodifiableMap(copy));
+    }
+
+    private static boolean checkLength(String where, int n, int len) {
+        if (len != n) {
+            throw PrevalenceException.invalidArgument(where, "%s needs %d values (one per row), got %d", where, n, len);
         }
-        respondent = respondent.clone();
-        weight = weight.clone();
-        networkSize = networkSize.clone();
-        country = country.clone();
-        startDay = startDay.clone();
-        endDay = endDay.clone();
-        items = Collections.unmodifiableMap(copy);
+        return true;
     }
 
     /**
@@ -70,7 +86,7 @@ public record ReportRows(String[] respondent, double[] weight, double[] networkS
         }
         return new ReportRows(Columns.strings(t, "respondent"), Columns.requiredNumbers(t, "weight"),
                 Columns.requiredNumbers(t, "network_size"), Columns.strings(t, "country"),
-                Columns.epochDays(t, "start_date"), Columns.epochDays(t, "end_date"), items);
+                Columns.epochDays(t, "start_date"), Columns.epochDays(t, "end_date"), Collections.unmodifiableMap(items));
     }
 
     /** @return the number of rows */
@@ -78,71 +94,9 @@ public record ReportRows(String[] respondent, double[] weight, double[] networkS
         return respondent.length;
     }
 
-    /**
-     * @param name an item (or age) column
-     * @return its values
-     * @throws PrevalenceException if the rows have no such item
-     */
-    double[] item(String name) {
-        double[] x = items.get(name);
-        if (x == null) {
-            throw PrevalenceException.invalidArgument("item '" + name + "'",
-                    "The rows have no item '%s'; they have %s", name, List.copyOf(items.keySet()));
-        }
-        return x;
-    }
-
-    @Override
-    public String[] respondent() {
-        return respondent.clone();
-    }
-
-    @Override
-    public double[] weight() {
-        return weight.clone();
-    }
-
-    @Override
-    public double[] networkSize() {
-        return networkSize.clone();
-    }
-
-    @Override
-    public String[] country() {
-        return country.clone();
-    }
-
-    @Override
-    public long[] startDay() {
-        return startDay.clone();
-    }
-
-    @Override
-    public long[] endDay() {
-        return endDay.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof ReportRows r)) {
-            return false;
-        }
-        if (!items.keySet().equals(r.items.keySet())) {
-            return false;
-        }
-        for (String k : items.keySet()) {
-            if (!Arrays.equals(items.get(k), r.items.get(k))) {
-                return false;
-            }
-        }
-        return Arrays.equals(respondent, r.respondent) && Arrays.equals(weight, r.weight)
-                && Arrays.equals(networkSize, r.networkSize) && Arrays.equals(country, r.country)
-                && Arrays.equals(startDay, r.startDay) && Arrays.equals(endDay, r.endDay);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(Arrays.hashCode(respondent), Arrays.hashCode(weight), Arrays.hashCode(country));
+    /** @return the item (and age) columns held, in order */
+    public List<String> itemNames() {
+        return List.copyOf(items.keySet());
     }
 
     @Override

@@ -38,8 +38,8 @@ class ForcedLabourStockTest {
 
     @Test
     void iclsRule() {
-        assertArrayEquals(new int[] {1, 1, 0, 0, 0}, ADULT.classify(rows(ADULT).items()), "involuntary AND coercion");
-        assertArrayEquals(new int[] {1, 1, 0, 1, 1}, CHILD.classify(rows(CHILD).items()), "children: coercion OR child item");
+        assertArrayEquals(new int[] {1, 1, 0, 0, 0}, ADULT.classify(rows(ADULT)), "involuntary AND coercion");
+        assertArrayEquals(new int[] {1, 1, 0, 1, 1}, CHILD.classify(rows(CHILD)), "children: coercion OR child item");
     }
 
     @Test
@@ -70,7 +70,7 @@ class ForcedLabourStockTest {
     @Test
     void badItemsAreNamed() {
         Table t = CsvInput.withDefaults().read(CSV.replace("r2,200,1,A,25,1,0,0,0", "r2,200,1,A,25,1,0,2,0"), "x");
-        PrevalenceException e = assertThrows(PrevalenceException.class, () -> ADULT.classify(ReportRows.fromTable(t, ADULT).items()));
+        PrevalenceException e = assertThrows(PrevalenceException.class, () -> ADULT.classify(ReportRows.fromTable(t, ADULT)));
         assertTrue(e.getMessage().contains("Row 3, column 'coe1'"), e.getMessage());
         PrevalenceException p = assertThrows(PrevalenceException.class,
                 () -> ForcedLabourStock.of(ADULT, W0, W1).estimate(rows(ADULT), Map.of("A", 1.0)));
