@@ -383,8 +383,9 @@ final class RegionalCommand implements Runnable {
             CsvInput csv = input.csv();
             Table nationalTable = csv.read(national);
             RegionEdition ed = edition(regions, nationalTable, RegionEdition.GLOBAL_ESTIMATES, csv);
+            Table covariatesTable = covariates == null ? null : csv.read(covariates);
             SurveyPipeline.Result r = p.estimate(NationalData.fromTable(ed, nationalTable),
-                    covariates == null ? Covariates.none() : Covariates.fromTable(csv.read(covariates), null));
+                    covariatesTable == null ? Covariates.none() : Covariates.fromTable(covariatesTable, null));
             List<Map<String, Object>> countries = new ArrayList<>();
             for (SurveyPipeline.CountryResult c : r.getCountries()) {
                 Map<String, Object> m = new LinkedHashMap<>();
