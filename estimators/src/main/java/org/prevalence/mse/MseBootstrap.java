@@ -155,7 +155,7 @@ public final class MseBootstrap {
         List<String> names = table.listNames();
         long[] counts = table.countsByMask();
         LogLinearMse stepwise = LogLinearMse.withDefaults().with(ModelSelection.STEPWISE).withPthresh(pthresh)
-                .with(MseInterval.NONE).withParallel(false);
+                .with(MseInterval.NONE).withThreads(1);
         LogLinearMse.Result original = stepwise.stepwise(table);
         Statistic<long[]> statistic = c -> stepwise.stepwiseEstimate(names, c);
         int jackCells = 0;

@@ -72,6 +72,11 @@ import org.prevalence.mse.PopulationEstimate;
  * Statistician 50(4), 361-365. doi:10.1080/00031305.1996.10473566</li>
  * </ol>
  *
+ * <p><b>Length.</b> About 500 lines are the estimator (configuration, chains, summaries and the warnings
+ * that go with them); the rest is the nested immutable {@link Result}. The Gibbs sampler lives in
+ * {@code LcmChain}, its random draws in {@code LcmRandom}, the diagnostics in
+ * {@code ConvergenceDiagnostics}.
+ *
  * <p>This class is immutable and thread-safe.
  */
 public final class LatentClassMse {
