@@ -81,11 +81,11 @@ public final class BicBootstrap {
     }
 
     /**
-     * The defaults: 1,000 replicates, seed 1234, {@code ntop} by list count ({@link #defaultNtop}: all
-     * models for 2-3 lists, 20 for 4, 100 for 5-6), maximum interaction order by list count
-     * ({@link HierarchicalModels#defaultMaxOrder}: 1, 2, 3, 3, 2 for 2, 3, 4, 5, 6 lists), 95 % BCa
-     * interval, at most 5 % failed replicates for the reported {@code ntop}, as many threads as
-     * available processors, no progress listener.
+     * The defaults: 1,000 replicates, seed {@value Bootstrap#DEFAULT_SEED} (the library default),
+     * {@code ntop} by list count ({@link #defaultNtop}: all models for 2-3 lists, 20 for 4, 100 for 5-6), maximum
+     * interaction order by list count ({@link HierarchicalModels#defaultMaxOrder}: 1, 2, 3, 3, 2 for 2, 3,
+     * 4, 5, 6 lists), 95 % BCa interval, at most 5 % failed replicates for the reported {@code ntop}, as
+     * many threads as available processors, no progress listener.
      * @return the default instance
      */
     public static BicBootstrap withDefaults() {
