@@ -24,7 +24,7 @@ public class BmaUkBenchmark extends BenchmarkDefaults {
     @Setup(Level.Trial)
     public void setUp() {
         table = BmaTables.uk5();
-        bma = BayesianModelAveraging.withDefaults().withGridMax(80000).withParallelism(threads);
+        bma = BayesianModelAveraging.withDefaults().withGridMax(80000).withThreads(threads);
     }
 
     @Benchmark

@@ -5,6 +5,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import org.prevalence.core.bootstrap.Bootstrap;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.mse.BicBootstrap;
 import org.prevalence.mse.LogLinearMse;
@@ -30,7 +31,7 @@ public class BootstrapBicBenchmark extends BenchmarkDefaults {
     @Setup(Level.Trial)
     public void setUp() {
         data = BootstrapTables.of("uk5");
-        bootstrap = BicBootstrap.withDefaults().withReplicates(1000).withSeed(1234).withNtop(100).withThreads(threads);
+        bootstrap = BicBootstrap.withDefaults().withReplicates(1000).withSeed(Bootstrap.DEFAULT_SEED).withNtop(100).withThreads(threads);
         ranking = LogLinearMse.withDefaults().with(ModelSelection.BIC).rankModels(data);
     }
 

@@ -34,7 +34,7 @@ public class BootstrapResamplingBenchmark extends BenchmarkDefaults {
 
     @Setup(Level.Trial)
     public void setUp() {
-        bootstrap = Bootstrap.withDefaults().withReplicates(1000).withThreads(1).withSeed(1234);
+        bootstrap = Bootstrap.withDefaults().withReplicates(1000).withThreads(1).withSeed(Bootstrap.DEFAULT_SEED);
         cells = Resamplers.multinomial(UK5);
         rows = Resamplers.rows(10_000);
         String[] strata = new String[2000];
@@ -60,7 +60,7 @@ public class BootstrapResamplingBenchmark extends BenchmarkDefaults {
     public long generatorOnly() {
         long s = 0;
         for (int i = 0; i < 1000; i++) {
-            UniformRandomProvider g = Bootstrap.generator(1234, i);
+            UniformRandomProvider g = Bootstrap.generator(Bootstrap.DEFAULT_SEED, i);
             s += g.nextLong();
         }
         return s;

@@ -5,6 +5,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import org.prevalence.core.bootstrap.Bootstrap;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.mse.LogLinearMse;
 import org.prevalence.mse.ModelSelection;
@@ -35,7 +36,7 @@ public class BootstrapStepwiseBenchmark extends BenchmarkDefaults {
     @Setup(Level.Trial)
     public void setUp() {
         data = BootstrapTables.of(table);
-        bootstrap = MseBootstrap.withDefaults().withReplicates(1000).withSeed(1234).withThreads(threads);
+        bootstrap = MseBootstrap.withDefaults().withReplicates(1000).withSeed(Bootstrap.DEFAULT_SEED).withThreads(threads);
         stepwise = LogLinearMse.withDefaults().with(ModelSelection.STEPWISE);
         names = data.listNames();
         counts = data.countsByMask();

@@ -25,7 +25,7 @@ public class BootstrapThreadScalingBenchmark extends BenchmarkDefaults {
 
     @Setup(Level.Trial)
     public void setUp() {
-        bootstrap = Bootstrap.withDefaults().withReplicates(1000).withThreads(threads).withSeed(1234);
+        bootstrap = Bootstrap.withDefaults().withReplicates(1000).withThreads(threads).withSeed(Bootstrap.DEFAULT_SEED);
         cells = Resamplers.multinomial(BootstrapResamplingBenchmark.UK5);
     }
 

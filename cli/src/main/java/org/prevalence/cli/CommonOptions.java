@@ -1,6 +1,7 @@
 package org.prevalence.cli;
 
 import java.nio.file.Path;
+import org.prevalence.core.bootstrap.Bootstrap;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,8 +28,9 @@ public final class CommonOptions {
 
     Path output;
 
-    @Option(names = "--seed", defaultValue = "1234", description = "Seed of every random procedure (default: ${DEFAULT-VALUE}).")
-    long seed = 1234;
+    @Option(names = "--seed", defaultValue = "" + Bootstrap.DEFAULT_SEED,
+            description = "Seed of every random procedure (default: ${DEFAULT-VALUE}).")
+    long seed = Bootstrap.DEFAULT_SEED;
 
     int threads;
 
@@ -81,8 +83,8 @@ public final class CommonOptions {
         return file;
     }
 
-    /** @return the thread count to use: the option, or the number of available processors */
+    /** @return the thread count to pass to the library's {@code withThreads}: the option (0 = all cores) */
     public int threadCount() {
-        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        return threads;
     }
 }

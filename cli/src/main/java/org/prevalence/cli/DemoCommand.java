@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
+import org.prevalence.core.bootstrap.Bootstrap;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.datasets.Datasets;
 import org.prevalence.datasets.world.PublishedTables;
@@ -48,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = "prevalence-demo", description = "Folder for the plots (default ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--seed", defaultValue = "1234", description = "Seed of the bootstraps and the synthetic world (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + Bootstrap.DEFAULT_SEED, description = "Seed of the bootstraps and the synthetic world (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores). Results do not depend on it.")
@@ -64,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int nThreads = threads; // 0 = all cores, as every withThreads of the library reads it
         OutputFiles.folder(dir, "--dir");
         StringBuilder sb = new StringBuilder();
         sb.append("Prevalence demo: bundled data only, seed ").append(seed).append("\n\n");
@@ -85,13 +86,15 @@ final class DemoCommand implements Callable<Integer> {
         sb.append("1. Lists of known cases: UK 2013, 5 lists (Silverman 2014, Home Office)\n");
         sb.append(Output.fmt("   %s potential victims seen on lists %s%n", Format.count(uk.observedTotal()),
                 String.join(", ", uk.listNames())));
-        LogLinearMse.Result step = LogLinearMse.withDefaults().with(ModelSelection.STEPWISE).estimate(uk);
+        LogLinearMse.Result step = LogLinearMse.withDefaults().with(ModelSelection.STEPWISE).withThreads(nThreads)
+                .estimate(uk);
         MseBootstrap.Result boot;
         try (Progress p = Progress.start("bootstrap", 1000)) {
             boot = MseBootstrap.withDefaults().withReplicates(1000).withSeed(seed).withThreads(nThreads)
                     .withProgress((d, t) -> p.step()).estimate(uk);
         }
-        LogLinearMse.Result bic = LogLinearMse.withDefaults().with(ModelSelection.BIC).estimate(uk);
+        LogLinearMse.Result bic = LogLinearMse.withDefaults().with(ModelSelection.BIC).withThreads(nThreads)
+                .estimate(uk);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("stepwise (SparseMSE)", step.getModelName(), Output.num(step.getEstimate()),
                 range(step.getConfidenceInterval())));

@@ -218,7 +218,8 @@ final class MseCommand implements Callable<Integer> {
     }
 
     LogLinearMse logLinear(int lists) {
-        LogLinearMse e = LogLinearMse.withDefaults().withConfidenceLevel(common.level).withPthresh(pthresh);
+        LogLinearMse e = LogLinearMse.withDefaults().withConfidenceLevel(common.level).withPthresh(pthresh)
+                .withThreads(common.threadCount());
         if (maxEstimate != null) {
             e = e.withMaxEstimate(maxEstimate);
         }

@@ -34,7 +34,7 @@ final class MseModes {
             List<Map<String, Object>> bayes = new ArrayList<>();
             bayes.add(MseExtras.compareRow("bma-decomposable", () -> {
                 BayesianModelAveraging.Result b = BayesianModelAveraging.withDefaults().withConfidenceLevel(c.common.level)
-                        .estimate(t);
+                        .withThreads(c.common.threadCount()).estimate(t);
                 return new Object[] {b.getModels().get(0).getModel(), (double) b.getMedian(), b.getCredibleInterval(), b};
             }));
             bayes.add(MseExtras.compareRow("latent-class", () -> {
@@ -166,6 +166,7 @@ final class MseModes {
         String text;
         if (c.bayes == MseCommand.BayesMethod.BMA) {
             BayesianModelAveraging m = BayesianModelAveraging.withDefaults().withConfidenceLevel(c.common.level)
+                    .withThreads(c.common.threadCount())
                     .with(c.prior);
             if (c.delta != null) {
                 m = m.withDelta(c.delta);

@@ -58,6 +58,11 @@ import org.prevalence.core.lists.ListOverlapTable;
  * ntopmodels)} (and {@code vary_ntop_bca}): the ranking, re-selection, jackknife and BCa arithmetic; the
  * replicates to Monte Carlo error.
  *
+ * <p><b>Length.</b> About 390 lines are the estimator and its {@code Scorer} (the cumulative BIC
+ * selection evaluated on every resample); the rest is the nested immutable {@link Result}, which keeps
+ * the nested intervals of every ntop. The resampling, jackknife and BCa arithmetic live in
+ * {@code org.prevalence.core.bootstrap}.
+ *
  * <p>This class is immutable and thread-safe.
  */
 public final class BicBootstrap {
@@ -76,11 +81,11 @@ public final class BicBootstrap {
     }
 
     /**
-     * The defaults: 1,000 replicates, seed 1234, {@code ntop} by list count ({@link #defaultNtop}: all
-     * models for 2-3 lists, 20 for 4, 100 for 5-6), maximum interaction order by list count
-     * ({@link HierarchicalModels#defaultMaxOrder}: 1, 2, 3, 3, 2 for 2, 3, 4, 5, 6 lists), 95 % BCa
-     * interval, at most 5 % failed replicates for the reported {@code ntop}, as many threads as
-     * available processors, no progress listener.
+     * The defaults: 1,000 replicates, seed {@value Bootstrap#DEFAULT_SEED} (the library default),
+     * {@code ntop} by list count ({@link #defaultNtop}: all models for 2-3 lists, 20 for 4, 100 for 5-6), maximum
+     * interaction order by list count ({@link HierarchicalModels#defaultMaxOrder}: 1, 2, 3, 3, 2 for 2, 3,
+     * 4, 5, 6 lists), 95 % BCa interval, at most 5 % failed replicates for the reported {@code ntop}, as
+     * many threads as available processors, no progress listener.
      * @return the default instance
      */
     public static BicBootstrap withDefaults() {
@@ -177,7 +182,7 @@ public final class BicBootstrap {
         checkLists(k);
         int order = maxOrder == 0 ? HierarchicalModels.defaultMaxOrder(k) : maxOrder;
         return estimate(table, LogLinearMse.withDefaults().with(ModelSelection.BIC).withMaxOrder(order)
-                .rankModels(table));
+                .withThreads(bootstrap.getThreads()).rankModels(table));
     }
 
     /**
@@ -197,6 +202,30 @@ public final class BicBootstrap {
         int k = table.listCount();
         checkLists(k);
         int order = maxOrder == 0 ? HierarchicalModels.defaultMaxOrder(k) : maxOrder;
+        checkRanking(ranked, k, order);
+        int want = ntop == 0 ? defaultNtop(k) : ntop;
+        int used = Math.min(want, ranked.size());
+        List<ModelScore> top = ranked.subList(0, used);
+        long[] counts = table.countsByMask();
+        MultiStatistic<long[]> statistic = new Scorer(table.listNames(), top)::cumulative;
+        Replicates reps = replicates(counts, used, statistic);
+        List<Bootstrap.Result> withA = new ArrayList<>(used);
+        List<Interval> intervals = new ArrayList<>(used);
+        for (int i = 0; i < used; i++) {
+            Bootstrap.Result r = reps.boots().get(i);
+            Jackknife.Result jk = reps.jacks().get(i);
+            if (jk != null) {
+                r = r.withAcceleration(jk.getAcceleration());
+            }
+            withA.add(r);
+            intervals.add(nestedInterval(r, jk, used, i == used - 1));
+        }
+        return new Result(ranked.get(0), ranked.size(), top, withA, intervals, level, order, table.listNames(),
+                table.observedTotal());
+    }
+
+    /** The ranking must be for k lists and not empty. */
+    private static void checkRanking(List<ModelScore> ranked, int k, int order) {
         for (ModelScore m : ranked) {
             if (m.getModel().listCount() != k) {
                 throw PrevalenceException.invalidArgument("ranked", "Model %s is for %d lists, the table has %d",
@@ -209,12 +238,17 @@ public final class BicBootstrap {
                     new PrevalenceException.Remedy("merge lists or use MseBootstrap (stepwise)",
                             "merge lists or use --select stepwise"));
         }
-        int want = ntop == 0 ? defaultNtop(k) : ntop;
-        int used = Math.min(want, ranked.size());
-        List<ModelScore> top = ranked.subList(0, used);
-        long[] counts = table.countsByMask();
-        Scorer scorer = new Scorer(table.listNames(), top);
+    }
 
+    /** The bootstrap replicates and jackknife deletions of the nested statistics, one result per ntop. */
+    private record Replicates(List<Bootstrap.Result> boots, List<Jackknife.Result> jacks) {
+    }
+
+    /**
+     * Runs the bootstrap (failures kept, judged per ntop afterwards) and the jackknife for the BCa
+     * accelerations, with one progress count over both.
+     */
+    private Replicates replicates(long[] counts, int used, MultiStatistic<long[]> statistic) {
         int jackCells = 0;
         for (int m = 1; m < counts.length; m++) {
             if (counts[m] > 0) {
@@ -226,52 +260,46 @@ public final class BicBootstrap {
         int offset = bootstrap.getReplicates();
         Bootstrap b = bootstrap.withMaxFailureFraction(1.0)
                 .withProgress(p == null ? null : (d, t) -> p.completed(d, total));
-        MultiStatistic<long[]> statistic = scorer::cumulative;
         List<Bootstrap.Result> boots = b.runMany(Resamplers.multinomial(counts), used, statistic);
         List<Jackknife.Result> jacks = Jackknife.withDefaults().withThreads(bootstrap.getThreads())
                 .withProgress(p == null ? null : (d, t) -> p.completed(offset + d, total))
                 .ofCountsMany(counts, used, statistic);
+        return new Replicates(boots, jacks);
+    }
 
+    /**
+     * The BCa interval of one ntop, or null where it is undefined (too many failed replicates, no
+     * jackknife acceleration, or a refused interval); for the last (the requested) ntop these throw.
+     */
+    private Interval nestedInterval(Bootstrap.Result r, Jackknife.Result jk, int used, boolean last) {
         double threshold = bootstrap.getMaxFailureFraction();
-        List<Bootstrap.Result> withA = new ArrayList<>(used);
-        List<Interval> intervals = new ArrayList<>(used);
-        for (int i = 0; i < used; i++) {
-            Bootstrap.Result r = boots.get(i);
-            Jackknife.Result jk = jacks.get(i);
-            boolean last = i == used - 1;
-            if (jk != null) {
-                r = r.withAcceleration(jk.getAcceleration());
+        if (r.getFailed() > threshold * r.getRequested()) {
+            if (last) {
+                throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "replicates",
+                        String.format(Locale.ROOT, "%d of %d bootstrap replicates have no model among the top %d "
+                                + "that can be fitted (%s %%, more than the %s %% allowed)", r.getFailed(),
+                                r.getRequested(), used, Format.percent((double) r.getFailed() / r.getRequested()),
+                                Format.percent(threshold)),
+                        new PrevalenceException.Remedy("raise withNtop or withMaxFailureFraction", "raise --ntop"));
             }
-            withA.add(r);
-            Interval ci = null;
-            if (r.getFailed() > threshold * r.getRequested()) {
-                if (last) {
-                    throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE, "replicates",
-                            String.format(Locale.ROOT, "%d of %d bootstrap replicates have no model among the top %d "
-                                    + "that can be fitted (%s %%, more than the %s %% allowed)", r.getFailed(),
-                                    r.getRequested(), used, Format.percent((double) r.getFailed() / r.getRequested()),
-                                    Format.percent(threshold)),
-                            new PrevalenceException.Remedy("raise withNtop or withMaxFailureFraction", "raise --ntop"));
-                }
-            } else if (jk == null) {
-                if (last) {
-                    throw PrevalenceException.notEstimable("jackknife",
-                            "The jackknife acceleration for ntop = %d is undefined: deleting one case from some "
-                                    + "history leaves no model among the top %d that can be fitted", used, used);
-                }
-            } else {
-                try {
-                    ci = r.interval(IntervalType.BCA, level);
-                } catch (PrevalenceException e) {
-                    if (last) {
-                        throw e;
-                    }
-                }
-            }
-            intervals.add(ci);
+            return null;
         }
-        return new Result(ranked.get(0), ranked.size(), top, withA, intervals, level, order, table.listNames(),
-                table.observedTotal());
+        if (jk == null) {
+            if (last) {
+                throw PrevalenceException.notEstimable("jackknife",
+                        "The jackknife acceleration for ntop = %d is undefined: deleting one case from some "
+                                + "history leaves no model among the top %d that can be fitted", used, used);
+            }
+            return null;
+        }
+        try {
+            return r.interval(IntervalType.BCA, level);
+        } catch (PrevalenceException e) {
+            if (last) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     private static void checkLists(int k) {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.IntStream;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.lists.ListOverlapTable;
+import org.prevalence.core.bootstrap.ParallelLoop;
 import org.prevalence.core.lists.StratifiedListTable;
 
 /**
@@ -30,6 +30,12 @@ import org.prevalence.core.lists.StratifiedListTable;
  * follows {@link EmptyOverlaps}. Before a fit the model is checked for the existence of the MLE (the
  * Fienberg-Rinaldo linear program) and identifiability (rank), with SparseMSE's codes 0-3.
  *
+ * <p><b>Length.</b> About 500 lines are the estimator (configuration, selection, fits, the result
+ * assembly); the rest are its two nested immutable results, {@link Result} and {@link StratifiedResult}.
+ * Stepwise selection lives in {@code StepwiseSelection}, the interval methods in
+ * {@code PopulationIntervals}, the fits in {@code MseEngine}, {@code LogLinearIrls} and
+ * {@code PoissonRegression}, the existence checks in {@code Existence} and {@code FastLp}.
+ *
  * <p>References: <ol>
  * <li>Chan, L., Silverman, B.W. and Vincent, K. (2021). Multiple systems estimation for sparse capture
  * data: inferential challenges when there are nonoverlapping lists. JASA 116, 1297-1306.
@@ -43,7 +49,7 @@ import org.prevalence.core.lists.StratifiedListTable;
  */
 public final class LogLinearMse {
     private static final LogLinearMse DEFAULT = new LogLinearMse(ModelSelection.AUTO, null, 0.02, 0,
-            MseInterval.LOG_NORMAL, 0.95, EmptyOverlaps.EXTENDED_MLE, PoissonRegression.withDefaults(), true,
+            MseInterval.LOG_NORMAL, 0.95, EmptyOverlaps.EXTENDED_MLE, PoissonRegression.withDefaults(), 0,
             Double.POSITIVE_INFINITY);
 
     private final ModelSelection selection;
@@ -54,11 +60,11 @@ public final class LogLinearMse {
     private final double level;
     private final EmptyOverlaps emptyOverlaps;
     private final PoissonRegression glm;
-    private final boolean parallel;
+    private final int threads;
     private final double maxEstimate;
 
     private LogLinearMse(ModelSelection selection, String modelSpec, double pthresh, int maxOrder,
-            MseInterval interval, double level, EmptyOverlaps emptyOverlaps, PoissonRegression glm, boolean parallel,
+            MseInterval interval, double level, EmptyOverlaps emptyOverlaps, PoissonRegression glm, int threads,
             double maxEstimate) {
         this.maxEstimate = maxEstimate;
         this.selection = selection;
@@ -69,7 +75,7 @@ public final class LogLinearMse {
         this.level = level;
         this.emptyOverlaps = emptyOverlaps;
         this.glm = glm;
-        this.parallel = parallel;
+        this.threads = threads;
     }
 
     /**
@@ -77,7 +83,7 @@ public final class LogLinearMse {
      * more), stepwise threshold {@code pthresh = 0.02}, maximum order for BIC/AIC by list count
      * ({@link HierarchicalModels#defaultMaxOrder}: 1/2/3/3 for 2/3/4/5 lists, 2 beyond),
      * {@link MseInterval#LOG_NORMAL} interval at level 0.95, {@link EmptyOverlaps#EXTENDED_MLE},
-     * IRLS as R's {@code glm} (epsilon 1e-8, 25 iterations), exhaustive searches in parallel.
+     * IRLS as R's {@code glm} (epsilon 1e-8, 25 iterations), exhaustive searches on all available processors.
      * @return the default estimator
      */
     public static LogLinearMse withDefaults() {
@@ -90,7 +96,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse with(ModelSelection v) {
         return new LogLinearMse(Objects.requireNonNull(v), modelSpec, pthresh, maxOrder, interval, level,
-                emptyOverlaps, glm, parallel, maxEstimate);
+                emptyOverlaps, glm, threads, maxEstimate);
     }
 
     /**
@@ -99,7 +105,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse with(MseInterval v) {
         return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, Objects.requireNonNull(v), level,
-                emptyOverlaps, glm, parallel, maxEstimate);
+                emptyOverlaps, glm, threads, maxEstimate);
     }
 
     /**
@@ -108,7 +114,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse with(EmptyOverlaps v) {
         return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level,
-                Objects.requireNonNull(v), glm, parallel, maxEstimate);
+                Objects.requireNonNull(v), glm, threads, maxEstimate);
     }
 
     /**
@@ -119,7 +125,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse withModel(String spec) {
         return new LogLinearMse(ModelSelection.FIXED, Objects.requireNonNull(spec, "model"), pthresh, maxOrder,
-                interval, level, emptyOverlaps, glm, parallel, maxEstimate);
+                interval, level, emptyOverlaps, glm, threads, maxEstimate);
     }
 
     /**
@@ -130,7 +136,7 @@ public final class LogLinearMse {
         if (!(v >= 0 && v <= 1)) {
             throw PrevalenceException.invalidArgument("pthresh", "pthresh must lie in [0, 1], got %s", v);
         }
-        return new LogLinearMse(selection, modelSpec, v, maxOrder, interval, level, emptyOverlaps, glm, parallel,
+        return new LogLinearMse(selection, modelSpec, v, maxOrder, interval, level, emptyOverlaps, glm, threads,
                 maxEstimate);
     }
 
@@ -140,7 +146,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse withMaxOrder(int v) {
         return new LogLinearMse(selection, modelSpec, pthresh, Checks.atLeast("maxOrder", v, 0), interval, level,
-                emptyOverlaps, glm, parallel, maxEstimate);
+                emptyOverlaps, glm, threads, maxEstimate);
     }
 
     /**
@@ -149,7 +155,7 @@ public final class LogLinearMse {
      */
     public LogLinearMse withConfidenceLevel(double v) {
         return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, Checks.level("level", v),
-                emptyOverlaps, glm, parallel, maxEstimate);
+                emptyOverlaps, glm, threads, maxEstimate);
     }
 
     /**
@@ -158,16 +164,18 @@ public final class LogLinearMse {
      */
     public LogLinearMse with(PoissonRegression v) {
         return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level, emptyOverlaps,
-                Objects.requireNonNull(v), parallel, maxEstimate);
+                Objects.requireNonNull(v), threads, maxEstimate);
     }
 
     /**
-     * @param v whether exhaustive AIC/BIC searches fit models in parallel (results are identical either way)
+     * @param v the number of threads on which exhaustive AIC/BIC searches fit their models, {@code >= 1},
+     *     or 0 for all available processors (the default); results do not depend on it
      * @return a copy using it
+     * @throws PrevalenceException if {@code v < 0}
      */
-    public LogLinearMse withParallel(boolean v) {
-        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level, emptyOverlaps, glm, v,
-                maxEstimate);
+    public LogLinearMse withThreads(int v) {
+        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level, emptyOverlaps, glm,
+                Checks.atLeast("threads", v, 0), maxEstimate);
     }
 
     /**
@@ -179,7 +187,7 @@ public final class LogLinearMse {
      * @return a copy using it
      */
     public LogLinearMse withMaxEstimate(double v) {
-        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level, emptyOverlaps, glm, parallel,
+        return new LogLinearMse(selection, modelSpec, pthresh, maxOrder, interval, level, emptyOverlaps, glm, threads,
                 Checks.positive("maxEstimate", v));
     }
 
@@ -280,8 +288,8 @@ public final class LogLinearMse {
      * Ranks all hierarchical models up to the maximum order by BIC (or AIC if the selection is
      * {@link ModelSelection#AIC}), best first; models failing the existence/identifiability check,
      * rank-deficient or not converging are left out, as MultipleSystemsEstimation's
-     * {@code assemble_bic}. Ties keep the enumeration order. Fitted in parallel unless disabled; the
-     * result does not depend on the thread count.
+     * {@code assemble_bic}. Ties keep the enumeration order. Fitted on {@link #withThreads threads}
+     * threads; the result does not depend on the thread count.
      * @param table the table
      * @return the ranked models
      */
@@ -453,16 +461,11 @@ public final class LogLinearMse {
         int k = e0.k;
         List<LogLinearModel> models = HierarchicalModels.enumerate(k, effectiveMaxOrder(k));
         ModelScore[] scores = new ModelScore[models.size()];
-        // chunks of models, each with its own engine (workspaces are not shared between threads);
+        // one engine per worker (workspaces are not shared between threads; a single worker uses e0);
         // scores land at their model's index, so the result does not depend on the thread count
-        int chunks = parallel ? Math.min(64, models.size()) : 1;
-        IntStream idx = IntStream.range(0, chunks);
-        (parallel ? idx.parallel() : idx).forEach(ch -> {
-            MseEngine e = ch == 0 && !parallel ? e0 : new MseEngine(e0.names, e0.counts, glm);
-            for (int i = ch; i < models.size(); i += chunks) {
-                scores[i] = scoreOne(e, models.get(i), i);
-            }
-        });
+        boolean oneWorker = Math.min(ParallelLoop.effectiveThreads(threads), models.size()) <= 1;
+        ParallelLoop.run(models.size(), threads, () -> oneWorker ? e0 : new MseEngine(e0.names, e0.counts, glm),
+                (i, e) -> scores[i] = scoreOne(e, models.get(i), i), null);
         List<ModelScore> out = new ArrayList<>();
         for (ModelScore s : scores) {
             if (s != null) {

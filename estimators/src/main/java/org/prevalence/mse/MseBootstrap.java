@@ -72,9 +72,9 @@ public final class MseBootstrap {
     }
 
     /**
-     * The defaults: 1,000 replicates, seed 1234, stepwise threshold {@code pthresh = 0.02}, 95 % BCa
-     * interval, at most 5 % failed replicates, as many threads as available processors, no progress
-     * listener.
+     * The defaults: 1,000 replicates, seed {@value Bootstrap#DEFAULT_SEED} (the library default), stepwise
+     * threshold {@code pthresh = 0.02}, 95 % BCa interval, at most 5 % failed replicates, as many threads
+     * as available processors, no progress listener.
      * @return the default instance
      */
     public static MseBootstrap withDefaults() {
@@ -155,7 +155,7 @@ public final class MseBootstrap {
         List<String> names = table.listNames();
         long[] counts = table.countsByMask();
         LogLinearMse stepwise = LogLinearMse.withDefaults().with(ModelSelection.STEPWISE).withPthresh(pthresh)
-                .with(MseInterval.NONE).withParallel(false);
+                .with(MseInterval.NONE).withThreads(1);
         LogLinearMse.Result original = stepwise.stepwise(table);
         Statistic<long[]> statistic = c -> stepwise.stepwiseEstimate(names, c);
         int jackCells = 0;

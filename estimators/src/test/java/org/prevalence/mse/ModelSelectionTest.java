@@ -47,14 +47,19 @@ class ModelSelectionTest {
     }
 
     @Test
-    void rankingIsTheSameInParallelAndSerial() {
+    void rankingIsTheSameOnOneTwoFourAndAllThreads() {
         ListOverlapTable t = Fixtures.table("uk2013_5lists");
+        List<ModelScore> ser = LogLinearMse.withDefaults().withThreads(1).rankModels(t);
         List<ModelScore> par = LogLinearMse.withDefaults().rankModels(t);
-        List<ModelScore> ser = LogLinearMse.withDefaults().withParallel(false).rankModels(t);
-        assertEquals(par.size(), ser.size());
-        for (int i = 0; i < par.size(); i++) {
-            assertEquals(par.get(i).getModel(), ser.get(i).getModel());
-            assertEquals(par.get(i).getBic(), ser.get(i).getBic(), 0.0);
+        for (int threads : new int[] {2, 4, 0}) {
+            List<ModelScore> many = LogLinearMse.withDefaults().withThreads(threads).rankModels(t);
+            assertEquals(ser.size(), many.size());
+            for (int i = 0; i < ser.size(); i++) {
+                assertEquals(ser.get(i).getModel(), many.get(i).getModel());
+                assertEquals(Double.doubleToLongBits(ser.get(i).getBic()), Double.doubleToLongBits(many.get(i).getBic()));
+                assertEquals(Double.doubleToLongBits(ser.get(i).getEstimate()),
+                        Double.doubleToLongBits(many.get(i).getEstimate()));
+            }
         }
         // ranked by BIC
         for (int i = 1; i < par.size(); i++) {

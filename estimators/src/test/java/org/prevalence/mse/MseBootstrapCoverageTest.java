@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +13,7 @@ import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.bootstrap.Bootstrap;
 import org.prevalence.core.bootstrap.IntervalType;
+import org.prevalence.core.bootstrap.ParallelLoop;
 import org.prevalence.core.lists.ListOverlapTable;
 
 /**
@@ -48,37 +45,25 @@ class MseBootstrapCoverageTest {
         boolean[] pct = new boolean[datasets];
         boolean[] failed = new boolean[datasets];
         double[] width = new double[datasets];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> fs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int j = 0; j < k; j++) {
             names.add(String.valueOf((char) ('A' + j)));
         }
         long t0 = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            fs.add(pool.submit(() -> {
-                for (int d = next.getAndIncrement(); d < datasets; d = next.getAndIncrement()) {
-                    long[] counts = simulate(pi, n, Bootstrap.generator(20261123L + k, d));
-                    try {
-                        MseBootstrap.Result r = MseBootstrap.withDefaults().withReplicates(replicates).withSeed(d)
-                                .withThreads(1).estimate(ListOverlapTable.ofMaskCounts(names, counts));
-                        Interval b = r.getConfidenceInterval();
-                        Interval p = r.getBootstrap().interval(IntervalType.PERCENTILE, 0.95);
-                        bca[d] = b.contains(n);
-                        pct[d] = p.contains(n);
-                        width[d] = b.width();
-                    } catch (PrevalenceException e) {
-                        failed[d] = true;
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        pool.shutdown();
+        ParallelLoop.run(datasets, threads, d -> {
+            long[] counts = simulate(pi, n, Bootstrap.generator(20261123L + k, d));
+            try {
+                MseBootstrap.Result r = MseBootstrap.withDefaults().withReplicates(replicates).withSeed(d)
+                        .withThreads(1).estimate(ListOverlapTable.ofMaskCounts(names, counts));
+                Interval b = r.getConfidenceInterval();
+                Interval p = r.getBootstrap().interval(IntervalType.PERCENTILE, 0.95);
+                bca[d] = b.contains(n);
+                pct[d] = p.contains(n);
+                width[d] = b.width();
+            } catch (PrevalenceException e) {
+                failed[d] = true;
+            }
+        });
         int ok = 0;
         int coverBca = 0;
         int coverPct = 0;

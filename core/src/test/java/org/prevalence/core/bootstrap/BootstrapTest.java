@@ -39,7 +39,7 @@ class BootstrapTest {
         Resampler<long[]> rs = Resamplers.multinomial(CELLS);
         Bootstrap.Result one = base.withThreads(1).run(rs, BootstrapTest::ratio);
         assertTrue(one.getFailed() > 0 && one.getFailed() < 100, "some replicates fail: " + one.getFailed());
-        for (int t : new int[] {2, 8}) {
+        for (int t : new int[] {2, 4, 8, 0}) {
             Bootstrap.Result r = base.withThreads(t).run(rs, BootstrapTest::ratio);
             assertArrayEquals(one.getReplicates(), r.getReplicates(), 0.0, t + " threads");
             assertArrayEquals(one.getFailedIndices(), r.getFailedIndices(), t + " threads failures");

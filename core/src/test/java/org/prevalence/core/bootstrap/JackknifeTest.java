@@ -88,6 +88,17 @@ class JackknifeTest {
         assertEquals(null, many.get(1));
     }
 
+    /** The deletions land at their cell's index: 1, 2, 4 and all threads give identical values and acceleration. */
+    @Test
+    void identicalForAnyThreadCount() {
+        Jackknife.Result one = Jackknife.withDefaults().withThreads(1).ofCounts(COUNTS, JackknifeTest::share);
+        for (int t : new int[] {2, 4, 0}) {
+            Jackknife.Result r = Jackknife.withDefaults().withThreads(t).ofCounts(COUNTS, JackknifeTest::share);
+            assertArrayEquals(one.getValues(), r.getValues(), 0.0, t + " threads");
+            assertEquals(Double.doubleToLongBits(one.getAcceleration()), Double.doubleToLongBits(r.getAcceleration()));
+        }
+    }
+
     @Test
     void identicalValuesGiveZeroAcceleration() {
         assertEquals(0.0, Jackknife.of(new double[] {2, 2, 2}, null).getAcceleration());

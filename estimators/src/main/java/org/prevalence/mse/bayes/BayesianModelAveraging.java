@@ -72,6 +72,11 @@ import org.prevalence.mse.PopulationEstimate;
  * <li>Johndrow, J., Lum, K. and Ball, P. (2023). dga: Capture-Recapture Estimation using Bayesian
  * Model Averaging. R package version 2.0.2.</li></ol>
  *
+ * <p><b>Length.</b> About 540 lines are the estimator (configuration, the grid search, the warnings on
+ * the grid, the prior and the overlaps); the rest are its nested immutable results
+ * {@link ModelPosterior} and {@link Result}. The computation on the grid lives in {@code BmaGridEngine},
+ * the graphs in {@code DecomposableGraphs}.
+ *
  * <p>This class is immutable and thread-safe.
  */
 public final class BayesianModelAveraging {
@@ -112,8 +117,7 @@ public final class BayesianModelAveraging {
     }
 
     private static final BayesianModelAveraging DEFAULT = new BayesianModelAveraging(Double.NaN,
-            PriorOnN.ONE_OVER_N, null, null, 0, 0.95, OverlapCheck.WARN,
-            Runtime.getRuntime().availableProcessors());
+            PriorOnN.ONE_OVER_N, null, null, 0, 0.95, OverlapCheck.WARN, 0);
 
     private final double delta;
     private final PriorOnN prior;
@@ -122,11 +126,11 @@ public final class BayesianModelAveraging {
     private final int gridMax;
     private final double level;
     private final OverlapCheck overlap;
-    private final int parallelism;
+    private final int threads;
 
     private BayesianModelAveraging(double delta, PriorOnN prior, DoubleUnaryOperator logPrior,
                                    ToDoubleFunction<DecomposableGraph> graphLogPrior, int gridMax, double level,
-                                   OverlapCheck overlap, int parallelism) {
+                                   OverlapCheck overlap, int threads) {
         this.delta = delta;
         this.prior = prior;
         this.logPrior = logPrior;
@@ -134,7 +138,7 @@ public final class BayesianModelAveraging {
         this.gridMax = gridMax;
         this.level = level;
         this.overlap = overlap;
-        this.parallelism = parallelism;
+        this.threads = threads;
     }
 
     /**
@@ -160,7 +164,7 @@ public final class BayesianModelAveraging {
                     new PrevalenceException.Remedy("give withDelta(d) a positive d (dga's suggestion: 2^-K)",
                             "give --delta a positive number (default 2^-K)"));
         }
-        return new BayesianModelAveraging(v, prior, logPrior, graphLogPrior, gridMax, level, overlap, parallelism);
+        return new BayesianModelAveraging(v, prior, logPrior, graphLogPrior, gridMax, level, overlap, threads);
     }
 
     /**
@@ -169,7 +173,7 @@ public final class BayesianModelAveraging {
      */
     public BayesianModelAveraging with(PriorOnN v) {
         return new BayesianModelAveraging(delta, Objects.requireNonNull(v, "prior"), null, graphLogPrior,
-                gridMax, level, overlap, parallelism);
+                gridMax, level, overlap, threads);
     }
 
     /**
@@ -178,7 +182,7 @@ public final class BayesianModelAveraging {
      */
     public BayesianModelAveraging with(OverlapCheck v) {
         return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, gridMax, level,
-                Objects.requireNonNull(v, "overlap"), parallelism);
+                Objects.requireNonNull(v, "overlap"), threads);
     }
 
     /**
@@ -189,7 +193,7 @@ public final class BayesianModelAveraging {
      */
     public BayesianModelAveraging withLogPrior(DoubleUnaryOperator logPriorOfN) {
         return new BayesianModelAveraging(delta, prior, Objects.requireNonNull(logPriorOfN, "logPriorOfN"),
-                graphLogPrior, gridMax, level, overlap, parallelism);
+                graphLogPrior, gridMax, level, overlap, threads);
     }
 
     /**
@@ -200,7 +204,7 @@ public final class BayesianModelAveraging {
      */
     public BayesianModelAveraging withGraphLogPrior(ToDoubleFunction<DecomposableGraph> logWeight) {
         return new BayesianModelAveraging(delta, prior, logPrior, Objects.requireNonNull(logWeight, "logWeight"),
-                gridMax, level, overlap, parallelism);
+                gridMax, level, overlap, threads);
     }
 
     /**
@@ -220,12 +224,12 @@ public final class BayesianModelAveraging {
                             "give --grid-max a number from 1 to %,d, or leave it out for the automatic grid",
                             LARGEST_GRID_MAX)));
         }
-        return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, v, level, overlap, parallelism);
+        return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, v, level, overlap, threads);
     }
 
     /** @return a copy with the automatic grid maximum (the default) */
     public BayesianModelAveraging withAutomaticGridMax() {
-        return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, 0, level, overlap, parallelism);
+        return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, 0, level, overlap, threads);
     }
 
     /**
@@ -234,16 +238,18 @@ public final class BayesianModelAveraging {
      */
     public BayesianModelAveraging withConfidenceLevel(double v) {
         return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, gridMax,
-                Checks.level("level", v), overlap, parallelism);
+                Checks.level("level", v), overlap, threads);
     }
 
     /**
-     * @param v the number of threads, &ge; 1 (results do not depend on it)
-     * @return a copy with this parallelism
+     * @param v the number of threads, &ge; 1, or 0 for all available processors (the default); results
+     *     do not depend on it
+     * @return a copy with this thread count
+     * @throws PrevalenceException if v &lt; 0
      */
-    public BayesianModelAveraging withParallelism(int v) {
+    public BayesianModelAveraging withThreads(int v) {
         return new BayesianModelAveraging(delta, prior, logPrior, graphLogPrior, gridMax, level, overlap,
-                Checks.atLeast("parallelism", v, 1));
+                Checks.atLeast("threads", v, 0));
     }
 
     /**
@@ -348,7 +354,7 @@ public final class BayesianModelAveraging {
                 lp[m] = v;
             }
         }
-        return engine.run(g, lp, parallelism);
+        return engine.run(g, lp, threads);
     }
 
     /** Posterior mass of m &gt; 0.99 G (as the reference computations: {@code Nmissing > 0.99 * G}). */

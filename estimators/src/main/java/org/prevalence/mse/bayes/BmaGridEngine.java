@@ -1,12 +1,11 @@
 package org.prevalence.mse.bayes;
 
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.DoubleUnaryOperator;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.special.Gamma;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.bootstrap.ParallelLoop;
 
 /**
  * The computation behind {@link BayesianModelAveraging}: the joint posterior of (graph, N) on the
@@ -35,8 +34,8 @@ import org.prevalence.core.PrevalenceException;
  * its own maximum before exponentiating (so its probability and conditional mean keep their
  * relative accuracy however small the probability), and by the global maximum for the
  * model-averaged posterior. Blocks are grouped into a fixed number of chunks that depends only on
- * the data and G; chunks run in parallel and are reduced in order, so results are bit-identical
- * for any number of threads.
+ * the data and G; chunks run in parallel (on a {@link ParallelLoop}) and are reduced in order, so
+ * results are bit-identical for any number of threads.
  *
  * <p>Negligible grid points are skipped: in each block an upper bound on a graph's log weight
  * (its exact values at the block's start and at the next block's start, and monotone bounds on
@@ -45,6 +44,11 @@ import org.prevalence.core.PrevalenceException;
  * evaluated. The mass so dropped is below \( G \cdot 10^{-26} \), so below \( 10^{-17} \) relative for any grid that fits in memory,
  * far below double-precision rounding of the summaries; only masses smaller than that (say a tail
  * mass of \( 10^{-46} \)) are then lower bounds.
+ *
+ * <p><b>Length.</b> It is one algorithm over shared tables (the per-subset terms, the graphs' term
+ * lists and factor sequences, the block starts and step bounds): each step is a method a reader can
+ * follow (build the terms, cut the grid, evaluate the block starts, accumulate a chunk, reduce), and
+ * moving steps to other classes would only pass those tables between them.
  */
 final class BmaGridEngine {
     /** Bound on |log| of every block-relative factor product; values stay in (e^-2E, e^E). */
@@ -53,9 +57,6 @@ final class BmaGridEngine {
     private static final int MAX_CHUNKS = 64;
     private static final int BLOCK_OVERHEAD = 48;
     private static final double UNDERFLOW = -745;
-    /** One pool per parallelism level, created on first use and kept (its threads are daemons and idle out). */
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, ForkJoinPool> POOLS =
-            new java.util.concurrent.ConcurrentHashMap<>();
     /** Block skipped when all of a graph's weights in it are below e^-60 of its largest weight. */
     private static final double NEGLIGIBLE = 60;
 
@@ -114,6 +115,27 @@ final class BmaGridEngine {
         this.userLogPrior = userLogPrior;
         this.c = new double[cells];
         this.qConst = new double[cells];
+        this.cmin = subsetTerms(countsByMask, delta);
+        this.baseConst = baseConstant(countsByMask);
+        this.nGraphs = graphs.size();
+        this.termStart = new int[nGraphs + 1];
+        this.cliqueCount = new int[nGraphs];
+        this.used = new boolean[cells];
+        this.termMask = graphTerms(graphs);
+        this.graphLogPrior = graphLogPrior.clone();
+        this.graphs = List.copyOf(graphs);
+        this.seq = new int[nGraphs][];
+        int[][] ranks = new int[nGraphs][];
+        this.maxLen = factorSequences(ranks);
+        this.order = IntStream.range(0, nGraphs).boxed().sorted((x, y) -> java.util.Arrays.compare(ranks[x], ranks[y]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Fills c_t = D_t + delta_t and the constant part of Q_t for every subset t of the lists.
+     * @return the smallest c_t
+     */
+    private double subsetTerms(long[] countsByMask, double delta) {
         double lgA = Gamma.logGamma(a2k);
         double[] marg = new double[cells];
         double mn = Double.POSITIVE_INFINITY;
@@ -139,41 +161,53 @@ final class BmaGridEngine {
             qConst[t] = kc;
             mn = Math.min(mn, c[t]);
         }
-        this.cmin = mn;
+        return mn;
+    }
+
+    /** @return the constant of the log multinomial coefficient: -sum_h log(y_h!) */
+    private double baseConstant(long[] countsByMask) {
         double bc = 0;
         for (int h = 1; h < cells; h++) {
             bc -= Gamma.logGamma(countsByMask[h] + 1.0);
         }
-        this.baseConst = bc;
-        this.nGraphs = graphs.size();
-        this.termStart = new int[nGraphs + 1];
-        this.cliqueCount = new int[nGraphs];
+        return bc;
+    }
+
+    /**
+     * Lists every graph's cliques then separators (filling termStart, cliqueCount and used).
+     * @return the subset mask of every term, graph after graph
+     */
+    private int[] graphTerms(List<DecomposableGraph> graphs) {
         int nt = 0;
         for (DecomposableGraph g : graphs) {
             nt += g.cliqueCount() + g.separatorCount();
         }
-        this.termMask = new int[nt];
-        this.used = new boolean[cells];
+        int[] masks = new int[nt];
         int p = 0;
         for (int g = 0; g < nGraphs; g++) {
             DecomposableGraph dg = graphs.get(g);
             termStart[g] = p;
             cliqueCount[g] = dg.cliqueCount();
             for (int i = 0; i < dg.cliqueCount(); i++) {
-                termMask[p++] = dg.clique(i);
+                masks[p++] = dg.clique(i);
                 used[dg.clique(i)] = true;
             }
             for (int i = 0; i < dg.separatorCount(); i++) {
-                termMask[p++] = dg.separator(i);
+                masks[p++] = dg.separator(i);
                 used[dg.separator(i)] = true;
             }
         }
         termStart[nGraphs] = p;
-        this.graphLogPrior = graphLogPrior.clone();
-        this.graphs = List.copyOf(graphs);
-        // factor codes: clique t -> t, separator t -> cells + t; within a graph the most shared
-        // factors come first, and graphs are sorted lexicographically, so that consecutive graphs
-        // share long prefixes of partial products (a trie walked in order)
+        return masks;
+    }
+
+    /**
+     * Each graph's factor codes (clique t -> t, separator t -> cells + t) into seq, the most shared
+     * factors first, and their ranks into ranks; sorting graphs by ranks then makes consecutive
+     * graphs share long prefixes of partial products (a trie walked in order).
+     * @return the longest sequence
+     */
+    private int factorSequences(int[][] ranks) {
         int[] freq = new int[2 * cells];
         int[][] codes = new int[nGraphs][];
         for (int g = 0; g < nGraphs; g++) {
@@ -194,8 +228,6 @@ final class BmaGridEngine {
         for (int i = 0; i < byFreq.length; i++) {
             rank[byFreq[i]] = i;
         }
-        this.seq = new int[nGraphs][];
-        int[][] ranks = new int[nGraphs][];
         int ml = 1;
         for (int g = 0; g < nGraphs; g++) {
             int[] r = new int[codes[g].length];
@@ -211,9 +243,7 @@ final class BmaGridEngine {
             ranks[g] = r;
             ml = Math.max(ml, sq.length);
         }
-        this.maxLen = ml;
-        this.order = IntStream.range(0, nGraphs).boxed().sorted((x, y) -> java.util.Arrays.compare(ranks[x], ranks[y]))
-                .mapToInt(Integer::intValue).toArray();
+        return ml;
     }
 
     String graphName(int g) {
@@ -281,46 +311,108 @@ final class BmaGridEngine {
         return logGammaDiff(m, c[t], dn + a2k) + qConst[t];
     }
 
+    /** The grid cut into blocks and chunks, with each block's exact log terms at its start and its step bounds. */
+    private static final class Blocks {
+        final int[] starts;
+        final int nb;
+        final int[] chunkStart;
+        final int nc;
+        final double[] qa;
+        final double[] ba;
+        /** lambda_t at the block's first and last step, then the base's largest and smallest step (see stepBounds). */
+        final double[][] stepBounds;
+
+        Blocks(int[] starts, int[] chunkStart, int cells) {
+            this.starts = starts;
+            this.nb = starts.length - 1;
+            this.chunkStart = chunkStart;
+            this.nc = chunkStart.length - 1;
+            this.qa = new double[nb * cells];
+            this.ba = new double[nb];
+            this.stepBounds = new double[][] {new double[nb * cells], new double[nb * cells], new double[nb],
+                new double[nb]};
+        }
+    }
+
     /**
-     * Runs the computation on the grid m = 0..gridMax.
+     * Runs the computation on the grid m = 0..gridMax, in four steps: cut the grid into blocks,
+     * evaluate each block's start (and each graph's largest log weight), accumulate the weights
+     * chunk by chunk, and reduce the chunks in order into the posterior and the graph summaries.
      * @param gridMax G
      * @param lp the user log prior at N = n + m for m = 0..G (null for the built-in priors)
-     * @param parallelism the number of threads (1 = the calling thread only)
+     * @param threads the number of threads (1 = the calling thread only, 0 = all processors)
      */
-    Output run(int gridMax, double[] lp, int parallelism) {
-        int k1 = k + 1;
-        double r1 = E / k1; // per-factor bound: partial products lie within e^{+-(K+1) r1}
+    Output run(int gridMax, double[] lp, int threads) {
+        double r1 = E / (k + 1); // per-factor bound: partial products lie within e^{+-(K+1) r1}
         int[] starts = blocks(gridMax, lp, r1);
-        int nb = starts.length - 1;
-        int[] chunkStart = chunks(starts);
-        int nc = chunkStart.length - 1;
-        double[] qa = new double[nb * cells];
-        double[] ba = new double[nb];
-        double[] lamA = new double[nb * cells];
-        double[] lamE = new double[nb * cells];
-        double[] betaMax = new double[nb];
-        double[] betaMin = new double[nb];
-        double[][] chunkMax = new double[nc][];
-        forEach(nc, parallelism, ch -> {
+        Blocks bl = new Blocks(starts, chunks(starts), cells);
+        double[] mg = graphScales(blockStarts(bl, lp, threads), bl.nc);
+        double mTop = Double.NEGATIVE_INFINITY;
+        for (double m : mg) {
+            mTop = Math.max(mTop, m);
+        }
+        double[] post = new double[gridMax + 1];
+        double[][] mass = new double[bl.nc][];
+        double[][] msum = new double[bl.nc][];
+        final double top = mTop;
+        ParallelLoop.run(bl.nc, threads, ch -> {
+            double[] ms = new double[nGraphs];
+            double[] mm = new double[nGraphs];
+            runChunk(ch, bl.chunkStart, bl.starts, bl.qa, bl.ba, lp, mg, top, post, ms, mm, bl.stepBounds);
+            mass[ch] = ms;
+            msum[ch] = mm;
+        });
+        double logTotal = Math.log(normalise(post));
+        double[] prob = new double[nGraphs];
+        double[] mean = new double[nGraphs];
+        for (int g = 0; g < nGraphs; g++) {
+            double s = 0;
+            double sn = 0;
+            for (int ch = 0; ch < bl.nc; ch++) {
+                s += mass[ch][g];
+                sn += msum[ch][g];
+            }
+            prob[g] = Math.exp(Math.log(s) + mg[g] - E - mTop - logTotal);
+            mean[g] = sn / s;
+        }
+        return new Output(gridMax, post, prob, mean);
+    }
+
+    /**
+     * Evaluates every block's start: the exact log terms, the step bounds, and each graph's
+     * largest log weight at a block start within each chunk.
+     * @return the per-chunk maxima, [chunk][graph]
+     */
+    private double[][] blockStarts(Blocks bl, double[] lp, int threads) {
+        double[][] chunkMax = new double[bl.nc][];
+        double[][] sb = bl.stepBounds;
+        ParallelLoop.run(bl.nc, threads, ch -> {
             double[] mx = new double[nGraphs];
             java.util.Arrays.fill(mx, Double.NEGATIVE_INFINITY);
-            for (int b = chunkStart[ch]; b < chunkStart[ch + 1]; b++) {
-                double a = starts[b];
+            for (int b = bl.chunkStart[ch]; b < bl.chunkStart[ch + 1]; b++) {
+                double a = bl.starts[b];
                 for (int t = 1; t < cells; t++) {
                     if (used[t]) {
-                        qa[b * cells + t] = qAt(t, a);
+                        bl.qa[b * cells + t] = qAt(t, a);
                     }
                 }
-                ba[b] = lp == null ? base(a) : logGammaDiff(a, dn + 1, 1) + baseConst + lp[starts[b]];
-                stepBounds(b, starts, lp, lamA, lamE, betaMax, betaMin);
+                bl.ba[b] = lp == null ? base(a) : logGammaDiff(a, dn + 1, 1) + baseConst + lp[bl.starts[b]];
+                stepBounds(b, bl.starts, lp, sb[0], sb[1], sb[2], sb[3]);
                 for (int g = 0; g < nGraphs; g++) {
-                    mx[g] = Math.max(mx[g], logWeightAtStart(g, b, qa, ba));
+                    mx[g] = Math.max(mx[g], logWeightAtStart(g, b, bl.qa, bl.ba));
                 }
             }
             chunkMax[ch] = mx;
         });
+        return chunkMax;
+    }
+
+    /**
+     * @return each graph's scale: its largest log weight plus E, so that all its weights exp(l - scale) are &lt;= 1
+     * @throws PrevalenceException if a graph's largest log weight is not finite
+     */
+    private double[] graphScales(double[][] chunkMax, int nc) {
         double[] mg = new double[nGraphs];
-        double mAll = Double.NEGATIVE_INFINITY;
         for (int g = 0; g < nGraphs; g++) {
             double m = Double.NEGATIVE_INFINITY;
             for (int ch = 0; ch < nc; ch++) {
@@ -330,21 +422,17 @@ final class BmaGridEngine {
                 throw PrevalenceException.notEstimable("prior",
                         "The log posterior weight of graph %d is not finite (%s); check the prior on N", g, m);
             }
-            mg[g] = m + E; // scale of graph g: all its weights exp(l - mg) are <= 1
-            mAll = Math.max(mAll, mg[g]);
+            mg[g] = m + E;
         }
-        double[] post = new double[gridMax + 1];
-        double[][] mass = new double[nc][];
-        double[][] msum = new double[nc][];
-        final double mTop = mAll;
-        forEach(nc, parallelism, ch -> {
-            double[] ms = new double[nGraphs];
-            double[] mm = new double[nGraphs];
-            runChunk(ch, chunkStart, starts, qa, ba, lp, mg, mTop, post, ms, mm,
-                    new double[][] {lamA, lamE, betaMax, betaMin});
-            mass[ch] = ms;
-            msum[ch] = mm;
-        });
+        return mg;
+    }
+
+    /**
+     * Divides the posterior by its total.
+     * @return the total before normalising
+     * @throws PrevalenceException if the total is not finite and positive
+     */
+    private static double normalise(double[] post) {
         double total = 0;
         for (double v : post) {
             total += v;
@@ -352,23 +440,10 @@ final class BmaGridEngine {
         if (!(total > 0 && total < Double.POSITIVE_INFINITY)) {
             throw PrevalenceException.notEstimable("grid", "The posterior of N cannot be normalised (total %s)", total);
         }
-        for (int m = 0; m <= gridMax; m++) {
+        for (int m = 0; m < post.length; m++) {
             post[m] /= total;
         }
-        double logTotal = Math.log(total);
-        double[] prob = new double[nGraphs];
-        double[] mean = new double[nGraphs];
-        for (int g = 0; g < nGraphs; g++) {
-            double s = 0;
-            double sn = 0;
-            for (int ch = 0; ch < nc; ch++) {
-                s += mass[ch][g];
-                sn += msum[ch][g];
-            }
-            prob[g] = Math.exp(Math.log(s) + mg[g] - E - mTop - logTotal);
-            mean[g] = sn / s;
-        }
-        return new Output(gridMax, post, prob, mean);
+        return total;
     }
 
     private double logWeightAtStart(int g, int b, double[] qa, double[] ba) {
@@ -700,16 +775,5 @@ final class BmaGridEngine {
         }
         out[nc] = nb;
         return out;
-    }
-
-    private static void forEach(int count, int parallelism, IntConsumer task) {
-        if (parallelism <= 1 || count <= 1) {
-            for (int i = 0; i < count; i++) {
-                task.accept(i);
-            }
-            return;
-        }
-        ForkJoinPool pool = POOLS.computeIfAbsent(parallelism, ForkJoinPool::new); // daemon worker threads
-        pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
     }
 }

@@ -5,11 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.apache.commons.rng.simple.RandomSource;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
@@ -17,6 +12,8 @@ import org.prevalence.core.IntervalMethod;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.Status;
 import org.prevalence.core.Warning;
+import org.prevalence.core.bootstrap.Bootstrap;
+import org.prevalence.core.bootstrap.ParallelLoop;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.mse.PopulationEstimate;
 
@@ -49,8 +46,9 @@ import org.prevalence.mse.PopulationEstimate;
  * <p><b>Chains and reproducibility.</b> Each chain runs the LCMCR start (500 warm-up sweeps), then
  * {@code burnIn} sweeps, then keeps \( N \) after every {@code thinning}-th of {@code samples}
  * &times; {@code thinning} sweeps. Chain \( c \) (0-based) draws from its own generator
- * {@code RandomSource.L64_X128_MIX.create(new long[] {seed, c})}, so the draws depend only on the
- * seed and the chain index, never on the number of threads.
+ * {@link Bootstrap#generator(long, long) Bootstrap.generator(seed, c)}, the library's one derivation
+ * of replicate and chain streams, so the draws depend only on the seed and the chain index, never on
+ * the number of threads (the chains run on a {@link ParallelLoop}).
  *
  * <p><b>Summaries.</b> Over the pooled draws of all chains: the posterior median (the headline
  * estimate), mean, standard deviation (divisor \( S-1 \)) and the equal-tailed credible interval
@@ -73,6 +71,11 @@ import org.prevalence.mse.PopulationEstimate;
  * <li>Hyndman, R.J. &amp; Fan, Y. (1996). Sample quantiles in statistical packages. The American
  * Statistician 50(4), 361-365. doi:10.1080/00031305.1996.10473566</li>
  * </ol>
+ *
+ * <p><b>Length.</b> About 500 lines are the estimator (configuration, chains, summaries and the warnings
+ * that go with them); the rest is the nested immutable {@link Result}. The Gibbs sampler lives in
+ * {@code LcmChain}, its random draws in {@code LcmRandom}, the diagnostics in
+ * {@code ConvergenceDiagnostics}.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -99,7 +102,7 @@ public final class LatentClassMse {
     }
 
     private static final LatentClassMse DEFAULT =
-            new LatentClassMse(10, 4, 10_000, 2_000, 50, 1L, 0.25, 0.25, 0.95, 0, Diagnostics.RANK_NORMALIZED, 0);
+            new LatentClassMse(10, 4, 10_000, 2_000, 50, Bootstrap.DEFAULT_SEED, 0.25, 0.25, 0.95, 0, Diagnostics.RANK_NORMALIZED, 0);
 
     private final int classes;
     private final int chains;
@@ -134,15 +137,18 @@ public final class LatentClassMse {
     /**
      * The defaults: K = 10 classes, 4 chains, burn-in 10,000, 2,000 kept samples per chain,
      * thinning 50 (LCMCR's settings in the reference runs: 110,000 sweeps per chain after the 500
-     * warm-up sweeps), seed 1, \( a_\alpha = b_\alpha = 0.25 \), credible level 0.95, as many
-     * threads as chains and processors allow, {@link Diagnostics#RANK_NORMALIZED}, and LCMCR's cap
+     * warm-up sweeps), seed {@value Bootstrap#DEFAULT_SEED} (the library's default seed),
+     * \( a_\alpha = b_\alpha = 0.25 \), credible level 0.95, all available processors (at most one
+     * thread per chain), {@link Diagnostics#RANK_NORMALIZED}, and LCMCR's cap
      * \( n_0 \le 20 n \) (no maximum population).
      *
      * <p>These defaults converge on the US Western site and New Orleans tables (R-hat at most 1.01).
      * On UK 2013 5 lists, whose posterior has a second mode near N = 12,400 that LCMCR's chains also
-     * fall into, no affordable setting does: R-hat exceeded 1.01 for each of seeds 1-10 with these
-     * defaults (1.03 to 1.61), with 8 chains of 1,000 draws (1.17 to 1.60), and for 8 of 10 with a
-     * burn-in of 50,000 (150,000 sweeps a chain instead of 110,000). Such a result has status
+     * fall into, no affordable setting does reliably: R-hat exceeded 1.01 for each of seeds 1-10 with
+     * these defaults (1.03 to 1.73), and, with the earlier chain streams (seeds {@code {seed, c}}), with
+     * 8 chains of 1,000 draws (1.17 to 1.60) and for 8 of 10 with a burn-in of 50,000 (150,000 sweeps a
+     * chain instead of 110,000). The default seed happens to put all four chains in the high mode there
+     * (R-hat 1.001, median 22,585): another seed can disagree. Such a result has status
      * {@link Status#WARNING} with {@link Warning.Kind#NOT_CONVERGED} first, and its text starts with
      * it.
      *
@@ -203,7 +209,7 @@ public final class LatentClassMse {
     }
 
     /**
-     * @param v the seed; chain c uses {@code RandomSource.L64_X128_MIX.create(new long[] {v, c})}
+     * @param v the seed; chain c draws from {@link Bootstrap#generator(long, long) Bootstrap.generator(v, c)}
      * @return a copy
      */
     public LatentClassMse withSeed(long v) {
@@ -234,13 +240,14 @@ public final class LatentClassMse {
     }
 
     /**
-     * @param v worker threads, &gt;= 1 (the draws do not depend on it)
+     * @param v the number of threads, &gt;= 1, or 0 for all available processors (at most one per
+     *     chain is used; the draws do not depend on it)
      * @return a copy
-     * @throws PrevalenceException if v &lt; 1
+     * @throws PrevalenceException if v &lt; 0
      */
     public LatentClassMse withThreads(int v) {
         return new LatentClassMse(classes, chains, burnIn, samples, thinning, seed,
-                aAlpha, bAlpha, level, Checks.atLeast("threads", v, 1), diagnostics, maxPopulation);
+                aAlpha, bAlpha, level, Checks.atLeast("threads", v, 0), diagnostics, maxPopulation);
     }
 
     /**
@@ -325,45 +332,13 @@ public final class LatentClassMse {
         }
         final int lists = table.listCount();
         long[][] draws = new long[chains][];
-        int workers = threads > 0 ? threads : Math.min(chains, Runtime.getRuntime().availableProcessors());
-        if (workers <= 1 || chains == 1) {
-            for (int c = 0; c < chains; c++) {
-                draws[c] = runChain(c, lists, masks, freq, cap);
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, chains), r -> {
-                Thread t = new Thread(r, "lcm-chain");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<long[]>> futures = new ArrayList<>();
-                for (int c = 0; c < chains; c++) {
-                    final int chain = c;
-                    futures.add(pool.submit(() -> runChain(chain, lists, masks, freq, cap)));
-                }
-                for (int c = 0; c < chains; c++) {
-                    draws[c] = futures.get(c).get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while sampling", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                throw new IllegalStateException(cause);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        ParallelLoop.run(chains, threads, c -> draws[c] = runChain(c, lists, masks, freq, cap));
         return summarise(table, n, cap, draws);
     }
 
-    /** Runs chain c; its stream depends on (seed, c) only. */
+    /** Runs chain c; its stream is {@code Bootstrap.generator(seed, c)}, so it depends on (seed, c) only. */
     long[] runChain(int c, int lists, int[] masks, int[] freq, long cap) {
-        LcmRandom rnd = new LcmRandom(RandomSource.L64_X128_MIX.create(new long[] {seed, c}));
+        LcmRandom rnd = new LcmRandom(Bootstrap.generator(seed, c));
         LcmChain chain = new LcmChain(lists, classes, masks, freq, cap, aAlpha, bAlpha, rnd);
         for (int i = 0; i < burnIn; i++) {
             chain.iterate();

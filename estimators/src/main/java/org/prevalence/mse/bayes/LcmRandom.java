@@ -30,6 +30,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * exact inversion fallback when rejection is slow.</li>
  * </ul>
  *
+ * <p><b>Length.</b> It holds every sampler the latent-class chain draws from (gamma, beta, binomial,
+ * multinomial, capped negative binomial, Poisson), each a short method citing its algorithm; they share
+ * one generator and the log-factorial table, so they stay together.
+ *
  * <p>References: <ol>
  * <li>Marsaglia, G. &amp; Tsang, W.W. (2000). A simple method for generating gamma variables. ACM
  * Trans. Math. Softw. 26(3), 363-372. doi:10.1145/358407.358414</li>

@@ -151,8 +151,10 @@ class BayesStatusTest {
 
     /**
      * UK 5 lists with the default chains (4 x 110,000 sweeps), seed 1: the chains do not agree (chain
-     * medians 22,149, 21,703, 14,189 and 22,699; R-hat 1.30, measured with this sampler; R-hat was
-     * above 1.01 for each of seeds 1-10, see LatentClassMse.withDefaults()), so non-convergence is
+     * medians 22,490, 22,193, 16,266 and 22,009; R-hat 1.29, measured with this sampler and the chain
+     * streams Bootstrap.generator(1, c); 22,149, 21,703, 14,189 and 22,699, R-hat 1.30, with the earlier
+     * streams {seed, c}; R-hat was above 1.01 for each of seeds 1-10, see LatentClassMse.withDefaults()),
+     * so non-convergence is
      * the headline: status WARNING, first warning NOT_CONVERGED with R-hat and the chain medians,
      * and the text starts with it.
      */

@@ -288,21 +288,25 @@ class BayesianModelAveragingTest {
         }
     }
 
-    /** Parallel evaluation is reduced in a fixed order: bit-identical results for 1 and 3 threads. */
+    /** Parallel evaluation is reduced in a fixed order: bit-identical results for 1, 2, 3, 4 and all threads. */
     @Test
     void resultsDoNotDependOnThreads() {
         ListOverlapTable t = BmaTestData.table("us_western_site_5lists");
-        BayesianModelAveraging.Result one = BayesianModelAveraging.withDefaults().withParallelism(1).withGridMax(20000).estimate(t);
-        BayesianModelAveraging.Result three = BayesianModelAveraging.withDefaults().withParallelism(3).withGridMax(20000).estimate(t);
-        assertArrayEquals(one.getPosteriorMass(), three.getPosteriorMass());
-        assertEquals(Double.doubleToLongBits(one.getMean()), Double.doubleToLongBits(three.getMean()));
-        for (int i = 0; i < one.getModels().size(); i++) {
-            assertEquals(one.getModels().get(i).getModel(), three.getModels().get(i).getModel());
-            assertEquals(Double.doubleToLongBits(one.getModels().get(i).getProbability()),
-                    Double.doubleToLongBits(three.getModels().get(i).getProbability()));
-            assertEquals(Double.doubleToLongBits(one.getModels().get(i).getConditionalMean()),
-                    Double.doubleToLongBits(three.getModels().get(i).getConditionalMean()));
+        BayesianModelAveraging.Result one = BayesianModelAveraging.withDefaults().withThreads(1).withGridMax(20000).estimate(t);
+        for (int threads : new int[] {2, 3, 4, 0}) {
+            BayesianModelAveraging.Result many = BayesianModelAveraging.withDefaults().withThreads(threads)
+                    .withGridMax(20000).estimate(t);
+            assertArrayEquals(one.getPosteriorMass(), many.getPosteriorMass(), threads + " threads");
+            assertEquals(Double.doubleToLongBits(one.getMean()), Double.doubleToLongBits(many.getMean()));
+            for (int i = 0; i < one.getModels().size(); i++) {
+                assertEquals(one.getModels().get(i).getModel(), many.getModels().get(i).getModel());
+                assertEquals(Double.doubleToLongBits(one.getModels().get(i).getProbability()),
+                        Double.doubleToLongBits(many.getModels().get(i).getProbability()));
+                assertEquals(Double.doubleToLongBits(one.getModels().get(i).getConditionalMean()),
+                        Double.doubleToLongBits(many.getModels().get(i).getConditionalMean()));
+            }
         }
+        assertThrows(PrevalenceException.class, () -> BayesianModelAveraging.withDefaults().withThreads(-1));
     }
 
     @Test

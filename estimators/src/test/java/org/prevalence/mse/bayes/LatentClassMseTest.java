@@ -28,9 +28,19 @@ class LatentClassMseTest {
     }
 
     /**
-     * Pooled median and 95 % limits (4 chains, seed 1) against the mean over seeds 1-5 of LCMCR 0.4.14's
-     * per-seed figures (R's per-seed medians agree within ~1-2 % there), to the tolerance stated in each row
-     * of lcmcr-expected.csv.
+     * Pooled median and 95 % limits (4 chains, the default seed 1234) against the mean over seeds 1-5 of
+     * LCMCR 0.4.14's per-seed figures (R's per-seed medians agree within ~1-2 % there), to the tolerance
+     * stated in each row of lcmcr-expected.csv.
+     *
+     * <p>Monte Carlo tolerance: chain c draws from Bootstrap.generator(seed, c), a stream of its own that
+     * differs from R's, so only agreement within Monte Carlo error can be asked. With bulk ESS 3,800 (US
+     * Western site) to 7,200 (New Orleans) the Monte Carlo SE of the median is about 1.25 SD / sqrt(ESS),
+     * 0.5 % of N, so the 2 % tolerance is about four Monte Carlo SEs plus R's own seed-to-seed spread; the
+     * 97.5 % limit is much noisier (a tail quantile of a right-skewed posterior: it moved by 3 % when the
+     * chain streams changed from the seeds {seed, c} to Bootstrap.generator), hence 5 % for the limits.
+     * Figures, old streams (seed 1) -> these streams (seed 1234): US Western site median 1,834 -> 1,829,
+     * limits 1,313.0 -> 1,313.0 and 3,018.2 -> 2,927.1; New Orleans median 830 -> 834, limits 571 -> 571 and
+     * 1,373.0 -> 1,383.1.
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvFileSource(resources = "lcmcr-expected.csv", numLinesToSkip = 1)
@@ -97,18 +107,29 @@ class LatentClassMseTest {
         }
     }
 
-    /** Chain c's stream depends on (seed, c) only: 1 thread and 4 threads give bit-identical draws. */
+    /** Chain c's stream depends on (seed, c) only: 1, 2, 4 and all threads give bit-identical draws. */
     @Test
     void drawsDoNotDependOnThreads() {
         ListOverlapTable t = LcmFixtures.table("uk2013_5lists");
         LatentClassMse e = LatentClassMse.withDefaults().withBurnIn(500).withSamples(200).withThinning(5).withSeed(42);
         LatentClassMse.Result one = e.withThreads(1).estimate(t);
-        LatentClassMse.Result four = e.withThreads(4).estimate(t);
-        for (int c = 0; c < 4; c++) {
-            assertArrayEquals(one.getChainDraws(c), four.getChainDraws(c), "chain " + c);
+        for (int threads : new int[] {2, 4, 0}) {
+            LatentClassMse.Result many = e.withThreads(threads).estimate(t);
+            for (int c = 0; c < 4; c++) {
+                assertArrayEquals(one.getChainDraws(c), many.getChainDraws(c), threads + " threads, chain " + c);
+            }
+            assertEquals(one.getRhat(), many.getRhat(), 0);
+            assertEquals(one.getEstimate(), many.getEstimate(), 0);
+            assertEquals(one.getCredibleInterval(), many.getCredibleInterval());
         }
-        assertEquals(one.getRhat(), four.getRhat(), 0);
-        assertEquals(one.getEstimate(), four.getEstimate(), 0);
+        // chain c draws from the library's generator(seed, c): its first sweep matches a chain built on it here
+        LcmChain direct = new LcmChain(t.listCount(), 10, t.observedHistories(), counts(t), 20 * t.observedTotal(),
+                0.25, 0.25, new LcmRandom(org.prevalence.core.bootstrap.Bootstrap.generator(42, 3)));
+        LatentClassMse.Result tiny = LatentClassMse.withDefaults().withSeed(42).withBurnIn(1).withSamples(1)
+                .withThinning(1).with(LatentClassMse.Diagnostics.NONE).estimate(t);
+        direct.iterate();
+        direct.iterate();
+        assertEquals(direct.population(), tiny.getChainDraws(3)[0]);
         // a chain depends on its index, not on the number of chains
         LatentClassMse.Result two = e.withChains(2).withThreads(2).estimate(t);
         assertArrayEquals(one.getChainDraws(1), two.getChainDraws(1));
@@ -120,9 +141,9 @@ class LatentClassMseTest {
     /**
      * UK 5 lists: LCMCR's chains sit in different modes there (R: 5 of 30 seeds near 12,400-13,000, the
      * rest 16,900-22,900) and LCMCR says nothing. With shorter chains (burn-in 5,000, 500 draws thinned
-     * by 20, for time) and seed 1, three chains stay in the low mode (medians 12,938, 12,578 and 12,363)
-     * and one in the high one (23,804; R-hat 1.57): R-hat must exceed 1.01 and the result must carry a
-     * warning.
+     * by 20, for time) and seed 1, one chain stays in the low mode (median 12,160) and three in the high
+     * one (21,545, 21,206 and 21,858; R-hat 1.56; with the earlier chain streams {seed, c} it was three
+     * low and one high, R-hat 1.57): R-hat must exceed 1.01 and the result must carry a warning.
      * LatentClassModesSlowTest counts this over 20 seeds of the default settings.
      */
     @Test
@@ -207,6 +228,15 @@ class LatentClassMseTest {
                 .withThinning(1).estimate(LcmFixtures.table("neworleans_5lists"));
         assertTrue(Double.isNaN(one.getRhat()));
         assertTrue(one.getWarnings().get(0).message().contains("not computed"));
+    }
+
+    private static int[] counts(ListOverlapTable t) {
+        int[] masks = t.observedHistories();
+        int[] freq = new int[masks.length];
+        for (int m = 0; m < masks.length; m++) {
+            freq[m] = (int) t.count(masks[m]);
+        }
+        return freq;
     }
 
     private static void assertMessage(Executable call, String words) {
