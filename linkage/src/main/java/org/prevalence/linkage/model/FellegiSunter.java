@@ -1,6 +1,7 @@
 package org.prevalence.linkage.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -138,7 +139,7 @@ public final class FellegiSunter {
                 fits.add(new Parameters.RuleFit(rules.get(k).toString(), 0, Double.NaN, 0, List.of()));
                 continue;
             }
-            EmFit fit = em(pt.patterns, pt.counts, nl, u, est, prior, 0.5, "blocking rule '" + rules.get(k) + "'");
+            EmFit fit = em(pt.patterns, pt.counts, nl, u, est, est, prior, 0.5, "blocking rule '" + rules.get(k) + "'");
             double weight = fit.lambda * pt.total();
             for (int f = 0; f < nf; f++) {
                 if (est[f]) {
@@ -158,7 +159,9 @@ public final class FellegiSunter {
             }
         }
         Patterns all = Patterns.of(pairs, levels, nl, p -> true);
-        EmFit lam = em(all.patterns, all.counts, nl, u, new boolean[nf], m, 0.1, "all candidate pairs");
+        boolean[] everyField = new boolean[nf];
+        Arrays.fill(everyField, true);
+        EmFit lam = em(all.patterns, all.counts, nl, u, everyField, new boolean[nf], m, 0.1, "all candidate pairs");
         List<List<String>> levelNames = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int f = 0; f < nf; f++) {
@@ -241,13 +244,14 @@ public final class FellegiSunter {
      * @param counts their counts
      * @param nl levels per field
      * @param u fixed u
+     * @param include which fields enter the likelihood (a field a blocking rule joins on does not)
      * @param estimate which fields' m to estimate (the others stay at {@code m0})
      * @param m0 the starting m
      * @param lambda0 the starting lambda
      * @param where where it is, for the not-converged error
      * @return the fit
      */
-    EmFit em(int[][] patterns, double[] counts, int[] nl, double[][] u, boolean[] estimate, double[][] m0,
+    EmFit em(int[][] patterns, double[] counts, int[] nl, double[][] u, boolean[] include, boolean[] estimate, double[][] m0,
              double lambda0, String where) {
         int nf = nl.length;
         double[][] m = new double[nf][];
@@ -270,6 +274,9 @@ public final class FellegiSunter {
                 double lm = Math.log(lambda);
                 double lu = Math.log(1 - lambda);
                 for (int f = 0; f < nf; f++) {
+                    if (!include[f]) {
+                        continue;
+                    }
                     lm += Math.log(m[f][patterns[p][f]]);
                     lu += Math.log(u[f][patterns[p][f]]);
                 }
