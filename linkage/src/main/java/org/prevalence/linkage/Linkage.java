@@ -332,7 +332,7 @@ public final class Linkage {
                 CandidatePairs.RuleCount c = pairs.ruleCounts().get(k);
                 sb.append(k == 0 ? "" : "; ").append(c.rule()).append(": ").append(c.pairs());
             }
-            sb.append(String.format(Locale.ROOT, "), lambda %.4f; %d connected components, %d average-linkage clusters",
+            sb.append(String.format(Locale.ROOT, "), lambda %.3e; %d connected components, %d average-linkage clusters",
                     parameters.lambda(), components.count(), average.count()));
             if (table != null) {
                 sb.append("; table of ").append(tableMethod.name().toLowerCase(Locale.ROOT)).append(": ")

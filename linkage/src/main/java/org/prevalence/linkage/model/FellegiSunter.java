@@ -30,8 +30,8 @@ import org.prevalence.linkage.standardise.StandardRecords;
  *     m is the average over the rules that estimated it, weighted by their expected match counts.
  *     A field used by every rule keeps the m of its closest agreement levels from the prior
  *     {@code (0.9 exact, decreasing)}, and is named in {@link Parameters#ruleFits()}.</li>
- * <li><b>lambda</b>, the prior match probability of a candidate pair, by EM over all candidate
- *     pairs with m and u fixed.</li>
+ * <li><b>lambda</b>, the prior probability that two random records match, by EM over all pairs
+ *     with m and u fixed (pairs no rule produced counted as non-matches).</li>
  * </ol>
  *
  * <p>EM on pattern counts \( c_p \): \( g_p = \lambda \prod_f m_{f,l_{pf}} / (\lambda \prod_f
@@ -159,16 +159,50 @@ public final class FellegiSunter {
             }
         }
         Patterns all = Patterns.of(pairs, levels, nl, p -> true);
-        boolean[] everyField = new boolean[nf];
-        Arrays.fill(everyField, true);
-        EmFit lam = em(all.patterns, all.counts, nl, u, everyField, new boolean[nf], m, 0.1, "all candidate pairs");
+        double lambda = randomPairPrior(pairs, levels, nl, m, u, n);
         List<List<String>> levelNames = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int f = 0; f < nf; f++) {
             levelNames.add(comparer.levelNames(r.type(f)));
             names.add(r.fieldName(f));
         }
-        return new Parameters(names, levelNames, m, u, lam.lambda, fits, Math.min(randomPairs, (long) n * (n - 1) / 2));
+        return new Parameters(names, levelNames, m, u, lambda, fits, Math.min(randomPairs, (long) n * (n - 1) / 2));
+    }
+
+    /**
+     * The prior probability that two records drawn at random match, by EM over all
+     * \( T = n(n-1)/2 \) pairs with m and u fixed, the pairs that no rule produced taken as
+     * non-matches: \( \lambda \leftarrow \sum_{p \in C} P(\text{match} \mid \gamma_p, \lambda) / T \).
+     * (A prior over the candidate pairs alone would count the blocking evidence twice, since u
+     * describes random pairs.)
+     */
+    double randomPairPrior(CandidatePairs pairs, byte[][] levels, int[] nl, double[][] m, double[][] u, int n) {
+        int nf = nl.length;
+        double total = (double) n * (n - 1) / 2;
+        double[] logBf = new double[pairs.size()];
+        for (int p = 0; p < pairs.size(); p++) {
+            double s = 0;
+            for (int f = 0; f < nf; f++) {
+                s += Math.log(m[f][levels[f][p]] / u[f][levels[f][p]]);
+            }
+            logBf[p] = s;
+        }
+        double lambda = Math.min(0.5, 0.5 * pairs.size() / total);
+        for (int it = 1; it <= maxIterations; it++) {
+            double odds = Math.log(lambda / (1 - lambda));
+            double sum = 0;
+            for (double b : logBf) {
+                sum += 1 / (1 + Math.exp(-(b + odds)));
+            }
+            double next = Math.min(Math.max(sum / total, 1e-15), 0.5);
+            if (Math.abs(next - lambda) <= tolerance * lambda) {
+                return next;
+            }
+            lambda = next;
+        }
+        throw new PrevalenceException(PrevalenceException.Kind.NOT_CONVERGED, "prior match probability",
+                String.format(Locale.ROOT, "EM for the prior match probability did not converge in %d iterations", maxIterations),
+                new PrevalenceException.Remedy("raise FellegiSunter.withMaxIterations(...)", "raise --max-iterations"));
     }
 
     /** u from random pairs (all pairs when there are few enough). */

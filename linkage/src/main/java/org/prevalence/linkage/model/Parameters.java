@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * A fitted Fellegi-Sunter model: per field and level {@code m}, {@code u} and the match weight
- * {@code log2(m/u)}; the prior probability {@code lambda} that a candidate pair is a match; and,
+ * {@code log2(m/u)}; the prior probability {@code lambda} that two records drawn at random match; and,
  * per blocking rule, the EM fit that gave the m of the fields the rule does not use.
  *
  * <p>This class is immutable.
@@ -71,7 +71,7 @@ public final class Parameters {
         return u[f].clone();
     }
 
-    /** @return the prior probability that a candidate pair is a match */
+    /** @return the prior probability that two records drawn at random match */
     public double lambda() {
         return lambda;
     }
@@ -126,7 +126,7 @@ public final class Parameters {
         for (Row r : rows()) {
             sb.append(String.format(Locale.ROOT, "%-14s %-10s %10.6f %10.6f %8.3f%n", r.field(), r.level(), r.m(), r.u(), r.weight()));
         }
-        sb.append(String.format(Locale.ROOT, "lambda (prior match probability of a candidate pair) %.6f; u from %d random pairs%n",
+        sb.append(String.format(Locale.ROOT, "lambda (prior match probability of two random records) %.3e; u from %d random pairs%n",
                 lambda, randomPairs));
         for (RuleFit f : fits) {
             sb.append(String.format(Locale.ROOT, "rule '%s': %d pairs, lambda %.6f, %d EM iterations, m of %s%n",
@@ -137,6 +137,6 @@ public final class Parameters {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Parameters[%d fields, lambda %.6f, %d rule fits]", fields.size(), lambda, fits.size());
+        return String.format(Locale.ROOT, "Parameters[%d fields, lambda %.3e, %d rule fits]", fields.size(), lambda, fits.size());
     }
 }
