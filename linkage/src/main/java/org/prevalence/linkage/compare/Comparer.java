@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.linkage.blocking.CandidatePairs;
 import org.prevalence.linkage.records.FieldType;
@@ -21,7 +20,7 @@ import org.prevalence.linkage.standardise.StandardRecords;
  *     {@code jw>=0.88}, {@code else}, with Jaro-Winkler similarity (Winkler 1990, Commons Text
  *     {@code JaroWinklerSimilarity}) of the standardised values;</li>
  * <li>{@link FieldType#DATE}: {@code exact}; {@code transposed} (day and month swapped, same year);
- *     {@code one_off} (two of year, month, day equal, or the eight digits one edit apart);
+ *     {@code one_off} (two of year, month and day equal, so any one-character typo);
  *     {@code year} (the same year, or partial dates equal in every component both know);
  *     {@code else};</li>
  * <li>{@link FieldType#CATEGORY}: {@code exact}, {@code else}.</li>
@@ -41,7 +40,6 @@ public final class Comparer {
     private static final List<String> DATE_LEVELS = List.of("missing", "exact", "transposed", "one_off", "year", "else");
     private static final List<String> CATEGORY_LEVELS = List.of("missing", "exact", "else");
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
-    private static final LevenshteinDistance LEV = new LevenshteinDistance(2);
     private static final Comparer DEFAULT = new Comparer(0.92, 0.88, null, null);
 
     private final double high;
@@ -206,11 +204,7 @@ public final class Comparer {
             }
             int same = (a.year() == b.year() ? 1 : 0) + (a.month() == b.month() ? 1 : 0) + (a.day() == b.day() ? 1 : 0);
             if (same == 2) {
-                return 3;
-            }
-            Integer d = LEV.apply(digits(a), digits(b));
-            if (d != null && d >= 0 && d <= 1) {
-                return 3;
+                return 3; // every one-character typo of a full date lands here
             }
             return a.year() == b.year() ? 4 : 5;
         }
@@ -218,10 +212,6 @@ public final class Comparer {
             return 5;
         }
         return 4; // same year; the month or day is unknown on one side or differs
-    }
-
-    private static String digits(PartialDate d) {
-        return String.format(Locale.ROOT, "%04d%02d%02d", d.year(), d.month(), d.day());
     }
 
     @Override
