@@ -31,7 +31,11 @@ public final class Text {
         if (s == null) {
             return null;
         }
-        String d = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        boolean ascii = true;
+        for (int k = 0; k < s.length() && ascii; k++) {
+            ascii = s.charAt(k) < 128;
+        }
+        String d = ascii ? s : Normalizer.normalize(s, Normalizer.Form.NFKD); // ASCII is its own NFKD
         StringBuilder sb = new StringBuilder(d.length());
         boolean space = true;
         for (int k = 0; k < d.length(); k++) {
