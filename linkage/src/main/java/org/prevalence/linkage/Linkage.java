@@ -70,32 +70,50 @@ public final class Linkage {
         return DEFAULT;
     }
 
-    /** @param v the standardiser @return a copy using it */
+    /**
+     * @param v the standardiser
+     * @return a copy using it
+     */
     public Linkage with(Standardiser v) {
         return new Linkage(Objects.requireNonNull(v), blocking, comparer, model, threshold, tableMethod, reviewLow, reviewHigh);
     }
 
-    /** @param v the blocking (with no rules, the default rules are used with its cap) @return a copy using it */
+    /**
+     * @param v the blocking (with no rules, the default rules are used with its cap)
+     * @return a copy using it
+     */
     public Linkage with(Blocking v) {
         return new Linkage(standardiser, Objects.requireNonNull(v), comparer, model, threshold, tableMethod, reviewLow, reviewHigh);
     }
 
-    /** @param v the comparer @return a copy using it */
+    /**
+     * @param v the comparer
+     * @return a copy using it
+     */
     public Linkage with(Comparer v) {
         return new Linkage(standardiser, blocking, Objects.requireNonNull(v), model, threshold, tableMethod, reviewLow, reviewHigh);
     }
 
-    /** @param v the model fitter @return a copy using it */
+    /**
+     * @param v the model fitter
+     * @return a copy using it
+     */
     public Linkage with(FellegiSunter v) {
         return new Linkage(standardiser, blocking, comparer, Objects.requireNonNull(v), threshold, tableMethod, reviewLow, reviewHigh);
     }
 
-    /** @param v the clustering whose clusters give the overlap table @return a copy using it */
+    /**
+     * @param v the clustering whose clusters give the overlap table
+     * @return a copy using it
+     */
     public Linkage with(ClusterMethod v) {
         return new Linkage(standardiser, blocking, comparer, model, threshold, Objects.requireNonNull(v), reviewLow, reviewHigh);
     }
 
-    /** @param v the match probability threshold of both clusterings, in (0, 1) @return a copy using it */
+    /**
+     * @param v the match probability threshold of both clusterings, in (0, 1)
+     * @return a copy using it
+     */
     public Linkage withThreshold(double v) {
         Clusterer.withDefaults().withThreshold(v);
         return new Linkage(standardiser, blocking, comparer, model, v, tableMethod, reviewLow, reviewHigh);
@@ -275,7 +293,10 @@ public final class Linkage {
             return left.length;
         }
 
-        /** @param p a pair index @return the scored pair */
+        /**
+         * @param p a pair index
+         * @return the scored pair
+         */
         public Pair pair(int p) {
             return new Pair(left[p], right[p], weight[p], prob[p]);
         }
@@ -309,7 +330,10 @@ public final class Linkage {
             return parameters;
         }
 
-        /** @param m a method @return the clusters it gave */
+        /**
+         * @param m a method
+         * @return the clusters it gave
+         */
         public Clusters clusters(ClusterMethod m) {
             return m == ClusterMethod.CONNECTED_COMPONENTS ? components : average;
         }

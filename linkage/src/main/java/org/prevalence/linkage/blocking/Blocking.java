@@ -35,7 +35,10 @@ public final class Blocking {
         return DEFAULT;
     }
 
-    /** @param v a rule @return this blocking plus that rule (at most 30 rules) */
+    /**
+     * @param v a rule
+     * @return this blocking plus that rule (at most 30 rules)
+     */
     public Blocking with(BlockingRule v) {
         List<BlockingRule> out = new ArrayList<>(rules);
         out.add(Objects.requireNonNull(v, "rule"));
@@ -45,12 +48,18 @@ public final class Blocking {
         return new Blocking(List.copyOf(out), cap);
     }
 
-    /** @param v a rule as text, see {@link BlockingRule#parse} @return this blocking plus that rule */
+    /**
+     * @param v a rule as text, see {@link BlockingRule#parse}
+     * @return this blocking plus that rule
+     */
     public Blocking with(String v) {
         return with(BlockingRule.parse(v));
     }
 
-    /** @param v the largest number of pairs one rule may produce, at least 1 @return a blocking with that cap */
+    /**
+     * @param v the largest number of pairs one rule may produce, at least 1
+     * @return a blocking with that cap
+     */
     public Blocking withCap(long v) {
         if (v < 1) {
             throw PrevalenceException.invalidArgument("cap", "the pair cap must be at least 1, got %d", v);

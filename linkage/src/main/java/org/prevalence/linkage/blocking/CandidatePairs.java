@@ -32,17 +32,26 @@ public final class CandidatePairs {
         return codes.length;
     }
 
-    /** @param p a pair index @return its first record */
+    /**
+     * @param p a pair index
+     * @return its first record
+     */
     public int left(int p) {
         return (int) (codes[p] >>> 32);
     }
 
-    /** @param p a pair index @return its second record */
+    /**
+     * @param p a pair index
+     * @return its second record
+     */
     public int right(int p) {
         return (int) codes[p];
     }
 
-    /** @param p a pair index @return the bit set of rules that produced it */
+    /**
+     * @param p a pair index
+     * @return the bit set of rules that produced it
+     */
     public int rules(int p) {
         return rules[p];
     }

@@ -17,7 +17,11 @@ public final class Clusterer {
     /** The score of any record pair, for pairs average linkage needs that were not candidates. */
     @FunctionalInterface
     public interface PairScore {
-        /** @param i a record @param j another @return the match probability of the pair */
+        /**
+         * @param i a record
+         * @param j another
+         * @return the match probability of the pair
+         */
         double probability(int i, int j);
     }
 
@@ -35,12 +39,18 @@ public final class Clusterer {
         return DEFAULT;
     }
 
-    /** @param v the method @return a clusterer using it */
+    /**
+     * @param v the method
+     * @return a clusterer using it
+     */
     public Clusterer with(ClusterMethod v) {
         return new Clusterer(Objects.requireNonNull(v, "method"), threshold);
     }
 
-    /** @param v the probability threshold, in (0, 1) @return a clusterer using it */
+    /**
+     * @param v the probability threshold, in (0, 1)
+     * @return a clusterer using it
+     */
     public Clusterer withThreshold(double v) {
         if (!(v > 0 && v < 1)) {
             throw PrevalenceException.invalidArgument("threshold", "the threshold must be in (0, 1), got %s", v);

@@ -46,12 +46,18 @@ public final class Clusters {
         return clusterOf.length;
     }
 
-    /** @param i a record @return its cluster */
+    /**
+     * @param i a record
+     * @return its cluster
+     */
     public int cluster(int i) {
         return clusterOf[i];
     }
 
-    /** @param i a record @return its pseudonymous cluster id, {@code c000001} for cluster 0 */
+    /**
+     * @param i a record
+     * @return its pseudonymous cluster id, {@code c000001} for cluster 0
+     */
     public String clusterId(int i) {
         return String.format(Locale.ROOT, "c%06d", clusterOf[i] + 1);
     }

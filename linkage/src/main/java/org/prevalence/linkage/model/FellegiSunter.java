@@ -66,7 +66,10 @@ public final class FellegiSunter {
         return DEFAULT;
     }
 
-    /** @param v random pairs drawn for u, at least 1000 @return a copy with that number */
+    /**
+     * @param v random pairs drawn for u, at least 1000
+     * @return a copy with that number
+     */
     public FellegiSunter withRandomPairs(long v) {
         if (v < 1000) {
             throw PrevalenceException.invalidArgument("random pairs", "at least 1000 random pairs, got %d", v);
@@ -74,12 +77,18 @@ public final class FellegiSunter {
         return new FellegiSunter(v, seed, maxIterations, tolerance);
     }
 
-    /** @param v the seed of the random pairs @return a copy with that seed */
+    /**
+     * @param v the seed of the random pairs
+     * @return a copy with that seed
+     */
     public FellegiSunter withSeed(long v) {
         return new FellegiSunter(randomPairs, v, maxIterations, tolerance);
     }
 
-    /** @param v the most EM iterations, at least 1 @return a copy with that limit */
+    /**
+     * @param v the most EM iterations, at least 1
+     * @return a copy with that limit
+     */
     public FellegiSunter withMaxIterations(int v) {
         if (v < 1) {
             throw PrevalenceException.invalidArgument("max iterations", "at least 1 EM iteration, got %d", v);
@@ -87,7 +96,10 @@ public final class FellegiSunter {
         return new FellegiSunter(randomPairs, seed, v, tolerance);
     }
 
-    /** @param v the convergence tolerance, positive @return a copy with it */
+    /**
+     * @param v the convergence tolerance, positive
+     * @return a copy with it
+     */
     public FellegiSunter withTolerance(double v) {
         if (!(v > 0)) {
             throw PrevalenceException.invalidArgument("tolerance", "the tolerance must be positive");

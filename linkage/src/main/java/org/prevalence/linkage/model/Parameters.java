@@ -61,12 +61,18 @@ public final class Parameters {
         return fields;
     }
 
-    /** @param f a field index @return m of each level */
+    /**
+     * @param f a field index
+     * @return m of each level
+     */
     public double[] m(int f) {
         return m[f].clone();
     }
 
-    /** @param f a field index @return u of each level */
+    /**
+     * @param f a field index
+     * @return u of each level
+     */
     public double[] u(int f) {
         return u[f].clone();
     }
@@ -103,7 +109,10 @@ public final class Parameters {
         return probabilityOfWeight(weight(levels));
     }
 
-    /** @param weight a match weight @return its probability under the prior lambda */
+    /**
+     * @param weight a match weight
+     * @return its probability under the prior lambda
+     */
     public double probabilityOfWeight(double weight) {
         double logOdds = weight * Math.log(2) + Math.log(lambda / (1 - lambda));
         return 1 / (1 + Math.exp(-logOdds));

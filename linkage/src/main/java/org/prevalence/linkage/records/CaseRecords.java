@@ -88,22 +88,34 @@ public final class CaseRecords {
         return mapping;
     }
 
-    /** @param i a record index @return its list index */
+    /**
+     * @param i a record index
+     * @return its list index
+     */
     public int list(int i) {
         return list[i];
     }
 
-    /** @param i a record index @return the record's own id (the id column of its list) */
+    /**
+     * @param i a record index
+     * @return the record's own id (the id column of its list)
+     */
     public String id(int i) {
         return ids[i];
     }
 
-    /** @param i a record index @return its 1-based data row in its source */
+    /**
+     * @param i a record index
+     * @return its 1-based data row in its source
+     */
     public int row(int i) {
         return rows[i];
     }
 
-    /** @param i a record index @return the file or table it came from */
+    /**
+     * @param i a record index
+     * @return the file or table it came from
+     */
     public String source(int i) {
         return sources[i];
     }
@@ -117,7 +129,10 @@ public final class CaseRecords {
         return values[field][i];
     }
 
-    /** @param i a record index @return a pseudonymous id such as {@code r000017} (the index, 1-based) */
+    /**
+     * @param i a record index
+     * @return a pseudonymous id such as {@code r000017} (the index, 1-based)
+     */
     public String pseudonym(int i) {
         return String.format(Locale.ROOT, "r%06d", i + 1);
     }

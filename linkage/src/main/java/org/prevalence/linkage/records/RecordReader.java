@@ -39,17 +39,26 @@ public final class RecordReader {
         return DEFAULT;
     }
 
-    /** @param v the field mapping @return a reader with that mapping */
+    /**
+     * @param v the field mapping
+     * @return a reader with that mapping
+     */
     public RecordReader with(FieldMapping v) {
         return new RecordReader(Objects.requireNonNull(v, "mapping"), idColumn, csv);
     }
 
-    /** @param v the CSV reader used by {@link #readFiles} @return a reader using it */
+    /**
+     * @param v the CSV reader used by {@link #readFiles}
+     * @return a reader using it
+     */
     public RecordReader with(CsvInput v) {
         return new RecordReader(mapping, idColumn, Objects.requireNonNull(v, "csv"));
     }
 
-    /** @param v the id column of every list, or {@code null} to use the row number @return a reader with it */
+    /**
+     * @param v the id column of every list, or {@code null} to use the row number
+     * @return a reader with it
+     */
     public RecordReader withIdColumn(String v) {
         return new RecordReader(mapping, v, csv);
     }

@@ -35,12 +35,18 @@ public final class StandardRecords {
         return text.length;
     }
 
-    /** @param field a field index @return its type */
+    /**
+     * @param field a field index
+     * @return its type
+     */
     public FieldType type(int field) {
         return records.mapping().fields().get(field).type();
     }
 
-    /** @param field a field index @return its name */
+    /**
+     * @param field a field index
+     * @return its name
+     */
     public String fieldName(int field) {
         return records.mapping().fields().get(field).field();
     }

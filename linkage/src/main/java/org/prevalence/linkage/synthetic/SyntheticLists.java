@@ -80,7 +80,7 @@ public final class SyntheticLists {
     private static final SyntheticLists DEFAULT = new SyntheticLists(5000, new double[] {0.35, 0.30, 0.25, 0.20}, 1.0, 0.04, 20240601L,
             new double[] {0.07, 0.07, 0.05, 0.05, 0.03, 0.06, 0.05, 0.04, 0.02, 0.03, 0.08, 0.05, 0.02, 0.10});
     // rates: typo given, typo surname, nickname, transliteration, swapped order, dropped accents, dob missing,
-    // dob partial, dob transposed, dob one off, city missing, city moved, given missing, surname missing/typo2 unused
+    // dob partial, dob transposed, dob one off, city missing, city moved, given missing, (spare)
 
     private final int people;
     private final double[] baseRates;
@@ -110,7 +110,10 @@ public final class SyntheticLists {
         return DEFAULT;
     }
 
-    /** @param v the population size, at least 10 @return a copy */
+    /**
+     * @param v the population size, at least 10
+     * @return a copy
+     */
     public SyntheticLists withPeople(int v) {
         if (v < 10) {
             throw PrevalenceException.invalidArgument("people", "at least 10 people, got %d", v);
@@ -118,7 +121,10 @@ public final class SyntheticLists {
         return new SyntheticLists(v, baseRates, sigma, duplicate, seed, rates);
     }
 
-    /** @param v each list's base capture rate, in (0, 1); 2 to 15 lists @return a copy */
+    /**
+     * @param v each list's base capture rate, in (0, 1); 2 to 15 lists
+     * @return a copy
+     */
     public SyntheticLists withCaptureRates(double... v) {
         if (v.length < 2 || v.length > 15) {
             throw PrevalenceException.invalidArgument("lists", "2 to 15 lists, got %d", v.length);
@@ -131,7 +137,10 @@ public final class SyntheticLists {
         return new SyntheticLists(people, v.clone(), sigma, duplicate, seed, rates);
     }
 
-    /** @param v the capture heterogeneity (sd of h on the logit scale), at least 0 @return a copy */
+    /**
+     * @param v the capture heterogeneity (sd of h on the logit scale), at least 0
+     * @return a copy
+     */
     public SyntheticLists withHeterogeneity(double v) {
         if (!(v >= 0)) {
             throw PrevalenceException.invalidArgument("heterogeneity", "the heterogeneity must be at least 0");
@@ -139,7 +148,10 @@ public final class SyntheticLists {
         return new SyntheticLists(people, baseRates, v, duplicate, seed, rates);
     }
 
-    /** @param v the probability of a second record of a person on a list, in [0, 1) @return a copy */
+    /**
+     * @param v the probability of a second record of a person on a list, in [0, 1)
+     * @return a copy
+     */
     public SyntheticLists withDuplicateRate(double v) {
         if (!(v >= 0 && v < 1)) {
             throw PrevalenceException.invalidArgument("duplicate rate", "the duplicate rate must be in [0, 1)");
@@ -147,12 +159,18 @@ public final class SyntheticLists {
         return new SyntheticLists(people, baseRates, sigma, v, seed, rates);
     }
 
-    /** @param v the seed @return a copy */
+    /**
+     * @param v the seed
+     * @return a copy
+     */
     public SyntheticLists withSeed(long v) {
         return new SyntheticLists(people, baseRates, sigma, duplicate, v, rates);
     }
 
-    /** @param v a factor on every corruption rate, in [0, 5] (0: clean records) @return a copy */
+    /**
+     * @param v a factor on every corruption rate, in [0, 5] (0: clean records)
+     * @return a copy
+     */
     public SyntheticLists withCorruption(double v) {
         if (!(v >= 0 && v <= 5)) {
             throw PrevalenceException.invalidArgument("corruption", "the corruption factor must be in [0, 5]");
@@ -191,7 +209,10 @@ public final class SyntheticLists {
             return records;
         }
 
-        /** @param i a record @return the person it belongs to (the truth) */
+        /**
+         * @param i a record
+         * @return the person it belongs to (the truth)
+         */
         public int person(int i) {
             return person[i];
         }
