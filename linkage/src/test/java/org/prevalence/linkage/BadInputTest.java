@@ -111,6 +111,8 @@ class BadInputTest {
         assertEquals("blocking rule 'soundex(surname)' would produce 6 pairs, more than the cap of 5; "
                 + "make the rule stricter (add a key) or raise Blocking.withCap(...)", e.getMessage());
         assertEquals("blocking rule 'soundex(surname)'", e.where());
+        assertThrows(PrevalenceException.class, () -> Blocking.withDefaults().withCap(0));
+        assertThrows(PrevalenceException.class, () -> Blocking.withDefaults().withCap(Blocking.MAX_CAP + 1));
     }
 
     @Test

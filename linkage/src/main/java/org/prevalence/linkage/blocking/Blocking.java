@@ -21,6 +21,8 @@ import org.prevalence.linkage.standardise.StandardRecords;
 public final class Blocking {
     /** The default cap on one rule's pairs: 50 million. */
     public static final long DEFAULT_CAP = 50_000_000L;
+    /** The largest cap: a rule's pairs are held in one array. */
+    public static final long MAX_CAP = 2_000_000_000L;
     private static final Blocking DEFAULT = new Blocking(List.of(), DEFAULT_CAP);
     private final List<BlockingRule> rules;
     private final long cap;
@@ -57,12 +59,12 @@ public final class Blocking {
     }
 
     /**
-     * @param v the largest number of pairs one rule may produce, at least 1
+     * @param v the largest number of pairs one rule may produce, 1 to {@link #MAX_CAP}
      * @return a blocking with that cap
      */
     public Blocking withCap(long v) {
-        if (v < 1) {
-            throw PrevalenceException.invalidArgument("cap", "the pair cap must be at least 1, got %d", v);
+        if (v < 1 || v > MAX_CAP) {
+            throw PrevalenceException.invalidArgument("cap", "the pair cap must be between 1 and %d, got %d", MAX_CAP, v);
         }
         return new Blocking(rules, v);
     }
