@@ -1,0 +1,144 @@
+package org.prevalence.linkage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.CsvInput;
+import org.prevalence.linkage.blocking.Blocking;
+import org.prevalence.linkage.blocking.CandidatePairs;
+import org.prevalence.linkage.cluster.ClusterMethod;
+import org.prevalence.linkage.records.CaseRecords;
+import org.prevalence.linkage.records.FieldMapping;
+import org.prevalence.linkage.records.RecordReader;
+import org.prevalence.linkage.standardise.Standardiser;
+import org.prevalence.linkage.synthetic.SyntheticLists;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Errors name the file, the row and the field, never the personal value; blocking counts and cap; determinism. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    static final FieldMapping MAP = FieldMapping.withDefaults().withSpec("given_name=first").withSpec("surname=last")
+            .withSpec("dob=birth_date");
+
+    @Test
+    void aFieldMappedToAMissingColumnNamesFileFieldAndColumn() throws IOException {
+        Path p = write("police.csv", "id,first,family,birth_date\n1,Olena,Kovalenko,1990-01-02\n");
+        PrevalenceException e = assertThrows(PrevalenceException.class,
+                () -> RecordReader.withDefaults().with(MAP).withIdColumn("id").readFiles(List.of(p)));
+        assertTrue(e.getMessage().contains("police.csv"), e.getMessage());
+        assertTrue(e.getMessage().contains("'surname'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'last'"), e.getMessage());
+        assertFalse(e.getMessage().contains("Kovalenko"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyListIsRefused() {
+        Table t = Table.create("ngo.csv", StringColumn.create("first"), StringColumn.create("last"), StringColumn.create("birth_date"));
+        PrevalenceException e = assertThrows(PrevalenceException.class,
+                () -> RecordReader.withDefaults().with(MAP).read(List.of("ngo"), List.of(t)));
+        assertTrue(e.getMessage().contains("ngo.csv") && e.getMessage().contains("no records"), e.getMessage());
+        Path p = dir.resolve("x.csv");
+        assertThrows(PrevalenceException.class, () -> {
+            Files.writeString(p, "id,first,last,birth_date\n");
+            RecordReader.withDefaults().with(MAP).readFiles(List.of(p));
+        });
+    }
+
+    @Test
+    void anUnparsableDateNamesFileRowAndFieldButNotTheValue() throws IOException {
+        Path p = write("inspect.csv", "id,first,last,birth_date\n1,Olena,Kovalenko,1990-01-02\n2,Ivan,Petrenko,31/31/1985\n");
+        CaseRecords r = RecordReader.withDefaults().with(MAP).withIdColumn("id").readFiles(List.of(p));
+        PrevalenceException e = assertThrows(PrevalenceException.class, () -> Standardiser.withDefaults().apply(r));
+        assertEquals("file 'inspect.csv', row 2, field 'dob'", e.where());
+        assertTrue(e.getMessage().startsWith("file 'inspect.csv', row 2, field 'dob': not a date"), e.getMessage());
+        assertFalse(e.getMessage().contains("31/31"), e.getMessage());
+        assertFalse(e.getMessage().contains("Petrenko"), e.getMessage());
+        assertEquals(PrevalenceException.Kind.INVALID_DATA, e.what());
+        assertEquals(null, Standardiser.withDefaults().withUnparsableDatesMissing().apply(r).date(2, 1));
+    }
+
+    @Test
+    void oneRecordIsNotEnough() throws IOException {
+        Path p = write("hotline.csv", "id,first,last,birth_date\n1,Olena,Kovalenko,1990-01-02\n");
+        CaseRecords r = RecordReader.withDefaults().with(MAP).withIdColumn("id").readFiles(List.of(p));
+        PrevalenceException e = assertThrows(PrevalenceException.class, () -> Linkage.withDefaults().link(r));
+        assertTrue(e.getMessage().contains("at least two records"), e.getMessage());
+    }
+
+    @Test
+    void aBlockingRuleOnAnUnknownFieldIsNamed() {
+        CaseRecords r = SyntheticLists.withDefaults().withPeople(100).generate().records();
+        PrevalenceException e = assertThrows(PrevalenceException.class,
+                () -> Linkage.withDefaults().with(Blocking.withDefaults().with("soundex(postcode)")).link(r));
+        assertTrue(e.getMessage().contains("soundex(postcode)") && e.getMessage().contains("unknown field 'postcode'"), e.getMessage());
+        assertThrows(PrevalenceException.class, () -> Blocking.withDefaults().with("nysiis(surname)"));
+    }
+
+    @Test
+    void pairCountsAreReportedAndTheCapIsAClearError() {
+        // four records: sex F, F, M, F -> the rule 'sex' gives C(3,2) + C(1,2) = 3 pairs
+        FieldMapping m = FieldMapping.withDefaults().withSpec("surname").withSpec("sex");
+        CaseRecords r = CaseRecords.of(List.of("A", "B"), m, new int[] {0, 0, 1, 1}, new String[] {"a1", "a2", "b1", "b2"},
+                new String[][] {{"Li", "Lee", "Li", "Le"}, {"F", "F", "M", "f"}});
+        var sr = Standardiser.withDefaults().apply(r);
+        Blocking b = Blocking.withDefaults().with("sex").with("soundex(surname)");
+        assertEquals(List.of(new CandidatePairs.RuleCount("sex", 3), new CandidatePairs.RuleCount("soundex(surname)", 6)), b.count(sr));
+        CandidatePairs pairs = b.pairs(sr);
+        assertEquals(6, pairs.size(), "the union");
+        assertEquals(0b11, pairs.rules(0), "pair (0, 1) comes from both rules");
+        PrevalenceException e = assertThrows(PrevalenceException.class, () -> b.withCap(5).pairs(sr));
+        assertEquals("blocking rule 'soundex(surname)' would produce 6 pairs, more than the cap of 5; "
+                + "make the rule stricter (add a key) or raise Blocking.withCap(...)", e.getMessage());
+        assertEquals("blocking rule 'soundex(surname)'", e.where());
+        assertThrows(PrevalenceException.class, () -> Blocking.withDefaults().withCap(0));
+        assertThrows(PrevalenceException.class, () -> Blocking.withDefaults().withCap(Blocking.MAX_CAP + 1));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameLinkageWhateverTheThreads() throws Exception {
+        SyntheticLists g = SyntheticLists.withDefaults().withPeople(1500).withSeed(7);
+        CaseRecords r = g.generate().records();
+        assertEquals(r.toString(), g.generate().records().toString());
+        Linkage.Result many = Linkage.withDefaults().link(r);
+        Linkage.Result one = new ForkJoinPool(1).submit(() -> Linkage.withDefaults().link(r)).get();
+        assertEquals(many.pairs(), one.pairs());
+        assertEquals(many.parameters().rows(), one.parameters().rows());
+        int[] a = new int[r.size()];
+        int[] b = new int[r.size()];
+        for (int i = 0; i < r.size(); i++) {
+            a[i] = many.clusters(ClusterMethod.AVERAGE_LINKAGE).cluster(i);
+            b[i] = one.clusters(ClusterMethod.AVERAGE_LINKAGE).cluster(i);
+        }
+        assertArrayEquals(a, b);
+        assertEquals(many.table(), one.table());
+    }
+
+    @Test
+    void csvInputIsReadAsText() {
+        Table t = CsvInput.withDefaults().read("id,first,last,birth_date\n007,Olena,Kovalenko,1990\n008,Olena,Kovalenko,1990\n", "a.csv");
+        CaseRecords r = RecordReader.withDefaults().with(MAP).withIdColumn("id").read(List.of("a"), List.of(t));
+        assertEquals("file 'a.csv', row 2, field 'dob'", r.where(1, 2));
+        assertEquals("r000002", r.pseudonym(1));
+    }
+}
