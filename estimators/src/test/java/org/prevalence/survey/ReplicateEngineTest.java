@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.Tolerance;
 import org.prevalence.core.survey.ReplicateCentre;
-import org.prevalence.core.survey.ReplicateType;
+import org.prevalence.core.survey.ReplicateMethod;
 import org.prevalence.core.survey.ReplicateWeightSpec;
 
 /**
@@ -28,7 +28,7 @@ class ReplicateEngineTest {
             b.variable("rw" + r, rv.replicateWeights(r));
             names.add("rw" + r);
         }
-        b.replicateWeights(new ReplicateWeightSpec(names, ReplicateType.OTHER, rv.scale(), rv.rscales(), rv.centre()));
+        b.replicateWeights(new ReplicateWeightSpec(names, ReplicateMethod.OTHER, rv.scale(), rv.rscales(), rv.centre()));
         return ReplicateDesign.supplied(b.build());
     }
 
