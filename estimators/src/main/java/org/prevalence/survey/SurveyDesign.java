@@ -71,13 +71,13 @@ public final class SurveyDesign {
     private final Map<String, double[]> numeric;
     /** Text variables holding numbers and a cell that is not one: the refusal, naming that cell. */
     private final Map<String, PrevalenceException> notNumeric;
-    /** Replicate-weight variance engine, or null for linearization (set by ReplicateDesign). */
-    private final ReplicateVariance replicates;
+    /** The variance engine: linearization, or the replicate weights set by ReplicateDesign. */
+    private final VarianceEngine variance;
     /** Calibration projections applied to linearized values, or null (set by the calibration classes). */
     private final CalibrationProjection calibration;
 
     private SurveyDesign(SurveySample s, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
-        this.replicates = null;
+        this.variance = new LinearizationVariance(this);
         this.calibration = null;
         this.fpcKind = s.fpcKind();
         this.stages = s.stages();
@@ -173,7 +173,7 @@ public final class SurveyDesign {
     }
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] w, double weightSum) {
-        this(d, lonely, domainLonely, w, weightSum, d.replicates, d.calibration);
+        this(d, lonely, domainLonely, w, weightSum, d.replicateVariance(), d.calibration);
     }
 
     /**
@@ -195,7 +195,7 @@ public final class SurveyDesign {
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] w, double weightSum,
                          ReplicateVariance replicates, CalibrationProjection calibration) {
-        this.replicates = replicates;
+        this.variance = replicates != null ? replicates : new LinearizationVariance(this);
         this.calibration = calibration;
         this.fpcKind = d.fpcKind;
         this.stages = d.stages;
@@ -327,7 +327,7 @@ public final class SurveyDesign {
      *     replicate weights minus 1, as R's {@code degf.svyrep.design}
      */
     public int degreesOfFreedom() {
-        return replicates != null ? replicates.degreesOfFreedom() : psuCount - strataCount;
+        return variance.degreesOfFreedom();
     }
 
     /**
@@ -335,12 +335,12 @@ public final class SurveyDesign {
      *     {@code "jkn"}, {@code "fay:0.5"}, {@code "bootstrap"}
      */
     public String varianceMethod() {
-        return replicates == null ? "linearization" : replicates.method();
+        return variance.method();
     }
 
     /** @return whether variances come from replicate weights ({@link ReplicateDesign}) */
     public boolean isReplicate() {
-        return replicates != null;
+        return variance instanceof ReplicateVariance;
     }
 
     /** @return whether the weights were post-stratified, raked, calibrated or trimmed */
@@ -461,9 +461,14 @@ public final class SurveyDesign {
         return f2;
     }
 
+    /** @return the variance engine every estimator asks for its variances and degrees of freedom */
+    VarianceEngine variance() {
+        return variance;
+    }
+
     /** @return the replicate-weight variance engine, or null for linearization (see {@link #isReplicate()}) */
     ReplicateVariance replicateVariance() {
-        return replicates;
+        return variance instanceof ReplicateVariance r ? r : null;
     }
 
     /** @return the calibration projections applied to linearized values, or null (see {@link #isCalibrated()}) */

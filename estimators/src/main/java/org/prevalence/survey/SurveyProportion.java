@@ -145,16 +145,8 @@ public final class SurveyProportion {
                 }
             }
         }
-        if (design.isReplicate() && !dom.labels.get(0).isEmpty()) {
-            // R evaluates svyciprop on the subset design, whose degf is that of the domain's replicate weights
-            for (int k = 0; k < s.domains; k++) {
-                boolean[] in = new boolean[design.rows()];
-                for (int i = 0; i < design.rows(); i++) {
-                    in[i] = dom.of(i) == k;
-                }
-                s.df[k] = design.replicateVariance().degreesOfFreedom(in);
-            }
-        }
+        // the interval is evaluated on each domain's subset design (R svyciprop), with its degrees of freedom
+        design.variance().subsetDegreesOfFreedom(dom, s.df);
         List<Result> out = new ArrayList<>(s.domains);
         for (int k = 0; k < s.domains; k++) {
             double p = s.estimate[k];
