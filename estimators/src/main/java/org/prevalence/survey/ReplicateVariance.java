@@ -315,26 +315,19 @@ public final class ReplicateVariance implements VarianceEngine {
         int D = num.length;
         int R = replicates;
         int P = psuCount;
-        int[] code = pass.dom().code;
         boolean ratio = pass.kind() == Linear.Kind.RATIO;
         double[] y = pass.y();
         double[] x = pass.x();
         double[] ty = new double[D * P];
         double[] tx = new double[D * P];
         for (int i = 0; i < base.length; i++) {
-            int k = code == null ? 0 : code[i];
-            if (k < 0) {
-                continue;
+            int k = usedDomain(pass, i);
+            if (k >= 0) {
+                double wi = base[i];
+                int q = k * P + psu[i];
+                ty[q] += wi * y[i];
+                tx[q] += wi * (ratio ? x[i] : 1);
             }
-            double yi = y[i];
-            double xi = ratio ? x[i] : 1;
-            if (pass.skipMissing() && (Double.isNaN(yi) || Double.isNaN(xi))) {
-                continue;
-            }
-            double wi = base[i];
-            int q = k * P + psu[i];
-            ty[q] += wi * yi;
-            tx[q] += wi * xi;
         }
         for (int p = 0; p < P; p++) {
             int off = p * R;
@@ -357,7 +350,6 @@ public final class ReplicateVariance implements VarianceEngine {
 
     /** Replicate totals of w y and w x from each replicate's row weights, one replicate at a time. */
     private void replicateTotalsFromWeights(Linear.Linearized pass, double[][] num, double[][] den) {
-        int[] code = pass.dom().code;
         boolean ratio = pass.kind() == Linear.Kind.RATIO;
         double[] y = pass.y();
         double[] x = pass.x();
@@ -366,19 +358,24 @@ public final class ReplicateVariance implements VarianceEngine {
         for (int r = 0; r < replicates; r++) {
             fill(r, wr);
             for (int i = 0; i < n; i++) {
-                int k = code == null ? 0 : code[i];
-                if (k < 0) {
-                    continue;
+                int k = usedDomain(pass, i);
+                if (k >= 0) {
+                    num[k][r] += wr[i] * y[i];
+                    den[k][r] += wr[i] * (ratio ? x[i] : 1);
                 }
-                double yi = y[i];
-                double xi = ratio ? x[i] : 1;
-                if (pass.skipMissing() && (Double.isNaN(yi) || Double.isNaN(xi))) {
-                    continue;
-                }
-                num[k][r] += wr[i] * yi;
-                den[k][r] += wr[i] * xi;
             }
         }
+    }
+
+    /** @return the domain of row i, or -1 if it is outside every domain or left out as missing */
+    private static int usedDomain(Linear.Linearized pass, int i) {
+        int[] code = pass.dom().code;
+        int k = code == null ? 0 : code[i];
+        if (k >= 0 && pass.skipMissing()
+                && (Double.isNaN(pass.y()[i]) || (pass.kind() == Linear.Kind.RATIO && Double.isNaN(pass.x()[i])))) {
+            return -1;
+        }
+        return k;
     }
 
     /** Replicate designs keep the design's degrees of freedom in every domain of a linear estimator. */
