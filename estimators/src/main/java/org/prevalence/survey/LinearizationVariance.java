@@ -134,6 +134,12 @@ public final class LinearizationVariance implements VarianceEngine {
         // the PSU-based df of each domain is already that of the subset design
     }
 
+    /** A domain of a calibrated design keeps every row (R gives the others infinite probabilities). */
+    @Override
+    public long subsetRows(long domainRows) {
+        return d.isCalibrated() ? d.rows() : domainRows;
+    }
+
     /**
      * PSU (and SSU) totals of linearized values for several domains at once, plus the count of
      * domain rows in each PSU/SSU. Package-private: filled by the estimators' streaming passes.

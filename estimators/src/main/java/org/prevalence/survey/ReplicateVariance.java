@@ -378,6 +378,12 @@ public final class ReplicateVariance implements VarianceEngine {
         return k;
     }
 
+    /** A replicate design's subset keeps the domain's rows only ({@code "[.svyrep.design"}). */
+    @Override
+    public long subsetRows(long domainRows) {
+        return domainRows;
+    }
+
     /** Replicate designs keep the design's degrees of freedom in every domain of a linear estimator. */
     @Override
     public void degreesOfFreedom(Linear.Linearized pass, int[] df) {

@@ -150,9 +150,7 @@ public final class SurveyProportion {
         List<Result> out = new ArrayList<>(s.domains);
         for (int k = 0; k < s.domains; k++) {
             double p = s.estimate[k];
-            // BETA's nrow(design): R subsets a calibrated design by giving the other rows infinite
-            // probabilities ("[.survey.design2"), so a domain of a calibrated design keeps every row
-            long rows = design.isCalibrated() && !design.isReplicate() ? design.rows() : s.n[k] + s.dropped[k];
+            long rows = design.variance().subsetRows(s.n[k] + s.dropped[k]); // BETA's nrow(design)
             double[] ci = ProportionIntervals.interval(method, p, s.variance[k], level, s.df[k],
                     rows, s.n[k], starts[k]);
             if (!(ci[0] <= ci[1])) {

@@ -42,4 +42,13 @@ interface VarianceEngine {
      * @param df the linear estimator's degrees of freedom, replaced where the engine has its own
      */
     void subsetDegreesOfFreedom(Domain.Codes dom, int[] df);
+
+    /**
+     * The number of rows of a domain's subset design (R's {@code nrow(design[domain, ])}), used by the
+     * Clopper-Pearson (beta) interval's effective sample size.
+     * @param domainRows the domain's rows (with a value or dropped as missing)
+     * @return that count; R subsets a calibrated linearization design by giving the other rows infinite
+     *     probabilities ({@code "[.survey.design2"}), so such a domain keeps every row of the design
+     */
+    long subsetRows(long domainRows);
 }
