@@ -79,6 +79,10 @@ class ReplicateEngineTest {
         PrevalenceException jk1 = assertThrows(PrevalenceException.class,
                 () -> ReplicateDesign.withDefaults().with(ReplicateMethod.JK1).build(RepFixtures.dstrat()));
         assertTrue(jk1.getMessage().contains("JKN"), jk1.getMessage());
+        // OTHER names supplied weights whose scales the user gives: no replicates can be made by it
+        PrevalenceException other = assertThrows(PrevalenceException.class,
+                () -> ReplicateDesign.withDefaults().with(ReplicateMethod.OTHER));
+        assertTrue(other.getMessage().contains("cannot be made by method OTHER"), other.getMessage());
         PrevalenceException brr = assertThrows(PrevalenceException.class,
                 () -> ReplicateDesign.withDefaults().with(ReplicateMethod.BRR).build(RepFixtures.dlonely(LonelyPsu.REMOVE)));
         assertTrue(brr.getMessage().contains("stratum 'H' has 1 PSU"), brr.getMessage());
