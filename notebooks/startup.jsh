@@ -4,6 +4,7 @@ import org.prevalence.core.*;
 import org.prevalence.core.lists.*;
 import org.prevalence.core.io.*;
 import org.prevalence.core.bootstrap.*;
+import org.prevalence.core.survey.*;
 import org.prevalence.mse.*;
 import org.prevalence.mse.closed.*;
 import org.prevalence.mse.bayes.*;

@@ -5,7 +5,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 import org.prevalence.survey.ReplicateDesign;
-import org.prevalence.survey.ReplicateMethod;
+import org.prevalence.core.survey.ReplicateMethod;
 import org.prevalence.survey.SurveyDesign;
 import org.prevalence.survey.SurveyMean;
 

@@ -11,7 +11,7 @@ import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.datasets.Datasets;
 import org.prevalence.core.survey.ReplicateCentre;
-import org.prevalence.core.survey.ReplicateType;
+import org.prevalence.core.survey.ReplicateMethod;
 import org.prevalence.core.survey.ReplicateWeightSpec;
 import org.prevalence.survey.Calibration;
 import org.prevalence.survey.CalibrationDistance;
@@ -21,7 +21,6 @@ import org.prevalence.survey.PopulationCounts;
 import org.prevalence.survey.PostStratify;
 import org.prevalence.survey.Rake;
 import org.prevalence.survey.ReplicateDesign;
-import org.prevalence.survey.ReplicateMethod;
 import org.prevalence.survey.TrimWeights;
 import org.prevalence.survey.LonelyPsu;
 import org.prevalence.survey.MissingValues;
@@ -135,7 +134,7 @@ final class SurveyCommand implements Callable<Integer> {
     @Option(names = "--replicate-type", converter = ReplicateTypes.class, completionCandidates = ReplicateTypes.class,
             defaultValue = "other", paramLabel = "TYPE",
             description = "Type of supplied replicate weights: jk1, jkn, brr, fay, bootstrap, subbootstrap, other.")
-    ReplicateType replicateType;
+    ReplicateMethod replicateType;
 
     @Option(names = "--scale", description = "Overall scale of supplied replicate weights (default: R's for the type).")
     Double scale;
@@ -392,7 +391,7 @@ final class SurveyCommand implements Callable<Integer> {
                 throw PrevalenceException.invalidData("--replicate-weights",
                         "No column name starts with '%s'; the columns are %s", replicateWeights, t.columnNames());
             }
-            ReplicateType type = replicateType;
+            ReplicateMethod type = replicateType;
             double s = scale != null ? scale : ReplicateDesign.defaultScale(type, cols.size(), 0.5);
             b.replicateWeights(new ReplicateWeightSpec(cols, type, s, rscales,
                     mse ? ReplicateCentre.FULL_SAMPLE : ReplicateCentre.REPLICATE_MEAN));
@@ -488,9 +487,9 @@ final class SurveyCommand implements Callable<Integer> {
         }
     }
 
-    static final class ReplicateTypes extends EnumConverter<ReplicateType> {
+    static final class ReplicateTypes extends EnumConverter<ReplicateMethod> {
         ReplicateTypes() {
-            super(ReplicateType.class);
+            super(ReplicateMethod.class);
         }
     }
 
@@ -502,7 +501,8 @@ final class SurveyCommand implements Callable<Integer> {
 
     static final class ReplicateMethods extends EnumConverter<ReplicateMethod> {
         ReplicateMethods() {
-            super(ReplicateMethod.class);
+            super(ReplicateMethod.JK1, ReplicateMethod.JKN, ReplicateMethod.BRR, ReplicateMethod.FAY,
+                    ReplicateMethod.BOOTSTRAP, ReplicateMethod.SUBBOOTSTRAP);
         }
     }
 

@@ -167,7 +167,6 @@ public final class Calibration {
     Fit grake(CalibrationTotals.Model m, double[] w0, String who, boolean failIfNotConverged) {
         int n = w0.length;
         int q = m.q;
-        double[] pop = m.totals;
         double[] ww = w0.clone();
         double[] sampleTotal = new double[q];
         for (int i = 0; i < n; i++) {
@@ -175,24 +174,7 @@ public final class Calibration {
                 sampleTotal[j] += ww[i] * m.rows[i * q + j];
             }
         }
-        // R: pre-scaling for people starting with no weights
-        double minScale = Double.POSITIVE_INFINITY;
-        double meanScale = 0;
-        for (int j = 0; j < q; j++) {
-            double s = pop[j] / sampleTotal[j];
-            minScale = Math.min(minScale, s);
-            meanScale += s / q;
-        }
-        double scale = 1;
-        if (minScale > 20) {
-            scale = meanScale;
-            for (int i = 0; i < n; i++) {
-                ww[i] *= scale;
-            }
-            for (int j = 0; j < q; j++) {
-                sampleTotal[j] *= scale;
-            }
-        }
+        double scale = preScale(m.totals, ww, sampleTotal);
         double[] eta = new double[q];
         double[] xeta = new double[n];
         double[] deriv = new double[n];
@@ -200,27 +182,12 @@ public final class Calibration {
             deriv[i] = distance.derivative(0, lower, upper);
         }
         int iter = 1;
-        double achieved;
         while (true) {
-            double[] tmat = new double[q * q];
-            double[] misfit = misfit(m, ww, xeta, sampleTotal);
-            for (int i = 0; i < n; i++) {
-                double c = ww[i] * deriv[i];
-                if (c == 0) {
-                    continue;
-                }
-                int o = i * q;
-                for (int j = 0; j < q; j++) {
-                    double a = c * m.rows[o + j];
-                    for (int l = 0; l < q; l++) {
-                        tmat[j * q + l] += a * m.rows[o + l];
-                    }
-                }
-            }
-            double[] deta = pinvTimes(tmat, q, misfit);
+            double[] deta = pinvTimes(hessian(m, ww, deriv), q, misfit(m, ww, xeta, sampleTotal));
             for (int j = 0; j < q; j++) {
                 eta[j] += deta[j];
             }
+            // step halving while the distance is not finite at the new eta (R grake)
             boolean finite = update(m, eta, xeta, deriv);
             while (iter < maxIterations && !finite) {
                 iter++;
@@ -230,11 +197,7 @@ public final class Calibration {
                 }
                 finite = update(m, eta, xeta, deriv);
             }
-            misfit = misfit(m, ww, xeta, sampleTotal);
-            achieved = 0;
-            for (int j = 0; j < q; j++) {
-                achieved = Math.max(achieved, Math.abs(misfit[j]) / (1 + Math.abs(pop[j])));
-            }
+            double achieved = largestMisfit(misfit(m, ww, xeta, sampleTotal), m.totals);
             if (achieved < epsilon) {
                 break;
             }
@@ -250,6 +213,61 @@ public final class Calibration {
             }
         }
         return new Fit(eta, scale);
+    }
+
+    /**
+     * R's pre-scaling for people starting with no weights: when every population total is over 20 times
+     * the sample's, the weights (and sample totals) are multiplied by the mean ratio.
+     * @return the factor applied (1 if none)
+     */
+    private static double preScale(double[] pop, double[] ww, double[] sampleTotal) {
+        int q = pop.length;
+        double minScale = Double.POSITIVE_INFINITY;
+        double meanScale = 0;
+        for (int j = 0; j < q; j++) {
+            double s = pop[j] / sampleTotal[j];
+            minScale = Math.min(minScale, s);
+            meanScale += s / q;
+        }
+        if (!(minScale > 20)) {
+            return 1;
+        }
+        for (int i = 0; i < ww.length; i++) {
+            ww[i] *= meanScale;
+        }
+        for (int j = 0; j < q; j++) {
+            sampleTotal[j] *= meanScale;
+        }
+        return meanScale;
+    }
+
+    /** @return \( \sum_i w_i F'(x_i \eta) x_i x_i^T \), q x q row-major */
+    private static double[] hessian(CalibrationTotals.Model m, double[] ww, double[] deriv) {
+        int q = m.q;
+        double[] tmat = new double[q * q];
+        for (int i = 0; i < ww.length; i++) {
+            double c = ww[i] * deriv[i];
+            if (c == 0) {
+                continue;
+            }
+            int o = i * q;
+            for (int j = 0; j < q; j++) {
+                double a = c * m.rows[o + j];
+                for (int l = 0; l < q; l++) {
+                    tmat[j * q + l] += a * m.rows[o + l];
+                }
+            }
+        }
+        return tmat;
+    }
+
+    /** @return the largest misfit relative to 1 + |population total| (R grake's convergence test) */
+    private static double largestMisfit(double[] misfit, double[] pop) {
+        double achieved = 0;
+        for (int j = 0; j < misfit.length; j++) {
+            achieved = Math.max(achieved, Math.abs(misfit[j]) / (1 + Math.abs(pop[j])));
+        }
+        return achieved;
     }
 
     private boolean update(CalibrationTotals.Model m, double[] eta, double[] xeta, double[] deriv) {

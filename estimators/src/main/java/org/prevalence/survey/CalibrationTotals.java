@@ -131,113 +131,163 @@ public final class CalibrationTotals {
         }
     }
 
+    /**
+     * The model matrix of the design's calibration variables (intercept first; a categorical variable
+     * gives one indicator per sampled level but the first, as R's treatment contrasts) and its population
+     * totals, checked against the sample.
+     */
     Model model(SurveyDesign d) {
-        List<String> names = new ArrayList<>();
-        List<double[]> cols = new ArrayList<>();
-        List<Double> tot = new ArrayList<>();
-        int n = d.rows();
+        ModelColumns acc = new ModelColumns(d.rows());
         double size = populationSize == null ? Double.NaN : populationSize;
         for (String var : order) {
             Map<String, Double> lv = factors.get(var);
             if (lv != null) {
-                List<String> fl = new ArrayList<>();
-                int[] codes = Cells.codes(d, var, fl);
-                Factor f = new Factor(codes, fl);
-                for (int i = 0; i < n; i++) {
-                    if (codes[i] < 0) {
-                        throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", i + 1, var),
-                                "row %d, column '%s': missing value in a calibration variable", i + 1, var);
-                    }
-                }
-                boolean[] present = new boolean[f.levelCount()];
-                int[] firstRow = new int[f.levelCount()];
-                for (int i = n - 1; i >= 0; i--) {
-                    present[codes[i]] = true;
-                    firstRow[codes[i]] = i;
-                }
-                List<String> levels = new ArrayList<>();
-                for (int k = 0; k < f.levelCount(); k++) {
-                    if (present[k]) {
-                        levels.add(f.levels().get(k));
-                    }
-                }
-                for (var e : lv.entrySet()) {
-                    if (e.getValue() > 0 && !levels.contains(e.getKey())) {
-                        throw PrevalenceException.invalidData("variable '" + var + "'",
-                                "population level %s=%s (total %s) has no row in the sample; merge it with another level",
-                                var, e.getKey(), Format.number(e.getValue()));
-                    }
-                }
-                double sum = 0;
-                boolean all = true;
-                for (int k = 0; k < levels.size(); k++) {
-                    Double v = lv.get(levels.get(k));
-                    if (v == null) {
-                        all = false;
-                        if (k > 0) {
-                            int code = f.levels().indexOf(levels.get(k));
-                            throw PrevalenceException.invalidData("variable '" + var + "'",
-                                    "the calibration totals have no total for %s=%s, which is in the sample (row %d); "
-                                            + "add it to the population totals", var, levels.get(k), firstRow[code] + 1);
-                        }
-                    } else {
-                        sum += v;
-                    }
-                }
-                if (all) {
-                    if (Double.isNaN(size)) {
-                        size = sum;
-                    } else if (Math.abs(sum - size) > 1e-6 * Math.max(1, Math.abs(size))) {
-                        throw PrevalenceException.invalidData("variable '" + var + "'",
-                                "the population totals are inconsistent: the levels of '%s' sum to %s but the population "
-                                        + "size is %s", var, Format.number(sum), Format.number(size));
-                    }
-                }
-                for (int k = 1; k < levels.size(); k++) {
-                    int code = f.levels().indexOf(levels.get(k));
-                    double[] col = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        col[i] = codes[i] == code ? 1 : 0;
-                    }
-                    names.add(var + levels.get(k));
-                    cols.add(col);
-                    tot.add(lv.get(levels.get(k)));
-                }
+                size = factorColumns(d, var, lv, size, acc);
             } else {
                 double[] col = d.numeric(var);
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < col.length; i++) {
                     if (Double.isNaN(col[i])) {
-                        throw PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", i + 1, var),
-                                "row %d, column '%s': missing value in a calibration variable", i + 1, var);
+                        throw missingValue(i, var);
                     }
                 }
-                names.add(var);
-                cols.add(col);
-                tot.add(numerics.get(var));
+                acc.add(var, col, numerics.get(var));
             }
         }
         if (Double.isNaN(size)) {
             throw PrevalenceException.invalidArgument("(Intercept)",
                     "give the population size ((Intercept) row), or all level counts of a categorical variable");
         }
-        names.add(0, "(Intercept)");
-        double[] one = new double[n];
+        double[] one = new double[d.rows()];
         java.util.Arrays.fill(one, 1.0);
-        cols.add(0, one);
-        tot.add(0, size);
-        int q = names.size();
-        double[] rows = new double[n * q];
-        for (int j = 0; j < q; j++) {
-            double[] c = cols.get(j);
-            for (int i = 0; i < n; i++) {
-                rows[i * q + j] = c[i];
+        acc.names.add(0, "(Intercept)");
+        acc.cols.add(0, one);
+        acc.totals.add(0, size);
+        return acc.model();
+    }
+
+    /** The model's columns as they are collected, with their names and population totals. */
+    private static final class ModelColumns {
+        final int n;
+        final List<String> names = new ArrayList<>();
+        final List<double[]> cols = new ArrayList<>();
+        final List<Double> totals = new ArrayList<>();
+
+        ModelColumns(int n) {
+            this.n = n;
+        }
+
+        void add(String name, double[] col, double total) {
+            names.add(name);
+            cols.add(col);
+            totals.add(total);
+        }
+
+        /** @return the row-major model matrix and the totals */
+        Model model() {
+            int q = names.size();
+            double[] rows = new double[n * q];
+            double[] t = new double[q];
+            for (int j = 0; j < q; j++) {
+                double[] c = cols.get(j);
+                for (int i = 0; i < n; i++) {
+                    rows[i * q + j] = c[i];
+                }
+                t[j] = totals.get(j);
+            }
+            return new Model(List.copyOf(names), rows, t);
+        }
+    }
+
+    private static PrevalenceException missingValue(int row, String var) {
+        return PrevalenceException.invalidData(String.format(Locale.ROOT, "row %d, column '%s'", row + 1, var),
+                "row %d, column '%s': missing value in a calibration variable", row + 1, var);
+    }
+
+    /**
+     * Adds the indicator columns of a categorical variable's sampled levels (all but the first).
+     * @return the population size, set from the level counts when they are all given and none was
+     */
+    private static double factorColumns(SurveyDesign d, String var, Map<String, Double> lv, double size, ModelColumns acc) {
+        int n = d.rows();
+        List<String> fl = new ArrayList<>();
+        int[] codes = Cells.codes(d, var, fl);
+        Factor f = new Factor(codes, fl);
+        for (int i = 0; i < n; i++) {
+            if (codes[i] < 0) {
+                throw missingValue(i, var);
             }
         }
-        double[] t = new double[q];
-        for (int j = 0; j < q; j++) {
-            t[j] = tot.get(j);
+        int[] firstRow = new int[f.levelCount()];
+        List<String> levels = sampledLevels(f, codes, firstRow);
+        for (var e : lv.entrySet()) {
+            if (e.getValue() > 0 && !levels.contains(e.getKey())) {
+                throw PrevalenceException.invalidData("variable '" + var + "'",
+                        "population level %s=%s (total %s) has no row in the sample; merge it with another level",
+                        var, e.getKey(), Format.number(e.getValue()));
+            }
         }
-        return new Model(List.copyOf(names), rows, t);
+        double out = checkedSize(var, lv, levels, f, firstRow, size);
+        for (int k = 1; k < levels.size(); k++) {
+            int code = f.levels().indexOf(levels.get(k));
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) {
+                col[i] = codes[i] == code ? 1 : 0;
+            }
+            acc.add(var + levels.get(k), col, lv.get(levels.get(k)));
+        }
+        return out;
+    }
+
+    /** @return the levels with rows, in level order; firstRow is filled with each level's first row */
+    private static List<String> sampledLevels(Factor f, int[] codes, int[] firstRow) {
+        boolean[] present = new boolean[f.levelCount()];
+        for (int i = codes.length - 1; i >= 0; i--) {
+            present[codes[i]] = true;
+            firstRow[codes[i]] = i;
+        }
+        List<String> levels = new ArrayList<>();
+        for (int k = 0; k < f.levelCount(); k++) {
+            if (present[k]) {
+                levels.add(f.levels().get(k));
+            }
+        }
+        return levels;
+    }
+
+    /**
+     * Every sampled level but the first needs a total; when all have one, their sum is the population size
+     * (or must equal the one given).
+     */
+    private static double checkedSize(String var, Map<String, Double> lv, List<String> levels, Factor f,
+                                      int[] firstRow, double size) {
+        double sum = 0;
+        boolean all = true;
+        for (int k = 0; k < levels.size(); k++) {
+            Double v = lv.get(levels.get(k));
+            if (v == null) {
+                all = false;
+                if (k > 0) {
+                    int code = f.levels().indexOf(levels.get(k));
+                    throw PrevalenceException.invalidData("variable '" + var + "'",
+                            "the calibration totals have no total for %s=%s, which is in the sample (row %d); "
+                                    + "add it to the population totals", var, levels.get(k), firstRow[code] + 1);
+                }
+            } else {
+                sum += v;
+            }
+        }
+        if (!all) {
+            return size;
+        }
+        if (Double.isNaN(size)) {
+            return sum;
+        }
+        if (Math.abs(sum - size) > 1e-6 * Math.max(1, Math.abs(size))) {
+            throw PrevalenceException.invalidData("variable '" + var + "'",
+                    "the population totals are inconsistent: the levels of '%s' sum to %s but the population "
+                            + "size is %s", var, Format.number(sum), Format.number(size));
+        }
+        return size;
     }
 
     @Override

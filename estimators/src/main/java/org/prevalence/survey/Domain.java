@@ -116,29 +116,9 @@ public final class Domain {
                 throw PrevalenceException.invalidArgument("by", "give at least one by-variable");
             }
             if (columns.length == 1) {
-                // one by-variable: its codes are the domains when every level occurs
-                Factor f = d.factor(columns[0]);
-                int[] c = f.codes();
-                boolean[] present = new boolean[f.levelCount()];
-                for (int i = 0; i < c.length; i++) {
-                    if (c[i] < 0) {
-                        throw PrevalenceException.invalidData(
-                                String.format(java.util.Locale.ROOT, "row %d, column '%s'", i + 1, columns[0]),
-                                "row %d, column '%s': missing value in a by-variable; every row needs a domain",
-                                i + 1, columns[0]);
-                    }
-                    present[c[i]] = true;
-                }
-                boolean all = true;
-                for (boolean b : present) {
-                    all &= b;
-                }
-                if (all) {
-                    List<Map<String, String>> labels = new java.util.ArrayList<>();
-                    for (String lv : f.levels()) {
-                        labels.add(Map.of(columns[0], lv));
-                    }
-                    return new Codes(c, f.levelCount(), labels);
+                Codes one = oneFactor(d.factor(columns[0]), columns[0]);
+                if (one != null) {
+                    return one;
                 }
             }
             Factor[] fs = new Factor[columns.length];
@@ -148,44 +128,16 @@ public final class Domain {
             for (int j = 0; j < columns.length; j++) {
                 fs[j] = d.factor(columns[j]);
                 int[] c = fs[j].codes();
-                int levels = fs[j].levelCount();
                 for (int i = 0; i < d.rows(); i++) {
                     if (c[i] < 0) {
-                        throw PrevalenceException.invalidData(
-                                String.format(java.util.Locale.ROOT, "row %d, column '%s'", i + 1, columns[j]),
-                                "row %d, column '%s': missing value in a by-variable; every row needs a domain",
-                                i + 1, columns[j]);
+                        throw missingDomain(i, columns[j]);
                     }
                     key[i] += c[i] * radix;
                 }
-                radix *= levels;
+                radix *= fs[j].levelCount();
             }
-            long[] distinct;
             int[] code = new int[d.rows()];
-            if (radix <= 4L * d.rows() + 1024) {
-                int[] map = new int[(int) radix];
-                for (int i = 0; i < d.rows(); i++) {
-                    map[(int) key[i]] = 1;
-                }
-                int m = 0;
-                for (int k = 0; k < map.length; k++) {
-                    map[k] = map[k] == 1 ? m++ : -1;
-                }
-                distinct = new long[m];
-                for (int k = 0; k < map.length; k++) {
-                    if (map[k] >= 0) {
-                        distinct[map[k]] = k;
-                    }
-                }
-                for (int i = 0; i < d.rows(); i++) {
-                    code[i] = map[(int) key[i]];
-                }
-            } else {
-                distinct = Arrays.stream(key).distinct().sorted().toArray();
-                for (int i = 0; i < d.rows(); i++) {
-                    code[i] = Arrays.binarySearch(distinct, key[i]);
-                }
-            }
+            long[] distinct = radix <= 4L * d.rows() + 1024 ? denseCodes(key, (int) radix, code) : sortedCodes(key, code);
             List<Map<String, String>> labels = new java.util.ArrayList<>();
             for (long k : distinct) {
                 Map<String, String> m = new LinkedHashMap<>();
@@ -198,6 +150,65 @@ public final class Domain {
                 labels.add(java.util.Collections.unmodifiableMap(m));
             }
             return new Codes(code, distinct.length, labels);
+        }
+
+        private static PrevalenceException missingDomain(int row, String column) {
+            return PrevalenceException.invalidData(
+                    String.format(java.util.Locale.ROOT, "row %d, column '%s'", row + 1, column),
+                    "row %d, column '%s': missing value in a by-variable; every row needs a domain", row + 1, column);
+        }
+
+        /** One by-variable: its codes are the domains when every level occurs (else null). */
+        private static Codes oneFactor(Factor f, String column) {
+            int[] c = f.codes();
+            boolean[] present = new boolean[f.levelCount()];
+            for (int i = 0; i < c.length; i++) {
+                if (c[i] < 0) {
+                    throw missingDomain(i, column);
+                }
+                present[c[i]] = true;
+            }
+            for (boolean b : present) {
+                if (!b) {
+                    return null;
+                }
+            }
+            List<Map<String, String>> labels = new java.util.ArrayList<>();
+            for (String lv : f.levels()) {
+                labels.add(Map.of(column, lv));
+            }
+            return new Codes(c, f.levelCount(), labels);
+        }
+
+        /** Keys below a small radix: a lookup table. @return the distinct keys, sorted; code filled */
+        private static long[] denseCodes(long[] key, int radix, int[] code) {
+            int[] map = new int[radix];
+            for (long k : key) {
+                map[(int) k] = 1;
+            }
+            int m = 0;
+            for (int k = 0; k < map.length; k++) {
+                map[k] = map[k] == 1 ? m++ : -1;
+            }
+            long[] distinct = new long[m];
+            for (int k = 0; k < map.length; k++) {
+                if (map[k] >= 0) {
+                    distinct[map[k]] = k;
+                }
+            }
+            for (int i = 0; i < key.length; i++) {
+                code[i] = map[(int) key[i]];
+            }
+            return distinct;
+        }
+
+        /** Keys of a large radix: sorted distinct keys and a binary search. @return the distinct keys; code filled */
+        private static long[] sortedCodes(long[] key, int[] code) {
+            long[] distinct = Arrays.stream(key).distinct().sorted().toArray();
+            for (int i = 0; i < key.length; i++) {
+                code[i] = Arrays.binarySearch(distinct, key[i]);
+            }
+            return distinct;
         }
 
         int of(int row) {

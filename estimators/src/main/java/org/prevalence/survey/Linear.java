@@ -57,35 +57,6 @@ final class Linear {
     }
 
     /**
-     * Degrees of freedom per domain: PSUs minus strata with at least one domain row (before
-     * missing values are dropped), as R's {@code degf} of the subset design.
-     */
-    static void degreesOfFreedom(SurveyDesign d, Domain.Codes dom, Stats s, boolean[] seen) {
-        if (dom.code == null) {
-            s.df[0] = d.degreesOfFreedom();
-            return;
-        }
-        int P = d.psuCount();
-        boolean[] stratumSeen = new boolean[d.strataCount()];
-        for (int k = 0; k < dom.count; k++) {
-            java.util.Arrays.fill(stratumSeen, false);
-            int psus = 0;
-            int strata = 0;
-            for (int p = 0; p < P; p++) {
-                if (seen[k * P + p]) {
-                    psus++;
-                    int h = d.psuStratum()[p];
-                    if (!stratumSeen[h]) {
-                        stratumSeen[h] = true;
-                        strata++;
-                    }
-                }
-            }
-            s.df[k] = psus - strata;
-        }
-    }
-
-    /**
      * Mean, total or ratio of {@code y} (over {@code x} for a ratio) in every domain.
      * @param yName, xName names for messages
      */
@@ -96,32 +67,77 @@ final class Linear {
 
     /**
      * As {@link #compute(SurveyDesign, Kind, double[], String, double[], String, Domain.Codes, MissingValues)},
-     * refusing (with the row) a value of y other than 0 or 1 when {@code binary} is set.
+     * refusing (with the row) a value of y other than 0 or 1 when {@code binary} is set. The steps: weighted
+     * sums per domain, the estimates, the linearized values into the engine's totals, then the design's
+     * {@link VarianceEngine} gives variances and degrees of freedom, and the design effects follow.
      */
     static Stats compute(SurveyDesign d, Kind kind, double[] y, String yName, double[] x, String xName,
                          Domain.Codes dom, MissingValues mv, boolean binary) {
-        int D = dom.count;
-        Stats s = new Stats(D);
-        double[] sw = new double[D];
-        double[] swy = new double[D];
-        double[] swx = new double[D];
-        long[] cnt = new long[D];
-        double[] w = d.weightsRef();
+        Stats s = new Stats(dom.count);
+        Sums sums = weightedSums(d, kind, y, yName, x, xName, dom, mv == MissingValues.DROP, binary, s);
+        estimates(kind, sums, dom, yName, xName, s);
+        Linearized pass = linearize(d, kind, y, x, dom, sums, s);
+        VarianceEngine engine = d.variance();
+        engine.degreesOfFreedom(pass, s.df);
+        double[] variance = engine.variances(pass);
+        designEffects(kind, sums, variance, s);
+        return s;
+    }
+
+    /** Pass 1's weighted sums per domain, and which PSUs each domain touches (for its df). */
+    private static final class Sums {
+        final double[] sw;
+        final double[] swy;
+        final double[] swx;
+        final long[] cnt;
+        final boolean[] seen;
+        boolean anyMissing;
+        /** Pass 2's weighted squared deviations and weighted deviations, for the design effect. */
+        final double[] ss;
+        final double[] se1;
+
+        Sums(int domains, boolean[] seen) {
+            sw = new double[domains];
+            swy = new double[domains];
+            swx = new double[domains];
+            cnt = new long[domains];
+            ss = new double[domains];
+            se1 = new double[domains];
+            this.seen = seen;
+        }
+    }
+
+    /**
+     * A linear estimator's pass over the rows, as the {@link VarianceEngine} sees it: the statistic, its
+     * values and domains, the full-sample estimates, and the PSU totals of the linearized values.
+     * @param kind the statistic
+     * @param y the values
+     * @param x the denominator values of a ratio (else null)
+     * @param dom the domains
+     * @param skipMissing whether rows with a missing value are left out
+     * @param estimate the full-sample estimate per domain
+     * @param totals PSU (and SSU) totals of the linearized values per domain
+     * @param seen which PSUs each domain touches [domain * PSUs + PSU], or null for the whole sample
+     */
+    record Linearized(Kind kind, double[] y, double[] x, Domain.Codes dom, boolean skipMissing, double[] estimate,
+                      LinearizationVariance.Totals totals, boolean[] seen) {
+    }
+
+    private static Sums weightedSums(SurveyDesign d, Kind kind, double[] y, String yName, double[] x, String xName,
+                                     Domain.Codes dom, boolean drop, boolean binary, Stats s) {
         int[] code = dom.code;
-        boolean drop = mv == MissingValues.DROP;
         boolean ratio = kind == Kind.RATIO;
-        boolean anyMissing = false;
-        // pass 1: weighted sums per domain (and which PSUs each domain touches, for its df)
         int P = d.psuCount();
         int[] psu = d.psu();
-        boolean[] seen = code == null ? null : new boolean[D * P];
+        double[] w = d.weightsRef();
+        Sums sums = new Sums(dom.count, code == null ? null : new boolean[dom.count * P]);
         for (int i = 0; i < d.rows(); i++) {
             int k = code == null ? 0 : code[i];
             if (k < 0) {
                 continue;
             }
-            if (seen != null) {
-                seen[k * P + psu[i]] = true;
+            if (sums.seen != null) {
+                sums.seen[k * P + psu[i]] = true;
             }
             double yi = y[i];
             double xi = ratio ? x[i] : 1;
@@ -130,7 +146,7 @@ final class Linear {
                     throw missing(i, Double.isNaN(yi) ? yName : xName);
                 }
                 s.dropped[k]++;
-                anyMissing = true;
+                sums.anyMissing = true;
                 continue;
             }
             if (binary && yi * (yi - 1) != 0) { // one well-predicted test: zero only for 0 and 1
@@ -139,71 +155,67 @@ final class Linear {
                                 + "(or give a level of a categorical variable)", i + 1, yName, yi);
             }
             double wi = w[i];
-            sw[k] += wi;
-            swy[k] += wi * yi;
-            swx[k] += wi * xi;
-            cnt[k]++;
+            sums.sw[k] += wi;
+            sums.swy[k] += wi * yi;
+            sums.swx[k] += wi * xi;
+            sums.cnt[k]++;
         }
-        for (int k = 0; k < D; k++) {
-            if (cnt[k] == 0) {
-                throw PrevalenceException.notEstimable(dom.labels.get(k).isEmpty() ? "domain" : "domain " + dom.labels.get(k),
-                        "%s has no rows with a value of '%s'%s; nothing to estimate", domainText(dom.labels.get(k)), yName,
+        return sums;
+    }
+
+    private static void estimates(Kind kind, Sums sums, Domain.Codes dom, String yName, String xName, Stats s) {
+        for (int k = 0; k < dom.count; k++) {
+            Map<String, String> label = dom.labels.get(k);
+            if (sums.cnt[k] == 0) {
+                throw PrevalenceException.notEstimable(label.isEmpty() ? "domain" : "domain " + label,
+                        "%s has no rows with a value of '%s'%s; nothing to estimate", domainText(label), yName,
                         s.dropped[k] > 0 ? " (" + s.dropped[k] + " missing)" : "");
             }
-            if (ratio && swx[k] == 0) {
-                throw PrevalenceException.notEstimable(dom.labels.get(k).isEmpty() ? "column '" + xName + "'"
-                                : "domain " + dom.labels.get(k),
+            if (kind == Kind.RATIO && sums.swx[k] == 0) {
+                throw PrevalenceException.notEstimable(label.isEmpty() ? "column '" + xName + "'" : "domain " + label,
                         "the estimated total of the denominator '%s' is zero in %s; the ratio is not defined",
-                        xName, domainText(dom.labels.get(k)));
+                        xName, domainText(label));
             }
-            s.n[k] = cnt[k];
-            s.weightSum[k] = sw[k];
+            s.n[k] = sums.cnt[k];
+            s.weightSum[k] = sums.sw[k];
             // Hajek mean sum(w y)/sum(w); Horvitz-Thompson (1952) total sum(w y); ratio of HT totals
             switch (kind) {
                 case MEAN:
-                    s.estimate[k] = swy[k] / sw[k];
+                    s.estimate[k] = sums.swy[k] / sums.sw[k];
                     break;
                 case TOTAL:
-                    s.estimate[k] = swy[k];
+                    s.estimate[k] = sums.swy[k];
                     break;
                 default:
-                    s.estimate[k] = swy[k] / swx[k];
+                    s.estimate[k] = sums.swy[k] / sums.swx[k];
             }
         }
-        // pass 2: linearized values (influence functions, Lumley 2010 sec. 3.2) into PSU totals, and
-        // squared deviations for the design effect (Kish 1965: V / V_srs, svyvar with divisor n - 1)
-        LinearizationVariance lin = LinearizationVariance.of(d);
-        LinearizationVariance.Totals t = lin.newTotals(D);
-        double[] ss = new double[D];
-        double[] se1 = new double[D];
+    }
+
+    /**
+     * Pass 2: linearized values (influence functions, Lumley 2010 sec. 3.2) into PSU totals, and squared
+     * deviations for the design effect (Kish 1965: V / V_srs, svyvar with divisor n - 1).
+     */
+    private static Linearized linearize(SurveyDesign d, Kind kind, double[] y, double[] x, Domain.Codes dom,
+                                        Sums sums, Stats s) {
+        int D = dom.count;
+        LinearizationVariance.Totals t = LinearizationVariance.of(d).newTotals(D);
         // z_i = w_i (y_i - zc x_i) zinv and e_i = (y_i - ec x_i) einv (x_i = 1 unless a ratio):
         // mean zc = ec = ybar, zinv = 1/sum(w); total zc = 0, zinv = 1, ec = ybar; ratio zc = ec = R, zinv = einv = 1/X
         double[] zc = new double[D];
         double[] zinv = new double[D];
         double[] ec = new double[D];
         double[] einv = new double[D];
+        boolean ratio = kind == Kind.RATIO;
         for (int k = 0; k < D; k++) {
-            double mean = swy[k] / sw[k];
-            switch (kind) {
-                case MEAN:
-                    zc[k] = mean;
-                    zinv[k] = 1 / sw[k];
-                    ec[k] = mean;
-                    einv[k] = 1;
-                    break;
-                case TOTAL:
-                    zc[k] = 0;
-                    zinv[k] = 1;
-                    ec[k] = mean;
-                    einv[k] = 1;
-                    break;
-                default:
-                    zc[k] = s.estimate[k];
-                    zinv[k] = 1 / swx[k];
-                    ec[k] = s.estimate[k];
-                    einv[k] = 1 / swx[k];
-            }
+            double mean = sums.swy[k] / sums.sw[k];
+            zc[k] = kind == Kind.TOTAL ? 0 : ratio ? s.estimate[k] : mean;
+            zinv[k] = kind == Kind.TOTAL ? 1 : ratio ? 1 / sums.swx[k] : 1 / sums.sw[k];
+            ec[k] = ratio ? s.estimate[k] : mean;
+            einv[k] = ratio ? 1 / sums.swx[k] : 1;
         }
+        int[] code = dom.code;
+        double[] w = d.weightsRef();
         for (int i = 0; i < d.rows(); i++) {
             int k = code == null ? 0 : code[i];
             if (k < 0) {
@@ -211,30 +223,28 @@ final class Linear {
             }
             double yi = y[i];
             double xi = ratio ? x[i] : 1;
-            if (anyMissing && (Double.isNaN(yi) || Double.isNaN(xi))) {
+            if (sums.anyMissing && (Double.isNaN(yi) || Double.isNaN(xi))) {
                 continue;
             }
             double wi = w[i];
             double e = (yi - ec[k] * xi) * einv[k];
             t.add(k, i, wi * (yi - zc[k] * xi) * zinv[k]);
             double we = wi * e;
-            ss[k] += we * e;
-            se1[k] += we;
+            sums.ss[k] += we * e;
+            sums.se1[k] += we;
         }
-        degreesOfFreedom(d, dom, s, seen);
-        // replicate designs: variance from replicate estimates (see ReplicateVariance)
-        ReplicateVariance rv = d.replicateVariance();
-        double[] repVar = rv == null ? null : rv.linearVariances(d, kind, y, x, dom, anyMissing, s.estimate);
-        for (int k = 0; k < D; k++) {
-            if (repVar != null) {
-                s.df[k] = d.degreesOfFreedom();
-            }
-            s.variance[k] = repVar != null ? repVar[k] : lin.variance(t, k);
-            double nk = cnt[k];
-            double n1 = sw[k];
+        return new Linearized(kind, y, x, dom, sums.anyMissing, s.estimate, t, sums.seen);
+    }
+
+    /** Design effects (Kish 1965): the variance over that of simple random sampling, without and with replacement. */
+    private static void designEffects(Kind kind, Sums sums, double[] variance, Stats s) {
+        for (int k = 0; k < s.domains; k++) {
+            s.variance[k] = variance[k];
+            double nk = sums.cnt[k];
+            double n1 = sums.sw[k];
             // svyvar: weighted variance with the n/(n-1) divisor (Kish), centred on the weighted mean
-            double m1 = se1[k] / n1;
-            double s2 = (ss[k] / n1 - m1 * m1) * nk / (nk - 1);
+            double m1 = sums.se1[k] / n1;
+            double s2 = (sums.ss[k] / n1 - m1 * m1) * nk / (nk - 1);
             double vsrs;
             double vsrsRep;
             if (kind == Kind.MEAN) {
@@ -247,6 +257,5 @@ final class Linear {
             s.deff[k] = nk > 1 ? s.variance[k] / vsrs : Double.NaN;
             s.deffReplace[k] = nk > 1 ? s.variance[k] / vsrsRep : Double.NaN;
         }
-        return s;
     }
 }

@@ -28,11 +28,12 @@ import org.prevalence.core.PrevalenceException;
  *
  * <p>This class is immutable and thread-safe; the accumulation buffers ({@link Totals}) are per call.
  */
-public final class LinearizationVariance {
+public final class LinearizationVariance implements VarianceEngine {
     private static final double CERTAINTY = 1e-7;
     private final SurveyDesign d;
 
-    private LinearizationVariance(SurveyDesign d) {
+    /** Package-private: a {@link SurveyDesign} makes its own engine (the design is read, never copied). */
+    LinearizationVariance(SurveyDesign d) {
         this.d = d;
     }
 
@@ -71,6 +72,72 @@ public final class LinearizationVariance {
             }
         }
         return variance(t, 0);
+    }
+
+    /** @return {@code "linearization"} */
+    @Override
+    public String method() {
+        return "linearization";
+    }
+
+    /** @return PSUs minus strata (R's {@code degf}) */
+    @Override
+    public int degreesOfFreedom() {
+        return d.psuCount() - d.strataCount();
+    }
+
+    /** The linearization variance of each domain's accumulated totals. */
+    @Override
+    public double[] variances(Linear.Linearized pass) {
+        double[] v = new double[pass.dom().count];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = variance(pass.totals(), k);
+        }
+        return v;
+    }
+
+    /**
+     * Degrees of freedom per domain: PSUs minus strata with at least one domain row (before missing
+     * values are dropped), as R's {@code degf} of the subset design.
+     */
+    @Override
+    public void degreesOfFreedom(Linear.Linearized pass, int[] df) {
+        Domain.Codes dom = pass.dom();
+        if (dom.code == null) {
+            df[0] = degreesOfFreedom();
+            return;
+        }
+        int P = d.psuCount();
+        boolean[] seen = pass.seen();
+        boolean[] stratumSeen = new boolean[d.strataCount()];
+        for (int k = 0; k < dom.count; k++) {
+            java.util.Arrays.fill(stratumSeen, false);
+            int psus = 0;
+            int strata = 0;
+            for (int p = 0; p < P; p++) {
+                if (seen[k * P + p]) {
+                    psus++;
+                    int h = d.psuStratum()[p];
+                    if (!stratumSeen[h]) {
+                        stratumSeen[h] = true;
+                        strata++;
+                    }
+                }
+            }
+            df[k] = psus - strata;
+        }
+    }
+
+    /** Linearization keeps the linear estimator's degrees of freedom. */
+    @Override
+    public void subsetDegreesOfFreedom(Domain.Codes dom, int[] df) {
+        // the PSU-based df of each domain is already that of the subset design
+    }
+
+    /** A domain of a calibrated design keeps every row (R gives the others infinite probabilities). */
+    @Override
+    public long subsetRows(long domainRows) {
+        return d.isCalibrated() ? d.rows() : domainRows;
     }
 
     /**

@@ -78,13 +78,26 @@ public final class Rake {
      */
     public SurveyDesign apply(SurveyDesign design, List<PopulationCounts> margins) {
         Objects.requireNonNull(design, "design");
+        checkTotals(margins);
+        Margins mg = new Margins(design, margins);
+        double[] w = design.weightsRef();
+        Fit fit = fit(mg, w);
+        double[] nw = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            nw[i] = w[i] * fit.g[mg.joint.code[i]];
+        }
+        CalibrationProjection proj = projection(design, mg, fit);
+        ReplicateVariance rv = design.replicateVariance();
+        return new SurveyDesign(design, nw, rv == null ? null : rakeReplicates(rv, mg, fit.sweeps), proj);
+    }
+
+    /** The margins must be there and sum to one population total. */
+    private static void checkTotals(List<PopulationCounts> margins) {
         if (margins.isEmpty()) {
             throw PrevalenceException.invalidArgument("margins", "give at least one population margin");
         }
-        int M = margins.size();
-        // consistency of the margin totals
         double t0 = margins.get(0).total();
-        for (int m = 1; m < M; m++) {
+        for (int m = 1; m < margins.size(); m++) {
             double tm = margins.get(m).total();
             if (Math.abs(tm - t0) > 1e-6 * Math.max(Math.abs(t0), 1)) {
                 throw PrevalenceException.invalidData("margin " + margins.get(m).columns(),
@@ -92,104 +105,131 @@ public final class Rake {
                         margins.get(0).columns(), Format.number(t0), margins.get(m).columns(), Format.number(tm));
             }
         }
-        LinkedHashSet<String> union = new LinkedHashSet<>();
-        for (PopulationCounts p : margins) {
-            for (String c : p.columns()) {
-                union.add(c);
+    }
+
+    /** The joint table of every margin variable, and each margin's cells within it. */
+    private static final class Margins {
+        final Cells joint;
+        final int count;
+        /** [margin][joint cell]: the margin cell of a joint cell. */
+        final int[][] cellOf;
+        /** [margin][margin cell]: the population count. */
+        final double[][] pop;
+        /** [margin]: the number of margin cells. */
+        final int[] q;
+        /** [margin][row]: the margin cell of a row. */
+        final int[][] rowCell;
+
+        Margins(SurveyDesign design, List<PopulationCounts> margins) {
+            LinkedHashSet<String> union = new LinkedHashSet<>();
+            for (PopulationCounts p : margins) {
+                union.addAll(p.columns());
+            }
+            joint = Cells.of(design, new ArrayList<>(union));
+            count = margins.size();
+            int J = joint.count;
+            cellOf = new int[count][];
+            pop = new double[count][];
+            q = new int[count];
+            rowCell = new int[count][];
+            for (int m = 0; m < count; m++) {
+                Cells mc = joint.sub(margins.get(m).columns());
+                pop[m] = mc.population(margins.get(m));
+                q[m] = mc.count;
+                rowCell[m] = mc.code;
+                cellOf[m] = new int[J];
+                for (int k = 0; k < J; k++) {
+                    cellOf[m][k] = mc.code[joint.firstRow[k]];
+                }
             }
         }
-        Cells joint = Cells.of(design, new ArrayList<>(union));
-        int J = joint.count;
-        int[][] cellOf = new int[M][];
-        double[][] pop = new double[M][];
-        int[] q = new int[M];
-        int[][] rowCell = new int[M][];
-        for (int m = 0; m < M; m++) {
-            Cells mc = joint.sub(margins.get(m).columns());
-            pop[m] = mc.population(margins.get(m));
-            q[m] = mc.count;
-            rowCell[m] = mc.code;
-            cellOf[m] = new int[J];
-            for (int k = 0; k < J; k++) {
-                cellOf[m][k] = mc.code[joint.firstRow[k]];
-            }
+    }
+
+    /** The raking factors per joint cell, after the last sweep and after each margin of it. */
+    private static final class Fit {
+        final double[] g;
+        final double[][] gAfter;
+        final int sweeps;
+
+        Fit(double[] g, double[][] gAfter, int sweeps) {
+            this.g = g;
+            this.gAfter = gAfter;
+            this.sweeps = sweeps;
         }
-        int n = design.rows();
-        double[] w = design.weightsRef();
+    }
+
+    /** R rake: while (iter &lt; maxit) { post-stratify on each margin; stop if max |old - new| &lt; epsilon }. */
+    private Fit fit(Margins mg, double[] w) {
+        int J = mg.joint.count;
         double[] table = new double[J];
         double total = 0;
-        for (int i = 0; i < n; i++) {
-            table[joint.code[i]] += w[i];
+        for (int i = 0; i < w.length; i++) {
+            table[mg.joint.code[i]] += w[i];
             total += w[i];
         }
         double eps = epsilon < 1 ? epsilon * total : epsilon;
         double[] g = new double[J];
         java.util.Arrays.fill(g, 1.0);
-        double[][] gAfter = new double[M][];
-        int sweeps = 0;
-        boolean converged = false;
+        double[][] gAfter = new double[mg.count][];
         double delta = Double.NaN;
-        // R rake: while (iter < maxit) { post-stratify on each margin; stop if max |old - new| < epsilon }
         for (int iter = 0; iter < maxIterations; iter++) {
             double[] old = table.clone();
-            for (int m = 0; m < M; m++) {
-                sweep(table, g, cellOf[m], pop[m], q[m]);
+            for (int m = 0; m < mg.count; m++) {
+                sweep(table, g, mg.cellOf[m], mg.pop[m], mg.q[m]);
                 gAfter[m] = g.clone();
             }
-            sweeps++;
             delta = 0;
             for (int k = 0; k < J; k++) {
                 delta = Math.max(delta, Math.abs(old[k] - table[k]));
             }
             if (delta < eps) {
-                converged = true;
-                break;
+                return new Fit(g, gAfter, iter + 1);
             }
         }
-        if (!converged) {
-            throw PrevalenceException.notConverged("rake",
-                    "raking did not converge in %d sweeps: a cell of the joint weighted table still changed by %s "
-                            + "(epsilon %s); raise withMaxIterations or check that the margins are compatible",
-                    sweeps, Format.number(delta), Format.number(eps));
-        }
-        double[] nw = new double[n];
-        for (int i = 0; i < n; i++) {
-            nw[i] = w[i] * g[joint.code[i]];
-        }
-        // variance: 10 back-fitting sweeps over the margins (R svyrecvar, class "raking")
+        throw PrevalenceException.notConverged("rake",
+                "raking did not converge in %d sweeps: a cell of the joint weighted table still changed by %s "
+                        + "(epsilon %s); raise withMaxIterations or check that the margins are compatible",
+                maxIterations, Format.number(delta), Format.number(eps));
+    }
+
+    /** Variance: 10 back-fitting sweeps over the margins (R svyrecvar, class "raking"). */
+    private static CalibrationProjection projection(SurveyDesign design, Margins mg, Fit fit) {
+        double[] w = design.weightsRef();
         List<CalibrationProjection.Basis> bases = new ArrayList<>();
-        for (int m = 0; m < M; m++) {
-            bases.add(CalibrationProjection.cellsLazy(design, rowCell[m], q[m], null, w, joint.code, gAfter[m]));
+        for (int m = 0; m < mg.count; m++) {
+            bases.add(CalibrationProjection.cellsLazy(design, mg.rowCell[m], mg.q[m], null, w, mg.joint.code,
+                    fit.gAfter[m]));
         }
-        int[] steps = new int[10 * M];
+        int[] steps = new int[10 * mg.count];
         for (int s = 0; s < steps.length; s++) {
-            steps[s] = s % M;
+            steps[s] = s % mg.count;
         }
-        CalibrationProjection proj = CalibrationProjection.append(design.calibration(), design, bases, steps);
-        ReplicateVariance rv = design.replicateVariance();
-        if (rv != null) {
-            double[][] t = rv.cellTotals(joint.code, J);
-            double[][] f = new double[t.length][];
-            for (int r = 0; r < t.length; r++) {
-                double[] gr = new double[J];
-                java.util.Arrays.fill(gr, 1.0);
-                for (int s = 0; s < sweeps; s++) {
-                    for (int m = 0; m < M; m++) {
-                        sweep(t[r], gr, cellOf[m], pop[m], q[m]);
-                    }
+        return CalibrationProjection.append(design.calibration(), design, bases, steps);
+    }
+
+    /** Each replicate raked with the same number of sweeps, as R's rake on a replicate design. */
+    private static ReplicateVariance rakeReplicates(ReplicateVariance rv, Margins mg, int sweeps) {
+        int J = mg.joint.count;
+        double[][] t = rv.cellTotals(mg.joint.code, J);
+        double[][] f = new double[t.length][];
+        for (int r = 0; r < t.length; r++) {
+            double[] gr = new double[J];
+            java.util.Arrays.fill(gr, 1.0);
+            for (int s = 0; s < sweeps; s++) {
+                for (int m = 0; m < mg.count; m++) {
+                    sweep(t[r], gr, mg.cellOf[m], mg.pop[m], mg.q[m]);
                 }
-                for (int k = 0; k < J; k++) {
-                    if (!Double.isFinite(gr[k])) {
-                        throw PrevalenceException.notEstimable("replicate " + (r + 1),
-                                "replicate %d has no weight in a margin cell (%s), so it cannot be raked; merge small cells",
-                                r + 1, joint.describe(k));
-                    }
-                }
-                f[r] = gr;
             }
-            rv = rv.then(ReplicateVariance.cellFactors(joint.code, f));
+            for (int k = 0; k < J; k++) {
+                if (!Double.isFinite(gr[k])) {
+                    throw PrevalenceException.notEstimable("replicate " + (r + 1),
+                            "replicate %d has no weight in a margin cell (%s), so it cannot be raked; merge small cells",
+                            r + 1, mg.joint.describe(k));
+                }
+            }
+            f[r] = gr;
         }
-        return new SurveyDesign(design, nw, rv, proj);
+        return rv.then(ReplicateVariance.cellFactors(mg.joint.code, f));
     }
 
     /** One post-stratification of the joint table to one margin; g accumulates the factors. */

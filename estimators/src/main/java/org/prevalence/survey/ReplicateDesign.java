@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.prevalence.core.Checks;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.bootstrap.Bootstrap;
 import org.prevalence.core.survey.ReplicateCentre;
-import org.prevalence.core.survey.ReplicateType;
+import org.prevalence.core.survey.ReplicateMethod;
 import org.prevalence.core.survey.ReplicateWeightSpec;
 
 /**
@@ -32,7 +32,7 @@ import org.prevalence.core.survey.ReplicateWeightSpec;
  * }</pre>
  *
  * <p><b>Randomness</b> (bootstrap, subbootstrap): replicate \( r \) draws from its own generator
- * {@code RandomSource.L64_X128_MIX.create(new long[] {seed, r})}, so the weights depend only on
+ * {@link Bootstrap#generator(long, long) Bootstrap.generator(seed, r)}, so the weights depend only on
  * (seed, replicate) and are bit-identical whatever the number of threads. R's own random draws cannot
  * be reproduced (different generator); R's exported bootstrap weights are reproduced exactly with
  * {@link #supplied}.
@@ -54,7 +54,7 @@ import org.prevalence.core.survey.ReplicateWeightSpec;
  */
 public final class ReplicateDesign {
     private static final ReplicateDesign DEFAULT =
-            new ReplicateDesign(ReplicateMethod.JKN, 50, 1L, 0.5, ReplicateCentre.REPLICATE_MEAN);
+            new ReplicateDesign(ReplicateMethod.JKN, 50, Bootstrap.DEFAULT_SEED, 0.5, ReplicateCentre.REPLICATE_MEAN);
     private final ReplicateMethod method;
     private final int replicates;
     private final long seed;
@@ -71,7 +71,8 @@ public final class ReplicateDesign {
 
     /**
      * Defaults: {@link ReplicateMethod#JKN}; 50 replicates (bootstrap, subbootstrap: R's default);
-     * seed 1; Fay's \( \rho = 0.5 \) (used by {@link ReplicateMethod#FAY} only);
+     * seed {@link Bootstrap#DEFAULT_SEED} (the library's one default seed); Fay's \( \rho = 0.5 \)
+     * (used by {@link ReplicateMethod#FAY} only);
      * {@link ReplicateCentre#REPLICATE_MEAN} (R's {@code mse=FALSE}).
      * @return the default configuration
      */
@@ -79,9 +80,16 @@ public final class ReplicateDesign {
         return DEFAULT;
     }
 
-    /** @param v the method @return a new configuration */
+    /**
+     * @param v the method (not {@link ReplicateMethod#OTHER}, which only describes supplied weights)
+     * @return a new configuration
+     */
     public ReplicateDesign with(ReplicateMethod v) {
-        return new ReplicateDesign(Objects.requireNonNull(v, "method"), replicates, seed, fayRho, centre);
+        if (Objects.requireNonNull(v, "method") == ReplicateMethod.OTHER) {
+            throw PrevalenceException.invalidArgument("method",
+                    "replicate weights cannot be made by method OTHER; choose JK1, JKN, BRR, FAY, BOOTSTRAP or SUBBOOTSTRAP");
+        }
+        return new ReplicateDesign(v, replicates, seed, fayRho, centre);
     }
 
     /** @param v the centre (R's {@code mse}) @return a new configuration */
@@ -136,11 +144,11 @@ public final class ReplicateDesign {
      * R's {@code svrepdesign} scale for a type of supplied replicate weights.
      * @param type the type
      * @param replicates the number of replicate columns
-     * @param rho Fay's rho (used for {@link ReplicateType#FAY} only)
+     * @param rho Fay's rho (used for {@link ReplicateMethod#FAY} only)
      * @return BRR 1/R; Fay 1/(R(1-rho)^2); JK1 (R-1)/R; bootstrap and subbootstrap 1/(R-1); JKn and other 1
      *     (JKn needs rscales (n_h-1)/n_h)
      */
-    public static double defaultScale(ReplicateType type, int replicates, double rho) {
+    public static double defaultScale(ReplicateMethod type, int replicates, double rho) {
         switch (type) {
             case BRR:
                 return 1.0 / replicates;
@@ -189,8 +197,11 @@ public final class ReplicateDesign {
             case BOOTSTRAP:
                 rv = bootstrap(design, false);
                 break;
-            default:
+            case SUBBOOTSTRAP:
                 rv = bootstrap(design, true);
+                break;
+            default:
+                throw new IllegalStateException("refused by with(ReplicateMethod): " + method);
         }
         return new SurveyDesign(design, design.weightsRef(), rv, null);
     }
@@ -389,7 +400,7 @@ public final class ReplicateDesign {
         int[] counts = new int[P];
         for (int r = 0; r < R; r++) {
             // per-replicate generator from (seed, replicate) only: thread-count invariant
-            UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(new long[] {seed, r});
+            UniformRandomProvider rng = Bootstrap.generator(seed, r);
             for (int h = 0; h < H; h++) {
                 int from = d.stratumStart()[h];
                 int nh = d.stratumStart()[h + 1] - from;

@@ -32,7 +32,7 @@ import org.prevalence.core.survey.ReplicateCentre;
  *
  * <p>This class is immutable.
  */
-public final class ReplicateVariance {
+public final class ReplicateVariance implements VarianceEngine {
     private final String method;
     private final double scale;
     private final double[] rscales;
@@ -170,6 +170,7 @@ public final class ReplicateVariance {
     }
 
     /** @return the method name, e.g. {@code "jkn"}, {@code "fay:0.5"} */
+    @Override
     public String method() {
         return method;
     }
@@ -195,6 +196,7 @@ public final class ReplicateVariance {
     }
 
     /** @return the degrees of freedom: rank of the replicate weights minus 1 (R's {@code degf}) */
+    @Override
     public int degreesOfFreedom() {
         return df;
     }
@@ -284,84 +286,126 @@ public final class ReplicateVariance {
     }
 
     /**
-     * Replicate variances of a total, mean or ratio in every domain (the hook called by the
-     * linear estimators). Rows outside the domains, and rows with a missing value when
-     * {@code skipMissing}, are left out, as R's subset and {@code na.rm}.
+     * Replicate variances of a total, mean or ratio in every domain. Rows outside the domains, and rows
+     * with a missing value when the pass skips them, are left out, as R's subset and {@code na.rm}.
      */
-    double[] linearVariances(SurveyDesign d, Linear.Kind kind, double[] y, double[] x, Domain.Codes dom,
-                             boolean skipMissing, double[] estimate) {
-        int D = dom.count;
-        int R = replicates;
-        double[][] num = new double[D][R];
-        double[][] den = new double[D][R];
-        boolean ratio = kind == Linear.Kind.RATIO;
-        int[] code = dom.code;
-        int n = d.rows();
+    @Override
+    public double[] variances(Linear.Linearized pass) {
+        int D = pass.dom().count;
+        double[][] num = new double[D][replicates];
+        double[][] den = new double[D][replicates];
         if (psuFactor != null && steps.isEmpty()) {
-            int P = psuCount;
-            double[] ty = new double[D * P];
-            double[] tx = new double[D * P];
-            for (int i = 0; i < n; i++) {
-                int k = code == null ? 0 : code[i];
-                if (k < 0) {
-                    continue;
-                }
-                double yi = y[i];
-                double xi = ratio ? x[i] : 1;
-                if (skipMissing && (Double.isNaN(yi) || Double.isNaN(xi))) {
-                    continue;
-                }
-                double wi = base[i];
-                int q = k * P + psu[i];
-                ty[q] += wi * yi;
-                tx[q] += wi * xi;
-            }
-            // replicate totals from PSU totals: t_r = sum_p a_pr t_p
-            for (int p = 0; p < P; p++) {
-                int off = p * R;
-                for (int k = 0; k < D; k++) {
-                    double a = ty[k * P + p];
-                    double b = tx[k * P + p];
-                    if (a == 0 && b == 0) {
-                        continue;
-                    }
-                    double[] nk = num[k];
-                    double[] dk = den[k];
-                    for (int r = 0; r < R; r++) {
-                        double f = psuFactor[off + r];
-                        nk[r] += f * a;
-                        dk[r] += f * b;
-                    }
-                }
-            }
+            replicateTotalsFromPsus(pass, num, den);
         } else {
-            double[] wr = new double[n];
-            for (int r = 0; r < R; r++) {
-                fill(r, wr);
-                for (int i = 0; i < n; i++) {
-                    int k = code == null ? 0 : code[i];
-                    if (k < 0) {
-                        continue;
-                    }
-                    double yi = y[i];
-                    double xi = ratio ? x[i] : 1;
-                    if (skipMissing && (Double.isNaN(yi) || Double.isNaN(xi))) {
-                        continue;
-                    }
-                    num[k][r] += wr[i] * yi;
-                    den[k][r] += wr[i] * xi;
-                }
-            }
+            replicateTotalsFromWeights(pass, num, den);
         }
         double[] v = new double[D];
-        double[] theta = new double[R];
+        double[] theta = new double[replicates];
         for (int k = 0; k < D; k++) {
-            for (int r = 0; r < R; r++) {
-                theta[r] = kind == Linear.Kind.TOTAL ? num[k][r] : num[k][r] / den[k][r];
+            for (int r = 0; r < replicates; r++) {
+                theta[r] = pass.kind() == Linear.Kind.TOTAL ? num[k][r] : num[k][r] / den[k][r];
             }
-            v[k] = variance(theta, estimate[k]);
+            v[k] = variance(theta, pass.estimate()[k]);
         }
         return v;
+    }
+
+    /** Replicate totals of w y and w x from PSU totals: \( t_r = \sum_p a_{pr} t_p \). */
+    private void replicateTotalsFromPsus(Linear.Linearized pass, double[][] num, double[][] den) {
+        int D = num.length;
+        int R = replicates;
+        int P = psuCount;
+        boolean ratio = pass.kind() == Linear.Kind.RATIO;
+        double[] y = pass.y();
+        double[] x = pass.x();
+        double[] ty = new double[D * P];
+        double[] tx = new double[D * P];
+        for (int i = 0; i < base.length; i++) {
+            int k = usedDomain(pass, i);
+            if (k >= 0) {
+                double wi = base[i];
+                int q = k * P + psu[i];
+                ty[q] += wi * y[i];
+                tx[q] += wi * (ratio ? x[i] : 1);
+            }
+        }
+        for (int p = 0; p < P; p++) {
+            int off = p * R;
+            for (int k = 0; k < D; k++) {
+                double a = ty[k * P + p];
+                double b = tx[k * P + p];
+                if (a == 0 && b == 0) {
+                    continue;
+                }
+                double[] nk = num[k];
+                double[] dk = den[k];
+                for (int r = 0; r < R; r++) {
+                    double f = psuFactor[off + r];
+                    nk[r] += f * a;
+                    dk[r] += f * b;
+                }
+            }
+        }
+    }
+
+    /** Replicate totals of w y and w x from each replicate's row weights, one replicate at a time. */
+    private void replicateTotalsFromWeights(Linear.Linearized pass, double[][] num, double[][] den) {
+        boolean ratio = pass.kind() == Linear.Kind.RATIO;
+        double[] y = pass.y();
+        double[] x = pass.x();
+        int n = y.length;
+        double[] wr = new double[n];
+        for (int r = 0; r < replicates; r++) {
+            fill(r, wr);
+            for (int i = 0; i < n; i++) {
+                int k = usedDomain(pass, i);
+                if (k >= 0) {
+                    num[k][r] += wr[i] * y[i];
+                    den[k][r] += wr[i] * (ratio ? x[i] : 1);
+                }
+            }
+        }
+    }
+
+    /** @return the domain of row i, or -1 if it is outside every domain or left out as missing */
+    private static int usedDomain(Linear.Linearized pass, int i) {
+        int[] code = pass.dom().code;
+        int k = code == null ? 0 : code[i];
+        if (k >= 0 && pass.skipMissing()
+                && (Double.isNaN(pass.y()[i]) || (pass.kind() == Linear.Kind.RATIO && Double.isNaN(pass.x()[i])))) {
+            return -1;
+        }
+        return k;
+    }
+
+    /** A replicate design's subset keeps the domain's rows only ({@code "[.svyrep.design"}). */
+    @Override
+    public long subsetRows(long domainRows) {
+        return domainRows;
+    }
+
+    /** Replicate designs keep the design's degrees of freedom in every domain of a linear estimator. */
+    @Override
+    public void degreesOfFreedom(Linear.Linearized pass, int[] df) {
+        java.util.Arrays.fill(df, this.df);
+    }
+
+    /**
+     * R evaluates {@code svyciprop} on the subset design, whose {@code degf} is that of the domain's
+     * replicate weights: the rank of the domain rows' replicate weights minus 1.
+     */
+    @Override
+    public void subsetDegreesOfFreedom(Domain.Codes dom, int[] df) {
+        if (dom.code == null || dom.labels.get(0).isEmpty()) {
+            return; // the whole sample
+        }
+        for (int k = 0; k < dom.count; k++) {
+            boolean[] in = new boolean[dom.code.length];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = dom.code[i] == k;
+            }
+            df[k] = degreesOfFreedom(in);
+        }
     }
 
     /**

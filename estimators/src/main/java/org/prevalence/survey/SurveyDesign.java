@@ -18,10 +18,10 @@ import tech.tablesaw.api.Table;
  * A survey design ready for estimation: a validated {@link SurveySample} plus the lonely-PSU rules,
  * with the stratum/PSU/SSU indexing precomputed into primitive arrays so that every estimator is
  * a streaming pass over the rows. It plays the role of R's {@code survey.design2} object
- * ({@code survey::svydesign}); the variance is computed by a separate engine,
- * {@link LinearizationVariance} (R's {@code svyrecvar}), from the linearized values an estimator
- * produces; a replicate-weight engine can use the same linearized values or the replicate weights
- * kept in the design. The design copies what it needs from the sample into its own arrays and
+ * ({@code survey::svydesign}). The design holds one variance engine, which every estimator asks for
+ * its variances and degrees of freedom: {@link LinearizationVariance} (R's {@code svyrecvar}) for a
+ * design made from a sample, {@link ReplicateVariance} (R's {@code svrVar}) for one made by
+ * {@link ReplicateDesign}. The design copies what it needs from the sample into its own arrays and
  * keeps no reference to the sample (or to a table).
  *
  * <pre>{@code
@@ -37,6 +37,11 @@ import tech.tablesaw.api.Table;
  *
  * <p>Degrees of freedom: number of PSUs minus number of strata (R's {@code degf}).
  *
+ * <p>Why this class is over 500 lines: its {@link Builder} repeats the options of
+ * {@link SurveySample.Builder} (one delegating method each), so that a design is made in one chain, and
+ * the package-private accessors hand the estimators' streaming passes the index arrays without copies.
+ * The index itself is built by {@code DesignIndex}, the variances by the engine.
+ *
  * <p>This class is immutable.
  */
 public final class SurveyDesign {
@@ -48,36 +53,20 @@ public final class SurveyDesign {
     private final int n;
     private final double[] w;
     private final double weightSum;
-    private final int strataCount;
-    private final int psuCount;
-    private final int[] psu;
-    private final int[] psuStratum;
-    /** PSUs of stratum h are psuOrder[stratumStart[h] .. stratumStart[h+1]). */
-    private final int[] stratumStart;
-    private final int[] psuOrder;
-    private final double[] f1;
-    private final double[] stage1Fraction;
-    private final List<String> stratumLabels;
-    private final List<String> psuLabels;
-    private final boolean multistage;
-    private final int ssuCount;
-    private final int[] ssu;
-    /** SSUs of PSU p are ssuOrder[psuSsuStart[p] .. psuSsuStart[p+1]). */
-    private final int[] psuSsuStart;
-    private final int[] ssuOrder;
-    private final double[] f2;
+    /** Strata, PSUs and SSUs coded and ordered, with the fpc factors of each stage. */
+    private final DesignIndex index;
     private final LonelyPsu lonelyPsu;
     private final DomainLonelyPsu domainLonelyPsu;
     private final Map<String, double[]> numeric;
     /** Text variables holding numbers and a cell that is not one: the refusal, naming that cell. */
     private final Map<String, PrevalenceException> notNumeric;
-    /** Replicate-weight variance engine, or null for linearization (set by ReplicateDesign). */
-    private final ReplicateVariance replicates;
+    /** The variance engine: linearization, or the replicate weights set by ReplicateDesign. */
+    private final VarianceEngine variance;
     /** Calibration projections applied to linearized values, or null (set by the calibration classes). */
     private final CalibrationProjection calibration;
 
     private SurveyDesign(SurveySample s, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
-        this.replicates = null;
+        this.variance = new LinearizationVariance(this);
         this.calibration = null;
         this.fpcKind = s.fpcKind();
         this.stages = s.stages();
@@ -93,79 +82,17 @@ public final class SurveyDesign {
         }
         this.notNumeric = Collections.unmodifiableMap(refused);
         this.factors = Collections.unmodifiableMap(fac);
-        this.n = s.rows();
-        this.w = s.weights();
-        double sw = 0;
-        for (double x : w) {
-            sw += x;
-        }
-        this.weightSum = sw;
-        this.strataCount = s.strataCount();
-        this.psuCount = s.psuCount();
-        this.psu = s.psuCodes();
-        this.psuStratum = s.psuStratum();
-        this.stratumLabels = s.stratumLabels();
-        this.psuLabels = s.psuLabels();
-        int[] count = new int[strataCount + 1];
-        for (int p = 0; p < psuCount; p++) {
-            count[psuStratum[p] + 1]++;
-        }
-        for (int h = 0; h < strataCount; h++) {
-            count[h + 1] += count[h];
-        }
-        this.stratumStart = count.clone();
-        this.psuOrder = new int[psuCount];
-        int[] fill = count.clone();
-        for (int p = 0; p < psuCount; p++) {
-            psuOrder[fill[psuStratum[p]]++] = p;
-        }
-        double[] pop = s.stratumPopulation();
-        this.f1 = new double[strataCount];
-        this.stage1Fraction = new double[strataCount];
-        for (int h = 0; h < strataCount; h++) {
-            int nh = stratumStart[h + 1] - stratumStart[h];
-            // R onestrat: f = (N - n)/N, 1 without fpc or with an infinite population
-            f1[h] = pop[h] == Double.POSITIVE_INFINITY ? 1.0 : (pop[h] - nh) / pop[h];
-            stage1Fraction[h] = nh / pop[h];
-        }
-        double[] pop2 = s.psuPopulation();
-        this.multistage = s.stages() == 2 && pop2 != null;
-        if (multistage) {
-            this.ssuCount = s.ssuCount();
-            this.ssu = s.ssuCodes();
-            int[] ssuPsu = s.ssuPsu();
-            int[] c2 = new int[psuCount + 1];
-            for (int q = 0; q < ssuCount; q++) {
-                c2[ssuPsu[q] + 1]++;
-            }
-            for (int p = 0; p < psuCount; p++) {
-                c2[p + 1] += c2[p];
-            }
-            this.psuSsuStart = c2.clone();
-            this.ssuOrder = new int[ssuCount];
-            int[] f = c2.clone();
-            for (int q = 0; q < ssuCount; q++) {
-                ssuOrder[f[ssuPsu[q]]++] = q;
-            }
-            this.f2 = new double[psuCount];
-            for (int p = 0; p < psuCount; p++) {
-                int m = psuSsuStart[p + 1] - psuSsuStart[p];
-                f2[p] = pop2[p] == Double.POSITIVE_INFINITY ? 1.0 : (pop2[p] - m) / pop2[p];
-            }
-        } else {
-            this.ssuCount = 0;
-            this.ssu = null;
-            this.psuSsuStart = null;
-            this.ssuOrder = null;
-            this.f2 = null;
-        }
-        this.lonelyPsu = lonely;
-        this.domainLonelyPsu = domainLonely;
         Map<String, double[]> num = new TreeMap<>();
         for (String name : s.numericNames()) {
             num.put(name, s.numeric(name));
         }
         this.numeric = Collections.unmodifiableMap(num);
+        this.n = s.rows();
+        this.w = s.weights();
+        this.weightSum = sum(w);
+        this.index = DesignIndex.of(s);
+        this.lonelyPsu = lonely;
+        this.domainLonelyPsu = domainLonely;
     }
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
@@ -173,7 +100,7 @@ public final class SurveyDesign {
     }
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] w, double weightSum) {
-        this(d, lonely, domainLonely, w, weightSum, d.replicates, d.calibration);
+        this(d, lonely, domainLonely, w, weightSum, d.replicateVariance(), d.calibration);
     }
 
     /**
@@ -195,7 +122,7 @@ public final class SurveyDesign {
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] w, double weightSum,
                          ReplicateVariance replicates, CalibrationProjection calibration) {
-        this.replicates = replicates;
+        this.variance = replicates != null ? replicates : new LinearizationVariance(this);
         this.calibration = calibration;
         this.fpcKind = d.fpcKind;
         this.stages = d.stages;
@@ -205,22 +132,7 @@ public final class SurveyDesign {
         this.n = d.n;
         this.w = w;
         this.weightSum = weightSum;
-        this.strataCount = d.strataCount;
-        this.psuCount = d.psuCount;
-        this.psu = d.psu;
-        this.psuStratum = d.psuStratum;
-        this.stratumStart = d.stratumStart;
-        this.psuOrder = d.psuOrder;
-        this.f1 = d.f1;
-        this.stage1Fraction = d.stage1Fraction;
-        this.stratumLabels = d.stratumLabels;
-        this.psuLabels = d.psuLabels;
-        this.multistage = d.multistage;
-        this.ssuCount = d.ssuCount;
-        this.ssu = d.ssu;
-        this.psuSsuStart = d.psuSsuStart;
-        this.ssuOrder = d.ssuOrder;
-        this.f2 = d.f2;
+        this.index = d.index;
         this.numeric = d.numeric;
         this.notNumeric = d.notNumeric;
         this.lonelyPsu = lonely;
@@ -275,11 +187,7 @@ public final class SurveyDesign {
         if (weights.length != n) {
             throw PrevalenceException.invalidArgument("weights", "need %d weights, got %d", n, weights.length);
         }
-        double sw = 0;
-        for (double x : weights) {
-            sw += x;
-        }
-        return new SurveyDesign(this, lonelyPsu, domainLonelyPsu, weights, sw);
+        return new SurveyDesign(this, lonelyPsu, domainLonelyPsu, weights, sum(weights));
     }
 
     /** @return a copy of the sampling weights */
@@ -309,12 +217,12 @@ public final class SurveyDesign {
 
     /** @return the number of strata (1 without strata) */
     public int strataCount() {
-        return strataCount;
+        return index.strataCount;
     }
 
     /** @return the number of PSUs */
     public int psuCount() {
-        return psuCount;
+        return index.psuCount;
     }
 
     /** @return the sum of the sampling weights (estimated population size) */
@@ -327,7 +235,7 @@ public final class SurveyDesign {
      *     replicate weights minus 1, as R's {@code degf.svyrep.design}
      */
     public int degreesOfFreedom() {
-        return replicates != null ? replicates.degreesOfFreedom() : psuCount - strataCount;
+        return variance.degreesOfFreedom();
     }
 
     /**
@@ -335,12 +243,12 @@ public final class SurveyDesign {
      *     {@code "jkn"}, {@code "fay:0.5"}, {@code "bootstrap"}
      */
     public String varianceMethod() {
-        return replicates == null ? "linearization" : replicates.method();
+        return variance.method();
     }
 
     /** @return whether variances come from replicate weights ({@link ReplicateDesign}) */
     public boolean isReplicate() {
-        return replicates != null;
+        return variance instanceof ReplicateVariance;
     }
 
     /** @return whether the weights were post-stratified, raked, calibrated or trimmed */
@@ -360,7 +268,7 @@ public final class SurveyDesign {
 
     /** @return whether the two-stage variance formula is used (fpc at both stages) */
     public boolean isMultistage() {
-        return multistage;
+        return index.multistage;
     }
 
     /** @return how the fpc was read */
@@ -383,12 +291,12 @@ public final class SurveyDesign {
 
     /** @return the PSU index [row], 0 .. {@link #psuCount()}-1: not copied, do not modify */
     int[] psu() {
-        return psu;
+        return index.psu;
     }
 
     /** @return the stratum index [PSU], 0 .. {@link #strataCount()}-1: not copied, do not modify */
     int[] psuStratum() {
-        return psuStratum;
+        return index.psuStratum;
     }
 
     /**
@@ -396,12 +304,12 @@ public final class SurveyDesign {
      * @return the stratum starts [stratum + 1]: not copied, do not modify
      */
     int[] stratumStart() {
-        return stratumStart;
+        return index.stratumStart;
     }
 
     /** @return the PSUs ordered by stratum (see {@link #stratumStart()}): not copied, do not modify */
     int[] psuOrder() {
-        return psuOrder;
+        return index.psuOrder;
     }
 
     /**
@@ -409,32 +317,32 @@ public final class SurveyDesign {
      *     not modify
      */
     double[] f1() {
-        return f1;
+        return index.f1;
     }
 
     /** @return the stage-1 sampling fraction \( n_h/N_h \) [stratum]: not copied, do not modify */
     double[] stage1Fraction() {
-        return stage1Fraction;
+        return index.stage1Fraction;
     }
 
     /** @return the stratum labels [stratum] */
     List<String> stratumLabels() {
-        return stratumLabels;
+        return index.stratumLabels;
     }
 
     /** @return the PSU labels [PSU] */
     List<String> psuLabels() {
-        return psuLabels;
+        return index.psuLabels;
     }
 
     /** @return the number of SSUs (0 unless {@link #isMultistage()}) */
     int ssuCount() {
-        return ssuCount;
+        return index.ssuCount;
     }
 
     /** @return the SSU index [row], or null unless {@link #isMultistage()}: not copied, do not modify */
     int[] ssu() {
-        return ssu;
+        return index.ssu;
     }
 
     /**
@@ -442,7 +350,7 @@ public final class SurveyDesign {
      * @return the PSU starts [PSU + 1], or null unless {@link #isMultistage()}: not copied, do not modify
      */
     int[] psuSsuStart() {
-        return psuSsuStart;
+        return index.psuSsuStart;
     }
 
     /**
@@ -450,7 +358,7 @@ public final class SurveyDesign {
      *     {@link #isMultistage()}: not copied, do not modify
      */
     int[] ssuOrder() {
-        return ssuOrder;
+        return index.ssuOrder;
     }
 
     /**
@@ -458,12 +366,17 @@ public final class SurveyDesign {
      *     {@link #isMultistage()}: not copied, do not modify
      */
     double[] f2() {
-        return f2;
+        return index.f2;
+    }
+
+    /** @return the variance engine every estimator asks for its variances and degrees of freedom */
+    VarianceEngine variance() {
+        return variance;
     }
 
     /** @return the replicate-weight variance engine, or null for linearization (see {@link #isReplicate()}) */
     ReplicateVariance replicateVariance() {
-        return replicates;
+        return variance instanceof ReplicateVariance r ? r : null;
     }
 
     /** @return the calibration projections applied to linearized values, or null (see {@link #isCalibrated()}) */
@@ -526,11 +439,11 @@ public final class SurveyDesign {
     public String toString() {
         return String.format(Locale.ROOT,
                 "SurveyDesign[%s, %s, %s%s, weights sum %s, df %d, fpc %s%s, lonely PSU %s]",
-                Format.count(n, "row", "rows"), Format.count(strataCount, "stratum", "strata"),
-                Format.count(psuCount, "PSU", "PSUs"),
-                multistage ? ", " + Format.count(ssuCount, "SSU", "SSUs") + " (two-stage variance)" : "",
+                Format.count(n, "row", "rows"), Format.count(index.strataCount, "stratum", "strata"),
+                Format.count(index.psuCount, "PSU", "PSUs"),
+                index.multistage ? ", " + Format.count(index.ssuCount, "SSU", "SSUs") + " (two-stage variance)" : "",
                 Format.number(weightSum), degreesOfFreedom(), fpcKind,
-                stages == 2 && !multistage ? " (ultimate cluster)" : "", lonelyPsu);
+                stages == 2 && !index.multistage ? " (ultimate cluster)" : "", lonelyPsu);
     }
 
     /** Builds a {@link SurveyDesign}: the {@link SurveySample.Builder} options plus the lonely-PSU rules. */

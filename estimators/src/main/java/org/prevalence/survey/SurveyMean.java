@@ -1,6 +1,5 @@
 package org.prevalence.survey;
 
-import java.util.List;
 import java.util.Map;
 import org.prevalence.core.Interval;
 
@@ -23,12 +22,11 @@ import org.prevalence.core.Interval;
  *
  * <p>This class is immutable.
  */
-public final class SurveyMean {
+public final class SurveyMean extends LinearEstimator<SurveyMean, SurveyMean.Result> {
     private static final SurveyMean DEFAULT = new SurveyMean(LinearStatistic.withDefaults(Linear.Kind.MEAN, Result::new));
-    private final LinearStatistic<Result> statistic;
 
     private SurveyMean(LinearStatistic<Result> statistic) {
-        this.statistic = statistic;
+        super(statistic);
     }
 
     /**
@@ -40,72 +38,9 @@ public final class SurveyMean {
         return DEFAULT;
     }
 
-    /** @param v missing-value handling @return a new estimator */
-    public SurveyMean with(MissingValues v) {
-        return new SurveyMean(statistic.with(v));
-    }
-
-    /** @param v interval reference distribution @return a new estimator */
-    public SurveyMean with(IntervalDistribution v) {
-        return new SurveyMean(statistic.with(v));
-    }
-
-    /** @param v confidence level in (0, 1) @return a new estimator */
-    public SurveyMean withConfidenceLevel(double v) {
-        return new SurveyMean(statistic.withConfidenceLevel(v));
-    }
-
-    /**
-     * @param design the design
-     * @param variable a numeric variable
-     * @return the mean over the whole population
-     */
-    public Result estimate(SurveyDesign design, String variable) {
-        return statistic.whole(design, variable);
-    }
-
-    /**
-     * @param design the design
-     * @param variable a numeric variable
-     * @param domain the domain
-     * @return the domain mean
-     */
-    public Result estimate(SurveyDesign design, String variable, Domain domain) {
-        return statistic.domain(design, variable, domain);
-    }
-
-    /**
-     * One mean per domain, the domains being the level combinations of the by-variables (R's
-     * {@code svyby(~y, ~a+b, design, svymean)}), in sorted level order.
-     * @param design the design
-     * @param variable a numeric variable
-     * @param by one or more categorical variables
-     * @return one result per domain
-     */
-    public List<Result> estimateBy(SurveyDesign design, String variable, String... by) {
-        return statistic.by(design, variable, by);
-    }
-
-    /**
-     * The mean of each level's indicator (R's {@code svymean(~factor, design)}): results named
-     * variable + level, e.g. {@code stypeE}.
-     * @param design the design
-     * @param variable a categorical variable
-     * @return one result per level
-     */
-    public List<Result> estimateFactor(SurveyDesign design, String variable) {
-        return statistic.factor(design, variable);
-    }
-
-    /**
-     * Level proportions of a categorical variable within each by-domain.
-     * @param design the design
-     * @param variable a categorical variable
-     * @param by by-variables
-     * @return per domain, per level
-     */
-    public List<Result> estimateFactorBy(SurveyDesign design, String variable, String... by) {
-        return statistic.factorBy(design, variable, by);
+    @Override
+    SurveyMean copy(LinearStatistic<Result> v) {
+        return new SurveyMean(v);
     }
 
     /** The mean in one domain. This class is immutable. */

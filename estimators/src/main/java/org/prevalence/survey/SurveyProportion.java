@@ -145,22 +145,12 @@ public final class SurveyProportion {
                 }
             }
         }
-        if (design.isReplicate() && !dom.labels.get(0).isEmpty()) {
-            // R evaluates svyciprop on the subset design, whose degf is that of the domain's replicate weights
-            for (int k = 0; k < s.domains; k++) {
-                boolean[] in = new boolean[design.rows()];
-                for (int i = 0; i < design.rows(); i++) {
-                    in[i] = dom.of(i) == k;
-                }
-                s.df[k] = design.replicateVariance().degreesOfFreedom(in);
-            }
-        }
+        // the interval is evaluated on each domain's subset design (R svyciprop), with its degrees of freedom
+        design.variance().subsetDegreesOfFreedom(dom, s.df);
         List<Result> out = new ArrayList<>(s.domains);
         for (int k = 0; k < s.domains; k++) {
             double p = s.estimate[k];
-            // BETA's nrow(design): R subsets a calibrated design by giving the other rows infinite
-            // probabilities ("[.survey.design2"), so a domain of a calibrated design keeps every row
-            long rows = design.isCalibrated() && !design.isReplicate() ? design.rows() : s.n[k] + s.dropped[k];
+            long rows = design.variance().subsetRows(s.n[k] + s.dropped[k]); // BETA's nrow(design)
             double[] ci = ProportionIntervals.interval(method, p, s.variance[k], level, s.df[k],
                     rows, s.n[k], starts[k]);
             if (!(ci[0] <= ci[1])) {

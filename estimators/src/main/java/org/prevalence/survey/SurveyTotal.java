@@ -1,6 +1,5 @@
 package org.prevalence.survey;
 
-import java.util.List;
 import java.util.Map;
 import org.prevalence.core.Interval;
 
@@ -23,12 +22,11 @@ import org.prevalence.core.Interval;
  *
  * <p>This class is immutable.
  */
-public final class SurveyTotal {
+public final class SurveyTotal extends LinearEstimator<SurveyTotal, SurveyTotal.Result> {
     private static final SurveyTotal DEFAULT = new SurveyTotal(LinearStatistic.withDefaults(Linear.Kind.TOTAL, Result::new));
-    private final LinearStatistic<Result> statistic;
 
     private SurveyTotal(LinearStatistic<Result> statistic) {
-        this.statistic = statistic;
+        super(statistic);
     }
 
     /**
@@ -40,72 +38,9 @@ public final class SurveyTotal {
         return DEFAULT;
     }
 
-    /** @param v missing-value handling @return a new estimator */
-    public SurveyTotal with(MissingValues v) {
-        return new SurveyTotal(statistic.with(v));
-    }
-
-    /** @param v interval reference distribution @return a new estimator */
-    public SurveyTotal with(IntervalDistribution v) {
-        return new SurveyTotal(statistic.with(v));
-    }
-
-    /** @param v confidence level in (0, 1) @return a new estimator */
-    public SurveyTotal withConfidenceLevel(double v) {
-        return new SurveyTotal(statistic.withConfidenceLevel(v));
-    }
-
-    /**
-     * @param design the design
-     * @param variable a numeric variable
-     * @return the total over the whole population
-     */
-    public Result estimate(SurveyDesign design, String variable) {
-        return statistic.whole(design, variable);
-    }
-
-    /**
-     * @param design the design
-     * @param variable a numeric variable
-     * @param domain the domain
-     * @return the domain total
-     */
-    public Result estimate(SurveyDesign design, String variable, Domain domain) {
-        return statistic.domain(design, variable, domain);
-    }
-
-    /**
-     * One total per domain, the domains being the level combinations of the by-variables (R's
-     * {@code svyby(~y, ~a+b, design, svytotal)}), in sorted level order.
-     * @param design the design
-     * @param variable a numeric variable
-     * @param by one or more categorical variables
-     * @return one result per domain
-     */
-    public List<Result> estimateBy(SurveyDesign design, String variable, String... by) {
-        return statistic.by(design, variable, by);
-    }
-
-    /**
-     * The total of each level's indicator (R's {@code svytotal(~factor, design)}), i.e. the estimated population count per level: results named
-     * variable + level, e.g. {@code stypeE}.
-     * @param design the design
-     * @param variable a categorical variable
-     * @return one result per level
-     */
-    public List<Result> estimateFactor(SurveyDesign design, String variable) {
-        return statistic.factor(design, variable);
-    }
-
-    /**
-     * Level totals of a categorical variable within each by-domain.
-     * @param design the design
-     * @param variable a categorical variable
-     * @param by by-variables
-     * @return per domain, per level
-     */
-    public List<Result> estimateFactorBy(SurveyDesign design, String variable, String... by) {
-        return statistic.factorBy(design, variable, by);
+    @Override
+    SurveyTotal copy(LinearStatistic<Result> v) {
+        return new SurveyTotal(v);
     }
 
     /** The total in one domain. This class is immutable. */

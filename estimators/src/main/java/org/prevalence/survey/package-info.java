@@ -5,8 +5,14 @@
  * ({@link org.prevalence.survey.SurveyMean}, {@link org.prevalence.survey.SurveyTotal},
  * {@link org.prevalence.survey.SurveyRatio}, {@link org.prevalence.survey.SurveyProportion},
  * {@link org.prevalence.survey.SurveyQuantile}, each with domains), and the variance kept apart in
- * {@link org.prevalence.survey.LinearizationVariance}, which every estimator feeds with its
- * linearized values.
+ * the one variance engine the design holds: {@link org.prevalence.survey.LinearizationVariance}
+ * (Taylor linearization) or {@link org.prevalence.survey.ReplicateVariance} (replicate weights made by
+ * {@link org.prevalence.survey.ReplicateDesign}, or supplied with the sample). Every estimator hands
+ * the engine its linearized pass and never branches on the kind of design. Calibration
+ * ({@link org.prevalence.survey.PostStratify}, {@link org.prevalence.survey.Rake},
+ * {@link org.prevalence.survey.Calibration}, {@link org.prevalence.survey.TrimWeights}) returns a new
+ * design with adjusted weights. Start reading at {@code SurveyDesign}, then {@code SurveyMean} and the
+ * package-private kernel {@code Linear}.
  *
  * <pre>{@code
  * SurveyDesign design = SurveyDesign.builder(apistrat)

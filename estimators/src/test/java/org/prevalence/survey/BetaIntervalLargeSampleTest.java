@@ -1,5 +1,6 @@
 package org.prevalence.survey;
 
+import org.prevalence.core.survey.ReplicateMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

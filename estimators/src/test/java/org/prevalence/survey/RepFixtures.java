@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.prevalence.core.io.CsvInput;
 import org.prevalence.core.survey.ReplicateCentre;
-import org.prevalence.core.survey.ReplicateType;
+import org.prevalence.core.survey.ReplicateMethod;
 import org.prevalence.core.survey.ReplicateWeightSpec;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
@@ -103,19 +103,19 @@ final class RepFixtures {
         }
         double[] rs = sc.numberColumn("rscale").asDoubleArray();
         double scale = sc.numberColumn("scale").getDouble(0);
-        ReplicateType type = typeOf(sc.stringColumn("type").get(0));
+        ReplicateMethod type = typeOf(sc.stringColumn("type").get(0));
         b.replicateWeights(new ReplicateWeightSpec(names, type, scale, rs, centre));
         return ReplicateDesign.supplied(b.build());
     }
 
-    static ReplicateType typeOf(String r) {
+    static ReplicateMethod typeOf(String r) {
         switch (r.toLowerCase(Locale.ROOT)) {
             case "jkn":
-                return ReplicateType.JKN;
+                return ReplicateMethod.JKN;
             case "fay":
-                return ReplicateType.FAY;
+                return ReplicateMethod.FAY;
             default:
-                return ReplicateType.valueOf(r.toUpperCase(Locale.ROOT));
+                return ReplicateMethod.valueOf(r.toUpperCase(Locale.ROOT));
         }
     }
 
@@ -129,8 +129,8 @@ final class RepFixtures {
             b.variable("repw_" + r, rep.numberColumn("rep" + r).asDoubleArray());
             names.add("repw_" + r);
         }
-        b.replicateWeights(new ReplicateWeightSpec(names, ReplicateType.BRR,
-                ReplicateDesign.defaultScale(ReplicateType.BRR, 4, 0), null, centre));
+        b.replicateWeights(new ReplicateWeightSpec(names, ReplicateMethod.BRR,
+                ReplicateDesign.defaultScale(ReplicateMethod.BRR, 4, 0), null, centre));
         return ReplicateDesign.supplied(b.build());
     }
 }

@@ -1,5 +1,6 @@
 package org.prevalence.survey;
 
+import org.prevalence.core.survey.ReplicateMethod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.Tolerance;
 import org.prevalence.core.survey.ReplicateCentre;
-import org.prevalence.core.survey.ReplicateType;
+import org.prevalence.core.survey.ReplicateMethod;
 import org.prevalence.core.survey.ReplicateWeightSpec;
 
 /**
@@ -28,7 +28,7 @@ class ReplicateEngineTest {
             b.variable("rw" + r, rv.replicateWeights(r));
             names.add("rw" + r);
         }
-        b.replicateWeights(new ReplicateWeightSpec(names, ReplicateType.OTHER, rv.scale(), rv.rscales(), rv.centre()));
+        b.replicateWeights(new ReplicateWeightSpec(names, ReplicateMethod.OTHER, rv.scale(), rv.rscales(), rv.centre()));
         return ReplicateDesign.supplied(b.build());
     }
 
@@ -79,6 +79,10 @@ class ReplicateEngineTest {
         PrevalenceException jk1 = assertThrows(PrevalenceException.class,
                 () -> ReplicateDesign.withDefaults().with(ReplicateMethod.JK1).build(RepFixtures.dstrat()));
         assertTrue(jk1.getMessage().contains("JKN"), jk1.getMessage());
+        // OTHER names supplied weights whose scales the user gives: no replicates can be made by it
+        PrevalenceException other = assertThrows(PrevalenceException.class,
+                () -> ReplicateDesign.withDefaults().with(ReplicateMethod.OTHER));
+        assertTrue(other.getMessage().contains("cannot be made by method OTHER"), other.getMessage());
         PrevalenceException brr = assertThrows(PrevalenceException.class,
                 () -> ReplicateDesign.withDefaults().with(ReplicateMethod.BRR).build(RepFixtures.dlonely(LonelyPsu.REMOVE)));
         assertTrue(brr.getMessage().contains("stratum 'H' has 1 PSU"), brr.getMessage());

@@ -21,7 +21,7 @@ import org.prevalence.core.PrevalenceException;
  * @param rscales one factor per replicate (length = number of columns), each finite and &gt;= 0
  * @param centre  what the replicates are centred on
  */
-public record ReplicateWeightSpec(List<String> columns, ReplicateType type, double scale, double[] rscales,
+public record ReplicateWeightSpec(List<String> columns, ReplicateMethod type, double scale, double[] rscales,
                                   ReplicateCentre centre) {
     /** Validates the specification. */
     public ReplicateWeightSpec {

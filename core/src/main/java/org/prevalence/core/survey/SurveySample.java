@@ -53,6 +53,11 @@ import tech.tablesaw.columns.Column;
  * <p><b>Weights from fpc</b>: without weights or probabilities, but with an fpc, the weight of a
  * row is the product over stages of population size / sample size, as R.
  *
+ * <p>Why this class is over 500 lines: {@link Builder#build()} is a sequence of named validation
+ * steps (weight source, strata, clusters and nesting, fpc kind and populations, weights, variables,
+ * replicate weights), each a private method of the builder because each reads the builder's options;
+ * moving them out would make that state package-wide. Read {@code build()} first: it lists the steps.
+ *
  * <p>This class is immutable; getters return copies.
  */
 public final class SurveySample {

@@ -169,12 +169,12 @@ class SurveySampleTest {
     void replicateWeightSpecIsValidated() {
         Table t = good();
         t.addColumns(DoubleColumn.create("r1", 2, 2, 0, 0, 2, 2, 0, 0), DoubleColumn.create("r2", 0, 0, 2, 2, 0, 0, 2, 2));
-        ReplicateWeightSpec spec = new ReplicateWeightSpec(List.of("r1", "r2"), ReplicateType.BRR, 0.5, null,
+        ReplicateWeightSpec spec = new ReplicateWeightSpec(List.of("r1", "r2"), ReplicateMethod.BRR, 0.5, null,
                 ReplicateCentre.REPLICATE_MEAN);
         SurveySample s = SurveySample.builder(t).weights("pw").replicateWeights(spec).build();
         assertEquals(2, s.replicateWeights().length);
         assertArrayEquals(new double[] {1, 1}, s.replicateWeightSpec().rscales());
-        fails(() -> new ReplicateWeightSpec(List.of("r1"), ReplicateType.BRR, 1, null, ReplicateCentre.FULL_SAMPLE),
+        fails(() -> new ReplicateWeightSpec(List.of("r1"), ReplicateMethod.BRR, 1, null, ReplicateCentre.FULL_SAMPLE),
                 "at least 2");
     }
 }
