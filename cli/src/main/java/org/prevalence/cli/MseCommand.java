@@ -1,7 +1,6 @@
 package org.prevalence.cli;
 
 import java.util.concurrent.Callable;
-import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.core.lists.StratifiedListTable;
@@ -302,10 +301,6 @@ final class MseCommand implements Callable<Integer> {
         return LatentClassMse.withDefaults().withClasses(classes).withChains(chains).withBurnIn(burnin)
                 .withSamples(samples).withThinning(thin).withSeed(common.seed).withConfidenceLevel(common.level)
                 .withThreads(common.threadCount());
-    }
-
-    static String fmtLevel(double level) {
-        return Format.percent(level) + "%";
     }
 
     static final class PriorsOnN extends EnumConverter<BayesianModelAveraging.PriorOnN> {
