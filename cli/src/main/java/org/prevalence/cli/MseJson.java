@@ -190,7 +190,7 @@ final class MseJson {
     /** Chao's lower bound: f1, f2 beside the population keys; the status from {@code checked}. */
     static Map<String, Object> chaoBound(ChaoLowerBound.Result r, PopulationEstimate checked) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", "chao-bound");
+        m.put("method", r.getMethod());
         m.put("lists", r.getLists());
         m.put("observed", r.getObserved());
         m.put("estimate", r.getEstimate());
@@ -206,7 +206,7 @@ final class MseJson {
     /** The stepwise bootstrap: the log-linear keys with interval.method "bca", replicates, failed. */
     static Map<String, Object> bootstrap(MseBootstrap.Result r, PopulationEstimate checked) {
         Map<String, Object> m = logLinear(r.getFit());
-        m.put("method", "stepwise");
+        m.put("method", r.getMethod());
         m.put("estimate", r.getEstimate());
         m.put("interval", interval(r.getConfidenceInterval()));
         m.put("selection", r.getSelection());
@@ -224,7 +224,7 @@ final class MseJson {
     /** The BIC bootstrap: estimate, model, interval (bca), replicates, failed, ntop. */
     static Map<String, Object> bicBootstrap(BicBootstrap.Result r, PopulationEstimate checked) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", "bic");
+        m.put("method", r.getMethod());
         m.put("lists", r.getLists());
         m.put("observed", r.getObserved());
         m.put("estimate", r.getEstimate());
@@ -251,6 +251,7 @@ final class MseJson {
     /** Bayesian model averaging over decomposable graphs: posterior summaries, the grid, each graph's posterior. */
     static Map<String, Object> bma(BayesianModelAveraging.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
+        // the JSON name of model averaging over decomposable graphs (the library's method is "bma")
         m.put("method", "bma-decomposable");
         m.put("lists", r.getLists());
         m.put("observed", r.getObserved());
@@ -280,7 +281,7 @@ final class MseJson {
     /** The latent-class model: posterior summaries and the chains' convergence diagnostics. */
     static Map<String, Object> latentClass(LatentClassMse.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", "latent-class");
+        m.put("method", r.getMethod());
         m.put("lists", r.getListNames());
         m.put("observed", r.getObserved());
         m.put("estimate", r.getEstimate());

@@ -119,8 +119,8 @@ final class Reports {
 
     /** One CSV row in the {@link #CSV} columns. */
     private static List<Object> csvRow(String stratum, String method, String model, Long observed, Object estimate,
-                                       Object unobserved, Interval iv, Object deviance, Object df, Object aic, Object bic,
-                                       String status, String reason) {
+                                       Object unobserved, Interval iv, Object deviance, Object df, Object aic,
+                                       Object bic, String status, String reason) {
         List<Object> r = new ArrayList<>();
         r.add(stratum);
         r.add(method);
@@ -195,10 +195,10 @@ final class Reports {
     /** Chao's lower bound. */
     static Report chaoBound(String input, ChaoLowerBound.Result r, PopulationEstimate checked) {
         boolean f = MseJson.hasFigure(checked);
-        String text = new Summary(input, r.getLists(), "chao-bound")
+        String text = new Summary(input, r.getLists(), r.getMethod())
                 .figures(r.getObserved(), r.getUnobserved(), r.getEstimate(), r.getConfidenceInterval(), f)
                 .se(f ? MseJson.num(r.getStandardError()) : null).status(checked).text();
-        return new Report(text, MseJson.chaoBound(r, checked), csv(csvRow(null, "chao-bound", null, r.getObserved(),
+        return new Report(text, MseJson.chaoBound(r, checked), csv(csvRow(null, r.getMethod(), null, r.getObserved(),
                 f ? r.getEstimate() : null, f ? r.getUnobserved() : null, f ? r.getConfidenceInterval() : null, null,
                 null, null, null, checked.getStatus().label(), MseJson.firstMessage(checked.getWarnings()))));
     }
@@ -207,13 +207,13 @@ final class Reports {
     static Report bootstrap(String input, MseBootstrap.Result r, PopulationEstimate checked) {
         LogLinearMse.Result fit = r.getFit();
         boolean f = MseJson.hasFigure(checked) && MseJson.hasFigure(fit);
-        String text = new Summary(input, fit.getLists(), "stepwise").model(fit.getModelName(), fit.getTerms())
+        String text = new Summary(input, fit.getLists(), r.getMethod()).model(fit.getModelName(), fit.getTerms())
                 .figures(fit.getObserved(), fit.getUnobserved(), r.getEstimate(), r.getConfidenceInterval(), f)
                 .se(f ? fit.getStandardError() : null).fit(fit.getDeviance(), fit.getDf(), fit.getAic(), fit.getBic())
                 .line("replicates", String.valueOf(r.getRequested())).line("failed", String.valueOf(r.getFailed()))
                 .emptyTerms(fit.getEmptyTerms()).bootstrap(r.getSelection(), r.getBcaPercentiles()).status(checked)
                 .text();
-        return new Report(text, MseJson.bootstrap(r, checked), csv(csvRow(null, "stepwise", fit.getModelName(),
+        return new Report(text, MseJson.bootstrap(r, checked), csv(csvRow(null, r.getMethod(), fit.getModelName(),
                 fit.getObserved(), f ? r.getEstimate() : null, f ? fit.getUnobserved() : null,
                 f ? r.getConfidenceInterval() : null, fit.getDeviance(), fit.getDf(), fit.getAic(), fit.getBic(),
                 checked.getStatus().label(), MseJson.firstMessage(checked.getWarnings()))));
@@ -222,12 +222,12 @@ final class Reports {
     /** The BIC bootstrap (Silverman, Chan and Vincent 2024). */
     static Report bicBootstrap(String input, BicBootstrap.Result r, PopulationEstimate checked) {
         boolean f = MseJson.hasFigure(checked);
-        String text = new Summary(input, r.getLists(), "bic").model(r.getModelName(), null)
+        String text = new Summary(input, r.getLists(), r.getMethod()).model(r.getModelName(), null)
                 .figures(r.getObserved(), r.getUnobserved(), r.getEstimate(), r.getConfidenceInterval(), f)
                 .line("replicates", String.valueOf(r.getRequested())).line("failed", String.valueOf(r.getFailed()))
                 .line("ntop", String.valueOf(r.getNtop())).bootstrap(r.getSelection(), r.getBcaPercentiles())
                 .status(checked).text();
-        return new Report(text, MseJson.bicBootstrap(r, checked), csv(csvRow(null, "bic", r.getModelName(),
+        return new Report(text, MseJson.bicBootstrap(r, checked), csv(csvRow(null, r.getMethod(), r.getModelName(),
                 r.getObserved(), f ? r.getEstimate() : null, f ? r.getUnobserved() : null,
                 f ? r.getConfidenceInterval() : null, null, null, null, r.getBic(), checked.getStatus().label(),
                 MseJson.firstMessage(checked.getWarnings()))));
@@ -242,7 +242,7 @@ final class Reports {
 
     /** The latent-class model. */
     static Report latentClass(LatentClassMse.Result r) {
-        return new Report(r + "\n", MseJson.latentClass(r), csv(csvRow(null, "latent-class", null, r.getObserved(),
+        return new Report(r + "\n", MseJson.latentClass(r), csv(csvRow(null, r.getMethod(), null, r.getObserved(),
                 r.getEstimate(), null, r.getCredibleInterval(), null, null, null, null, r.getStatus().label(),
                 MseJson.firstMessage(r.getWarnings()))));
     }
@@ -279,8 +279,7 @@ final class Reports {
         }
         String title = Output.fmt("Closed-population models (as Rcapture closedp.t): %s, %d occasions, %s cases%n",
                 input, table.getOccasions(), Format.count(table.getObserved()));
-        return new Report(title + text.text(List.of("model", "estimate", "SE", "deviance", "df", "AIC", "BIC", "status"),
-                String::valueOf), json, csv);
+        return new Report(title + text.text(), json, csv);
     }
 
     /**
