@@ -33,11 +33,19 @@ abstract class EnumConverter<E extends Enum<E>> implements CommandLine.ITypeConv
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * @param e a constant this converter allows
+     * @return its spelling on the command line: {@link #spelling(Enum)} unless a subclass names it otherwise
+     */
+    String name(E e) {
+        return spelling(e);
+    }
+
     @Override
     public E convert(String value) {
         String v = value.trim().replace('_', '-');
         for (E e : allowed) {
-            if (spelling(e).equalsIgnoreCase(v)) {
+            if (name(e).equalsIgnoreCase(v)) {
                 return e;
             }
         }
@@ -64,7 +72,7 @@ abstract class EnumConverter<E extends Enum<E>> implements CommandLine.ITypeConv
     public Iterator<String> iterator() {
         List<String> names = new ArrayList<>();
         for (E e : allowed) {
-            names.add(spelling(e));
+            names.add(name(e));
         }
         return names.iterator();
     }

@@ -1,25 +1,22 @@
 package org.prevalence.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.prevalence.core.Format;
-import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.core.lists.StratifiedListTable;
+import org.prevalence.mse.BicBootstrap;
 import org.prevalence.mse.Chapman;
-import org.prevalence.mse.EmptyOverlaps;
 import org.prevalence.mse.LincolnPetersen;
 import org.prevalence.mse.LogLinearMse;
 import org.prevalence.mse.ModelSelection;
+import org.prevalence.mse.MseBootstrap;
 import org.prevalence.mse.MseInterval;
-import org.prevalence.mse.PopulationChecks;
-import org.prevalence.mse.PopulationEstimate;
 import org.prevalence.mse.bayes.BayesianModelAveraging;
+import org.prevalence.mse.bayes.LatentClassMse;
+import org.prevalence.mse.closed.ChaoLowerBound;
+import org.prevalence.mse.closed.ClosedModel;
+import org.prevalence.mse.closed.ClosedPopulationModels;
+import org.prevalence.mse.closed.MethodComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,18 +85,20 @@ final class MseCommand implements Callable<Integer> {
                     + "'warning' and an 'implausible' warning (the figure is kept so you see how far above it is).")
     Double maxEstimate;
 
-    @Option(names = "--method", paramLabel = "METHOD",
+    @Option(names = "--method", paramLabel = "METHOD", converter = Methods.class, completionCandidates = Methods.class,
             description = "Two lists: lincoln-petersen or chapman. Closed-population models (as Rcapture): m0, mt, "
                     + "mh-chao, mh-poisson, mh-darroch, mh-gamma, mth-chao, mth-poisson, mth-darroch, mth-gamma, mb, "
                     + "mbh; chao-bound (Chao 1987 lower bound).")
-    String method;
+    Method method;
 
     @Option(names = "--closed-models", description = "Print the table of closed-population models (as Rcapture closedp.t).")
     boolean closedModels;
 
-    @Option(names = "--capture-order", paramLabel = "lists",
-            description = "The lists' column order is the capture order (needed by Mb and Mbh).")
-    String captureOrder;
+    @Option(names = "--capture-order", paramLabel = "lists", converter = CaptureOrders.class,
+            completionCandidates = CaptureOrders.class,
+            description = "lists: the lists' column order is the capture order (needed by Mb and Mbh); none (the "
+                    + "default): the lists have no order.")
+    ClosedPopulationModels.CaptureOrder captureOrder = ClosedPopulationModels.CaptureOrder.NOT_GIVEN;
 
     @Option(names = "--compare", description = "Every available method side by side on one table: independence, "
             + "stepwise, AIC and BIC (with the next-best models), each closed model, the Chao bound.")
@@ -159,48 +158,97 @@ final class MseCommand implements Callable<Integer> {
         MseOptions.check(this);
         MseOptions.checkBayesOptions(this, spec.commandLine().getParseResult());
         if (input.stratum != null) {
-            return stratified(input.readStratified());
+            StratifiedListTable t = input.readStratified();
+            print(MseModes.stratified(input.name(), logLinear(t.listNames().size()), t));
+            return 0;
         }
         ListOverlapTable table = input.read();
         MseOptions.checkForTable(this, table);
-        if (closedModels || compare || bayes != null) {
-            return MseModes.run(this, table);
-        }
-        Map<String, Object> json;
-        String text;
-        if (method != null && !List.of("chapman", "lincoln-petersen").contains(method.toLowerCase(Locale.ROOT))) {
-            return MseModes.run(this, table);
-        }
-        if (interval == IntervalMethod.BOOTSTRAP) {
-            return MseModes.run(this, table);
-        }
-        if (method != null) {
-            String m = method.toLowerCase(Locale.ROOT);
-            if (m.equals("chapman")) {
-                json = twoList(checked(Chapman.withDefaults().withConfidenceLevel(common.level).estimate(table)));
-            } else if (m.equals("lincoln-petersen")) {
-                json = twoList(checked(LincolnPetersen.withDefaults().withConfidenceLevel(common.level)
-                        .estimate(table)));
-            } else {
-                throw PrevalenceException.invalidArgument("--method",
-                        "Unknown --method '%s'; use lincoln-petersen or chapman", method);
-            }
-            text = MseReport.text(input.name(), json);
-        } else {
-            LogLinearMse.Result r = logLinear(table.listCount()).estimate(table);
-            json = MseReport.json(r);
-            text = MseReport.text(input.name(), json);
-        }
-        write(json, text, List.of(json));
-        if (plot.wanted()) {
-            plot.save(Plots.overlapBars(table, input.name() + ": observed histories"), spec);
-        }
+        print(run(table));
         return 0;
     }
 
-    /** @return the result with the --max-estimate rule applied ({@link PopulationChecks#withMaxEstimate}) */
-    PopulationEstimate checked(PopulationEstimate r) {
-        return maxEstimate == null ? r : PopulationChecks.withMaxEstimate(r, maxEstimate);
+    /** Picks the mode the options ask for, builds its library objects and runs it. */
+    private MseModes.Outcome run(ListOverlapTable t) {
+        String name = input.name();
+        if (bayes == BayesMethod.BMA) {
+            return MseModes.bma(name, bma(), t);
+        }
+        if (bayes == BayesMethod.LATENT_CLASS) {
+            return MseModes.latentClass(name, latentClass(), t);
+        }
+        if (compare) {
+            MethodComparison comparison = MethodComparison.withDefaults().with(closed()).with(logLinear(t.listCount()))
+                    .withConfidenceLevel(common.level);
+            return MseModes.compare(name, comparison, BayesianModelAveraging.withDefaults()
+                    .withConfidenceLevel(common.level).withThreads(common.threadCount()), latentClassDefaults(), t);
+        }
+        if (closedModels) {
+            return MseModes.closedTable(name, closed(), captureOrder == ClosedPopulationModels.CaptureOrder.LIST_ORDER,
+                    t);
+        }
+        if (method != null) {
+            return method(name, t);
+        }
+        if (interval == IntervalMethod.BOOTSTRAP) {
+            return bootstrap(name, t);
+        }
+        return MseModes.logLinear(name, logLinear(t.listCount()), t);
+    }
+
+    /** {@code --method}: a two-list estimator, a closed-population model or the Chao bound. */
+    private MseModes.Outcome method(String name, ListOverlapTable t) {
+        if (interval == IntervalMethod.BOOTSTRAP && method.closed == null) {
+            throw PrevalenceException.invalidArgument("--interval", "--interval bootstrap re-selects a log-linear "
+                    + "model in every replicate; it does nothing with --method %s", EnumConverter.spelling(method));
+        }
+        return switch (method) {
+            case CHAPMAN -> MseModes.twoList(name, Chapman.withDefaults().withConfidenceLevel(common.level).estimate(t),
+                    maxEstimate, t);
+            case LINCOLN_PETERSEN -> MseModes.twoList(name, LincolnPetersen.withDefaults()
+                    .withConfidenceLevel(common.level).estimate(t), maxEstimate, t);
+            case CHAO_BOUND -> MseModes.chaoBound(name, ChaoLowerBound.withDefaults().withConfidenceLevel(common.level),
+                    maxEstimate, t);
+            default -> MseModes.closedModel(name, interval == IntervalMethod.PROFILE_MULTINOMIAL
+                    ? closed().with(ClosedPopulationModels.ClosedInterval.PROFILE_MULTINOMIAL) : closed(),
+                    method.closed, maxEstimate, t);
+        };
+    }
+
+    /**
+     * {@code --interval bootstrap}: the BIC bootstrap (Silverman, Chan and Vincent 2024) where BIC selects the
+     * model, SparseMSE's stepwise estimatepopulation otherwise.
+     */
+    private MseModes.Outcome bootstrap(String name, ListOverlapTable t) {
+        if (model != null) {
+            throw PrevalenceException.invalidArgument("--model",
+                    "--interval bootstrap re-selects the model in every replicate: give --select, not --model");
+        }
+        if (ntop != null || selection(t.listCount()) == ModelSelection.BIC) {
+            BicBootstrap b = BicBootstrap.withDefaults().withReplicates(replicates).withSeed(common.seed)
+                    .withThreads(common.threadCount()).withConfidenceLevel(common.level);
+            if (ntop != null) {
+                b = b.withNtop(ntop);
+            }
+            if (maxOrder != null) {
+                b = b.withMaxOrder(maxOrder);
+            }
+            // the ranking on the data follows --extended-mle and --max-order, as --select bic does
+            LogLinearMse ranking = logLinear(t.listCount()).with(ModelSelection.BIC)
+                    .withMaxOrder(maxOrder == null ? 0 : maxOrder);
+            return MseModes.bicBootstrap(name, b, replicates, ranking, maxEstimate, t);
+        }
+        return MseModes.bootstrap(name, MseBootstrap.withDefaults().withReplicates(replicates).withSeed(common.seed)
+                .withThreads(common.threadCount()).withPthresh(pthresh).withConfidenceLevel(common.level),
+                replicates, maxEstimate, t);
+    }
+
+    /** Writes the report in the chosen format, and its chart with {@code --plot}. */
+    private void print(MseModes.Outcome o) {
+        Output.write(common, spec.commandLine().getOut(), o.report().render(common.format));
+        if (plot.wanted() && o.chart() != null) {
+            plot.save(o.chart().get(), spec);
+        }
     }
 
     /**
@@ -212,19 +260,11 @@ final class MseCommand implements Callable<Integer> {
         return (model != null ? ModelSelection.FIXED : select != null ? select : ModelSelection.AUTO).resolve(lists);
     }
 
-    /** @return whether the log-linear fit selects by stepwise (explicitly, or by default on 6 or more lists) */
-    boolean stepwiseSelection(int lists) {
-        return selection(lists) == ModelSelection.STEPWISE;
-    }
-
     LogLinearMse logLinear(int lists) {
         LogLinearMse e = LogLinearMse.withDefaults().withConfidenceLevel(common.level).withPthresh(pthresh)
                 .withThreads(common.threadCount());
         if (maxEstimate != null) {
             e = e.withMaxEstimate(maxEstimate);
-        }
-        if (model != null && select != null) {
-            throw PrevalenceException.invalidArgument("--model", "Give either --model or --select, not both");
         }
         if (model != null) {
             e = e.withModel(model);
@@ -234,79 +274,35 @@ final class MseCommand implements Callable<Integer> {
         if (maxOrder != null) {
             e = e.withMaxOrder(maxOrder);
         }
-        e = e.with(interval.logLinear);
-        // aic, bic, --model: empty overlaps only with --extended-mle; stepwise: SparseMSE's extended MLE always
-        e = e.with(extendedMle || stepwiseSelection(lists) ? EmptyOverlaps.EXTENDED_MLE : EmptyOverlaps.ERROR);
-        return e;
+        // the library's rule for empty overlaps: with --extended-mle, and always in stepwise selection
+        return e.with(interval.logLinear).with(selection(lists).emptyOverlaps(extendedMle));
     }
 
-    private static Map<String, Object> twoList(PopulationEstimate r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", r.getMethod());
-        m.put("lists", r.getLists());
-        m.put("observed", r.getObserved());
-        m.put("estimate", r.getEstimate());
-        m.put("unobserved", r.getUnobserved());
-        m.put("se", r.getStandardError());
-        m.put("interval", MseReport.interval(r.getConfidenceInterval()));
-        MseReport.status(m, r);
-        return m;
+    private ClosedPopulationModels closed() {
+        return ClosedPopulationModels.withDefaults().withConfidenceLevel(common.level).with(captureOrder);
     }
 
-    private int stratified(StratifiedListTable t) {
-        LogLinearMse.StratifiedResult r = logLinear(t.listNames().size()).estimate(t);
-        List<Map<String, Object>> strata = new ArrayList<>();
-        StringBuilder sb = new StringBuilder();
-        sb.append(Output.fmt("Multiple systems estimation by stratum: %s (%d strata, lists %s)%n%n", input.name(),
-                t.strata().size(), String.join(", ", t.listNames())));
-        List<List<String>> rows = new ArrayList<>();
-        for (String s : t.strataNames()) {
-            LogLinearMse.Result sr = r.getStrata().get(s);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("stratum", s);
-            if (sr != null) {
-                m.putAll(MseReport.json(sr));
-                Interval iv = sr.getConfidenceInterval();
-                rows.add(List.of(s, Output.count(sr.getObserved()), Output.num(sr.getEstimate()),
-                        iv == null ? "-" : Output.num(iv.lower()), iv == null ? "-" : Output.num(iv.upper()),
-                        sr.getModelName() + (sr.getStatus() == org.prevalence.core.Status.OK ? ""
-                                : " (" + sr.getStatus().label() + ": " + sr.getWarnings().get(0).message() + ")")));
-            } else {
-                m.put("estimate", null);
-                m.put("status", org.prevalence.core.Status.NOT_ESTIMATED.label());
-                m.put("reason", r.getNotEstimable().get(s));
-                rows.add(List.of(s, Output.count(t.stratum(s).observedTotal()), "-", "-", "-",
-                        "not estimated: " + r.getNotEstimable().get(s)));
-            }
-            strata.add(m);
+    private BayesianModelAveraging bma() {
+        BayesianModelAveraging m = BayesianModelAveraging.withDefaults().withConfidenceLevel(common.level)
+                .withThreads(common.threadCount()).with(prior);
+        if (delta != null) {
+            m = m.withDelta(delta);
         }
-        rows.add(List.of("total (estimable strata)", Output.count(r.getObserved()), Output.num(r.getEstimate()), "", "",
-                ""));
-        sb.append(Output.table(List.of("stratum", "observed", "estimate", "lower", "upper", "model"), rows));
-        Map<String, Object> total = new LinkedHashMap<>();
-        total.put("observed", r.getObserved());
-        total.put("estimate", r.getEstimate());
-        total.put("unobserved", r.getUnobserved());
-        total.put("strata_estimated", r.getStrata().size());
-        total.put("strata_not_estimable", new ArrayList<>(r.getNotEstimable().keySet()));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("strata", strata);
-        json.put("total", total);
-        write(json, sb.toString(), strata);
-        return 0;
+        if (gridMax != null) {
+            m = m.withGridMax(gridMax);
+        }
+        return strict ? m.with(BayesianModelAveraging.OverlapCheck.STRICT) : m;
     }
 
-    void write(Object json, String text, List<Map<String, Object>> csvRows) {
-        String out = switch (common.format) {
-            case json -> Output.json(json);
-            case table -> text;
-            case csv -> MseReport.csv(csvRows);
-        };
-        Output.write(common, spec.commandLine().getOut(), out);
+    private LatentClassMse latentClassDefaults() {
+        return LatentClassMse.withDefaults().withSeed(common.seed).withConfidenceLevel(common.level)
+                .withThreads(common.threadCount());
     }
 
-    static String fmtLevel(double level) {
-        return Format.percent(level) + "%";
+    private LatentClassMse latentClass() {
+        return LatentClassMse.withDefaults().withClasses(classes).withChains(chains).withBurnIn(burnin)
+                .withSamples(samples).withThinning(thin).withSeed(common.seed).withConfidenceLevel(common.level)
+                .withThreads(common.threadCount());
     }
 
     static final class PriorsOnN extends EnumConverter<BayesianModelAveraging.PriorOnN> {
@@ -330,6 +326,59 @@ final class MseCommand implements Callable<Integer> {
 
         IntervalMethod(MseInterval logLinear) {
             this.logLinear = logLinear;
+        }
+    }
+
+    /**
+     * {@code --method}: the two-list estimators ({@link Chapman}, {@link LincolnPetersen}), the library's
+     * closed-population models ({@link ClosedModel}, under their short names) and {@link ChaoLowerBound}.
+     */
+    enum Method {
+        LINCOLN_PETERSEN(null),
+        CHAPMAN(null),
+        M0(ClosedModel.M0),
+        MT(ClosedModel.MT),
+        MH_CHAO(ClosedModel.MH_CHAO),
+        MH_POISSON(ClosedModel.MH_POISSON),
+        MH_DARROCH(ClosedModel.MH_DARROCH),
+        MH_GAMMA(ClosedModel.MH_GAMMA),
+        MTH_CHAO(ClosedModel.MTH_CHAO),
+        MTH_POISSON(ClosedModel.MTH_POISSON),
+        MTH_DARROCH(ClosedModel.MTH_DARROCH),
+        MTH_GAMMA(ClosedModel.MTH_GAMMA),
+        MB(ClosedModel.MB),
+        MBH(ClosedModel.MBH),
+        CHAO_BOUND(null);
+
+        /** the closed-population model, or {@code null} for the other estimators */
+        final ClosedModel closed;
+
+        Method(ClosedModel closed) {
+            this.closed = closed;
+        }
+    }
+
+    /** {@code --method}: spelt as {@link ClosedModel#shortName()} for the closed models. */
+    static final class Methods extends EnumConverter<Method> {
+        Methods() {
+            super(Method.class);
+        }
+
+        @Override
+        String name(Method m) {
+            return m.closed == null ? spelling(m) : m.closed.shortName();
+        }
+    }
+
+    /** {@code --capture-order}: {@code lists} is the library's LIST_ORDER, {@code none} its NOT_GIVEN. */
+    static final class CaptureOrders extends EnumConverter<ClosedPopulationModels.CaptureOrder> {
+        CaptureOrders() {
+            super(ClosedPopulationModels.CaptureOrder.LIST_ORDER, ClosedPopulationModels.CaptureOrder.NOT_GIVEN);
+        }
+
+        @Override
+        String name(ClosedPopulationModels.CaptureOrder o) {
+            return o == ClosedPopulationModels.CaptureOrder.LIST_ORDER ? "lists" : "none";
         }
     }
 

@@ -1,13 +1,8 @@
 package org.prevalence.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.CsvInput;
 import org.prevalence.regional.BootstrapScheme;
@@ -90,112 +85,12 @@ final class RegionalCommand implements Runnable {
         }
     }
 
-    static Map<String, Object> row(RegionalEstimate e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        boolean ok = e.isEstimated();
-        m.put("region", e.getName());
-        m.put("estimate", ok ? JsonNumbers.of(e.getEstimate()) : null);
-        m.put("per_1000", ok ? JsonNumbers.of(e.getPer1000()) : null);
-        m.put("se", ok ? JsonNumbers.of(e.getStandardError()) : null);
-        m.put("lower68", ok ? JsonNumbers.of(e.getLower68()) : null);
-        m.put("upper68", ok ? JsonNumbers.of(e.getUpper68()) : null);
-        m.put("lower95", ok ? JsonNumbers.of(e.getLower95()) : null);
-        m.put("upper95", ok ? JsonNumbers.of(e.getUpper95()) : null);
-        m.put("delta_se", ok ? JsonNumbers.of(e.getDeltaStandardError()) : null);
-        m.put("population", JsonNumbers.of(e.getPopulation()));
-        m.put("status", e.getStatus().label());
-        m.put("reason", e.getReason());
-        m.put("leaves_out", e.getLeavesOut());
-        return m;
-    }
-
-    /**
-     * The decimals of the per-1,000 column, the same in every row: 2, or enough to show the smallest
-     * positive rate with two significant digits (so that a small rate never reads as 0.00).
-     */
-    static int rateDecimals(List<RegionalEstimate> rows) {
-        int d = 2;
-        for (RegionalEstimate e : rows) {
-            double v = e.isEstimated() ? e.getPer1000() : Double.NaN;
-            if (v > 0 && v < 0.01) {
-                d = Math.max(d, (int) Math.ceil(-Math.log10(v)) + 1);
-            }
-        }
-        return Math.min(d, 12);
-    }
-
-    static List<String> cells(RegionalEstimate e, String name, int rateDecimals) {
-        if (!e.isEstimated()) {
-            return List.of(name, "-", "-", "-", "not estimated", "not estimated", "not-estimated: " + e.getReason());
-        }
-        return List.of(name, Format.count(Math.round(e.getEstimate())),
-                Double.isFinite(e.getPer1000()) ? Output.fmt("%." + rateDecimals + "f", e.getPer1000()) : "-",
-                Format.count(Math.round(e.getStandardError())),
-                Format.count(Math.round(e.getLower68())) + " to " + Format.count(Math.round(e.getUpper68())),
-                Format.count(Math.round(e.getLower95())) + " to " + Format.count(Math.round(e.getUpper95())),
-                e.getStatus().label() + (e.getLeavesOut().isEmpty() ? "" : ": leaves out "
-                        + Format.count(e.getLeavesOut().size(), "part", "parts") + " (below)"));
-    }
-
-    /** A CSV number: plain digits (never E-notation), NA when not estimated. */
-    static String csvNumber(double x) {
-        return Double.isNaN(x) ? "NA" : Format.plain(x);
-    }
-
-    static void write(CommandSpec spec, CommonOptions common, List<RegionalEstimate> regions, RegionalEstimate world,
-                      String extraKey, List<Map<String, Object>> extra, String heading, PlotOptions plot) {
-        List<Map<String, Object>> rj = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        List<List<String>> csv = new ArrayList<>();
-        StringBuilder notes = new StringBuilder();
-        List<RegionalEstimate> all = new ArrayList<>(regions);
-        all.add(world);
-        int rateDecimals = rateDecimals(all);
-        for (int i = 0; i < all.size(); i++) {
-            RegionalEstimate e = all.get(i);
-            boolean isWorld = i == all.size() - 1;
-            String name = isWorld ? "World" : e.getName();
-            if (!isWorld) {
-                rj.add(row(e));
-            }
-            rows.add(cells(e, name, rateDecimals));
-            if (!e.getLeavesOut().isEmpty()) {
-                notes.append(name).append(" leaves out: ").append(String.join("; ", e.getLeavesOut()))
-                        .append(System.lineSeparator());
-            }
-            csv.add(List.of(name, csvNumber(e.getEstimate()), csvNumber(e.getPer1000()),
-                    csvNumber(e.getStandardError()), csvNumber(e.getLower68()), csvNumber(e.getUpper68()),
-                    csvNumber(e.getLower95()), csvNumber(e.getUpper95()), csvNumber(e.getPopulation()),
-                    e.getStatus().label(), e.getReason() == null ? "" : e.getReason(),
-                    String.join("; ", e.getLeavesOut())));
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("regions", rj);
-        json.put("world", row(world));
-        json.put(extraKey, extra);
-        String text = switch (common.format) {
-            case json -> Output.json(json);
-            case csv -> Output.csv(List.of("region", "estimate", "per_1000", "se", "lower68", "upper68", "lower95",
-                    "upper95", "population", "status", "reason", "leaves_out"), csv);
-            case table -> heading + Output.table(List.of("region", "estimate", "per 1,000", "SE", "68% interval",
-                    "95% interval", "status"), rows) + notes;
-        };
-        Output.write(common, spec.commandLine().getOut(), text);
+    /** Writes the report in the chosen format, and the regions' chart with {@code --plot}. */
+    static void write(CommandSpec spec, CommonOptions common, Report report, List<RegionalEstimate> regions,
+                      RegionalEstimate world, PlotOptions plot) {
+        Output.write(common, spec.commandLine().getOut(), report.render(common.format));
         if (plot.wanted()) {
-            List<RegionalEstimate> shown = all.stream().filter(RegionalEstimate::isEstimated).toList();
-            List<String> labels = new ArrayList<>();
-            double[][] v = new double[5][shown.size()];
-            for (int i = 0; i < shown.size(); i++) {
-                RegionalEstimate e = shown.get(i);
-                labels.add(e == world ? "World" : e.getName());
-                v[0][i] = e.getEstimate();
-                v[1][i] = e.getLower95();
-                v[2][i] = e.getUpper95();
-                v[3][i] = e.getLower68();
-                v[4][i] = e.getUpper68();
-            }
-            plot.save(Plots.intervals("People in forced labour by region", "people on an average day", labels,
-                    v[0], v[1], v[2], v[3], v[4], null, null), spec);
+            plot.save(RegionalReport.chart(regions, world), spec);
         }
     }
 
@@ -228,8 +123,10 @@ final class RegionalCommand implements Runnable {
         @Option(names = "--sources", split = ",", paramLabel = "A,B", description = "Source columns (default team_a,team_b).")
         List<String> sources;
 
-        @Option(names = "--estimator", defaultValue = "chapman", description = "chapman or lincoln-petersen (default ${DEFAULT-VALUE}).")
-        String estimator;
+        @Option(names = "--estimator", defaultValue = "chapman", converter = Estimators.class,
+                completionCandidates = Estimators.class,
+                description = "chapman or lincoln-petersen (default ${DEFAULT-VALUE}).")
+        TwoSourceEstimator estimator;
 
         @Option(names = "--no-overlap", converter = NoOverlaps.class, completionCandidates = NoOverlaps.class,
                 defaultValue = "fail", description = "A stratum with no overlap: fail, pool "
@@ -283,7 +180,7 @@ final class RegionalCommand implements Runnable {
                     file = file.withColumn(kv[0], kv[1]);
                 }
             }
-            ReportedCasePipeline p = ReportedCasePipeline.withDefaults().with(TwoSourceEstimator.parse(estimator))
+            ReportedCasePipeline p = ReportedCasePipeline.withDefaults().with(estimator)
                     .with(noOverlap)
                     .with(bootstrap)
                     .withReplicates(replicates).withSeed(common.seed).withThreads(common.threadCount());
@@ -304,27 +201,8 @@ final class RegionalCommand implements Runnable {
             ReferenceWindow w = ReferenceWindow.parse(window);
             ReportedCasePipeline.Result r = p.estimate(file.read(caseTable),
                     Populations.fromTable(file.edition(), populationTable), w);
-            List<Map<String, Object>> strata = new ArrayList<>();
-            for (ReportedCasePipeline.StratumResult s : r.getStrata()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("region", s.getRegion());
-                m.put("form", s.getForm());
-                m.put("handling", s.getHandling());
-                m.put("observed_cases", s.getObservedCases());
-                m.put("overlap", s.getOverlap());
-                m.put("estimated_cases", JsonNumbers.of(s.getEstimatedCases()));
-                m.put("victims", s.getVictims().isEstimated() ? JsonNumbers.of(s.getVictims().getEstimate()) : null);
-                m.put("stock", s.getStock().isEstimated() ? row(s.getStock()) : null);
-                m.put("status", s.getStatus().label());
-                m.put("reason", s.getReason());
-                strata.add(m);
-            }
-            String heading = Output.fmt("Reported-case pipeline (%s): %s, window %s, regions %s, %s bootstrap of %s "
-                    + "(seed %d, %s failed)%n", r.getEstimator(), cases.getFileName(), r.getWindow(),
-                    file.edition().name(), r.getScheme().name().toLowerCase(Locale.ROOT),
-                    Format.count(r.getReplicates(), "replicate", "replicates"), r.getSeed(),
-                    Format.count(r.getFailedReplicates()));
-            write(spec, common, r.getRegions(), r.getWorld(), "strata", strata, heading, plot);
+            write(spec, common, RegionalReport.cases(r, cases.getFileName().toString(), file.edition().name()),
+                    r.getRegions(), r.getWorld(), plot);
             return 0;
         }
     }
@@ -386,21 +264,8 @@ final class RegionalCommand implements Runnable {
             Table covariatesTable = covariates == null ? null : csv.read(covariates);
             SurveyPipeline.Result r = p.estimate(NationalData.fromTable(ed, nationalTable),
                     covariatesTable == null ? Covariates.none() : Covariates.fromTable(covariatesTable, null));
-            List<Map<String, Object>> countries = new ArrayList<>();
-            for (SurveyPipeline.CountryResult c : r.getCountries()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("country", c.getCountry());
-                m.put("region", c.getRegion());
-                m.put("prevalence", JsonNumbers.of(c.getPrevalence()));
-                m.put("se", JsonNumbers.of(c.getStandardError()));
-                m.put("imputed", c.isImputed());
-                countries.add(m);
-            }
-            String heading = Output.fmt("Survey pipeline: %s, regions %s, %s (%s imputed), Monte Carlo of %s (seed %d)%n",
-                    national.getFileName(), ed.name(), Format.count(r.getCountries().size(), "country", "countries"),
-                    Format.count(r.getCountries().stream().filter(SurveyPipeline.CountryResult::isImputed).count()),
-                    Format.count(r.getDraws(), "draw", "draws"), r.getSeed());
-            write(spec, common, r.getRegions(), r.getWorld(), "countries", countries, heading, plot);
+            write(spec, common, RegionalReport.surveys(r, national.getFileName().toString(), ed.name()), r.getRegions(),
+                    r.getWorld(), plot);
             return 0;
         }
 
@@ -418,6 +283,12 @@ final class RegionalCommand implements Runnable {
                 throw PrevalenceException.invalidArgument("--add",
                         "--add takes NAME:REGION=ESTIMATE:LOWER95:UPPER95, got '%s'", a);
             }
+        }
+    }
+
+    static final class Estimators extends EnumConverter<TwoSourceEstimator> {
+        Estimators() {
+            super(TwoSourceEstimator.class);
         }
     }
 

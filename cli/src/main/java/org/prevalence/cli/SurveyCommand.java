@@ -2,12 +2,9 @@ package org.prevalence.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.datasets.Datasets;
 import org.prevalence.core.survey.ReplicateCentre;
@@ -192,7 +189,7 @@ final class SurveyCommand implements Callable<Integer> {
             double[] hi = new double[results.size()];
             for (int i = 0; i < results.size(); i++) {
                 SurveyEstimate r = results.get(i);
-                labels.add(r.getDomain().isEmpty() ? r.getVariable() : domainText(r.getDomain()));
+                labels.add(r.getDomain().isEmpty() ? r.getVariable() : SurveyReport.domainText(r.getDomain()));
                 est[i] = r.getEstimate();
                 lo[i] = r.getConfidenceInterval().lower();
                 hi[i] = r.getConfidenceInterval().upper();
@@ -507,95 +504,7 @@ final class SurveyCommand implements Callable<Integer> {
     }
 
     void write(SurveyDesign d, List<SurveyEstimate> results, String variance) {
-        Map<String, Object> design = new LinkedHashMap<>();
-        design.put("rows", d.rows());
-        design.put("strata", d.strataCount());
-        design.put("psus", d.psuCount());
-        design.put("weights_sum", JsonNumbers.of(d.weightSum()));
-        design.put("variance", variance);
-        List<Map<String, Object>> est = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        List<List<String>> csv = new ArrayList<>();
-        for (SurveyEstimate r : results) {
-            Interval iv = r.getConfidenceInterval();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("statistic", r.getStatistic());
-            m.put("variable", r.getVariable());
-            m.put("domain", r.getDomain().isEmpty() ? null : r.getDomain());
-            m.put("estimate", JsonNumbers.of(r.getEstimate()));
-            m.put("se", JsonNumbers.of(r.getStandardError()));
-            m.put("lower", iv == null ? null : JsonNumbers.of(iv.lower()));
-            m.put("upper", iv == null ? null : JsonNumbers.of(iv.upper()));
-            m.put("level", JsonNumbers.of(iv == null ? common.level : iv.level()));
-            m.put("deff", JsonNumbers.of(r.getDeff()));
-            m.put("n", r.getN());
-            m.put("df", r.getDegreesOfFreedom());
-            m.put("interval_method", iv == null ? null : iv.label());
-            m.put("dropped", r.getDropped());
-            est.add(m);
-            String dom = r.getDomain().isEmpty() ? "all" : domainText(r.getDomain());
-            rows.add(new ArrayList<>(List.of(r.getStatistic(), r.getVariable(), dom, "", "", "", "", "",
-                    Output.count(r.getN()), Integer.toString(r.getDegreesOfFreedom()))));
-            csv.add(List.of(r.getStatistic(), r.getVariable(), r.getDomain().isEmpty() ? "" : domainText(r.getDomain()),
-                    csvNumber(r.getEstimate()), csvNumber(r.getStandardError()),
-                    iv == null ? "NA" : csvNumber(iv.lower()), iv == null ? "NA" : csvNumber(iv.upper()),
-                    csvNumber(iv == null ? common.level : iv.level()), csvNumber(r.getDeff()),
-                    Long.toString(r.getN()), Integer.toString(r.getDegreesOfFreedom()), variance));
-        }
-        // one number style per column: the same decimals down each numeric column
-        int k = results.size();
-        double[][] cols = new double[5][k];
-        for (int i = 0; i < k; i++) {
-            SurveyEstimate r = results.get(i);
-            Interval iv = r.getConfidenceInterval();
-            cols[0][i] = r.getEstimate();
-            cols[1][i] = r.getStandardError();
-            cols[2][i] = iv == null ? Double.NaN : iv.lower();
-            cols[3][i] = iv == null ? Double.NaN : iv.upper();
-            cols[4][i] = r.getDeff();
-        }
-        for (int c = 0; c < 5; c++) {
-            List<String> cells = org.prevalence.core.Format.column(cols[c]);
-            for (int i = 0; i < k; i++) {
-                rows.get(i).set(3 + c, Double.isNaN(cols[c][i]) ? "-" : cells.get(i));
-            }
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("design", design);
-        json.put("variance", variance);
-        json.put("estimates", est);
-        String text = switch (common.format) {
-            case json -> Output.json(json);
-            case csv -> Output.csv(List.of("statistic", "variable", "domain", "estimate", "se", "lower", "upper", "level",
-                    "deff", "n", "df", "variance"), csv);
-            case table -> {
-                Interval first = results.isEmpty() ? null : results.get(0).getConfidenceInterval();
-                String ivName = first == null ? "" : Output.fmt(" (%s%% %s interval)",
-                        org.prevalence.core.Format.percent(first.level()), first.label());
-                long dropped = results.stream().mapToLong(SurveyEstimate::getDropped).max().orElse(0);
-                yield Output.fmt("Survey design: %s, %s, %s, weights sum %s; variance: %s%n%n",
-                        org.prevalence.core.Format.count(d.rows(), "row", "rows"),
-                        org.prevalence.core.Format.count(d.strataCount(), "stratum", "strata"),
-                        org.prevalence.core.Format.count(d.psuCount(), "PSU", "PSUs"),
-                        org.prevalence.core.Format.number(d.weightSum()), variance)
-                        + Output.table(List.of("statistic", "variable", "domain", "estimate", "SE", "lower", "upper",
-                        "deff", "n", "df"), rows)
-                        + ivName.strip() + (dropped > 0 ? Output.fmt("%n%s dropped for missing values",
-                        org.prevalence.core.Format.count(dropped, "row", "rows")) : "")
-                        + "\n";
-            }
-        };
-        Output.write(common, spec.commandLine().getOut(), text);
-    }
-
-    /** A CSV number: plain digits (never E-notation), NA for a missing one. */
-    private static String csvNumber(double x) {
-        return Double.isNaN(x) ? "NA" : org.prevalence.core.Format.plain(x);
-    }
-
-    private static String domainText(Map<String, String> d) {
-        List<String> parts = new ArrayList<>();
-        d.forEach((k, v) -> parts.add(k + "=" + v));
-        return String.join(", ", parts);
+        Output.write(common, spec.commandLine().getOut(),
+                SurveyReport.of(d, results, variance, common.level).render(common.format));
     }
 }

@@ -9,8 +9,10 @@ import java.util.Objects;
  *
  * @param kind    what kind of concern it is
  * @param message the explanation, one sentence or two, naming what to change where there is a remedy
+ * @param brief   a short form for a table cell, or {@code null} to use the message's first sentence
+ *                (see {@link #summary()})
  */
-public record Warning(Kind kind, String message) {
+public record Warning(Kind kind, String message, String brief) {
     /** The kinds of concern. */
     public enum Kind {
         /** Monte Carlo error is large (a bootstrap limit among the most extreme replicates, a small effective sample size). */
@@ -39,6 +41,46 @@ public record Warning(Kind kind, String message) {
     public Warning {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * A warning whose short form is its message's first sentence.
+     *
+     * @param kind the kind
+     * @param message the message
+     */
+    public Warning(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    /**
+     * @param kind the kind
+     * @param message the message
+     * @param brief the short form for a table cell
+     * @return a warning with an explicit short form
+     */
+    public static Warning of(Kind kind, String message, String brief) {
+        return new Warning(kind, message, Objects.requireNonNull(brief, "brief"));
+    }
+
+    /**
+     * The short form for a table cell (reports that have room keep the whole {@link #message()}): the
+     * {@code brief} given, else the message up to the end of its first sentence followed by {@code " ..."}
+     * when more follows, else, for a one-sentence message longer than 90 characters, the part before its
+     * first parenthesis, else the message.
+     *
+     * @return the short form
+     */
+    public String summary() {
+        if (brief != null) {
+            return brief;
+        }
+        int dot = message.indexOf(". ");
+        if (dot >= 0) {
+            return message.substring(0, dot + 1) + " ...";
+        }
+        int paren = message.indexOf(" (");
+        return paren > 90 ? message.substring(0, paren) : message;
     }
 
     /**

@@ -41,4 +41,16 @@ public enum ModelSelection {
         }
         return lists <= MAX_EXHAUSTIVE_LISTS ? BIC : STEPWISE;
     }
+
+    /**
+     * How a fit with this selection treats a model with an empty overlap when the user has not allowed
+     * them: {@link #STEPWISE} (after {@link #resolve}) always uses SparseMSE's extended MLE, as
+     * {@code stepwisefit} does; the other selections then refuse such models.
+     *
+     * @param allowed whether empty overlaps were allowed explicitly
+     * @return {@link EmptyOverlaps#EXTENDED_MLE} if {@code allowed} or stepwise, else {@link EmptyOverlaps#ERROR}
+     */
+    public EmptyOverlaps emptyOverlaps(boolean allowed) {
+        return allowed || this == STEPWISE ? EmptyOverlaps.EXTENDED_MLE : EmptyOverlaps.ERROR;
+    }
 }

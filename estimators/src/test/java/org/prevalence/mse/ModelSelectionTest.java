@@ -115,4 +115,13 @@ class ModelSelectionTest {
             assertEquals(true, all.getTerms().size() < 10);
         }
     }
+
+    @Test
+    void stepwiseAlwaysUsesTheExtendedMle() {
+        assertEquals(EmptyOverlaps.EXTENDED_MLE, ModelSelection.STEPWISE.emptyOverlaps(false));
+        assertEquals(EmptyOverlaps.EXTENDED_MLE, ModelSelection.AUTO.resolve(6).emptyOverlaps(false));
+        assertEquals(EmptyOverlaps.ERROR, ModelSelection.BIC.emptyOverlaps(false));
+        assertEquals(EmptyOverlaps.ERROR, ModelSelection.FIXED.emptyOverlaps(false));
+        assertEquals(EmptyOverlaps.EXTENDED_MLE, ModelSelection.AIC.emptyOverlaps(true));
+    }
 }

@@ -666,7 +666,9 @@ public final class ClosedPopulationModels {
                 }
             }
             for (String m : messages) {
-                w.add(org.prevalence.core.Warning.of(kindOf(m), m));
+                w.add(model.isBehavioural() && m.equals(noOrderMessage(model))
+                        ? org.prevalence.core.Warning.of(kindOf(m), m, "needs the capture order")
+                        : org.prevalence.core.Warning.of(kindOf(m), m));
             }
             if (!etasSetToZero.isEmpty()) {
                 w.add(org.prevalence.core.Warning.of(org.prevalence.core.Warning.Kind.BOUNDARY,
