@@ -87,18 +87,4 @@ public enum TwoSourceEstimator implements StratumEstimator {
         }
         return new long[] {n1, n2, c[3]};
     }
-
-    /**
-     * @param name {@code chapman} or {@code lincoln-petersen} (or the constant's name), ignoring case
-     * @return the estimator
-     */
-    public static TwoSourceEstimator parse(String name) {
-        for (TwoSourceEstimator e : values()) {
-            if (e.toString().equalsIgnoreCase(name.trim()) || e.name().equalsIgnoreCase(name.trim())) {
-                return e;
-            }
-        }
-        throw PrevalenceException.invalidArgument("estimator",
-                "Unknown estimator '%s'; choose chapman or lincoln-petersen", name);
-    }
 }
