@@ -49,6 +49,10 @@ import org.prevalence.core.PrevalenceException;
  * <li>Steele, G.L. and Vigna, S. (2021). LXM: better splittable pseudorandom number generators (and
  *     almost as fast). OOPSLA 2021. <a href="https://doi.org/10.1145/3485525">doi:10.1145/3485525</a></li>
  * </ol>
+ *
+ * <p><b>Length.</b> The class holds the configured engine, the run loop and its nested
+ * {@link Result}, whose interval methods (percentile, basic, normal, BCa, studentized) read the
+ * replicate array the run wrote; the interval formulas themselves live in {@link BootstrapIntervals}.
  */
 public final class Bootstrap {
     /** Default number of replicates: 1,000 (SparseMSE's {@code nboot}). */
