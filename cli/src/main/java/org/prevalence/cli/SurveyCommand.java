@@ -367,9 +367,9 @@ final class SurveyCommand implements Callable<Integer> {
 
     /**
      * Reads the columns the options name: ids and domains as categories, the rest as numbers.
-     * @param factorsAsCategories whether mean and total variables are read as categories
-     * @return the columns, or null if a mean or total variable read as numbers turned out to be a
-     *     factor (text without numbers), which is then read again as a category
+     * @param factorsAsCategories whether the analysis variables are read as categories
+     * @return the columns, or null if an analysis variable read as numbers turned out to be text
+     *     (a factor, or numbers with a stray token), which is then read again as a category
      */
     private CsvColumns columns(boolean factorsAsCategories) {
         CsvReader r = input.reader(common.threadCount());
@@ -400,29 +400,27 @@ final class SurveyCommand implements Callable<Integer> {
         if (total != null) {
             means.addAll(total);
         }
-        (factorsAsCategories ? categories : numbers).addAll(means);
-        if (proportion != null) {
-            int eq = proportion.indexOf('=');
-            categories.add(eq < 0 ? proportion : proportion.substring(0, eq));
-        }
         if (ratio != null) {
             for (String v : ratio.split("/")) {
                 if (!v.isEmpty()) {
-                    numbers.add(v);
+                    means.add(v);
                 }
             }
         }
         if (quantile != null && quantile.lastIndexOf(':') > 0) {
-            numbers.add(quantile.substring(0, quantile.lastIndexOf(':')));
+            means.add(quantile.substring(0, quantile.lastIndexOf(':')));
         }
+        (factorsAsCategories ? categories : numbers).addAll(means);
         variables = new java.util.LinkedHashSet<>(means);
         if (by != null) {
             variables.addAll(by);
         }
         if (proportion != null) {
-            variables.add(categories.get(categories.size() - 1));
+            int eq = proportion.indexOf('=');
+            String y = eq < 0 ? proportion : proportion.substring(0, eq);
+            categories.add(y);
+            variables.add(y);
         }
-        variables.addAll(numbers.subList(numbers.size() - analysisNumbers(), numbers.size()));
         for (String v : numbers) {
             r = r.withColumn(v, CsvReader.Kind.NUMBER);
         }
@@ -431,7 +429,8 @@ final class SurveyCommand implements Callable<Integer> {
         }
         CsvColumns c = r.read(file);
         for (String v : means) {
-            if (c.kind(v) == CsvReader.Kind.NUMBER && c.type(v) == CsvColumns.Type.TEXT && !c.holdsNumbers(v)) {
+            // text (a factor, or numbers with stray text): read again as a category, as the table has it
+            if (c.kind(v) == CsvReader.Kind.NUMBER && c.type(v) == CsvColumns.Type.TEXT) {
                 return null;
             }
         }
@@ -440,12 +439,6 @@ final class SurveyCommand implements Callable<Integer> {
 
     /** The analysis variables of the last {@link #columns} read (design-only columns are not among them). */
     private java.util.Set<String> variables;
-
-    /** @return how many of the number columns at the end of the list are ratio or quantile variables */
-    private int analysisNumbers() {
-        return (ratio != null ? (int) java.util.Arrays.stream(ratio.split("/")).filter(v -> !v.isEmpty()).count() : 0)
-                + (quantile != null && quantile.lastIndexOf(':') > 0 ? 1 : 0);
-    }
 
     Table table() {
         if ((file == null) == (dataset == null)) {
