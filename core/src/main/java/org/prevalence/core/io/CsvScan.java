@@ -230,7 +230,8 @@ final class CsvScan {
                       CsvReader.Config config) {
         int wanted = category.length;
         Part part = new Part(start, end, wanted);
-        int capacity = Math.max(16, (end - start) / Math.max(8, 2 * k) + 16);
+        // every record but the last ends with a line feed: their count bounds the rows (no regrowth)
+        int capacity = lines(b, start, end) + 1;
         for (int s = 0; s < wanted; s++) {
             if (category[s]) {
                 part.categories[s] = new CategoryPart(capacity, config);
