@@ -3,6 +3,7 @@ package org.prevalence.cli;
 import java.util.List;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.CsvInput;
+import org.prevalence.core.io.CsvReader;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,6 +29,30 @@ final class InputFormatOptions {
     /** @return the CSV reader these options describe */
     CsvInput csv() {
         CsvInput in = CsvInput.withDefaults();
+        if (na != null) {
+            in = in.withMissingValues(na.toArray(new String[0]));
+        }
+        if (decimal.equals(",")) {
+            in = in.withDecimalComma();
+        } else if (!decimal.equals(".")) {
+            throw PrevalenceException.invalidArgument("--decimal", "--decimal takes '.' or ','");
+        }
+        if (delimiter != null) {
+            String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
+            if (d.length() != 1 || ",;\t|".indexOf(d.charAt(0)) < 0) {
+                throw PrevalenceException.invalidArgument("--delimiter", "--delimiter takes ',', ';', tab or '|'");
+            }
+            in = in.withDelimiter(d.charAt(0));
+        }
+        return in;
+    }
+
+    /**
+     * @param threads the parsing threads
+     * @return the column reader these options describe (no columns named yet)
+     */
+    CsvReader reader(int threads) {
+        CsvReader in = CsvReader.withDefaults().withThreads(threads);
         if (na != null) {
             in = in.withMissingValues(na.toArray(new String[0]));
         }

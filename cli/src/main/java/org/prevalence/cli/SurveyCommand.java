@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.CsvColumns;
+import org.prevalence.core.io.CsvReader;
 import org.prevalence.datasets.Datasets;
 import org.prevalence.core.survey.ReplicateCentre;
 import org.prevalence.core.survey.ReplicateMethod;
@@ -178,8 +180,7 @@ final class SurveyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
-        Table t = table();
-        SurveyDesign design = adjust(replicate(design(t)));
+        SurveyDesign design = adjust(replicate(design()));
         List<SurveyEstimate> results = estimate(design);
         write(design, results, design.varianceMethod());
         if (plot.wanted()) {
@@ -339,6 +340,99 @@ final class SurveyCommand implements Callable<Integer> {
         return out;
     }
 
+    /**
+     * The design from the sample: only the columns the options name, read straight into arrays,
+     * when nothing else needs the whole table (margins, calibration totals, replicate-weight
+     * columns found by prefix); otherwise the whole table.
+     */
+    SurveyDesign design() {
+        if (file == null || dataset != null || replicateWeights != null || poststratify != null || rake != null
+                || calibrate != null) {
+            Table t = table();
+            return design(SurveyDesign.builder(t), t.columnNames());
+        }
+        CsvColumns c = columns(false);
+        if (c == null) {
+            c = columns(true);
+        }
+        return design(SurveyDesign.builder(c, variables), c.columnNames());
+    }
+
+    /**
+     * Reads the columns the options name: ids and domains as categories, the rest as numbers.
+     * @param factorsAsCategories whether the analysis variables are read as categories
+     * @return the columns, or null if an analysis variable read as numbers turned out to be text
+     *     (a factor, or numbers with a stray token), which is then read again as a category
+     */
+    private CsvColumns columns(boolean factorsAsCategories) {
+        CsvReader r = input.reader(common.threadCount());
+        List<String> numbers = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
+        if (weights != null) {
+            numbers.add(weights);
+        }
+        if (probs != null) {
+            numbers.add(probs);
+        }
+        if (fpc != null) {
+            numbers.addAll(fpc);
+        }
+        if (strata != null) {
+            categories.add(strata);
+        }
+        if (cluster != null) {
+            categories.addAll(cluster);
+        }
+        if (by != null) {
+            categories.addAll(by);
+        }
+        List<String> means = new ArrayList<>();
+        if (mean != null) {
+            means.addAll(mean);
+        }
+        if (total != null) {
+            means.addAll(total);
+        }
+        if (ratio != null) {
+            for (String v : ratio.split("/")) {
+                if (!v.isEmpty()) {
+                    means.add(v);
+                }
+            }
+        }
+        if (quantile != null && quantile.lastIndexOf(':') > 0) {
+            means.add(quantile.substring(0, quantile.lastIndexOf(':')));
+        }
+        (factorsAsCategories ? categories : numbers).addAll(means);
+        variables = new java.util.LinkedHashSet<>(means);
+        if (by != null) {
+            variables.addAll(by);
+        }
+        if (proportion != null) {
+            int eq = proportion.indexOf('=');
+            String y = eq < 0 ? proportion : proportion.substring(0, eq);
+            categories.add(y);
+            variables.add(y);
+        }
+        for (String v : numbers) {
+            r = r.withColumn(v, CsvReader.Kind.NUMBER);
+        }
+        for (String v : categories) {
+            r = r.withColumn(v, CsvReader.Kind.CATEGORY);
+        }
+        CsvColumns c = r.read(file);
+        for (String v : means) {
+            // text (a factor, or numbers with stray text): read again as a category, as the table has it
+            if (c.kind(v) == CsvReader.Kind.NUMBER && c.type(v) == CsvColumns.Type.TEXT) {
+                return null;
+            }
+        }
+        return c;
+    }
+
+    /** The analysis variables of the last {@link #columns} read (design-only columns are not among them). */
+    private java.util.Set<String> variables;
+
     Table table() {
         if ((file == null) == (dataset == null)) {
             throw PrevalenceException.invalidArgument("FILE", "Give either a CSV file or --dataset NAME (one, not both)");
@@ -346,12 +440,11 @@ final class SurveyCommand implements Callable<Integer> {
         return dataset != null ? Datasets.surveyTable(dataset) : input.csv().read(file);
     }
 
-    SurveyDesign design(Table t) {
+    SurveyDesign design(SurveyDesign.Builder b, List<String> columnNames) {
         if (replicateWeights == null && weights == null && probs == null && !equalProbability) {
             throw PrevalenceException.invalidArgument("--weights",
                     "Give exactly one of --weights W, --probs P or --equal-probability");
         }
-        SurveyDesign.Builder b = SurveyDesign.builder(t);
         int given = (weights != null ? 1 : 0) + (probs != null ? 1 : 0) + (equalProbability ? 1 : 0);
         if (given != 1) {
             throw PrevalenceException.invalidArgument("--weights",
@@ -379,14 +472,14 @@ final class SurveyCommand implements Callable<Integer> {
         b.lonelyPsu(lonelyPsu);
         if (replicateWeights != null) {
             List<String> cols = new ArrayList<>();
-            for (String c : t.columnNames()) {
+            for (String c : columnNames) {
                 if (c.startsWith(replicateWeights)) {
                     cols.add(c);
                 }
             }
             if (cols.isEmpty()) {
                 throw PrevalenceException.invalidData("--replicate-weights",
-                        "No column name starts with '%s'; the columns are %s", replicateWeights, t.columnNames());
+                        "No column name starts with '%s'; the columns are %s", replicateWeights, columnNames);
             }
             ReplicateMethod type = replicateType;
             double s = scale != null ? scale : ReplicateDesign.defaultScale(type, cols.size(), 0.5);

@@ -159,6 +159,28 @@ public final class SurveyDesign {
     }
 
     /**
+     * Starts a design on columns read by {@code CsvReader} (see
+     * {@link SurveySample#builder(org.prevalence.core.io.CsvColumns)}).
+     * @param columns the columns
+     * @return a builder
+     */
+    public static Builder builder(org.prevalence.core.io.CsvColumns columns) {
+        return new Builder(SurveySample.builder(columns));
+    }
+
+    /**
+     * As {@link #builder(org.prevalence.core.io.CsvColumns)}, with only {@code variables} as
+     * analysis variables (see {@link SurveySample#builder(org.prevalence.core.io.CsvColumns,
+     * java.util.Collection)}).
+     * @param columns the columns
+     * @param variables the analysis variables
+     * @return a builder
+     */
+    public static Builder builder(org.prevalence.core.io.CsvColumns columns, java.util.Collection<String> variables) {
+        return new Builder(SurveySample.builder(columns, variables));
+    }
+
+    /**
      * Starts a design on primitive arrays of length {@code rows} (see {@link SurveySample#builder(int)}).
      * @param rows the number of rows
      * @return a builder

@@ -439,6 +439,14 @@ public final class CsvInput {
         return b;
     }
 
+    static boolean isTrueCell(String c) {
+        return isTrue(c);
+    }
+
+    static boolean isFalseCell(String c) {
+        return isFalse(c);
+    }
+
     private static boolean isTrue(String c) {
         return c.equals("TRUE") || c.equals("true") || c.equals("True");
     }

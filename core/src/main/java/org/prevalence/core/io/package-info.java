@@ -1,19 +1,26 @@
 /**
- * Reading input data at the Tablesaw boundary, with one strict rule for numbers and errors that
- * name the file, the 1-based data row and the column, never the cell's value.
+ * Reading input data, with one strict rule for numbers and errors that name the file, the 1-based
+ * data row (and line) and the column, never the cell's value.
  *
  * <ul>
+ * <li>{@link org.prevalence.core.io.CsvReader}: reads only the named columns of a CSV or
+ *     {@code .csv.gz} file straight into primitive columns ({@link org.prevalence.core.io.CsvColumns}:
+ *     doubles, or dictionary codes for categories), streaming in chunks that are parsed in parallel,
+ *     with the same result and the same first error for every number of threads. The hot path of
+ *     the command line.</li>
  * <li>{@link org.prevalence.core.io.CsvInput}: reads RFC 4180 CSV files into Tablesaw tables, with
  *     comment lines, missing-value tokens, decimal commas and other delimiters, and refuses malformed
- *     files.</li>
+ *     files; the reference {@code CsvReader} is tested against.</li>
  * <li>{@link org.prevalence.core.io.Columns}: the one adapter for reading columns out of a Tablesaw
  *     table. It finds a column by its exact name (names that differ only in case are distinct),
  *     reports a missing column in one wording ({@code no column 'X' in 'file.csv'; its columns are
  *     [...]}), and reads numbers or counts because of the role the caller gives them (not the type
  *     a reader guessed), text and ISO dates. Every reader of the library (list tables, survey
  *     samples, the regional and forced-labour readers) goes through it.</li>
+ * <li>{@link org.prevalence.core.io.CsvFiles}: opens plain and gzip-compressed files.</li>
  * </ul>
- * Start with {@code CsvInput}, then {@code Columns}; a package-private class holds the plain-number
- * grammar both use.
+ * Start with {@code CsvReader} (or {@code CsvInput} for a whole table), then {@code Columns};
+ * package-private classes hold the plain-number grammar (as strings and as bytes), the byte
+ * dictionary and the record scanner.
  */
 package org.prevalence.core.io;

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.Columns;
+import org.prevalence.core.io.CsvColumns;
+import org.prevalence.core.io.CsvReader;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -108,7 +110,7 @@ public final class SurveySample {
         this.numeric = numeric;
         this.factors = factors;
         this.notNumeric = notNumeric;
-        this.tableName = b.table == null ? "" : b.table.name();
+        this.tableName = b.table != null ? b.table.name() : b.csv != null ? b.csv.name() : "";
         this.replicateSpec = b.replicateSpec;
         this.replicateWeights = replicateWeights;
         this.description = b.describe();
@@ -133,6 +135,29 @@ public final class SurveySample {
                     table.name());
         }
         return new Builder(table);
+    }
+
+    /**
+     * Starts a sample whose columns were read by {@link CsvReader}: the same sample as
+     * {@link #builder(Table)} on the table {@code CsvInput} reads from the same file, restricted to
+     * the columns read. Strata and cluster columns must have been read as
+     * {@link CsvReader.Kind#CATEGORY}.
+     * @param columns the columns
+     * @return a builder
+     */
+    public static Builder builder(CsvColumns columns) {
+        return new Builder(Objects.requireNonNull(columns, "columns"), columns.columnNames());
+    }
+
+    /**
+     * As {@link #builder(CsvColumns)}, with only some of the columns as analysis variables (the
+     * others serve as design columns only, and are not copied again).
+     * @param columns the columns
+     * @param variables the columns that are analysis variables
+     * @return a builder
+     */
+    public static Builder builder(CsvColumns columns, java.util.Collection<String> variables) {
+        return new Builder(Objects.requireNonNull(columns, "columns"), List.copyOf(variables));
     }
 
     /**
@@ -309,11 +334,11 @@ public final class SurveySample {
      */
     public PrevalenceException notNumeric(String name) {
         NotNumber x = notNumeric.get(name);
-        return x == null ? null : Columns.notANumber(tableName, name, x.row(), x.cell());
+        return x == null ? null : x.error() != null ? x.error() : Columns.notANumber(tableName, name, x.row(), x.cell());
     }
 
     /** The first cell of a text variable that is not a number. */
-    private record NotNumber(int row, String cell) {
+    private record NotNumber(int row, String cell, PrevalenceException error) {
     }
 
     static Factor factorOf(double[] v) {
@@ -382,6 +407,8 @@ public final class SurveySample {
      */
     public static final class Builder {
         private final Table table;
+        private final CsvColumns csv;
+        private final List<String> csvVariables;
         private final int rows;
         private String weightsCol;
         private double[] weightsArr;
@@ -401,11 +428,22 @@ public final class SurveySample {
 
         private Builder(Table table) {
             this.table = table;
+            this.csv = null;
+            this.csvVariables = null;
             this.rows = table.rowCount();
+        }
+
+        private Builder(CsvColumns csv, List<String> variables) {
+            this.table = null;
+            this.csv = csv;
+            this.csvVariables = variables;
+            this.rows = csv.rows();
         }
 
         private Builder(int rows) {
             this.table = null;
+            this.csv = null;
+            this.csvVariables = null;
             this.rows = rows;
         }
 
@@ -604,12 +642,18 @@ public final class SurveySample {
 
         /** A design column (weights, probabilities, fpc): numbers by role, missing = NaN. */
         private double[] numericColumn(String name) {
+            if (csv != null) {
+                return csv.numbers(name);
+            }
             Column<?> c = column(name);
             return Columns.numbers(table.name(), c);
         }
 
         /** Dense codes of a key column, with missing values rejected. */
         private int[] idCodes(String name, List<String> labels) {
+            if (csv != null) {
+                return csvIdCodes(name, labels);
+            }
             Column<?> c = column(name);
             Map<String, Integer> byString = new LinkedHashMap<>();
             int[] codes = new int[rows];
@@ -627,6 +671,23 @@ public final class SurveySample {
                 }
                 codes[i] = k;
             }
+            return codes;
+        }
+
+        /** Codes of a CATEGORY column read by CsvReader: already dense, in order of first appearance. */
+        private int[] csvIdCodes(String name, List<String> labels) {
+            if (csv.kind(name) != CsvReader.Kind.CATEGORY) {
+                throw PrevalenceException.invalidArgument("column '" + name + "'",
+                        "column '%s' holds ids: read it with CsvReader.Kind.CATEGORY", name);
+            }
+            int[] codes = csv.codes(name);
+            for (int i = 0; i < rows; i++) {
+                if (codes[i] < 0) {
+                    throw PrevalenceException.invalidData(where(i, name),
+                            "row %d, column '%s': missing id; every row needs a %s", i + 1, name, name);
+                }
+            }
+            labels.addAll(csv.levels(name));
             return codes;
         }
 
@@ -696,6 +757,8 @@ public final class SurveySample {
             Map<String, NotNumber> notNumeric = new TreeMap<>();
             if (table != null) {
                 readTableVariables(numeric, factors, notNumeric);
+            } else if (csv != null) {
+                readCsvVariables(numeric, factors, notNumeric);
             }
             addExtraVariables(numeric, factors, notNumeric);
             double[][] rep = replicateWeights(numeric);
@@ -1045,6 +1108,52 @@ public final class SurveySample {
             }
         }
 
+        /** Every column read as a variable, as {@link #readTableVariables} on the same file's table. */
+        private void readCsvVariables(Map<String, double[]> numeric, Map<String, Factor> factors,
+                                      Map<String, NotNumber> notNumeric) {
+            for (String name : csvVariables) {
+                switch (csv.type(name)) {
+                    case NUMBER -> numeric.put(name, csv.numbers(name));
+                    case LOGICAL -> {
+                        double[] v = csv.numbers(name);
+                        int[] codes = new int[rows];
+                        for (int i = 0; i < rows; i++) {
+                            codes[i] = Double.isNaN(v[i]) ? -1 : (int) v[i];
+                        }
+                        numeric.put(name, v);
+                        factors.put(name, new Factor(codes, List.of("false", "true")));
+                    }
+                    default -> {
+                        if (csv.kind(name) == CsvReader.Kind.CATEGORY) {
+                            List<String> raw = csv.levels(name);
+                            List<String> levels = new ArrayList<>(new TreeSet<>(raw));
+                            Map<String, Integer> code = new java.util.HashMap<>();
+                            for (int k = 0; k < levels.size(); k++) {
+                                code.put(levels.get(k), k);
+                            }
+                            int[] map = new int[raw.size()];
+                            for (int k = 0; k < map.length; k++) {
+                                map[k] = code.get(raw.get(k));
+                            }
+                            int[] codes = csv.codes(name);
+                            for (int i = 0; i < rows; i++) {
+                                codes[i] = codes[i] < 0 ? -1 : map[codes[i]];
+                            }
+                            factors.put(name, new Factor(codes, levels));
+                        }
+                        if (csv.holdsNumbers(name)) {
+                            PrevalenceException e = csv.notNumbers(name);
+                            if (e == null) {
+                                numeric.put(name, csv.numbers(name));
+                            } else {
+                                notNumeric.put(name, new NotNumber(-1, null, e));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
         /** A text column as a factor of its sorted levels; also numbers if it holds only numbers. */
         private void readTextVariable(Column<?> c, Map<String, double[]> numeric, Map<String, Factor> factors,
                                       Map<String, NotNumber> notNumeric) {
@@ -1070,7 +1179,7 @@ public final class SurveySample {
                 if (bad < 0) {
                     numeric.put(c.name(), Columns.numbers(table.name(), c)); // text of plain numbers
                 } else {
-                    notNumeric.put(c.name(), new NotNumber(bad, c.getString(bad)));
+                    notNumeric.put(c.name(), new NotNumber(bad, c.getString(bad), null));
                 }
             }
         }
