@@ -106,14 +106,20 @@ final class MseJson {
         }
     }
 
-    /** A log-linear fit: method, lists, observed, estimate, model, fit, interval, coefficients, status. */
-    static Map<String, Object> logLinear(LogLinearMse.Result r) {
+    /** @return the keys every list-family estimate starts with: method, lists, observed, estimate, unobserved */
+    private static Map<String, Object> population(PopulationEstimate r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", r.getMethod());
         m.put("lists", r.getLists());
         m.put("observed", r.getObserved());
         m.put("estimate", r.getEstimate());
         m.put("unobserved", r.getUnobserved());
+        return m;
+    }
+
+    /** A log-linear fit: method, lists, observed, estimate, model, fit, interval, coefficients, status. */
+    static Map<String, Object> logLinear(LogLinearMse.Result r) {
+        Map<String, Object> m = population(r);
         m.put("model", r.getModelName());
         m.put("terms", r.getTerms());
         m.put("deviance", r.getDeviance());
@@ -140,12 +146,7 @@ final class MseJson {
 
     /** A two-list estimator (Chapman, Lincoln-Petersen), the status from {@code checked}. */
     static Map<String, Object> twoList(PopulationEstimate r, PopulationEstimate checked) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", r.getMethod());
-        m.put("lists", r.getLists());
-        m.put("observed", r.getObserved());
-        m.put("estimate", r.getEstimate());
-        m.put("unobserved", r.getUnobserved());
+        Map<String, Object> m = population(r);
         m.put("se", r.getStandardError());
         m.put("interval", interval(r.getConfidenceInterval()));
         status(m, checked);
@@ -189,12 +190,7 @@ final class MseJson {
 
     /** Chao's lower bound: f1, f2 beside the population keys; the status from {@code checked}. */
     static Map<String, Object> chaoBound(ChaoLowerBound.Result r, PopulationEstimate checked) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", r.getMethod());
-        m.put("lists", r.getLists());
-        m.put("observed", r.getObserved());
-        m.put("estimate", r.getEstimate());
-        m.put("unobserved", r.getUnobserved());
+        Map<String, Object> m = population(r);
         m.put("se", num(r.getStandardError()));
         m.put("interval", interval(r.getConfidenceInterval()));
         m.put("f1", r.getF1());
@@ -223,12 +219,7 @@ final class MseJson {
 
     /** The BIC bootstrap: estimate, model, interval (bca), replicates, failed, ntop. */
     static Map<String, Object> bicBootstrap(BicBootstrap.Result r, PopulationEstimate checked) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", r.getMethod());
-        m.put("lists", r.getLists());
-        m.put("observed", r.getObserved());
-        m.put("estimate", r.getEstimate());
-        m.put("unobserved", r.getUnobserved());
+        Map<String, Object> m = population(r);
         m.put("model", r.getModelName());
         m.put("bic", r.getBic());
         m.put("interval", interval(r.getConfidenceInterval()));

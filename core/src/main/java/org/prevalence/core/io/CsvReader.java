@@ -15,11 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.bootstrap.ParallelLoop;
 
 /**
  * Reads only the columns a caller names from a CSV (or gzip-compressed CSV) file, straight into
@@ -124,10 +121,13 @@ public final class CsvReader {
         return new CsvReader(columns, delimiter, delimiterNamed, decimal, Set.copyOf(s), threads, chunk);
     }
 
-    /** @param v threads, &gt;= 1 (the result does not depend on it) @return a reader with them */
+    /**
+     * @param v threads, &gt;= 1, or 0 for all cores (the result does not depend on it)
+     * @return a reader with them
+     */
     public CsvReader withThreads(int v) {
-        if (v < 1) {
-            throw PrevalenceException.invalidArgument("threads", "threads must be >= 1, got %d", v);
+        if (v < 0) {
+            throw PrevalenceException.invalidArgument("threads", "threads must be >= 0 (0 = all cores), got %d", v);
         }
         return new CsvReader(columns, delimiter, delimiterNamed, decimal, missing, v, chunk);
     }
@@ -200,26 +200,15 @@ public final class CsvReader {
         if (columns.isEmpty()) {
             throw PrevalenceException.invalidArgument("columns", "name the columns to read with withColumn(...)");
         }
-        ExecutorService pool = threads > 1
-                ? Executors.newFixedThreadPool(threads - 1, r -> {
-                    Thread t = new Thread(r, "csv-reader");
-                    t.setDaemon(true);
-                    return t;
-                }) : null;
-        try {
-            return new Run(in, name, pool).run();
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
+        return new Run(in, name, ParallelLoop.effectiveThreads(threads)).run();
     }
 
     /** One read: the buffer, the header, the parts parsed so far. */
     private final class Run {
         private final InputStream in;
         private final String name;
-        private final ExecutorService pool;
+        /** The parsing threads (the chunk's pieces run on {@link ParallelLoop}). */
+        private final int workers;
         private final byte d = (byte) delimiter;
         private final Config config = new Config(decimal, missing);
         private byte[] buf = new byte[chunk];
@@ -227,10 +216,10 @@ public final class CsvReader {
         private boolean eof;
         private long linesBefore;
 
-        Run(InputStream in, String name, ExecutorService pool) {
+        Run(InputStream in, String name, int workers) {
             this.in = in;
             this.name = name;
-            this.pool = pool;
+            this.workers = workers;
         }
 
         private void fill() {
@@ -284,7 +273,7 @@ public final class CsvReader {
             int pos = h.end;
             long rowsBefore = 0;
             while (true) {
-                int pieces = pool == null ? 1 : (int) Math.max(1, Math.min(threads, (len - pos) / (256 << 10)));
+                int pieces = workers == 1 ? 1 : (int) Math.max(1, Math.min(workers, (len - pos) / (256 << 10)));
                 int[] cuts = CsvScan.boundaries(buf, pos, len, d, pieces);
                 int last = cuts[cuts.length - 1];
                 if (eof) {
@@ -331,34 +320,25 @@ public final class CsvReader {
         private CsvScan.Part[] parse(int pos, int[] cuts, int k, int[] slot, boolean[] category) {
             CsvScan.Part[] parts = new CsvScan.Part[cuts.length];
             final byte[] b = buf;
-            if (pool == null || cuts.length == 1) {
-                int s = pos;
-                for (int i = 0; i < cuts.length; i++) {
-                    parts[i] = finish(b, CsvScan.parse(b, s, cuts[i], d, k, slot, category, config));
-                    s = cuts[i];
-                }
+            int[] from = new int[cuts.length];
+            from[0] = pos;
+            System.arraycopy(cuts, 0, from, 1, cuts.length - 1);
+            if (cuts.length == 1) {
+                parts[0] = finish(b, CsvScan.parse(b, pos, cuts[0], d, k, slot, category, config));
                 return parts;
             }
-            List<Future<CsvScan.Part>> futures = new ArrayList<>();
-            int s = pos;
-            for (int i = 0; i < cuts.length - 1; i++) {
-                final int from = s;
-                final int to = cuts[i];
-                futures.add(pool.submit(() -> finish(b, CsvScan.parse(b, from, to, d, k, slot, category, config))));
-                s = cuts[i];
-            }
-            parts[cuts.length - 1] = finish(b, CsvScan.parse(b, s, cuts[cuts.length - 1], d, k, slot, category, config));
-            for (int i = 0; i < futures.size(); i++) {
+            // each piece's failure is kept by index and the first piece's rethrown, whatever the schedule
+            RuntimeException[] failed = new RuntimeException[cuts.length];
+            ParallelLoop.run(cuts.length, workers, i -> {
                 try {
-                    parts[i] = futures.get(i).get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while reading " + name, e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
+                    parts[i] = finish(b, CsvScan.parse(b, from[i], cuts[i], d, k, slot, category, config));
+                } catch (RuntimeException x) {
+                    failed[i] = x;
+                }
+            });
+            for (RuntimeException x : failed) {
+                if (x != null) {
+                    throw x;
                 }
             }
             return parts;
