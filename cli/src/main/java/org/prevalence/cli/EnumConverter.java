@@ -53,21 +53,6 @@ abstract class EnumConverter<E extends Enum<E>> implements CommandLine.ITypeConv
                 + value + "'");
     }
 
-    /**
-     * For an enum inside a richer value (such as {@code --variance}'s {@code jkn} beside {@code fay:RHO}).
-     *
-     * @return the constant spelt {@code value}
-     * @throws org.prevalence.core.PrevalenceException naming {@code option} if there is none
-     */
-    E parse(String value, String option) {
-        try {
-            return convert(value);
-        } catch (CommandLine.TypeConversionException e) {
-            throw org.prevalence.core.PrevalenceException.invalidArgument(option, "Unknown %s '%s'; use one of %s",
-                    option, value, String.join(", ", this));
-        }
-    }
-
     @Override
     public Iterator<String> iterator() {
         List<String> names = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.prevalence.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.CsvColumns;
@@ -115,9 +114,9 @@ final class SurveyCommand implements Callable<Integer> {
     boolean dropMissing;
 
     @Option(names = "--variance", defaultValue = "linearization", paramLabel = "METHOD",
-            description = "linearization (default), or replicate weights made from the design: jk1, jkn, brr, "
+            converter = VarianceOption.Converter.class, description = "linearization (default), or replicate weights made from the design: jk1, jkn, brr, "
                     + "fay:RHO (e.g. fay:0.3), bootstrap, subbootstrap (as R as.svrepdesign).")
-    String variance;
+    VarianceOption variance;
 
     @Option(names = "--replicates", defaultValue = "50",
             description = "Bootstrap and sub-bootstrap replicates (default ${DEFAULT-VALUE}).")
@@ -214,8 +213,7 @@ final class SurveyCommand implements Callable<Integer> {
             throw PrevalenceException.invalidArgument("--threads", "--threads must be >= 0 (0 = all cores), got %d",
                     common.threads);
         }
-        String v = variance.toLowerCase(Locale.ROOT);
-        boolean resampled = replicateWeights == null && (v.equals("bootstrap") || v.equals("subbootstrap"));
+        boolean resampled = replicateWeights == null && variance.isResampled();
         if (pr.hasMatchedOption("--replicates")) {
             if (!resampled) {
                 throw PrevalenceException.invalidArgument("--replicates", "--replicates is used only with --variance "
@@ -231,7 +229,7 @@ final class SurveyCommand implements Callable<Integer> {
             throw PrevalenceException.invalidArgument("--seed", "--seed is used only with --variance bootstrap or "
                     + "subbootstrap (nothing else here is random); leave it out");
         }
-        if (mse && replicateWeights == null && v.equals("linearization")) {
+        if (mse && replicateWeights == null && variance.isLinearization()) {
             throw PrevalenceException.invalidArgument("--mse", "--mse applies to replicate variance only; give "
                     + "--variance METHOD or --replicate-weights PREFIX, or leave --mse out");
         }
@@ -278,25 +276,13 @@ final class SurveyCommand implements Callable<Integer> {
         if (replicateWeights != null) {
             return ReplicateDesign.supplied(d);
         }
-        String v = variance.toLowerCase(Locale.ROOT);
-        if (v.equals("linearization")) {
+        if (variance.isLinearization()) {
             return d;
         }
         ReplicateDesign r = ReplicateDesign.withDefaults().withReplicates(replicates).withSeed(common.seed)
-                .with(mse ? ReplicateCentre.FULL_SAMPLE : ReplicateCentre.REPLICATE_MEAN);
-        if (v.startsWith("fay")) {
-            double rho = 0.5;
-            if (v.startsWith("fay:")) {
-                try {
-                    rho = Double.parseDouble(v.substring(4));
-                } catch (NumberFormatException e) {
-                    throw PrevalenceException.invalidArgument("--variance", "--variance fay:RHO: '%s' is not a number",
-                            v.substring(4));
-                }
-            }
-            r = r.with(ReplicateMethod.FAY).withFayRho(rho);
-        } else {
-            r = r.with(new ReplicateMethods().parse(v, "--variance"));
+                .with(mse ? ReplicateCentre.FULL_SAMPLE : ReplicateCentre.REPLICATE_MEAN).with(variance.replicate());
+        if (variance.replicate() == ReplicateMethod.FAY) {
+            r = r.withFayRho(variance.fayRho());
         }
         return r.build(d);
     }

@@ -46,6 +46,31 @@ class SurveyCommandTest {
     }
 
     @Test
+    void varianceOptionCarriesFaysRho() throws Exception {
+        // --variance fay is rho 0.5 (R as.svrepdesign's default fay.rho); fay:RHO passes RHO to the library.
+        // A ratio, because Fay's variance of a linear statistic does not depend on rho: 0.0075285 at rho 0.5
+        // and 0.0075307 at 0.3, so the check asks for a relative difference above 1e-5.
+        double fay = seOf("fay");
+        Tolerance.assertRelative(fay, seOf("fay:0.5"), 0, "fay = fay:0.5");
+        double rho3 = seOf("FAY:0.3");
+        assertTrue(Math.abs(rho3 - fay) > 1e-5 * fay, "rho 0.3 and 0.5 give the same SE: " + rho3);
+        CliTest.Run bad = CliTest.run("survey", "--dataset", "apistrat", "--strata", "stype", "--weights", "pw",
+                "--mean", "api00", "--variance", "fay:1.5");
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.err().contains("rho"), bad.err());
+    }
+
+    private static double seOf(String variance) throws Exception {
+        CliTest.Run r = CliTest.run("survey", "--dataset", "apistrat", "--strata", "stype", "--weights", "pw",
+                "--ratio", "api.stu/enroll", "--variance", variance, "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertEquals(variance.toLowerCase(java.util.Locale.ROOT).equals("fay") ? "fay:0.5"
+                : variance.toLowerCase(java.util.Locale.ROOT), n.get("variance").asText());
+        return n.get("estimates").get(0).get("se").asDouble();
+    }
+
+    @Test
     void csvIsTidy() {
         CliTest.Run r = CliTest.run("survey", "--dataset", "apistrat", "--strata", "stype", "--weights", "pw", "--fpc",
                 "fpc", "--total", "enroll", "--format", "csv");
