@@ -1,10 +1,7 @@
 package org.prevalence.mse;
 
 import java.util.List;
-import java.util.Objects;
-import org.prevalence.core.Checks;
 import org.prevalence.core.Interval;
-import org.prevalence.core.lists.ListOverlapTable;
 
 /**
  * Chapman's bias-corrected two-list estimator of a closed population.
@@ -34,18 +31,11 @@ import org.prevalence.core.lists.ListOverlapTable;
  * <li>Chao, A. (1987). Estimating the population size for capture-recapture data with unequal
  * catchability. Biometrics 43, 783-791. doi:10.2307/2531532</li></ol>
  */
-public final class Chapman {
+public final class Chapman extends TwoListEstimator<Chapman, Chapman.Result> {
     private static final Chapman DEFAULT = new Chapman(TwoListInterval.LOG_NORMAL, 0.95);
 
-    private final TwoListInterval interval;
-    private final double level;
-    /** The normal quantile of the level, computed once per configuration (the regional bootstrap calls estimate in its loop). */
-    private final double z;
-
     private Chapman(TwoListInterval interval, double level) {
-        this.interval = interval;
-        this.level = level;
-        this.z = TwoList.normalQuantile(level);
+        super(interval, level);
     }
 
     /**
@@ -56,46 +46,13 @@ public final class Chapman {
         return DEFAULT;
     }
 
-    /**
-     * @param v the interval method
-     * @return a copy using it
-     */
-    public Chapman with(TwoListInterval v) {
-        return new Chapman(Objects.requireNonNull(v, "interval"), level);
+    @Override
+    Chapman copy(TwoListInterval interval, double level) {
+        return new Chapman(interval, level);
     }
 
-    /**
-     * @param v the confidence level in (0, 1)
-     * @return a copy using it
-     */
-    public Chapman withConfidenceLevel(double v) {
-        return new Chapman(interval, Checks.level("level", v));
-    }
-
-    /**
-     * @param n1 cases on list 1
-     * @param n2 cases on list 2
-     * @param m cases on both
-     * @return the estimate
-     * @throws org.prevalence.core.PrevalenceException if a count is negative, {@code m} exceeds a
-     *     list size, or a list is empty
-     */
-    public Result estimate(long n1, long n2, long m) {
-        return estimate(n1, n2, m, "list 1", "list 2");
-    }
-
-    /**
-     * @param table a two-list table
-     * @return the estimate
-     * @throws org.prevalence.core.PrevalenceException if the table does not have 2 lists or a list is empty
-     */
-    public Result estimate(ListOverlapTable table) {
-        long[] c = TwoList.counts(table);
-        return estimate(c[0], c[1], c[2], table.listNames().get(0), table.listNames().get(1));
-    }
-
-    private Result estimate(long n1, long n2, long m, String first, String second) {
-        TwoList.check(n1, n2, m, first, second);
+    @Override
+    Result compute(long n1, long n2, long m, String first, String second) {
         double a = n1 + 1.0;
         double b = n2 + 1.0;
         double c = m + 1.0;
@@ -103,7 +60,7 @@ public final class Chapman {
         double est = a * b / c - 1;
         double var = a * b * (n1 - m) * (double) (n2 - m) / (c * c * (m + 2.0));
         long observed = n1 + n2 - m;
-        Interval ci = TwoList.interval(interval, level, z, est, var, observed);
+        Interval ci = interval(est, var, observed);
         return new Result(est, var, ci, n1, n2, m, List.of(first, second));
     }
 

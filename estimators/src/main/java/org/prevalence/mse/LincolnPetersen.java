@@ -1,11 +1,8 @@
 package org.prevalence.mse;
 
 import java.util.List;
-import java.util.Objects;
-import org.prevalence.core.Checks;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
-import org.prevalence.core.lists.ListOverlapTable;
 
 /**
  * The Lincoln-Petersen two-list estimator of a closed population (the maximum likelihood
@@ -30,18 +27,11 @@ import org.prevalence.core.lists.ListOverlapTable;
  * <li>Chao, A. (1987). Estimating the population size for capture-recapture data with unequal
  * catchability. Biometrics 43, 783-791. doi:10.2307/2531532</li></ol>
  */
-public final class LincolnPetersen {
+public final class LincolnPetersen extends TwoListEstimator<LincolnPetersen, LincolnPetersen.Result> {
     private static final LincolnPetersen DEFAULT = new LincolnPetersen(TwoListInterval.LOG_NORMAL, 0.95);
 
-    private final TwoListInterval interval;
-    private final double level;
-    /** The normal quantile of the level, computed once per configuration (the regional bootstrap calls estimate in its loop). */
-    private final double z;
-
     private LincolnPetersen(TwoListInterval interval, double level) {
-        this.interval = interval;
-        this.level = level;
-        this.z = TwoList.normalQuantile(level);
+        super(interval, level);
     }
 
     /**
@@ -52,47 +42,13 @@ public final class LincolnPetersen {
         return DEFAULT;
     }
 
-    /**
-     * @param v the interval method
-     * @return a copy using it
-     */
-    public LincolnPetersen with(TwoListInterval v) {
-        return new LincolnPetersen(Objects.requireNonNull(v, "interval"), level);
+    @Override
+    LincolnPetersen copy(TwoListInterval interval, double level) {
+        return new LincolnPetersen(interval, level);
     }
 
-    /**
-     * @param v the confidence level in (0, 1)
-     * @return a copy using it
-     */
-    public LincolnPetersen withConfidenceLevel(double v) {
-        return new LincolnPetersen(interval, Checks.level("level", v));
-    }
-
-    /**
-     * @param n1 cases on list 1
-     * @param n2 cases on list 2
-     * @param m cases on both
-     * @return the estimate
-     * @throws PrevalenceException if a count is negative, {@code m} exceeds a list size, a list is
-     *     empty, or {@code m = 0} (kind NOT_ESTIMABLE)
-     */
-    public Result estimate(long n1, long n2, long m) {
-        return estimate(n1, n2, m, "list 1", "list 2");
-    }
-
-    /**
-     * @param table a two-list table
-     * @return the estimate
-     * @throws PrevalenceException if the table does not have 2 lists, a list is empty, or no case is
-     *     on both lists
-     */
-    public Result estimate(ListOverlapTable table) {
-        long[] c = TwoList.counts(table);
-        return estimate(c[0], c[1], c[2], table.listNames().get(0), table.listNames().get(1));
-    }
-
-    private Result estimate(long n1, long n2, long m, String first, String second) {
-        TwoList.check(n1, n2, m, first, second);
+    @Override
+    Result compute(long n1, long n2, long m, String first, String second) {
         if (m == 0) {
             throw PrevalenceException.notEstimable("term '" + first + ":" + second + "'",
                     "The Lincoln-Petersen estimate does not exist: no case is on both %s and %s "
@@ -103,7 +59,7 @@ public final class LincolnPetersen {
         double est = (double) n1 * n2 / md;
         double var = (double) n1 * n2 * (n1 - m) * (double) (n2 - m) / (md * md * md);
         long observed = n1 + n2 - m;
-        Interval ci = TwoList.interval(interval, level, z, est, var, observed);
+        Interval ci = interval(est, var, observed);
         return new Result(est, var, ci, n1, n2, m, List.of(first, second));
     }
 
