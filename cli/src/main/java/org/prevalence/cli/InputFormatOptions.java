@@ -28,46 +28,45 @@ final class InputFormatOptions {
 
     /** @return the CSV reader these options describe */
     CsvInput csv() {
-        CsvInput in = CsvInput.withDefaults();
-        if (na != null) {
-            in = in.withMissingValues(na.toArray(new String[0]));
-        }
-        if (decimal.equals(",")) {
-            in = in.withDecimalComma();
-        } else if (!decimal.equals(".")) {
-            throw PrevalenceException.invalidArgument("--decimal", "--decimal takes '.' or ','");
-        }
-        if (delimiter != null) {
-            String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
-            if (d.length() != 1 || ",;\t|".indexOf(d.charAt(0)) < 0) {
-                throw PrevalenceException.invalidArgument("--delimiter", "--delimiter takes ',', ';', tab or '|'");
-            }
-            in = in.withDelimiter(d.charAt(0));
-        }
-        return in;
+        CsvInput in = na == null ? CsvInput.withDefaults() : CsvInput.withDefaults().withMissingValues(missing());
+        in = decimalComma() ? in.withDecimalComma() : in;
+        Character d = delimiterChar();
+        return d == null ? in : in.withDelimiter(d);
     }
 
     /**
-     * @param threads the parsing threads
+     * @param threads the parsing threads (0 = all cores)
      * @return the column reader these options describe (no columns named yet)
      */
     CsvReader reader(int threads) {
         CsvReader in = CsvReader.withDefaults().withThreads(threads);
-        if (na != null) {
-            in = in.withMissingValues(na.toArray(new String[0]));
-        }
-        if (decimal.equals(",")) {
-            in = in.withDecimalComma();
-        } else if (!decimal.equals(".")) {
+        in = na == null ? in : in.withMissingValues(missing());
+        in = decimalComma() ? in.withDecimalComma() : in;
+        Character d = delimiterChar();
+        return d == null ? in : in.withDelimiter(d);
+    }
+
+    private String[] missing() {
+        return na.toArray(new String[0]);
+    }
+
+    /** @return whether {@code --decimal ,} was given; any mark other than '.' or ',' is refused */
+    private boolean decimalComma() {
+        if (!decimal.equals(",") && !decimal.equals(".")) {
             throw PrevalenceException.invalidArgument("--decimal", "--decimal takes '.' or ','");
         }
-        if (delimiter != null) {
-            String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
-            if (d.length() != 1 || ",;\t|".indexOf(d.charAt(0)) < 0) {
-                throw PrevalenceException.invalidArgument("--delimiter", "--delimiter takes ',', ';', tab or '|'");
-            }
-            in = in.withDelimiter(d.charAt(0));
+        return decimal.equals(",");
+    }
+
+    /** @return the {@code --delimiter} character ({@code tab} or {@code \t} for a tab), or null if none was given */
+    private Character delimiterChar() {
+        if (delimiter == null) {
+            return null;
         }
-        return in;
+        String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
+        if (d.length() != 1 || ",;\t|".indexOf(d.charAt(0)) < 0) {
+            throw PrevalenceException.invalidArgument("--delimiter", "--delimiter takes ',', ';', tab or '|'");
+        }
+        return d.charAt(0);
     }
 }
