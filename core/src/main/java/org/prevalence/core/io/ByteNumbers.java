@@ -50,8 +50,7 @@ final class ByteNumbers {
             if (m != 0 || d != 0) {
                 if (significant < 18) {
                     m = m * 10 + d;
-                }
-                else {
+                } else {
                     exp++;
                 }
                 significant++;
