@@ -397,26 +397,13 @@ final class Reports {
         return new Report(text.toString(), json, csv);
     }
 
-    /** A --compare CSV row: the interval's level where there is an interval. */
+    /** A --compare CSV row: the {@link #csvRow} columns, with the interval's limits and level where there is one. */
     private static List<Object> compareCsv(String method, String model, Double estimate, Double lower, Double upper,
                                            double level, Double aic, Double bic, String status, String reason) {
-        List<Object> row = new ArrayList<>();
-        row.add(null);
-        row.add(method);
-        row.add(model);
-        row.add(null);
-        row.add(estimate);
-        row.add(null);
-        row.add(lower);
-        row.add(upper);
-        row.add(lower == null && upper == null ? null : level);
-        row.add(null);
-        row.add(null);
-        row.add(null);
-        row.add(aic);
-        row.add(bic);
-        row.add(status);
-        row.add(orEmpty(reason));
+        List<Object> row = csvRow(null, method, model, null, estimate, null, null, null, null, aic, bic, status, reason);
+        row.set(6, lower);
+        row.set(7, upper);
+        row.set(8, lower == null && upper == null ? null : level);
         return row;
     }
 
