@@ -116,6 +116,66 @@ public final class CovariateFit implements PopulationEstimate {
         return fitted[cell];
     }
 
+    /**
+     * The disaggregated estimates, as {@code boot_mse}'s tables: the whole population (empty domain), then
+     * every level of each covariate (the year included), then every pair of levels of each pair of covariates.
+     * The estimates of the levels of one covariate add up to the whole population's.
+     * @return the domain estimates, without intervals
+     */
+    public List<DomainEstimate> getDomains() {
+        return domains(fitted, null);
+    }
+
+    /** Domain sums of per-cell values {@code values}; {@code replicates} (may be null) give percentile intervals. */
+    List<DomainEstimate> domains(double[] values, java.util.function.Function<int[][], Interval> interval) {
+        List<DomainEstimate> out = new java.util.ArrayList<>();
+        int c = table.covariates().size();
+        List<int[]> specs = new java.util.ArrayList<>();
+        specs.add(new int[0]);
+        for (int j = 0; j < c; j++) {
+            specs.add(new int[] {j});
+        }
+        for (int a = 0; a < c; a++) {
+            for (int b = a + 1; b < c; b++) {
+                specs.add(new int[] {a, b});
+            }
+        }
+        for (int[] spec : specs) {
+            int combos = 1;
+            for (int j : spec) {
+                combos *= table.levels(j).size();
+            }
+            for (int m = 0; m < combos; m++) {
+                int[] lv = new int[spec.length];
+                java.util.Map<String, String> dom = new java.util.LinkedHashMap<>();
+                int rest = m;
+                for (int i = 0; i < spec.length; i++) {
+                    int size = table.levels(spec[i]).size();
+                    lv[i] = rest % size;
+                    rest /= size;
+                    dom.put(table.covariates().get(spec[i]), table.levels(spec[i]).get(lv[i]));
+                }
+                long obs = 0;
+                double est = 0;
+                for (int cell = 0; cell < table.cells(); cell++) {
+                    boolean in = true;
+                    for (int i = 0; i < spec.length && in; i++) {
+                        in = table.level(cell, spec[i]) == lv[i];
+                    }
+                    if (in) {
+                        obs += table.count(cell);
+                        if (!Double.isNaN(values[cell])) {
+                            est += values[cell];
+                        }
+                    }
+                }
+                out.add(new DomainEstimate(dom, obs, Double.isFinite(est) ? est : Double.NaN,
+                        interval == null ? null : interval.apply(new int[][] {spec, lv})));
+            }
+        }
+        return out;
+    }
+
     double[] fittedArray() {
         return fitted;
     }
