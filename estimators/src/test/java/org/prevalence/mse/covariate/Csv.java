@@ -38,7 +38,7 @@ final class Csv {
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String[]> out = new ArrayList<>();
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isEmpty()) {
+                if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
                 String[] f = line.split(",", -1);
