@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prevalence.core.Tolerance;
 
 /**
  * {@code prevalence mse --covariates}: the covariate mode's JSON contract and R's figure. The table is
