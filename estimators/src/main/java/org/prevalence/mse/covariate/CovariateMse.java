@@ -148,6 +148,37 @@ public final class CovariateMse {
         return new Result(path, best);
     }
 
+    /**
+     * List sensitivity, as {@code modslavmse::omitlists} and {@code mergelists}: the same search with each list
+     * omitted in turn (with three lists or more) and with each pair of lists merged.
+     * @param table the data
+     * @return one row per change, labelled {@code "omit R1"} or {@code "merge R1_R2"}
+     */
+    public List<Sensitivity> sensitivity(CovariateTable table) {
+        List<Sensitivity> out = new ArrayList<>();
+        List<String> lists = table.lists();
+        if (lists.size() >= 3) {
+            for (String l : lists) {
+                out.add(new Sensitivity("omit " + l, search(table.omitList(l))));
+            }
+        }
+        for (int a = 0; a < lists.size(); a++) {
+            for (int b = a + 1; b < lists.size(); b++) {
+                out.add(new Sensitivity("merge " + lists.get(a) + "_" + lists.get(b),
+                        search(table.mergeLists(lists.get(a), lists.get(b)))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One row of {@link #sensitivity}.
+     * @param change what was done to the lists
+     * @param result the search on the changed table
+     */
+    public record Sensitivity(String change, Result result) {
+    }
+
     /** R's step(): returns the final model; appends each accepted model and its label. */
     private TreeSet<Term> step(ModelDesign design, Fitter main, TreeSet<Term> start, TreeSet<Term> lower,
             TreeSet<Term> upper, double k, List<String> steps, List<TreeSet<Term>> models) {

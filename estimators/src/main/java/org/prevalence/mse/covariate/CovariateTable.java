@@ -411,6 +411,110 @@ public final class CovariateTable {
         return new CovariateTable(lists, covariates, levels, year, newCounts, structural, absences);
     }
 
+    /**
+     * The table without one list: its cases found on no other list become unobserved, as
+     * {@code modslavmse::omitlists}. Absences of that list go with it.
+     * @param list the list to omit
+     * @return the table on the other lists
+     */
+    public CovariateTable omitList(String list) {
+        int i = listIndex(list);
+        if (lists.size() < 3) {
+            throw PrevalenceException.invalidArgument(list, "Omitting list '%s' would leave a single list", list);
+        }
+        List<String> names = new ArrayList<>(lists);
+        names.remove(i);
+        List<Absence> abs = new ArrayList<>();
+        for (Absence a : absences) {
+            if (!a.list().equals(list)) {
+                abs.add(a);
+            }
+        }
+        return remap(names, abs, h -> (h & ((1 << i) - 1)) | ((h >> (i + 1)) << i));
+    }
+
+    /**
+     * The table with two lists merged into one (a case is on the merged list if it is on either), named
+     * {@code a_b} at the place of {@code a}, as {@code modslavmse::mergelists}. The merged list is absent
+     * where both were.
+     * @param a a list
+     * @param b another list
+     * @return the table with one list fewer
+     */
+    public CovariateTable mergeLists(String a, String b) {
+        int ia = listIndex(a);
+        int ib = listIndex(b);
+        if (ia == ib) {
+            throw PrevalenceException.invalidArgument(a, "Cannot merge list '%s' with itself", a);
+        }
+        int lo = Math.min(ia, ib);
+        int hi = Math.max(ia, ib);
+        List<String> names = new ArrayList<>(lists);
+        names.set(lo, lists.get(lo) + "_" + lists.get(hi));
+        names.remove(hi);
+        String merged = names.get(lo);
+        List<Absence> abs = new ArrayList<>();
+        for (Absence x : absences) {
+            if (!x.list().equals(a) && !x.list().equals(b)) {
+                abs.add(x);
+            }
+        }
+        for (Absence x : absences) {
+            if (x.list().equals(lists.get(lo))) {
+                for (Absence y : absences) {
+                    if (y.list().equals(lists.get(hi)) && y.variable().equals(x.variable())) {
+                        List<String> both = new ArrayList<>(x.levels());
+                        both.retainAll(y.levels());
+                        if (!both.isEmpty()) {
+                            abs.add(new Absence(merged, x.variable(), both));
+                        }
+                    }
+                }
+            }
+        }
+        return remap(names, abs, h -> {
+            int on = ((h >> lo) | (h >> hi)) & 1;
+            int rest = h & ~(1 << lo) & ~(1 << hi);
+            int low = rest & ((1 << hi) - 1);
+            int high = (rest >> (hi + 1)) << hi;
+            return low | high | (on << lo);
+        });
+    }
+
+    private int listIndex(String list) {
+        int i = lists.indexOf(list);
+        if (i < 0) {
+            throw PrevalenceException.invalidArgument(list, "'%s' is not one of the lists %s", list,
+                    String.join(", ", lists));
+        }
+        return i;
+    }
+
+    private CovariateTable remap(List<String> names, List<Absence> abs, java.util.function.IntUnaryOperator map) {
+        int k = lists.size();
+        int k2 = names.size();
+        int cells2 = counts.length >> (k - k2);
+        long[] c2 = new long[cells2];
+        for (int c = 0; c < counts.length; c++) {
+            int h = map.applyAsInt(c & ((1 << k) - 1));
+            if (h != 0) {
+                c2[h + ((c >> k) << k2)] += counts[c];
+            }
+        }
+        boolean[] s2 = new boolean[cells2];
+        CovariateTable shape = new CovariateTable(List.copyOf(names), covariates, levels, year, c2, s2, List.copyOf(abs));
+        for (int c = 0; c < cells2; c++) {
+            for (Absence a : abs) {
+                int li = names.indexOf(a.list());
+                int vi = covariates.indexOf(a.variable());
+                if ((c & (1 << li)) != 0 && a.levels().contains(levels.get(vi).get(shape.level(c, vi)))) {
+                    s2[c] = true;
+                }
+            }
+        }
+        return shape;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
