@@ -148,6 +148,9 @@ final class MseCommand implements Callable<Integer> {
     int thin;
 
     @Mixin
+    CovariateOptions covariates;
+
+    @Mixin
     PlotOptions plot;
 
     @Mixin
@@ -155,6 +158,10 @@ final class MseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (covariates.active()) {
+            Output.write(common, spec.commandLine().getOut(), CovariateMode.run(this).render(common.format));
+            return 0;
+        }
         MseOptions.check(this);
         MseOptions.checkBayesOptions(this, spec.commandLine().getParseResult());
         if (input.stratum != null) {

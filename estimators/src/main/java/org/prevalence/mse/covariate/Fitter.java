@@ -1,0 +1,104 @@
+package org.prevalence.mse.covariate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.Status;
+import org.prevalence.core.Warning;
+import org.prevalence.mse.PoissonRegression;
+
+/**
+ * Fits models of one {@link ModelDesign} by {@link PoissonRegression} (R's {@code glm.fit}) on the cells
+ * in the likelihood, and predicts every other cell. Holds its buffers: not thread-safe, one per thread.
+ */
+final class Fitter {
+    /** R's "fitted rates numerically 0": {@code 10 * .Machine$double.eps}. */
+    private static final double ZERO_FITTED = 10 * Math.ulp(1.0);
+    private final ModelDesign design;
+    private final PoissonRegression glm = PoissonRegression.withDefaults();
+    private final double[] y;
+    private final int[] rows;
+    private PoissonRegression.Workspace ws;
+    private double[] x = new double[0];
+
+    Fitter(ModelDesign design) {
+        this.design = design;
+        rows = design.fitRows();
+        y = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            y[i] = design.table().count(rows[i]);
+        }
+    }
+
+    Fitter(ModelDesign design, long[] counts) {
+        this.design = design;
+        rows = design.fitRows();
+        y = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            y[i] = counts[rows[i]];
+        }
+    }
+
+    /** @return the fit, or null if IRLS did not converge */
+    PoissonRegression.Fit glmFit(List<Term> terms) {
+        int n = rows.length;
+        int p = design.width(terms);
+        if (x.length < n * p) {
+            x = new double[n * p];
+            ws = new PoissonRegression.Workspace(n, p);
+        }
+        design.fill(terms, rows, x);
+        try {
+            return glm.fit(x, n, p, design.columnNames(terms), y, null, null, ws);
+        } catch (PrevalenceException e) {
+            return null;
+        }
+    }
+
+    /** @return the full fit with every cell predicted; NOT_ESTIMATED if IRLS did not converge */
+    CovariateFit fit(List<Term> terms) {
+        CovariateTable table = design.table();
+        List<String> vars = table.variables();
+        List<String> names = new ArrayList<>();
+        for (Term t : terms) {
+            names.add(t.name(vars));
+        }
+        PoissonRegression.Fit f = glmFit(terms);
+        double[] fitted = CovariateFit.nanArray(table.cells());
+        if (f == null) {
+            return new CovariateFit(table, names, 0, 0, Double.NaN, Double.NaN, fitted, Status.NOT_ESTIMATED,
+                    List.of(Warning.of(Warning.Kind.NOT_CONVERGED, "IRLS did not converge for model "
+                            + String.join(" + ", names))), List.of());
+        }
+        int[] pred = design.predictRows();
+        int p = design.width(terms);
+        double[] col = new double[pred.length * p];
+        design.fill(terms, pred, col);
+        double[] beta = f.getCoefficients();
+        for (int i = 0; i < pred.length; i++) {
+            double eta = 0;
+            for (int j = 0; j < p; j++) {
+                if (!Double.isNaN(beta[j])) {
+                    eta += beta[j] * col[j * pred.length + i];
+                }
+            }
+            fitted[pred[i]] = Math.exp(eta);
+        }
+        List<Warning> warnings = new ArrayList<>();
+        Status status = Status.OK;
+        int zeros = 0;
+        for (int r : rows) {
+            if (fitted[r] < ZERO_FITTED) {
+                zeros++;
+            }
+        }
+        if (zeros > 0) {
+            status = Status.DEGENERATE;
+            warnings.add(Warning.of(Warning.Kind.BOUNDARY, String.format(java.util.Locale.ROOT,
+                    "Fitted values numerically 0 in %d cells: the maximum likelihood estimate of model %s does "
+                            + "not exist (a boundary fit); its N is not reliable", zeros, String.join(" + ", names))));
+        }
+        return new CovariateFit(table, names, f.getRank(), f.getResidualDf(), f.getDeviance(),
+                f.getLogLikelihood(), fitted, status, warnings, f.getAliased());
+    }
+}
