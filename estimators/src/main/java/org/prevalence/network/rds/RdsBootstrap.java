@@ -110,7 +110,9 @@ public final class RdsBootstrap {
         double z = NormalDistribution.of(0, 1).inverseCumulativeProbability((1 + level) / 2);
         Interval ci = new Interval(point.getEstimate() - z * se, point.getEstimate() + z * se, level,
                 IntervalMethod.WALD);
-        return new Result(point, se, ci, r.getSucceeded(), r.getRequested(), bootstrap.getSeed());
+        double[] reps = r.getReplicates();
+        double mean = java.util.Arrays.stream(reps).average().orElse(Double.NaN);
+        return new Result(point, se, ci, mean, r.getSucceeded(), r.getRequested(), bootstrap.getSeed());
     }
 
     /** The replicate buffer: one chain. */
@@ -220,12 +222,15 @@ public final class RdsBootstrap {
         private final RdsEstimator.Result point;
         private final double se;
         private final Interval interval;
+        private final double replicateMean;
         private final int succeeded;
         private final int requested;
         private final long seed;
 
-        Result(RdsEstimator.Result point, double se, Interval interval, int succeeded, int requested, long seed) {
+        Result(RdsEstimator.Result point, double se, Interval interval, double replicateMean, int succeeded,
+               int requested, long seed) {
             this.point = point;
+            this.replicateMean = replicateMean;
             this.se = se;
             this.interval = interval;
             this.succeeded = succeeded;
@@ -251,6 +256,11 @@ public final class RdsBootstrap {
         /** @return the interval (estimate plus or minus z times the standard error) */
         public Interval getConfidenceInterval() {
             return interval;
+        }
+
+        /** @return the mean of the replicate estimates (Salganik's chains are not centred on the estimate) */
+        public double getReplicateMean() {
+            return replicateMean;
         }
 
         /** @return the replicates that gave an estimate */

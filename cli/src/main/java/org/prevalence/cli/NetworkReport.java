@@ -1,0 +1,76 @@
+package org.prevalence.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.prevalence.core.Format;
+import org.prevalence.core.Interval;
+import org.prevalence.network.rds.RdsBootstrap;
+import org.prevalence.network.rds.RdsEstimator;
+import org.prevalence.network.rds.RdsSample;
+
+/** Reports of the hidden-population commands ({@code rds}): table, CSV and JSON of one typed result. */
+final class NetworkReport {
+    private static final List<String> RDS_COLUMNS = List.of("estimator", "outcome", "level", "estimate", "se",
+            "lower", "upper", "interval_level", "interval_method", "n", "seeds", "max_wave", "population_size",
+            "replicates");
+
+    private NetworkReport() {
+    }
+
+    private static String csvNumber(double x) {
+        return Double.isNaN(x) ? "NA" : Format.plain(x);
+    }
+
+    static Report rds(RdsSample s, String variable, String level, RdsEstimator.Result point, RdsBootstrap.Result b) {
+        double se = b == null ? Double.NaN : b.getStandardError();
+        Interval iv = b == null ? null : b.getConfidenceInterval();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("estimator", point.getMethod().label());
+        json.put("outcome", variable);
+        json.put("level", level);
+        json.put("estimate", JsonNumbers.of(point.getEstimate()));
+        json.put("se", b == null ? null : JsonNumbers.of(se));
+        if (iv == null) {
+            json.put("interval", null);
+        } else {
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("lower", JsonNumbers.of(iv.lower()));
+            i.put("upper", JsonNumbers.of(iv.upper()));
+            i.put("level", JsonNumbers.of(iv.level()));
+            i.put("method", iv.label());
+            json.put("interval", i);
+        }
+        json.put("n", s.size());
+        json.put("seeds", s.seeds());
+        json.put("max_wave", s.maxWave());
+        json.put("population_size", Double.isNaN(point.getPopulationSize()) ? null
+                : JsonNumbers.of(point.getPopulationSize()));
+        json.put("replicates", b == null ? null : b.getSucceeded());
+        json.put("seed", b == null ? null : b.getSeed());
+
+        ResultTable csv = new ResultTable(RDS_COLUMNS);
+        csv.add(point.getMethod().label(), variable, level == null ? "" : level, csvNumber(point.getEstimate()),
+                csvNumber(se), iv == null ? "NA" : csvNumber(iv.lower()), iv == null ? "NA" : csvNumber(iv.upper()),
+                iv == null ? "NA" : csvNumber(iv.level()), iv == null ? "" : iv.label(), Integer.toString(s.size()),
+                Integer.toString(s.seeds()), Integer.toString(s.maxWave()), csvNumber(point.getPopulationSize()),
+                b == null ? "" : Integer.toString(b.getSucceeded()));
+
+        StringBuilder text = new StringBuilder();
+        text.append(Output.fmt("Respondent-driven sample: %d respondents, %d seeds, %d waves%n", s.size(), s.seeds(),
+                s.maxWave()));
+        text.append(Output.fmt("%s estimate of %s%s: %s", point.getMethod().label(),
+                level == null ? "the mean of " + variable : "the proportion " + variable + "=" + level,
+                Double.isNaN(point.getPopulationSize()) ? ""
+                        : " (N = " + Format.plain(point.getPopulationSize()) + ")",
+                Format.number(point.getEstimate())));
+        if (b != null) {
+            text.append(Output.fmt(", SE %s, %s%n", Format.number(se), iv));
+            text.append(Output.fmt("Salganik bootstrap: %d of %d replicates, seed %d%n", b.getSucceeded(),
+                    b.getRequested(), b.getSeed()));
+        } else {
+            text.append(Output.fmt("%n"));
+        }
+        return new Report(text.toString(), json, csv);
+    }
+}
