@@ -166,6 +166,79 @@ public final class RdsEstimator {
         return new Result(method, est, sample.size(), populationSize);
     }
 
+    /**
+     * The convergence diagnostic: the estimate on the respondents of waves 0 to k, for each wave k, as R's
+     * {@code RDS::cumulative.estimate} (without recruitment times) and {@code convergence.plot}.
+     * @param sample the sample
+     * @param y the outcome of each row
+     * @return the estimate and the number of respondents up to each wave
+     */
+    public ByWave byWave(RdsSample sample, double[] y) {
+        Groups g = Groups.of(sample, y);
+        int[] wave = sample.waves();
+        int max = sample.maxWave();
+        double[] est = new double[max + 1];
+        int[] count = new int[max + 1];
+        double[] deg = sample.degrees();
+        for (int k = 0; k <= max; k++) {
+            int[] newRow = new int[wave.length];
+            int m = 0;
+            for (int i = 0; i < wave.length; i++) {
+                newRow[i] = wave[i] <= k ? m++ : -1;
+            }
+            double[] d = new double[m];
+            int[] grp = new int[m];
+            int[] rec = new int[m];
+            for (int i = 0; i < wave.length; i++) {
+                if (newRow[i] >= 0) {
+                    int j = newRow[i];
+                    d[j] = deg[i];
+                    grp[j] = g.group()[i];
+                    rec[j] = sample.isSeed(i) ? -1 : newRow[sample.recruiterRow(i)];
+                }
+            }
+            checkPopulation(m);
+            est[k] = RdsCore.estimate(method, d, grp, g.value(), rec, populationSize, ssConfig(),
+                    i -> Bootstrap.generator(seed, i), threads);
+            count[k] = m;
+        }
+        return new ByWave(method, est, count);
+    }
+
+    /**
+     * Estimates by wave (the convergence diagnostic).
+     * @param method the estimator
+     * @param estimates the estimate on waves 0..k, indexed by k
+     * @param respondents the respondents of waves 0..k, indexed by k
+     */
+    public record ByWave(RdsMethod method, double[] estimates, int[] respondents) {
+        /** Copies the arrays. */
+        public ByWave {
+            estimates = estimates.clone();
+            respondents = respondents.clone();
+        }
+
+        @Override
+        public double[] estimates() {
+            return estimates.clone();
+        }
+
+        @Override
+        public int[] respondents() {
+            return respondents.clone();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder(method.label()).append(" by wave[");
+            for (int k = 0; k < estimates.length; k++) {
+                b.append(k == 0 ? "" : ", ").append(k).append(": ").append(Format.number(estimates[k]))
+                        .append(" (n=").append(respondents[k]).append(')');
+            }
+            return b.append(']').toString();
+        }
+    }
+
     static int[] recruiters(RdsSample s) {
         int[] r = new int[s.size()];
         Arrays.setAll(r, s::recruiterRow);

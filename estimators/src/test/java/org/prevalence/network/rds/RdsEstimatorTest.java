@@ -105,6 +105,23 @@ class RdsEstimatorTest {
         assertEquals("row 5, column 'outcome'", miss.where());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"fauxmadrona", "fauxsycamore"})
+    void estimatesByWaveMatchR(String dataset) {
+        Map<String, Double> w = RdsData.expected("rds-wave-expected.csv");
+        RdsData d = RdsData.load(dataset);
+        RdsEstimator.ByWave b = RdsEstimator.withDefaults().byWave(d.sample, d.disease);
+        assertEquals(d.sample.maxWave() + 1, b.estimates().length);
+        for (int k = 0; k <= d.sample.maxWave(); k++) {
+            // RDS.II.estimates(d[get.wave(d) <= k, ], 'disease')
+            Tolerance.assertRelative(w.get("wave-rds-ii-" + k + "/" + dataset), b.estimates()[k], 1e-8, "wave " + k);
+            assertEquals(w.get("wave-n-" + k + "/" + dataset), b.respondents()[k]);
+        }
+        // identity: the last wave holds every respondent
+        assertEquals(RdsEstimator.withDefaults().estimate(d.sample, d.disease).getEstimate(),
+                b.estimates()[d.sample.maxWave()], 1e-15, "all waves");
+    }
+
     @Test
     void resultReadsWell() {
         RdsData d = RdsData.load("fauxmadrona");
