@@ -6,6 +6,7 @@ import java.util.Map;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
 import org.prevalence.network.nsum.NetworkScaleUp;
+import org.prevalence.network.rds.Multiplier;
 import org.prevalence.network.rds.RdsBootstrap;
 import org.prevalence.network.rds.RdsEstimator;
 import org.prevalence.network.rds.RdsSample;
@@ -23,7 +24,8 @@ final class NetworkReport {
         return Double.isNaN(x) ? "NA" : Format.plain(x);
     }
 
-    static Report rds(RdsSample s, String variable, String level, RdsEstimator.Result point, RdsBootstrap.Result b) {
+    static Report rds(RdsSample s, String variable, String level, RdsEstimator.Result point, RdsBootstrap.Result b,
+                      Multiplier.Result m) {
         double se = b == null ? Double.NaN : b.getStandardError();
         Interval iv = b == null ? null : b.getConfidenceInterval();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -49,6 +51,16 @@ final class NetworkReport {
                 : JsonNumbers.of(point.getPopulationSize()));
         json.put("replicates", b == null ? null : b.getSucceeded());
         json.put("seed", b == null ? null : b.getSeed());
+        if (m != null) {
+            Map<String, Object> mj = new LinkedHashMap<>();
+            mj.put("count", JsonNumbers.of(m.getCount()));
+            mj.put("estimate", JsonNumbers.of(m.getEstimate()));
+            mj.put("se", Double.isNaN(m.getStandardError()) ? null : JsonNumbers.of(m.getStandardError()));
+            Interval mi = m.getConfidenceInterval();
+            mj.put("lower", mi == null ? null : JsonNumbers.of(mi.lower()));
+            mj.put("upper", mi == null ? null : JsonNumbers.of(mi.upper()));
+            json.put("multiplier", mj);
+        }
 
         ResultTable csv = new ResultTable(RDS_COLUMNS);
         csv.add(point.getMethod().label(), variable, level == null ? "" : level, csvNumber(point.getEstimate()),
@@ -71,6 +83,12 @@ final class NetworkReport {
                     b.getRequested(), b.getSeed()));
         } else {
             text.append(Output.fmt("%n"));
+        }
+        if (m != null) {
+            text.append(Output.fmt("Multiplier: population size M / p = %s / %s = %s%s%s%n", Format.number(m.getCount()),
+                    Format.number(m.getProportion()), Format.number(m.getEstimate()),
+                    Double.isNaN(m.getStandardError()) ? "" : ", SE " + Format.number(m.getStandardError()),
+                    m.getConfidenceInterval() == null ? "" : ", " + m.getConfidenceInterval()));
         }
         return new Report(text.toString(), json, csv);
     }

@@ -6,6 +6,7 @@ import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.network.rds.RdsBootstrap;
 import org.prevalence.network.rds.RdsEstimator;
+import org.prevalence.network.rds.Multiplier;
 import org.prevalence.network.rds.RdsMethod;
 import org.prevalence.network.rds.RdsSample;
 import org.prevalence.network.rds.RdsTable;
@@ -84,6 +85,11 @@ final class RdsCommand implements Callable<Integer> {
             description = "bootstrap: Salganik's RDS bootstrap standard error and interval (default: ${DEFAULT-VALUE}).")
     IntervalChoice interval;
 
+    @Option(names = "--multiplier", paramLabel = "M",
+            description = "Also estimate the population size as M / p, with M members counted by another source "
+                    + "and p the estimated proportion (--outcome VAR=LEVEL marks them).")
+    Double multiplier;
+
     @Option(names = "--replicates", defaultValue = "1000", paramLabel = "B",
             description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
     int replicates;
@@ -124,9 +130,13 @@ final class RdsCommand implements Callable<Integer> {
             RdsBootstrap.Result b = RdsBootstrap.withDefaults().with(est).withReplicates(replicates)
                     .withSeed(common.seed).withThreads(common.threadCount()).withConfidenceLevel(common.level)
                     .estimate(sample, y);
-            report = NetworkReport.rds(sample, variable, level, b.getPointEstimate(), b);
+            Multiplier.Result m = multiplier == null ? null : Multiplier.estimate(multiplier, b);
+            report = NetworkReport.rds(sample, variable, level, b.getPointEstimate(), b, m);
         } else {
-            report = NetworkReport.rds(sample, variable, level, est.estimate(sample, y), null);
+            RdsEstimator.Result r = est.estimate(sample, y);
+            Multiplier.Result m = multiplier == null ? null
+                    : Multiplier.estimate(multiplier, r.getEstimate(), Double.NaN, null);
+            report = NetworkReport.rds(sample, variable, level, r, null, m);
         }
         Output.write(common, spec.commandLine().getOut(), report.render(common.format));
         return 0;

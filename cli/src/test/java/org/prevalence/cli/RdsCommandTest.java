@@ -74,6 +74,21 @@ class RdsCommandTest {
     }
 
     @Test
+    void multiplierSize() throws Exception {
+        CliTest.Run r = rds(faux(), "--outcome", "disease=1", "--multiplier", "120", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode m = new ObjectMapper().readTree(r.out()).get("multiplier");
+        // closed form: M / p with p the RDS-II estimate 0.164149290445 (R)
+        Tolerance.assertRelative(120 / 0.164149290445, m.get("estimate").asDouble(), 1e-8, "M / p");
+        assertTrue(m.get("se").isNull());
+        CliTest.Run b = rds(faux(), "--outcome", "disease=1", "--multiplier", "120", "--interval", "bootstrap",
+                "--replicates", "100");
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.out().contains("Multiplier: population size M / p = 120 / 0.1641493 = 731.04"), b.out());
+        assertEquals(2, rds(faux(), "--outcome", "disease=1", "--multiplier", "0").code());
+    }
+
+    @Test
     void successiveSamplingNeedsThePopulation() throws Exception {
         Path f = faux();
         CliTest.Run none = rds(f, "--outcome", "disease=1", "--estimator", "ss");
