@@ -19,6 +19,7 @@ import org.prevalence.core.bootstrap.Bootstrap;
  * proportion in group 1, \( \bar d_g \) the weighted mean degree in group g, \( \bar d \) the mean
  * degree, and \( s_{01,i} \) respondent i's degree times the share of its recruits in the other group
  * (respondents without recruits get weight 0). Weights are those of the chosen {@link RdsEstimator}.
+ * {@link #differentialActivity} is the ratio of the groups' mean degrees.
  * This class is immutable.
  */
 public final class Homophily {
@@ -73,28 +74,7 @@ public final class Homophily {
         estimator.checkPopulation(n);
         double[] deg = sample.degrees();
         int[] grp = g.group();
-        double[] w;
-        switch (estimator.getMethod()) {
-            case RDS_II:
-                w = RdsCore.vhWeights(deg);
-                break;
-            case SS:
-                w = RdsCore.ssWeights(deg, estimator.getPopulationSize(), estimator.ssConfig(),
-                        i -> Bootstrap.generator(estimator.seed(), i), 0);
-                break;
-            default: {
-                double[] p = RdsCore.rdsIProportions(deg, grp, 2, RdsEstimator.recruiters(sample),
-                        estimator.getMethod() == RdsMethod.RDS_I_SMOOTHED);
-                int[] size = new int[2];
-                for (int x : grp) {
-                    size[x]++;
-                }
-                w = new double[n];
-                for (int i = 0; i < n; i++) {
-                    w[i] = p[grp[i]] / size[grp[i]];
-                }
-            }
-        }
+        double[] w = weights(estimator, sample, deg, grp);
         int[] recruits = new int[n];
         int[] recruits1 = new int[n];
         for (int i = 0; i < n; i++) {
@@ -126,6 +106,67 @@ public final class Homophily {
         double d1 = sd1 / sw / p;
         double h = 2 * p * d0 * (1 - p) * d1 / ((ss01 / sw) * (sd / sw));
         return new Result(h, estimator.getMethod());
+    }
+
+    /** The estimator's weights for the rows (RDS-I: each group's proportion shared among its members). */
+    private static double[] weights(RdsEstimator estimator, RdsSample sample, double[] deg, int[] grp) {
+        int n = deg.length;
+        double[] w;
+        switch (estimator.getMethod()) {
+            case RDS_II:
+                w = RdsCore.vhWeights(deg);
+                break;
+            case SS:
+                w = RdsCore.ssWeights(deg, estimator.getPopulationSize(), estimator.ssConfig(),
+                        i -> Bootstrap.generator(estimator.seed(), i), 0);
+                break;
+            default: {
+                double[] p = RdsCore.rdsIProportions(deg, grp, 2, RdsEstimator.recruiters(sample),
+                        estimator.getMethod() == RdsMethod.RDS_I_SMOOTHED);
+                int[] size = new int[2];
+                for (int x : grp) {
+                    size[x]++;
+                }
+                w = new double[n];
+                for (int i = 0; i < n; i++) {
+                    w[i] = p[grp[i]] / size[grp[i]];
+                }
+            }
+        }
+        return w;
+    }
+
+    /**
+     * Differential activity, as {@code RDS::differential.activity.estimates}: the ratio of the weighted mean
+     * degree in group 1 to that in group 0, \( \bar d_1 / \bar d_0 \), with the estimator's weights.
+     * @param estimator the estimator whose weights are used
+     * @param sample the sample
+     * @param y a binary outcome (the larger value is group 1)
+     * @return the ratio
+     */
+    public static double differentialActivity(RdsEstimator estimator, RdsSample sample, double[] y) {
+        Objects.requireNonNull(estimator, "estimator");
+        RdsEstimator.Groups g = RdsEstimator.Groups.of(sample, y);
+        if (g.value().length != 2) {
+            throw PrevalenceException.invalidData("outcome",
+                    "differential activity needs a binary outcome, got %d distinct values", g.value().length);
+        }
+        estimator.checkPopulation(sample.size());
+        double[] deg = sample.degrees();
+        int[] grp = g.group();
+        double[] w = weights(estimator, sample, deg, grp);
+        double sw = 0;
+        double s1 = 0;
+        double d0 = 0;
+        double d1 = 0;
+        for (int i = 0; i < w.length; i++) {
+            sw += w[i];
+            s1 += w[i] * grp[i];
+            d1 += w[i] * deg[i] * grp[i];
+            d0 += w[i] * deg[i] * (1 - grp[i]);
+        }
+        double p = s1 / sw;
+        return (d1 / sw / p) / (d0 / sw / (1 - p));
     }
 
     /** A population homophily estimate. This class is immutable. */

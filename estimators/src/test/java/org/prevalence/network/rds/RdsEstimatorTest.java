@@ -44,6 +44,18 @@ class RdsEstimatorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"fauxmadrona", "fauxsycamore"})
+    void differentialActivityMatchesR(String dataset) {
+        RdsData d = RdsData.load(dataset);
+        RdsEstimator e = RdsEstimator.withDefaults().withPopulationSize(1000);
+        // differential.activity.estimates(d, 'disease', weight.type = 'RDS-II' / 'RDS-I', N = 1000)
+        Tolerance.assertRelative(R.get("differential-activity-rds-ii/" + dataset),
+                Homophily.differentialActivity(e, d.sample, d.disease), 1e-8, "RDS-II");
+        Tolerance.assertRelative(R.get("differential-activity-rds-i/" + dataset),
+                Homophily.differentialActivity(e.with(RdsMethod.RDS_I), d.sample, d.disease), 1e-8, "RDS-I");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fauxmadrona", "fauxsycamore"})
     void successiveSamplingMatchesRWithinMonteCarlo(String dataset) {
         RdsData d = RdsData.load(dataset);
         double ours = RdsEstimator.withDefaults().with(RdsMethod.SS).withPopulationSize(1000)
