@@ -112,6 +112,11 @@ class RdsCommandTest {
         CliTest.Run r = rds(f, "--outcome", "y=1");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Row 3 names a recruiter that is not an id"), r.err());
+        Files.writeString(f, "who,by,k,y\n1,seed,3,1\n2,7,4,0\n");
+        CliTest.Run named = CliTest.run("rds", f.toString(), "--id", "who", "--recruiter", "by", "--degree", "k",
+                "--outcome", "y=1", "--verbose");
+        assertEquals(2, named.code());
+        assertTrue(named.err().contains("row 2, column 'by'"), named.err());
         Files.writeString(f, "id,recruiter,degree,y\n1,NA,3,1\n2,1,0,0\n");
         CliTest.Run z = rds(f, "--outcome", "y=1");
         assertEquals(2, z.code());

@@ -36,7 +36,8 @@ public final class RdsSample {
     private final int[] wave;
     private final int[] seedRow;
 
-    private RdsSample(String[] ids, int[] recruiter, double[] degree, int[] coupons, double[] time) {
+    private RdsSample(String[] ids, int[] recruiter, double[] degree, int[] coupons, double[] time,
+                      String recruiterColumn) {
         this.ids = ids;
         this.recruiter = recruiter;
         this.degree = degree;
@@ -57,7 +58,7 @@ public final class RdsSample {
                 r = recruiter[r];
             }
             if (r >= 0 && state[r] == 1) {
-                throw PrevalenceException.invalidData(where(r, "recruiter"),
+                throw PrevalenceException.invalidData(where(r, recruiterColumn),
                         "Row %d is in a recruitment cycle: following its recruiters leads back to it; "
                                 + "a cycle has no seed, so fix the recruiter column", r + 1);
             }
@@ -95,6 +96,14 @@ public final class RdsSample {
      * @throws PrevalenceException naming the first bad row
      */
     public static RdsSample of(String[] ids, String[] recruiters, double[] degrees, int[] coupons, double[] times) {
+        return of(ids, recruiters, degrees, coupons, times, DEFAULT_COLUMNS);
+    }
+
+    private static final String[] DEFAULT_COLUMNS = {"id", "recruiter", "degree", "coupons", "time"};
+
+    /** As {@link #of(String[], String[], double[], int[], double[])}, naming the columns the data came from. */
+    static RdsSample of(String[] ids, String[] recruiters, double[] degrees, int[] coupons, double[] times,
+                        String[] columns) {
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(recruiters, "recruiters");
         Objects.requireNonNull(degrees, "degrees");
@@ -113,11 +122,11 @@ public final class RdsSample {
         for (int i = 0; i < n; i++) {
             String s = ids[i] == null ? "" : ids[i].strip();
             if (s.isEmpty()) {
-                throw PrevalenceException.invalidData(where(i, "id"), "Row %d has no id", i + 1);
+                throw PrevalenceException.invalidData(where(i, columns[0]), "Row %d has no id", i + 1);
             }
             Integer first = rowOf.putIfAbsent(s, i);
             if (first != null) {
-                throw PrevalenceException.invalidData(where(i, "id"),
+                throw PrevalenceException.invalidData(where(i, columns[0]),
                         "Row %d repeats the id of row %d; ids must be distinct", i + 1, first + 1);
             }
             id[i] = s;
@@ -131,7 +140,7 @@ public final class RdsSample {
             }
             Integer r = rowOf.get(s);
             if (r == null) {
-                throw PrevalenceException.invalidData(where(i, "recruiter"),
+                throw PrevalenceException.invalidData(where(i, columns[1]),
                         "Row %d names a recruiter that is not an id in the sample; a seed's recruiter is "
                                 + "empty, 'seed', '0' or 'NA'", i + 1);
             }
@@ -140,7 +149,7 @@ public final class RdsSample {
         double[] deg = degrees.clone();
         for (int i = 0; i < n; i++) {
             if (!(deg[i] > 0) || Double.isInfinite(deg[i])) {
-                throw PrevalenceException.invalidData(where(i, "degree"),
+                throw PrevalenceException.invalidData(where(i, columns[2]),
                         Double.isNaN(deg[i]) ? "Row %d has no network degree; every respondent needs one"
                                 : "Row %d has network degree %s; a degree must be positive (the respondent "
                                 + "knows at least their recruiter or recruit)", i + 1, fmt(deg[i]));
@@ -149,7 +158,7 @@ public final class RdsSample {
         if (coupons != null) {
             for (int i = 0; i < n; i++) {
                 if (coupons[i] < 0) {
-                    throw PrevalenceException.invalidData(where(i, "coupons"),
+                    throw PrevalenceException.invalidData(where(i, columns[3]),
                             "Row %d has a negative number of coupons", i + 1);
                 }
             }
@@ -157,13 +166,13 @@ public final class RdsSample {
         if (times != null) {
             for (int i = 0; i < n; i++) {
                 if (!Double.isFinite(times[i])) {
-                    throw PrevalenceException.invalidData(where(i, "time"),
+                    throw PrevalenceException.invalidData(where(i, columns[4]),
                             "Row %d has no recruitment time", i + 1);
                 }
             }
         }
         return new RdsSample(id, rec, deg, coupons == null ? null : coupons.clone(),
-                times == null ? null : times.clone());
+                times == null ? null : times.clone(), columns[1]);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class RdsTable {
         String[] ids = cells(Columns.column(t, id));
         String[] rec = cells(Columns.column(t, recruiter));
         double[] deg = Columns.numbers(t, degree);
-        return RdsSample.of(ids, rec, deg);
+        return RdsSample.of(ids, rec, deg, null, null, new String[] {id, recruiter, degree, "coupons", "time"});
     }
 
     /**
