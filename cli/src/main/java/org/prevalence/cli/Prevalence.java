@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "prevalence", mixinStandardHelpOptions = true, version = "prevalence 0.1.0-SNAPSHOT",
         description = "Estimate how many people are in forced labour, from lists of known cases "
                 + "(multiple systems estimation) and from household surveys (design-based estimation).",
-        subcommands = {MseCommand.class, SurveyCommand.class, RegionalCommand.class, DatasetsCommand.class, DemoCommand.class, LinkCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MseCommand.class, SurveyCommand.class, RegionalCommand.class, DatasetsCommand.class, DemoCommand.class, LinkCommand.class, RdsCommand.class, NsumCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (run again with --verbose for the stack trace)",
             "2:bad input or an estimate that cannot be made (the message names the row, column or term)"})

@@ -401,6 +401,14 @@ public final class SurveyDesign {
         return variance instanceof ReplicateVariance r ? r : null;
     }
 
+    /**
+     * @return the replicate-weight engine (its weights, scale, rscales and centre) for estimators outside this
+     *     package that form their own replicate statistics, or null for a linearization design
+     */
+    public ReplicateVariance replicates() {
+        return replicateVariance();
+    }
+
     /** @return the calibration projections applied to linearized values, or null (see {@link #isCalibrated()}) */
     CalibrationProjection calibration() {
         return calibration;

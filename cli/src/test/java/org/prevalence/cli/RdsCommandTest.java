@@ -1,0 +1,141 @@
+package org.prevalence.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prevalence.core.Tolerance;
+
+/** CLI tests for 'prevalence rds'; figures from R RDS 0.9-10 (estimators' rds-expected.csv). */
+class RdsCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path faux() throws IOException {
+        Path f = dir.resolve("fauxmadrona.csv");
+        try (InputStream in = RdsCommandTest.class.getResourceAsStream("fauxmadrona.csv")) {
+            Files.copy(in, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return f;
+    }
+
+    private CliTest.Run rds(Path f, String... more) {
+        String[] base = {"rds", f.toString(), "--id", "id", "--recruiter", "recruiter", "--degree", "degree"};
+        String[] args = new String[base.length + more.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return CliTest.run(args);
+    }
+
+    @Test
+    void rdsIiJsonMatchesR() throws Exception {
+        CliTest.Run r = rds(faux(), "--outcome", "disease=1", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        // R: RDS.II.estimates(fauxmadrona, 'disease') = 0.164149290445
+        Tolerance.assertRelative(0.164149290445, n.get("estimate").asDouble(), 1e-8, "RDS-II");
+        assertTrue(n.get("se").isNull());
+        assertTrue(n.get("interval").isNull());
+        assertEquals(500, n.get("n").asInt());
+        assertEquals(10, n.get("seeds").asInt());
+        // a numeric outcome gives the same mean for a 0/1 variable
+        JsonNode m = new ObjectMapper().readTree(rds(faux(), "--outcome", "disease", "--format", "json").out());
+        Tolerance.assertRelative(0.164149290445, m.get("estimate").asDouble(), 1e-8, "mean");
+    }
+
+    @Test
+    void rdsIAndBootstrapInterval() throws Exception {
+        // R: RDS.I.estimates(d, factor(disease))['1'] = 0.15919809381
+        CliTest.Run r = rds(faux(), "--outcome", "disease=1", "--estimator", "rds-i", "--interval", "bootstrap",
+                "--replicates", "200", "--seed", "3", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        Tolerance.assertRelative(0.15919809381, n.get("estimate").asDouble(), 1e-8, "RDS-I");
+        double se = n.get("se").asDouble();
+        assertTrue(se > 0.005 && se < 0.05, "se " + se);
+        JsonNode iv = n.get("interval");
+        Tolerance.assertRelative(n.get("estimate").asDouble() - 1.959963985 * se, iv.get("lower").asDouble(), 1e-8,
+                "lower = estimate - z se");
+        assertEquals("wald", iv.get("method").asText());
+        assertEquals(200, n.get("replicates").asInt());
+        CliTest.Run table = rds(faux(), "--outcome", "disease=1", "--estimator", "rds-i", "--interval", "bootstrap",
+                "--replicates", "200", "--seed", "3", "--threads", "1");
+        assertTrue(table.out().contains("RDS-I estimate of the proportion disease=1: 0.1591981"), table.out());
+        assertTrue(table.out().contains(Format4.of(se)), table.out() + " vs " + se);
+        CliTest.Run csv = rds(faux(), "--outcome", "disease=1", "--format", "csv");
+        assertTrue(csv.out().startsWith("estimator,outcome,level,estimate,se"), csv.out());
+    }
+
+    @Test
+    void multiplierSize() throws Exception {
+        CliTest.Run r = rds(faux(), "--outcome", "disease=1", "--multiplier", "120", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode m = new ObjectMapper().readTree(r.out()).get("multiplier");
+        // closed form: M / p with p the RDS-II estimate 0.164149290445 (R)
+        Tolerance.assertRelative(120 / 0.164149290445, m.get("estimate").asDouble(), 1e-8, "M / p");
+        assertTrue(m.get("se").isNull());
+        CliTest.Run b = rds(faux(), "--outcome", "disease=1", "--multiplier", "120", "--interval", "bootstrap",
+                "--replicates", "100");
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.out().contains("Multiplier: population size M / p = 120 / 0.1641493 = 731.04"), b.out());
+        assertEquals(2, rds(faux(), "--outcome", "disease=1", "--multiplier", "0").code());
+    }
+
+    @Test
+    void successiveSamplingNeedsThePopulation() throws Exception {
+        Path f = faux();
+        CliTest.Run none = rds(f, "--outcome", "disease=1", "--estimator", "ss");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("--population"), none.err());
+        CliTest.Run small = rds(f, "--outcome", "disease=1", "--estimator", "ss", "--population", "400");
+        assertEquals(2, small.code());
+        assertTrue(small.err().contains("smaller than the sample size 500"), small.err());
+        CliTest.Run ok = rds(f, "--outcome", "disease=1", "--estimator", "ss", "--population", "100000",
+                "--format", "json");
+        assertEquals(0, ok.code(), ok.err());
+        // R: RDS.SS.estimates(d, 'disease', N = 100000) = 0.164149290445 (n/N below SS.infinity)
+        Tolerance.assertRelative(0.164149290445, new ObjectMapper().readTree(ok.out()).get("estimate").asDouble(),
+                1e-8, "SS");
+    }
+
+    @Test
+    void badInputExitsTwoNamingTheRow() throws Exception {
+        Path f = dir.resolve("bad.csv");
+        Files.writeString(f, "id,recruiter,degree,y\n1,seed,3,1\n2,1,4,0\n3,9,2,1\n");
+        CliTest.Run r = rds(f, "--outcome", "y=1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Row 3 names a recruiter that is not an id"), r.err());
+        Files.writeString(f, "who,by,k,y\n1,seed,3,1\n2,7,4,0\n");
+        CliTest.Run named = CliTest.run("rds", f.toString(), "--id", "who", "--recruiter", "by", "--degree", "k",
+                "--outcome", "y=1", "--verbose");
+        assertEquals(2, named.code());
+        assertTrue(named.err().contains("row 2, column 'by'"), named.err());
+        Files.writeString(f, "id,recruiter,degree,y\n1,NA,3,1\n2,1,0,0\n");
+        CliTest.Run z = rds(f, "--outcome", "y=1");
+        assertEquals(2, z.code());
+        assertTrue(z.err().contains("Row 2 has network degree 0"), z.err());
+        Files.writeString(f, "id,recruiter,degree,y\n1,,3,1\n2,3,2,0\n3,2,2,1\n");
+        CliTest.Run c = rds(f, "--outcome", "y=1");
+        assertEquals(2, c.code());
+        assertTrue(c.err().contains("recruitment cycle"), c.err());
+        CliTest.Run col = rds(faux(), "--outcome", "nothere=1");
+        assertEquals(2, col.code());
+        assertTrue(col.err().contains("nothere"), col.err());
+        CliTest.Run est = rds(faux(), "--outcome", "disease=1", "--estimator", "rds-iii");
+        assertEquals(2, est.code());
+    }
+
+    /** Format.number, as the table prints it. */
+    private static final class Format4 {
+        static String of(double x) {
+            return org.prevalence.core.Format.number(x);
+        }
+    }
+}
