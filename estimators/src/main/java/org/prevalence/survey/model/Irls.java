@@ -1,5 +1,6 @@
 package org.prevalence.survey.model;
 
+import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
 
 /**
@@ -17,6 +18,7 @@ final class Irls {
     /** Convergence: squared step length in the information metric below 1e-24 of the deviance. */
     static final double STEP_TOL = 1e-24;
     private static final double RANK_TOL = 1e-7;
+    private static final double SEPARATION = 10 * Math.ulp(1.0);
 
     /** A fitted model: coefficients, linear predictor and means per row, (X'WX)^-1, deviance. */
     static final class Fit {
@@ -130,8 +132,30 @@ final class Irls {
                 return finish(beta, eta, mu, r, dev, it, w, what);
             }
         }
+        if (family.isBinomial() && start == null) {
+            checkSeparation(mm, beta, mu, rows);
+        }
         throw PrevalenceException.notConverged(what, "%s did not converge in %d iterations (deviance %s); the data "
                 + "may be separated or the model too large for the data", what, maxIterations, dev);
+    }
+
+    /** Refuses fitted probabilities within 10 machine epsilons of 0 or 1 (R's glm.fit warning), naming the largest coefficient. */
+    static void checkSeparation(ModelMatrix mm, double[] beta, double[] mu, int[] rows) {
+        for (int i : rows) {
+            if (mu[i] < SEPARATION || mu[i] > 1 - SEPARATION) {
+                int worst = mm.names[0].equals("(Intercept)") && mm.names.length > 1 ? 1 : 0;
+                for (int j = worst; j < beta.length; j++) {
+                    if (!mm.names[j].equals("(Intercept)") && Math.abs(beta[j]) > Math.abs(beta[worst])) {
+                        worst = j;
+                    }
+                }
+                throw PrevalenceException.notEstimable("term '" + mm.names[worst] + "'",
+                        "fitted probabilities are numerically 0 or 1 (first at row %d): the response is perfectly "
+                                + "separated, most likely by term '%s' (coefficient %s); its estimate is infinite. "
+                                + "Drop or merge levels of that term", i + 1, mm.names[worst],
+                        Format.number(beta[worst]));
+            }
+        }
     }
 
     private Fit finish(double[] beta, double[] eta, double[] mu, double[][] r, double dev, int it, double[] w,

@@ -48,7 +48,6 @@ import org.prevalence.survey.SurveyEstimate;
  */
 public final class SurveyGlm {
     private static final SurveyGlm DEFAULT = new SurveyGlm(GlmFamily.GAUSSIAN, null, MissingValues.FAIL, 0.95, 100, 0);
-    private static final double SEPARATION = 10 * Math.ulp(1.0);
     private final GlmFamily family;
     private final GlmLink link;
     private final MissingValues missing;
@@ -137,7 +136,7 @@ public final class SurveyGlm {
         double[] w = design.weights();
         Irls.Fit fit = irls.fit(w, null, "the model");
         if (family.isBinomial()) {
-            checkSeparation(mm, fit, irls.rows());
+            Irls.checkSeparation(mm, fit.beta, fit.mu, irls.rows());
         }
         int p = fit.beta.length;
         InfluenceVariance iv = InfluenceVariance.of(design);
@@ -190,24 +189,6 @@ public final class SurveyGlm {
             }
         }
         return z;
-    }
-
-    private static void checkSeparation(ModelMatrix mm, Irls.Fit fit, int[] rows) {
-        for (int i : rows) {
-            if (fit.mu[i] < SEPARATION || fit.mu[i] > 1 - SEPARATION) {
-                int worst = mm.names[0].equals("(Intercept)") && mm.names.length > 1 ? 1 : 0;
-                for (int j = worst; j < fit.beta.length; j++) {
-                    if (!mm.names[j].equals("(Intercept)") && Math.abs(fit.beta[j]) > Math.abs(fit.beta[worst])) {
-                        worst = j;
-                    }
-                }
-                throw PrevalenceException.notEstimable("term '" + mm.names[worst] + "'",
-                        "fitted probabilities are numerically 0 or 1 (first at row %d): the response is perfectly "
-                                + "separated, most likely by term '%s' (coefficient %s); its estimate is infinite. "
-                                + "Drop or merge levels of that term", i + 1, mm.names[worst],
-                        Format.number(fit.beta[worst]));
-            }
-        }
     }
 
     /** One coefficient: estimate, SE, t, p and interval. This class is immutable. */

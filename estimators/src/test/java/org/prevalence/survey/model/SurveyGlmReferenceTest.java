@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.prevalence.survey.MissingValues;
 
 /**
  * {@link SurveyGlm} against R survey 4.1-1 {@code svyglm} ({@code model/glm-expected.csv}, made by
@@ -61,6 +62,14 @@ class SurveyGlmReferenceTest {
                     break;
                 case "dstrat_nointercept":
                     f = "api00 ~ 0 + ell + meals + stype";
+                    break;
+                case "dclus1_na_qbin": // R's default na.action=na.omit
+                    f = "sch.wide ~ avg.ed + meals";
+                    g = g.with(GlmFamily.QUASIBINOMIAL).with(MissingValues.DROP);
+                    break;
+                case "dstrat_na_gauss":
+                    f = "api00 ~ acs.46 + stype";
+                    g = g.with(MissingValues.DROP);
                     break;
                 default:
                     throw new IllegalArgumentException(k);

@@ -30,6 +30,8 @@ cases <- list(
   list("dclus1_qpois_offset", "dclus1", "svyglm(api.stu ~ ell + meals + stype + offset(log(enroll)), design=dclus1, family=quasipoisson())"),
   list("dstrat_pois", "dstrat", "svyglm(api.stu ~ ell + meals, design=dstrat, family=poisson())"),
   list("dstrat_nointercept", "dstrat", "svyglm(api00 ~ 0 + ell + meals + stype, design=dstrat)"),
+  list("dclus1_na_qbin", "dclus1", "svyglm(sch.wide ~ avg.ed + meals, design=dclus1, family=quasibinomial())"),
+  list("dstrat_na_gauss", "dstrat", "svyglm(api00 ~ acs.46 + stype, design=dstrat)"),
   list("djkn_gauss", "djkn", "svyglm(api00 ~ ell + meals + mobility + stype, design=djkn)"),
   list("djkn_qbin", "djkn", "svyglm(sch.wide ~ ell + meals + stype, design=djkn, family=quasibinomial())"),
   list("dclus1jk_qbin", "dclus1jk", "svyglm(sch.wide ~ ell + meals, design=dclus1jk, family=quasibinomial())")
