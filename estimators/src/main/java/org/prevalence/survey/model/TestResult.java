@@ -71,7 +71,7 @@ public final class TestResult {
             sb.append(", df1 = ").append(Format.number(df1));
         }
         if (!Double.isNaN(df2)) {
-            sb.append(", df2 = ").append(Format.number(df2));
+            sb.append(Double.isNaN(df1) ? ", df = " : ", df2 = ").append(Format.number(df2));
         }
         sb.append(", p = ").append(SurveyGlm.pText(p));
         if (!Double.isNaN(estimate)) {

@@ -1,8 +1,11 @@
 /**
  * Survey models and tests on a {@link org.prevalence.survey.SurveyDesign}: {@link
  * org.prevalence.survey.model.SurveyGlm} (R's {@code svyglm}) with its {@link
- * org.prevalence.survey.model.Formula}, families and links, and the design-based tests of
- * {@link org.prevalence.survey.model.SurveyTests}. Variances come from the design's own engines through
+ * org.prevalence.survey.model.Formula}, families and links, and the tests {@link
+ * org.prevalence.survey.model.RegressionTermTest} ({@code regTermTest}), {@link
+ * org.prevalence.survey.model.SurveyChisq} ({@code svychisq}) and {@link
+ * org.prevalence.survey.model.SurveyTTest} ({@code svyttest}), each giving a {@link
+ * org.prevalence.survey.model.TestResult}. Variances come from the design's own engines through
  * {@link org.prevalence.survey.InfluenceVariance}.
  */
 package org.prevalence.survey.model;
