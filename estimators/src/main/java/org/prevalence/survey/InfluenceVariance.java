@@ -114,16 +114,36 @@ public final class InfluenceVariance {
         LinearizationVariance engine = LinearizationVariance.of(design);
         LinearizationVariance.Totals t = engine.newTotals(p + pairs);
         int n = design.rows();
-        double[] zi = new double[p];
-        for (int i = 0; i < n; i++) {
+        if (design.calibration() == null) {
+            // PSU (and SSU) totals are linear in z: the totals of z_a + z_b are the sums of the columns' totals
             for (int a = 0; a < p; a++) {
-                zi[a] = z[a][i];
-                t.add(a, i, zi[a]);
+                double[] za = z[a];
+                for (int i = 0; i < n; i++) {
+                    t.add(a, i, za[i]);
+                }
             }
             int k = p;
             for (int a = 0; a < p; a++) {
                 for (int b = a + 1; b < p; b++) {
-                    t.add(k++, i, zi[a] + zi[b]);
+                    sumInto(t.t1, t.c1, t.psuCount, a, b, k);
+                    if (t.t2 != null) {
+                        sumInto(t.t2, t.c2, t.ssuCount, a, b, k);
+                    }
+                    k++;
+                }
+            }
+        } else {
+            double[] zi = new double[p];
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < p; a++) {
+                    zi[a] = z[a][i];
+                    t.add(a, i, zi[a]);
+                }
+                int k = p;
+                for (int a = 0; a < p; a++) {
+                    for (int b = a + 1; b < p; b++) {
+                        t.add(k++, i, zi[a] + zi[b]);
+                    }
                 }
             }
         }
@@ -142,6 +162,14 @@ public final class InfluenceVariance {
             }
         }
         return cov;
+    }
+
+    /** Domain k's unit totals = those of domains a and b; its row counts = domain a's (every row is in every column). */
+    private static void sumInto(double[] tot, int[] cnt, int units, int a, int b, int k) {
+        for (int q = 0; q < units; q++) {
+            tot[k * units + q] = tot[a * units + q] + tot[b * units + q];
+            cnt[k * units + q] = cnt[a * units + q];
+        }
     }
 
     /** @return the number of replicates (0 for a linearization design) */

@@ -18,7 +18,7 @@ public enum GlmLink {
     /** \( \eta = \log(-\log(1-\mu)) \). */
     CLOGLOG("cloglog");
 
-    private static final double EPS = Math.ulp(1.0);
+    static final double EPS = Math.ulp(1.0);
     private static final NormalDistribution STD = NormalDistribution.of(0, 1);
     private static final double PROBIT_THRESH = -STD.inverseCumulativeProbability(EPS);
     private final String label;

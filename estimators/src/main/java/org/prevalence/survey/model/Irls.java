@@ -2,40 +2,65 @@ package org.prevalence.survey.model;
 
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.bootstrap.ParallelLoop;
 
 /**
  * Iteratively reweighted least squares for a GLM with prior weights (package-private): Fisher
- * scoring as R's {@code glm.fit} (McCullagh and Nelder 1989, section 2.5). Each step solves the
- * weighted least-squares problem of the working response
- * \( z = \eta - o + (y - \mu)/\mu'(\eta) \) with working weights \( W = w \mu'(\eta)^2 / V(\mu) \) by a
- * Householder QR of \( W^{1/2} X \) (no normal equations). Converged when the step
- * \( \Delta\beta \) satisfies \( \Delta\beta^T X^T W X \Delta\beta / (|D| + 0.1) &lt; 10^{-24} \), so the
- * coefficients are the limit to rounding also for non-canonical links (probit, cloglog), where
- * Fisher scoring converges only linearly (R stops earlier: relative deviance change below 1e-8). A step
- * whose deviance is not finite, or rises, is halved (up to 30 times).
+ * scoring as R's {@code glm.fit} (McCullagh and Nelder 1989, section 2.5). With working weights
+ * \( W = w \mu'(\eta)^2 / V(\mu) \), information \( A = X^T W X \) and score
+ * \( U = \sum_i x_i w_i \mu'(\eta_i)(y_i - \mu_i)/V(\mu_i) \), the first step is R's weighted least
+ * squares from its starting means and every later one \( \beta \leftarrow \beta + A^{-1} U \), whose
+ * fixed point \( U = 0 \) does not depend on the precision of the solve. Each iteration is one pass
+ * over the rows accumulating \( A \), \( U \) and the deviance (in fixed chunks of rows summed in
+ * order, so the result is the same for every number of threads); \( A \) is solved by a Cholesky
+ * factorization after scaling it to unit diagonal. Converged when the step satisfies
+ * \( \Delta\beta^T A \Delta\beta / (|D| + 0.1) &lt; 10^{-24} \), so the coefficients are the limit to
+ * rounding also for non-canonical links (probit, cloglog), where Fisher scoring converges only
+ * linearly (R stops earlier: relative deviance change below 1e-8). A step whose deviance is not
+ * finite, or rises, is halved (up to 30 times). A column whose Cholesky pivot (on the unit-diagonal
+ * scale) falls below 1e-10 is collinear with the columns before it and refused.
  */
 final class Irls {
     /** Convergence: squared step length in the information metric below 1e-24 of the deviance. */
     static final double STEP_TOL = 1e-24;
-    private static final double RANK_TOL = 1e-7;
+    private static final double PIVOT_TOL = 1e-10;
     private static final double SEPARATION = 10 * Math.ulp(1.0);
+    private static final int CHUNK = 1 << 15;
 
-    /** A fitted model: coefficients, linear predictor and means per row, (X'WX)^-1, deviance. */
+    /** A fitted model: coefficients, A^-1, deviance. */
     static final class Fit {
         final double[] beta;
-        final double[] eta;
-        final double[] mu;
         final double[][] xtwxInv;
         final double deviance;
         final int iterations;
 
-        Fit(double[] beta, double[] eta, double[] mu, double[][] xtwxInv, double deviance, int iterations) {
+        Fit(double[] beta, double[][] xtwxInv, double deviance, int iterations) {
             this.beta = beta;
-            this.eta = eta;
-            this.mu = mu;
             this.xtwxInv = xtwxInv;
             this.deviance = deviance;
             this.iterations = iterations;
+        }
+    }
+
+    /** One pass's sums: the packed upper triangle of A, U (or X'Wz on the first pass), the deviance. */
+    private static final class Sums {
+        final double[] a;
+        final double[] u;
+        double dev;
+
+        Sums(int p) {
+            a = new double[p * (p + 1) / 2];
+            u = new double[p];
+        }
+
+        void add(Sums o) {
+            for (int k = 0; k < a.length; k++) {
+                a[k] += o.a[k];
+            }
+            for (int k = 0; k < u.length; k++) {
+                u[k] += o.u[k];
+            }
+            dev += o.dev;
         }
     }
 
@@ -44,12 +69,14 @@ final class Irls {
     private final GlmLink link;
     private final int maxIterations;
     private final int[] rows;
+    private final int threads;
 
-    Irls(ModelMatrix mm, GlmFamily family, GlmLink link, int maxIterations) {
+    Irls(ModelMatrix mm, GlmFamily family, GlmLink link, int maxIterations, int threads) {
         this.mm = mm;
         this.family = family;
         this.link = link;
         this.maxIterations = maxIterations;
+        this.threads = threads;
         rows = new int[mm.usedCount];
         int k = 0;
         for (int i = 0; i < mm.used.length; i++) {
@@ -57,6 +84,11 @@ final class Irls {
                 rows[k++] = i;
             }
         }
+    }
+
+    /** @return this fitter with another number of threads for its passes */
+    Irls withThreads(int t) {
+        return new Irls(mm, family, link, maxIterations, t);
     }
 
     /**
@@ -67,76 +99,243 @@ final class Irls {
      */
     Fit fit(double[] w, double[] start, String what) {
         int p = mm.x.length;
-        int m = rows.length;
-        int n = mm.used.length;
-        double[] eta = new double[n];
-        double[] mu = new double[n];
+        if (rows.length < p) {
+            throw PrevalenceException.notEstimable("model", "%s has %d coefficients but only %d rows", what, p, rows.length);
+        }
         double[] beta;
+        Sums s;
         if (start == null) {
-            for (int i : rows) {
-                mu[i] = family.start(mm.y[i]);
-                eta[i] = link.link(mu[i]);
-            }
-            beta = null;
+            Sums first = pass(w, null);
+            beta = solve(first.a, first.u, what);
         } else {
             beta = start.clone();
-            predict(beta, eta, mu);
         }
-        double dev = deviance(w, mu);
-        double[][] a = new double[p][m];
-        double[] b = new double[m];
-        double[][] r = new double[p][p];
-        double[] wt = new double[m];
+        s = pass(w, beta);
         for (int it = 1; it <= maxIterations; it++) {
-            for (int k = 0; k < m; k++) {
-                int i = rows[k];
-                double d = link.derivative(eta[i]);
-                wt[k] = w[i] * d * d / family.variance(mu[i]);
-                double sw = Math.sqrt(wt[k]);
-                double z = eta[i] - mm.offset[i] + (mm.y[i] - mu[i]) / d;
-                b[k] = sw * z;
-                for (int j = 0; j < p; j++) {
-                    a[j][k] = sw * mm.x[j][i];
+            double[] step = solve(s.a, s.u, what);
+            double q = 0; // step' A step, A packed upper triangle
+            for (int j = 0; j < p; j++) {
+                for (int k = j; k < p; k++) {
+                    q += (j == k ? 1 : 2) * s.a[index(j, k, p)] * step[j] * step[k];
                 }
             }
-            double[] next = solve(a, b, r, what);
-            double[] eta1 = new double[n];
-            double[] mu1 = new double[n];
-            predict(next, eta1, mu1);
-            double dev1 = deviance(w, mu1);
+            double[] next = new double[p];
+            for (int j = 0; j < p; j++) {
+                next[j] = beta[j] + step[j];
+            }
+            if (q / (Math.abs(s.dev) + 0.1) < STEP_TOL) {
+                // the last step is negligible: A (and the deviance) at beta serve for beta + step
+                return new Fit(next, inverse(s.a, what), s.dev, it);
+            }
+            Sums s1 = pass(w, next);
             int halvings = 0;
-            while (beta != null && (!Double.isFinite(dev1) || dev1 > dev + 1e-9 * Math.abs(dev) + 1e-12)) {
+            while (!Double.isFinite(s1.dev) || s1.dev > s.dev + 1e-9 * Math.abs(s.dev) + 1e-12) {
                 if (++halvings > 30) {
                     throw PrevalenceException.notConverged(what, "%s: the fit cannot reduce the deviance (step halving "
                             + "failed at iteration %d)", what, it);
                 }
                 for (int j = 0; j < p; j++) {
-                    next[j] = (next[j] + beta[j]) / 2;
+                    step[j] /= 2;
+                    next[j] = beta[j] + step[j];
                 }
-                predict(next, eta1, mu1);
-                dev1 = deviance(w, mu1);
+                s1 = pass(w, next);
             }
-            // the step's squared length in the information metric, relative to the deviance
-            double q = 0;
-            for (int k = 0; k < m; k++) {
-                int i = rows[k];
-                double e = eta1[i] - eta[i];
-                q += wt[k] * e * e;
-            }
-            boolean done = beta != null && q / (Math.abs(dev1) + 0.1) < STEP_TOL;
             beta = next;
-            eta = eta1;
-            mu = mu1;
-            dev = dev1;
-            if (done) {
-                return finish(beta, eta, mu, r, dev, it, w, what);
-            }
+            s = s1;
         }
         if (family.isBinomial() && start == null) {
+            double[] mu = new double[mm.used.length];
+            predict(beta, new double[mu.length], mu);
             checkSeparation(mm, beta, mu, rows);
         }
         throw PrevalenceException.notConverged(what, "%s did not converge in %d iterations (deviance %s); the data "
-                + "may be separated or the model too large for the data", what, maxIterations, dev);
+                + "may be separated or the model too large for the data", what, maxIterations, s.dev);
+    }
+
+    private static int index(int j, int k, int p) {
+        return j * p - j * (j - 1) / 2 + (k - j);
+    }
+
+    /**
+     * One pass over the rows at beta (or, for beta null, at R's starting means): A, and U (X'Wz on the
+     * starting pass), and the deviance.
+     */
+    private Sums pass(double[] w, double[] beta) {
+        int p = mm.x.length;
+        int m = rows.length;
+        int chunks = (m + CHUNK - 1) / CHUNK;
+        Sums[] part = new Sums[chunks];
+        ParallelLoop.run(chunks, threads, c -> part[c] = chunk(w, beta, c * CHUNK, Math.min(m, (c + 1) * CHUNK)));
+        Sums s = new Sums(p);
+        for (Sums x : part) {
+            s.add(x);
+        }
+        return s;
+    }
+
+    private Sums chunk(double[] w, double[] beta, int from, int to) {
+        int p = mm.x.length;
+        double[][] x = mm.x;
+        double[] y = mm.y;
+        double[] off = mm.offset;
+        Sums s = new Sums(p);
+        double[] a = s.a;
+        double[] u = s.u;
+        double[] xi = new double[p];
+        boolean logit = family.isBinomial() && link == GlmLink.LOGIT;
+        double dev = 0;
+        for (int k = from; k < to; k++) {
+            int i = rows[k];
+            for (int j = 0; j < p; j++) {
+                xi[j] = x[j][i];
+            }
+            double eta;
+            double mu;
+            if (beta == null) {
+                mu = family.start(y[i]);
+                eta = link.link(mu);
+            } else {
+                eta = off[i];
+                for (int j = 0; j < p; j++) {
+                    eta += xi[j] * beta[j];
+                }
+                mu = link.inverse(eta);
+            }
+            double d;
+            double v;
+            if (logit && eta >= -30 && eta <= 30) {
+                v = mu * (1 - mu); // canonical logit: mu'(eta) = V(mu) = mu (1 - mu)
+                d = Math.max(v, GlmLink.EPS);
+            } else {
+                d = link.derivative(eta);
+                v = family.variance(mu);
+            }
+            double wt = w[i] * d * d / v;
+            double r = beta == null ? eta - off[i] + (y[i] - mu) / d : w[i] * d * (y[i] - mu) / v;
+            double ur = beta == null ? wt * r : r;
+            int q = 0;
+            for (int j = 0; j < p; j++) {
+                double wx = wt * xi[j];
+                for (int l = j; l < p; l++) {
+                    a[q++] += wx * xi[l];
+                }
+                u[j] += ur * xi[j];
+            }
+            dev += w[i] * family.unitDeviance(y[i], mu);
+        }
+        s.dev = dev;
+        return s;
+    }
+
+    /** Solves A x = b (A packed, upper) by Cholesky on the unit-diagonal scale. */
+    private double[] solve(double[] ap, double[] b, String what) {
+        int p = b.length;
+        double[][] l = cholesky(ap, p, what);
+        double[] sc = scale(ap, p);
+        double[] z = new double[p];
+        for (int j = 0; j < p; j++) {
+            double s = b[j] * sc[j];
+            for (int k = 0; k < j; k++) {
+                s -= l[j][k] * z[k];
+            }
+            z[j] = s / l[j][j];
+        }
+        double[] x = new double[p];
+        for (int j = p - 1; j >= 0; j--) {
+            double s = z[j];
+            for (int k = j + 1; k < p; k++) {
+                s -= l[k][j] * x[k];
+            }
+            x[j] = s / l[j][j];
+        }
+        for (int j = 0; j < p; j++) {
+            x[j] *= sc[j];
+        }
+        return x;
+    }
+
+    private static double[] scale(double[] ap, int p) {
+        double[] sc = new double[p];
+        for (int j = 0; j < p; j++) {
+            double d = ap[index(j, j, p)];
+            sc[j] = d > 0 ? 1 / Math.sqrt(d) : 1;
+        }
+        return sc;
+    }
+
+    /** Lower Cholesky factor of D A D (D = diag(A)^-1/2), refusing a column with a pivot below 1e-10. */
+    private double[][] cholesky(double[] ap, int p, String what) {
+        double[] sc = scale(ap, p);
+        double[][] l = new double[p][p];
+        for (int j = 0; j < p; j++) {
+            double diag = ap[index(j, j, p)];
+            if (!(diag > 0)) {
+                throw collinear(j, what);
+            }
+            double s = 1;
+            for (int k = 0; k < j; k++) {
+                s -= l[j][k] * l[j][k];
+            }
+            if (!(s > PIVOT_TOL)) {
+                throw collinear(j, what);
+            }
+            l[j][j] = Math.sqrt(s);
+            for (int i = j + 1; i < p; i++) {
+                double t = ap[index(j, i, p)] * sc[i] * sc[j];
+                for (int k = 0; k < j; k++) {
+                    t -= l[i][k] * l[j][k];
+                }
+                l[i][j] = t / l[j][j];
+            }
+        }
+        return l;
+    }
+
+    private PrevalenceException collinear(int j, String what) {
+        return PrevalenceException.notEstimable("term '" + mm.names[j] + "'",
+                "the column '%s' of %s is collinear with the columns before it (or zero); R would report its "
+                        + "coefficient as NA; drop the term", mm.names[j], what);
+    }
+
+    /** A^-1 from the scaled Cholesky factor. */
+    private double[][] inverse(double[] ap, String what) {
+        int p = mm.x.length;
+        double[][] l = cholesky(ap, p, what);
+        double[] sc = scale(ap, p);
+        double[][] li = new double[p][p]; // L^-1, lower
+        for (int j = 0; j < p; j++) {
+            li[j][j] = 1 / l[j][j];
+            for (int i = j + 1; i < p; i++) {
+                double s = 0;
+                for (int k = j; k < i; k++) {
+                    s -= l[i][k] * li[k][j];
+                }
+                li[i][j] = s / l[i][i];
+            }
+        }
+        double[][] inv = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                double s = 0;
+                for (int k = j; k < p; k++) {
+                    s += li[k][i] * li[k][j];
+                }
+                inv[i][j] = s * sc[i] * sc[j];
+                inv[j][i] = inv[i][j];
+            }
+        }
+        return inv;
+    }
+
+    void predict(double[] beta, double[] eta, double[] mu) {
+        for (int i : rows) {
+            double e = mm.offset[i];
+            for (int j = 0; j < beta.length; j++) {
+                e += mm.x[j][i] * beta[j];
+            }
+            eta[i] = e;
+            mu[i] = link.inverse(e);
+        }
     }
 
     /** Refuses fitted probabilities within 10 machine epsilons of 0 or 1 (R's glm.fit warning), naming the largest coefficient. */
@@ -156,134 +355,6 @@ final class Irls {
                         Format.number(beta[worst]));
             }
         }
-    }
-
-    private Fit finish(double[] beta, double[] eta, double[] mu, double[][] r, double dev, int it, double[] w,
-                       String what) {
-        // the working weights at the final coefficients give X'WX for the sandwich
-        int p = beta.length;
-        int m = rows.length;
-        double[][] a = new double[p][m];
-        double[] b = new double[m];
-        for (int k = 0; k < m; k++) {
-            int i = rows[k];
-            double d = link.derivative(eta[i]);
-            double sw = Math.sqrt(w[i] * d * d / family.variance(mu[i]));
-            for (int j = 0; j < p; j++) {
-                a[j][k] = sw * mm.x[j][i];
-            }
-        }
-        solve(a, b, r, what);
-        double[][] rinv = new double[p][p];
-        for (int j = p - 1; j >= 0; j--) { // R^-1, upper triangular
-            rinv[j][j] = 1 / r[j][j];
-            for (int k = j + 1; k < p; k++) {
-                double s = 0;
-                for (int l = j; l < k; l++) {
-                    s += rinv[j][l] * r[l][k];
-                }
-                rinv[j][k] = -s / r[k][k];
-            }
-        }
-        double[][] inv = new double[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = i; j < p; j++) {
-                double s = 0;
-                for (int k = j; k < p; k++) {
-                    s += rinv[i][k] * rinv[j][k];
-                }
-                inv[i][j] = s;
-                inv[j][i] = s;
-            }
-        }
-        return new Fit(beta, eta, mu, inv, dev, it);
-    }
-
-    void predict(double[] beta, double[] eta, double[] mu) {
-        for (int i : rows) {
-            double e = mm.offset[i];
-            for (int j = 0; j < beta.length; j++) {
-                e += mm.x[j][i] * beta[j];
-            }
-            eta[i] = e;
-            mu[i] = link.inverse(e);
-        }
-    }
-
-    double deviance(double[] w, double[] mu) {
-        double s = 0;
-        for (int i : rows) {
-            s += w[i] * family.unitDeviance(mm.y[i], mu[i]);
-        }
-        return s;
-    }
-
-    /**
-     * Least squares by Householder QR: overwrites a (columns [j][row]) and b, fills r, returns the
-     * coefficients; a column whose remaining norm is below 1e-7 of its own norm is collinear (R's
-     * {@code dqrdc2} tolerance), refused naming the column.
-     */
-    private double[] solve(double[][] a, double[] b, double[][] r, String what) {
-        int p = a.length;
-        int m = b.length;
-        if (m < p) {
-            throw PrevalenceException.notEstimable("model", "%s has %d coefficients but only %d rows", what, p, m);
-        }
-        for (int j = 0; j < p; j++) {
-            double[] aj = a[j];
-            double full = 0;
-            double norm = 0;
-            for (int i = 0; i < m; i++) {
-                full += aj[i] * aj[i];
-                if (i >= j) {
-                    norm += aj[i] * aj[i];
-                }
-            }
-            norm = Math.sqrt(norm);
-            if (!(norm > RANK_TOL * Math.sqrt(full))) {
-                throw PrevalenceException.notEstimable("term '" + mm.names[j] + "'",
-                        "the column '%s' of %s is collinear with the columns before it (or constant zero); R would "
-                                + "report its coefficient as NA; drop the term", mm.names[j], what);
-            }
-            double alpha = aj[j] > 0 ? -norm : norm;
-            aj[j] -= alpha;
-            double vnorm2 = 0;
-            for (int i = j; i < m; i++) {
-                vnorm2 += aj[i] * aj[i];
-            }
-            for (int k = j + 1; k < p; k++) {
-                double[] ak = a[k];
-                double s = 0;
-                for (int i = j; i < m; i++) {
-                    s += aj[i] * ak[i];
-                }
-                s *= 2 / vnorm2;
-                for (int i = j; i < m; i++) {
-                    ak[i] -= s * aj[i];
-                }
-            }
-            double s = 0;
-            for (int i = j; i < m; i++) {
-                s += aj[i] * b[i];
-            }
-            s *= 2 / vnorm2;
-            for (int i = j; i < m; i++) {
-                b[i] -= s * aj[i];
-            }
-            r[j][j] = alpha;
-            for (int k = j + 1; k < p; k++) {
-                r[j][k] = a[k][j];
-            }
-        }
-        double[] beta = new double[p];
-        for (int j = p - 1; j >= 0; j--) {
-            double s = b[j];
-            for (int k = j + 1; k < p; k++) {
-                s -= r[j][k] * beta[k];
-            }
-            beta[j] = s / r[j][j];
-        }
-        return beta;
     }
 
     int[] rows() {

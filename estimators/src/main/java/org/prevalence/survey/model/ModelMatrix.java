@@ -213,6 +213,12 @@ final class ModelMatrix {
                         name.append(v.levels.get(pick[j]));
                     }
                 }
+                if (dropped == 0 && tv.size() == 1 && tv.get(0).codes == null) {
+                    names.add(name.toString()); // a numeric main effect on every row: its (copied) values
+                    assign.add(t);
+                    cols.add(tv.get(0).values);
+                    continue;
+                }
                 double[] col = new double[n];
                 for (int i = 0; i < n; i++) {
                     if (!used[i]) {

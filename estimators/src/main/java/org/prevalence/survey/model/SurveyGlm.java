@@ -132,12 +132,9 @@ public final class SurveyGlm {
                     family.label(), lk.label());
         }
         ModelMatrix mm = ModelMatrix.of(design, formula, family, missing);
-        Irls irls = new Irls(mm, family, lk, maxIterations);
+        Irls irls = new Irls(mm, family, lk, maxIterations, threads);
         double[] w = design.weights();
         Irls.Fit fit = irls.fit(w, null, "the model");
-        if (family.isBinomial()) {
-            Irls.checkSeparation(mm, fit.beta, fit.mu, irls.rows());
-        }
         int p = fit.beta.length;
         InfluenceVariance iv = InfluenceVariance.of(design);
         double[][] cov;
@@ -145,11 +142,15 @@ public final class SurveyGlm {
             int R = iv.replicates();
             double[][] theta = new double[R][];
             Irls.Fit full = fit;
-            ParallelLoop.run(R, threads, r -> theta[r] = irls.fit(iv.replicateWeights(r), full.beta,
+            Irls one = irls.withThreads(1); // the replicates run in parallel, each on one thread
+            ParallelLoop.run(R, threads, r -> theta[r] = one.fit(iv.replicateWeights(r), full.beta,
                     "replicate " + (r + 1)).beta);
             cov = iv.replicateCovariance(theta, fit.beta);
         } else {
             cov = iv.linearizationCovariance(influence(mm, fit, lk, w, irls.rows()));
+        }
+        if (iv.isReplicate() && family.isBinomial()) {
+            influence(mm, fit, lk, w, irls.rows()); // the separation check
         }
         int df = iv.degreesOfFreedom(mm.dropped > 0 ? mm.used : null) + 1 - p;
         double meanW = 0;
@@ -167,16 +168,28 @@ public final class SurveyGlm {
                 fit.deviance / meanW, fit.iterations, mm.usedCount, mm.dropped, iv.method());
     }
 
-    /** Influence values [coefficient][row] of the estimating equations: A^-1 x_i w_i mu'(eta)(y - mu)/V(mu). */
+    /**
+     * Influence values [coefficient][row] of the estimating equations, A^-1 x_i w_i mu'(eta)(y - mu)/V(mu),
+     * refusing (binomial) fitted probabilities numerically 0 or 1.
+     */
     private double[][] influence(ModelMatrix mm, Irls.Fit fit, GlmLink lk, double[] w, int[] rows) {
         int p = fit.beta.length;
         int n = w.length;
         double[][] z = new double[p][n];
         double[][] ai = fit.xtwxInv;
         double[] u = new double[p];
+        double[] mu = family.isBinomial() ? new double[n] : null;
         for (int i : rows) {
-            double d = lk.derivative(fit.eta[i]);
-            double s = w[i] * d * (mm.y[i] - fit.mu[i]) / family.variance(fit.mu[i]);
+            double eta = mm.offset[i];
+            for (int a = 0; a < p; a++) {
+                eta += mm.x[a][i] * fit.beta[a];
+            }
+            double m = lk.inverse(eta);
+            if (mu != null) {
+                mu[i] = m;
+            }
+            double d = lk.derivative(eta);
+            double s = w[i] * d * (mm.y[i] - m) / family.variance(m);
             for (int a = 0; a < p; a++) {
                 u[a] = mm.x[a][i] * s;
             }
@@ -187,6 +200,9 @@ public final class SurveyGlm {
                 }
                 z[a][i] = v;
             }
+        }
+        if (mu != null) {
+            Irls.checkSeparation(mm, fit.beta, mu, rows);
         }
         return z;
     }
