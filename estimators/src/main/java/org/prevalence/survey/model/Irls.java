@@ -70,6 +70,8 @@ final class Irls {
     private final int maxIterations;
     private final int[] rows;
     private final int threads;
+    /** The model matrix of the used rows, row-major [k * p + j], for the passes. */
+    private final double[] xr;
 
     Irls(ModelMatrix mm, GlmFamily family, GlmLink link, int maxIterations, int threads) {
         this.mm = mm;
@@ -84,11 +86,29 @@ final class Irls {
                 rows[k++] = i;
             }
         }
+        int p = mm.x.length;
+        xr = new double[rows.length * p];
+        for (int j = 0; j < p; j++) {
+            double[] xj = mm.x[j];
+            for (int r = 0; r < rows.length; r++) {
+                xr[r * p + j] = xj[rows[r]];
+            }
+        }
     }
 
-    /** @return this fitter with another number of threads for its passes */
+    private Irls(Irls o, int threads) {
+        this.mm = o.mm;
+        this.family = o.family;
+        this.link = o.link;
+        this.maxIterations = o.maxIterations;
+        this.threads = threads;
+        this.rows = o.rows;
+        this.xr = o.xr;
+    }
+
+    /** @return this fitter with another number of threads for its passes (sharing its arrays) */
     Irls withThreads(int t) {
-        return new Irls(mm, family, link, maxIterations, t);
+        return new Irls(this, t);
     }
 
     /**
@@ -175,7 +195,6 @@ final class Irls {
 
     private Sums chunk(double[] w, double[] beta, int from, int to) {
         int p = mm.x.length;
-        double[][] x = mm.x;
         double[] y = mm.y;
         double[] off = mm.offset;
         Sums s = new Sums(p);
@@ -184,10 +203,12 @@ final class Irls {
         double[] xi = new double[p];
         boolean logit = family.isBinomial() && link == GlmLink.LOGIT;
         double dev = 0;
+        double[] xr = this.xr;
         for (int k = from; k < to; k++) {
             int i = rows[k];
+            int base = k * p;
             for (int j = 0; j < p; j++) {
-                xi[j] = x[j][i];
+                xi[j] = xr[base + j];
             }
             double eta;
             double mu;
