@@ -5,7 +5,9 @@ import org.prevalence.survey.MissingValues;
 import org.prevalence.survey.SurveyDesign;
 
 /**
- * The design-based two-sample t-test of a difference in means; R's {@code survey::svyttest(y ~ group)}:
+ * The design-based one-sample t-test of a mean ({@code y ~ 1}: \( t = \hat{\bar y}/SE \) on degf - 1,
+ * as R's {@code svyttest(y ~ 1)}) and two-sample t-test of a difference in means; R's
+ * {@code survey::svyttest(y ~ group)}:
  * the Gaussian {@link SurveyGlm} {@code y ~ group}, whose one coefficient besides the intercept is the
  * difference in means; \( t = \hat\beta_1 / SE \) on the model's residual degrees of freedom
  * (degf - 1), two-sided. The group must give one coefficient: a two-level factor (the second level
@@ -31,11 +33,24 @@ public final class SurveyTTest {
 
     /**
      * @param design the design
-     * @param formula {@code y ~ group}
+     * @param formula {@code y ~ group}, or {@code y ~ 1} for the one-sample test
      * @return t, df (as df2), p, and the difference in means as the estimate
      */
     public TestResult test(SurveyDesign design, String formula) {
         Formula f = Formula.parse(formula);
+        if (f.terms().isEmpty() && f.intercept() && f.offsets().isEmpty()) {
+            // one-sample: the design-based mean over its SE on degf - 1 (R svyttest(y ~ 1))
+            org.prevalence.survey.SurveyMean.Result m = org.prevalence.survey.SurveyMean.withDefaults().with(missing)
+                    .estimate(design, f.response());
+            int df = design.degreesOfFreedom() - 1;
+            if (df <= 0) {
+                throw PrevalenceException.notEstimable("design", "the design has %d degrees of freedom; a one-sample "
+                        + "t-test needs at least 2", design.degreesOfFreedom());
+            }
+            double t = m.getEstimate() / m.getStandardError();
+            double p = 2 * org.apache.commons.statistics.distribution.TDistribution.of(df).cumulativeProbability(-Math.abs(t));
+            return new TestResult("t", t, Double.NaN, df, p, "Design-based one-sample t-test", m.getEstimate());
+        }
         if (f.terms().size() != 1 || f.terms().get(0).size() != 1 || !f.intercept() || !f.offsets().isEmpty()) {
             throw PrevalenceException.invalidArgument("formula", "a t-test takes \"y ~ group\" with one group variable, got \"%s\"",
                     formula);

@@ -41,6 +41,8 @@ class SurveyTestsReferenceTest {
                 return SurveyChisq.withDefaults().test(ModelFixtures.dstrat(), "sch.wide", "stype");
             case "ttest_dclus1":
                 return SurveyTTest.withDefaults().test(ModelFixtures.dclus1(), "api00 ~ sch.wide");
+            case "ttest1_dclus1":
+                return SurveyTTest.withDefaults().test(ModelFixtures.dclus1(), "api00 ~ 1");
             case "ttest_dstrat":
                 return SurveyTTest.withDefaults().test(ModelFixtures.dstrat(), "api00 ~ sch.wide");
             default:

@@ -79,5 +79,6 @@ for (st in c("F", "Chisq", "Wald", "adjWald", "lincom", "saddlepoint")) {
 r <- svychisq(~sch.wide+stype, dstrat, statistic="F"); tadd("chisq_F_dstrat", "svychisq(~sch.wide+stype, dstrat)", "F", r$statistic, r$parameter[1], r$parameter[2], r$p.value, r$method)
 r <- svyttest(api00~sch.wide, dclus1); tadd("ttest_dclus1", "svyttest(api00~sch.wide, dclus1)", "t", r$statistic, NA, r$parameter, r$p.value, paste(r$method, "estimate", f10(r$estimate)))
 r <- svyttest(api00~sch.wide, dstrat); tadd("ttest_dstrat", "svyttest(api00~sch.wide, dstrat)", "t", r$statistic, NA, r$parameter, r$p.value, paste(r$method, "estimate", f10(r$estimate)))
+r <- svyttest(api00~1, dclus1); tadd("ttest1_dclus1", "svyttest(api00~1, dclus1)", "t", r$statistic, NA, r$parameter, r$p.value, paste(r$method, "estimate", f10(r$estimate)))
 write.csv(do.call(rbind, trows), "tests-expected.csv", row.names=FALSE)
 writeLines(capture.output(sessionInfo()), "sessionInfo.txt")
