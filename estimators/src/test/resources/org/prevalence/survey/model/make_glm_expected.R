@@ -81,4 +81,17 @@ r <- svyttest(api00~sch.wide, dclus1); tadd("ttest_dclus1", "svyttest(api00~sch.
 r <- svyttest(api00~sch.wide, dstrat); tadd("ttest_dstrat", "svyttest(api00~sch.wide, dstrat)", "t", r$statistic, NA, r$parameter, r$p.value, paste(r$method, "estimate", f10(r$estimate)))
 r <- svyttest(api00~1, dclus1); tadd("ttest1_dclus1", "svyttest(api00~1, dclus1)", "t", r$statistic, NA, r$parameter, r$p.value, paste(r$method, "estimate", f10(r$estimate)))
 write.csv(do.call(rbind, trows), "tests-expected.csv", row.names=FALSE)
+# linear contrasts of svyglm coefficients (svycontrast on the design-based vcov)
+crows <- list()
+cadd <- function(case, model, expr, w) {
+  full <- setNames(rep(0, length(coef(models[[model]]))), names(coef(models[[model]])))
+  full[names(w)] <- w  # a full-length vector (svycontrast on a svrepglm needs one)
+  r <- svycontrast(models[[model]], full)
+  crows[[length(crows)+1]] <<- data.frame(case=case, model=model, call=paste0("svycontrast(", model, ", ", expr, ")"),
+    weights=paste(names(w), w, sep="=", collapse=";"), estimate=f10(unname(coef(r))), se=f10(unname(SE(r))))
+}
+cadd("contr_HminusM", "dclus1_qbin", "c(stypeH=1, stypeM=-1)", c(stypeH=1, stypeM=-1))
+cadd("contr_pred", "dclus1_qbin", "c('(Intercept)'=1, ell=20, meals=50, stypeM=1)", c("(Intercept)"=1, ell=20, meals=50, stypeM=1))
+cadd("contr_dstrat", "dstrat_gauss", "c(stypeH=0.5, stypeM=0.5, mobility=-2)", c(stypeH=0.5, stypeM=0.5, mobility=-2))
+write.csv(do.call(rbind, crows), "contrast-expected.csv", row.names=FALSE)
 writeLines(capture.output(sessionInfo()), "sessionInfo.txt")
