@@ -13,6 +13,7 @@ import org.prevalence.survey.model.GlmFamily;
 import org.prevalence.survey.model.GlmLink;
 import org.prevalence.survey.model.RegressionTermTest;
 import org.prevalence.survey.model.SurveyChisq;
+import org.prevalence.survey.model.SurveyContrast;
 import org.prevalence.survey.model.SurveyGlm;
 import org.prevalence.survey.model.SurveyTTest;
 import org.prevalence.survey.model.TestResult;
@@ -43,6 +44,10 @@ final class ModelOptions {
             description = "Wald F test that the --glm coefficients of these terms are zero (R regTermTest).")
     List<String> testTerms;
 
+    @Option(names = "--contrast", paramLabel = "COEF=W[,COEF=W]",
+            description = "A linear contrast of the --glm coefficients, e.g. stypeH=1,stypeM=-1 (R svycontrast).")
+    String contrast;
+
     @Option(names = "--chisq", split = ",", paramLabel = "ROW,COL",
             description = "Design-based test of association of two categorical columns (R svychisq).")
     List<String> chisq;
@@ -63,7 +68,7 @@ final class ModelOptions {
 
     /** Refuses model options that would be ignored, naming the option. */
     void check(picocli.CommandLine.ParseResult pr) {
-        for (String o : List.of("--family", "--link", "--test-terms")) {
+        for (String o : List.of("--family", "--link", "--test-terms", "--contrast")) {
             if (glm == null && pr.hasMatchedOption(o)) {
                 throw PrevalenceException.invalidArgument(o, "%s applies to the survey GLM; it needs --glm FORMULA", o);
             }
@@ -91,8 +96,32 @@ final class ModelOptions {
         return new ArrayList<>(s);
     }
 
-    /** The fitted model (or null) and the tests, in the order of the options. */
-    record Results(SurveyGlm.Result model, List<TestResult> tests) {
+    /**
+     * The fitted model (or null), the contrast (or null) and the tests, in the order of the options.
+     * @param model the model
+     * @param contrastText the contrast as given
+     * @param contrast its estimate
+     * @param tests the tests
+     */
+    record Results(SurveyGlm.Result model, String contrastText, SurveyContrast.Result contrast, List<TestResult> tests) {
+    }
+
+    /** @return the contrast weights of COEF=W[,COEF=W] */
+    private java.util.Map<String, Double> contrastWeights() {
+        java.util.Map<String, Double> w = new java.util.LinkedHashMap<>();
+        for (String part : contrast.split(",")) {
+            int eq = part.lastIndexOf('=');
+            if (eq <= 0) {
+                throw PrevalenceException.invalidArgument("--contrast", "--contrast takes COEF=W[,COEF=W], got '%s'", part);
+            }
+            try {
+                w.put(part.substring(0, eq).trim(), Double.parseDouble(part.substring(eq + 1).trim()));
+            } catch (NumberFormatException e) {
+                throw PrevalenceException.invalidArgument("--contrast", "--contrast: the weight of '%s' is not a number",
+                        part.substring(0, eq).trim());
+            }
+        }
+        return w;
     }
 
     Results run(SurveyDesign d, MissingValues mv, double level, int threads) {
@@ -108,13 +137,14 @@ final class ModelOptions {
                 tests.add(RegressionTermTest.withDefaults().test(model, testTerms.toArray(new String[0])));
             }
         }
+        SurveyContrast.Result con = contrast == null ? null : SurveyContrast.withDefaults().estimate(model, contrastWeights());
         if (chisq != null) {
             tests.add(SurveyChisq.withDefaults().with(chisqStatistic).with(mv).test(d, chisq.get(0), chisq.get(1)));
         }
         if (ttest != null) {
             tests.add(SurveyTTest.withDefaults().with(mv).test(d, ttest));
         }
-        return new Results(model, tests);
+        return new Results(model, contrast, con, tests);
     }
 
     static final class Families extends EnumConverter<GlmFamily> {

@@ -14,6 +14,7 @@ import org.prevalence.survey.model.TestResult;
  * model's coefficient table and the tests, in broom's tidy shape. JSON: {@code design},
  * {@code variance}, {@code model} ({@code formula, family, link, n, df, dropped, deviance,
  * iterations}, or null), {@code terms[{term, estimate, se, statistic, df, p, lower, upper}]} and
+ * {@code contrasts[{contrast, estimate, se, df}]} (with {@code --contrast}) and
  * {@code tests[{test, statistic, df1, df2, p, method}]} (a missing df is null). CSV: one row per
  * coefficient and per test, with a {@code kind} column.
  */
@@ -76,6 +77,14 @@ final class ModelReport {
             json.put("model", null);
         }
         json.put("terms", terms);
+        if (r.contrast() != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("contrast", r.contrastText());
+            c.put("estimate", JsonNumbers.of(r.contrast().getEstimate()));
+            c.put("se", JsonNumbers.of(r.contrast().getStandardError()));
+            c.put("df", r.contrast().getDegreesOfFreedom());
+            json.put("contrasts", List.of(c));
+        }
         List<Map<String, Object>> tests = new ArrayList<>();
         for (TestResult t : r.tests()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -104,6 +113,11 @@ final class ModelReport {
                         csvNumber(t.getConfidenceInterval().upper()), csvNumber(t.getConfidenceInterval().level()),
                         r.model().getFamily().label() + "(" + r.model().getLink().label() + ")");
             }
+        }
+        if (r.contrast() != null) {
+            csv.add("contrast", r.contrastText(), csvNumber(r.contrast().getEstimate()),
+                    csvNumber(r.contrast().getStandardError()), "NA", "NA",
+                    Integer.toString(r.contrast().getDegreesOfFreedom()), "NA", "NA", "NA", "NA", "svycontrast");
         }
         for (TestResult t : r.tests()) {
             csv.add("test", t.getTest(), csvNumber(t.getEstimate()), "NA", csvNumber(t.getStatistic()),
@@ -148,6 +162,9 @@ final class ModelReport {
                 sb.append(Output.fmt("%s%% %s intervals%n", Format.percent(terms.get(0).getConfidenceInterval().level()),
                         terms.get(0).getConfidenceInterval().label()));
             }
+        }
+        if (r.contrast() != null) {
+            sb.append(Output.fmt("%nContrast %s: %s%n", r.contrastText(), r.contrast()));
         }
         for (TestResult t : r.tests()) {
             sb.append(System.lineSeparator()).append(t).append(System.lineSeparator());

@@ -32,7 +32,7 @@ class SurveyModelCommandTest {
     void glmJsonHasTidyTermsAndMatchesR() throws Exception {
         // glm-expected.csv dclus1_qbin: svyglm(sch.wide ~ ell + meals + stype, dclus1, quasibinomial())
         CliTest.Run r = CliTest.run(args(DCLUS1, "--glm", "sch.wide ~ ell + meals + stype", "--family", "binomial",
-                "--test-terms", "stype", "--format", "json"));
+                "--test-terms", "stype", "--contrast", "stypeH=1,stypeM=-1", "--format", "json"));
         assertEquals(0, r.code(), r.err());
         JsonNode n = new ObjectMapper().readTree(r.out());
         JsonNode terms = n.get("terms");
@@ -53,6 +53,10 @@ class SurveyModelCommandTest {
         Tolerance.assertRelative(4.41315023478151, t.get("statistic").asDouble(), 1e-8, "F");
         assertEquals(2, t.get("df1").asInt());
         assertEquals(10, t.get("df2").asInt());
+        // contrast-expected.csv contr_HminusM: svycontrast(dclus1_qbin, c(stypeH=1, stypeM=-1))
+        JsonNode c = n.get("contrasts").get(0);
+        Tolerance.assertRelative(0.701405585285852, c.get("estimate").asDouble(), 1e-8, "contrast");
+        Tolerance.assertRelative(0.626272818855146, c.get("se").asDouble(), 1e-8, "contrast se");
     }
 
     @Test
@@ -106,6 +110,8 @@ class SurveyModelCommandTest {
             args(DCLUS1, "--family", "binomial", "--mean", "api00"),             // --family without --glm
             args(DCLUS1, "--chisq", "sch.wide"),                                 // one column
             args(DCLUS1, "--ttest", "api00~stype"),                              // three groups
+            args(DCLUS1, "--glm", "api00 ~ ell", "--contrast", "meals=1"),       // unknown coefficient
+            args(DCLUS1, "--glm", "api00 ~ ell", "--contrast", "ell"),           // no weight
         };
         for (String[] a : bad) {
             CliTest.Run r = CliTest.run(a);
