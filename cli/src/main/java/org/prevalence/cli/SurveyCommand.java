@@ -131,7 +131,8 @@ final class SurveyCommand implements Callable<Integer> {
 
     @Option(names = "--replicate-type", converter = ReplicateTypes.class, completionCandidates = ReplicateTypes.class,
             defaultValue = "other", paramLabel = "TYPE",
-            description = "Type of supplied replicate weights: jk1, jkn, brr, fay, bootstrap, subbootstrap, other.")
+            description = "Type of supplied replicate weights: jk1, jkn, brr, fay, bootstrap, subbootstrap, sdr "
+                    + "(successive difference, scale 4/R), other.")
     ReplicateMethod replicateType;
 
     @Option(names = "--scale", description = "Overall scale of supplied replicate weights (default: R's for the type).")
@@ -176,10 +177,20 @@ final class SurveyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ModelOptions models;
+
     @Override
     public Integer call() {
         checkOptions();
+        models.check(spec.commandLine().getParseResult());
         SurveyDesign design = adjust(replicate(design()));
+        if (models.wanted()) {
+            Output.write(common, spec.commandLine().getOut(), ModelReport.of(design, models.run(design,
+                    dropMissing ? MissingValues.DROP : MissingValues.FAIL, common.level, common.threadCount()),
+                    design.varianceMethod()).render(common.format));
+            return 0;
+        }
         List<SurveyEstimate> results = estimate(design);
         write(design, results, design.varianceMethod());
         if (plot.wanted()) {
@@ -390,7 +401,9 @@ final class SurveyCommand implements Callable<Integer> {
             means.add(quantile.substring(0, quantile.lastIndexOf(':')));
         }
         (factorsAsCategories ? categories : numbers).addAll(means);
+        categories.addAll(models.columns()); // model columns: numbers stay numbers, text becomes a factor
         variables = new java.util.LinkedHashSet<>(means);
+        variables.addAll(models.columns());
         if (by != null) {
             variables.addAll(by);
         }

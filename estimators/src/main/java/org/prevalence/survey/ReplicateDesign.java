@@ -85,9 +85,9 @@ public final class ReplicateDesign {
      * @return a new configuration
      */
     public ReplicateDesign with(ReplicateMethod v) {
-        if (Objects.requireNonNull(v, "method") == ReplicateMethod.OTHER) {
+        if (Objects.requireNonNull(v, "method") == ReplicateMethod.OTHER || v == ReplicateMethod.SDR) {
             throw PrevalenceException.invalidArgument("method",
-                    "replicate weights cannot be made by method OTHER; choose JK1, JKN, BRR, FAY, BOOTSTRAP or SUBBOOTSTRAP");
+                    "replicate weights cannot be made by method " + v + " (it describes supplied weights); choose JK1, JKN, BRR, FAY, BOOTSTRAP or SUBBOOTSTRAP");
         }
         return new ReplicateDesign(v, replicates, seed, fayRho, centre);
     }
@@ -145,7 +145,8 @@ public final class ReplicateDesign {
      * @param type the type
      * @param replicates the number of replicate columns
      * @param rho Fay's rho (used for {@link ReplicateMethod#FAY} only)
-     * @return BRR 1/R; Fay 1/(R(1-rho)^2); JK1 (R-1)/R; bootstrap and subbootstrap 1/(R-1); JKn and other 1
+     * @return BRR 1/R; Fay 1/(R(1-rho)^2); JK1 (R-1)/R; bootstrap and subbootstrap 1/(R-1);
+     *     successive difference 4/R; JKn and other 1
      *     (JKn needs rscales (n_h-1)/n_h)
      */
     public static double defaultScale(ReplicateMethod type, int replicates, double rho) {
@@ -159,6 +160,8 @@ public final class ReplicateDesign {
             case BOOTSTRAP:
             case SUBBOOTSTRAP:
                 return 1.0 / (replicates - 1);
+            case SDR:
+                return 4.0 / replicates; // Fay and Train (1995); R svrepdesign "successive-difference"
             default:
                 return 1.0;
         }

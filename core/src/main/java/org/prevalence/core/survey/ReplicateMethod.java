@@ -46,6 +46,13 @@ public enum ReplicateMethod {
      */
     SUBBOOTSTRAP,
     /**
+     * Successive-difference replication (R {@code svrepdesign(type="successive-difference")}, the ACS
+     * design; Fay and Train 1995): supplied weights only, typically 80 replicates whose factors are
+     * \( 1 + 2^{-3/2}(H_{a(i) r} - H_{b(i) r}) \) from two rows of a Hadamard matrix; scale \( 4/R \),
+     * rscales 1 (the ACS uses it with {@code mse=TRUE}, {@code ReplicateCentre.FULL_SAMPLE}).
+     */
+    SDR,
+    /**
      * Supplied replicate weights whose scale and rscales the user gives (R {@code "other"}); replicates
      * cannot be made by this method.
      */

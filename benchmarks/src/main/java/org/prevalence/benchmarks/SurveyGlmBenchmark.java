@@ -1,0 +1,73 @@
+package org.prevalence.benchmarks;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
+import org.prevalence.survey.SurveyDesign;
+import org.prevalence.survey.model.GlmFamily;
+import org.prevalence.survey.model.SurveyGlm;
+
+/**
+ * Question: how long does a survey logistic regression (R {@code svyglm(family=quasibinomial())}) with
+ * five numeric covariates and linearization SEs take on a stratified cluster sample of 1,000,000 rows,
+ * 50 strata and 2,000 PSUs? Target: under 150 ms on 2 cores. The sample (seed 20261203): PSU
+ * {@code i < 2000 ? i : uniform}, stratum = PSU / 40, weights uniform on [50, 150], covariates x1..x5
+ * standard normal, \( P(y = 1) = \mathrm{expit}(-0.5 + 0.4 x_1 - 0.3 x_2 + 0.2 x_3 + 0.1 x_4 - 0.2 x_5
+ * + 0.01 h) \). R on a sample of the same shape: see {@code benchmarks/scripts/time_svyglm.R}.
+ *
+ * <p>Run: java -jar benchmarks/target/benchmarks.jar SurveyGlmBenchmark
+ */
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+public class SurveyGlmBenchmark extends BenchmarkDefaults {
+    /** Number of sample rows. */
+    @Param({"1000000"})
+    public int rows;
+
+    SurveyDesign design;
+    final SurveyGlm glm = SurveyGlm.withDefaults().with(GlmFamily.QUASIBINOMIAL);
+
+    /** Builds the sample. */
+    @Setup(Level.Trial)
+    public void build() {
+        design = sample(rows, 20261203L);
+    }
+
+    static SurveyDesign sample(int rows, long seed) {
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(new long[] {seed, 0L});
+        org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler gauss =
+                org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] w = new double[rows];
+        int[] strata = new int[rows];
+        int[] psu = new int[rows];
+        double[][] x = new double[5][rows];
+        double[] y = new double[rows];
+        double[] beta = {0.4, -0.3, 0.2, 0.1, -0.2};
+        for (int i = 0; i < rows; i++) {
+            int p = i < 2000 ? i : rng.nextInt(2000);
+            psu[i] = p;
+            strata[i] = p / 40;
+            w[i] = 50 + 100 * rng.nextDouble();
+            double eta = -0.5 + 0.01 * strata[i];
+            for (int j = 0; j < 5; j++) {
+                x[j][i] = gauss.sample();
+                eta += beta[j] * x[j][i];
+            }
+            y[i] = rng.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+        }
+        SurveyDesign.Builder b = SurveyDesign.builder(rows).weights(w).strata(strata).clusters(psu).variable("y", y);
+        for (int j = 0; j < 5; j++) {
+            b = b.variable("x" + (j + 1), x[j]);
+        }
+        return b.build();
+    }
+
+    /** @return the fitted model */
+    @Benchmark
+    public SurveyGlm.Result logistic() {
+        return glm.fit(design, "y ~ x1 + x2 + x3 + x4 + x5");
+    }
+}

@@ -1,0 +1,167 @@
+package org.prevalence.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.survey.MissingValues;
+import org.prevalence.survey.SurveyDesign;
+import org.prevalence.survey.model.ChisqStatistic;
+import org.prevalence.survey.model.Formula;
+import org.prevalence.survey.model.GlmFamily;
+import org.prevalence.survey.model.GlmLink;
+import org.prevalence.survey.model.RegressionTermTest;
+import org.prevalence.survey.model.SurveyChisq;
+import org.prevalence.survey.model.SurveyContrast;
+import org.prevalence.survey.model.SurveyGlm;
+import org.prevalence.survey.model.SurveyTTest;
+import org.prevalence.survey.model.TestResult;
+import picocli.CommandLine.Option;
+
+/**
+ * The survey-model options of {@code prevalence survey} (a picocli mixin): a survey GLM
+ * ({@code --glm}, {@code --family}, {@code --link}, {@code --test-terms}), the design-based
+ * chi-squared test ({@code --chisq}, {@code --chisq-statistic}) and t-test ({@code --ttest}). It builds
+ * the configured library estimators and calls them; {@link ModelReport} writes the results.
+ */
+final class ModelOptions {
+    @Option(names = "--glm", paramLabel = "FORMULA",
+            description = "Fit a survey GLM (R svyglm), e.g. \"fl ~ sector + sex + age\"; terms a + b, a:b, a*b, 0 + (no "
+                    + "intercept), offset(x), offset(log(x)).")
+    String glm;
+
+    @Option(names = "--family", converter = Families.class, completionCandidates = Families.class,
+            defaultValue = "gaussian", paramLabel = "FAMILY",
+            description = "GLM family: gaussian, binomial, quasibinomial, poisson, quasipoisson (default ${DEFAULT-VALUE}).")
+    GlmFamily family;
+
+    @Option(names = "--link", converter = Links.class, completionCandidates = Links.class, paramLabel = "LINK",
+            description = "GLM link (default: the family's): identity, log, logit, probit, cloglog.")
+    GlmLink link;
+
+    @Option(names = "--test-terms", split = ",", paramLabel = "TERM[,TERM]",
+            description = "Wald F test that the --glm coefficients of these terms are zero (R regTermTest).")
+    List<String> testTerms;
+
+    @Option(names = "--contrast", paramLabel = "COEF=W[,COEF=W]",
+            description = "A linear contrast of the --glm coefficients, e.g. stypeH=1,stypeM=-1 (R svycontrast).")
+    String contrast;
+
+    @Option(names = "--chisq", split = ",", paramLabel = "ROW,COL",
+            description = "Design-based test of association of two categorical columns (R svychisq).")
+    List<String> chisq;
+
+    @Option(names = "--chisq-statistic", converter = ChisqStatistics.class, completionCandidates = ChisqStatistics.class,
+            defaultValue = "f", paramLabel = "STAT",
+            description = "svychisq statistic: f (Rao-Scott second order, default), chisq (first order), wald, adj-wald.")
+    ChisqStatistic chisqStatistic;
+
+    @Option(names = "--ttest", paramLabel = "Y~GROUP",
+            description = "Design-based t-test of the difference in the mean of Y between two groups (R svyttest).")
+    String ttest;
+
+    /** @return whether a model or test is asked for (then the command reports it instead of an estimate) */
+    boolean wanted() {
+        return glm != null || chisq != null || ttest != null;
+    }
+
+    /** Refuses model options that would be ignored, naming the option. */
+    void check(picocli.CommandLine.ParseResult pr) {
+        for (String o : List.of("--family", "--link", "--test-terms", "--contrast")) {
+            if (glm == null && pr.hasMatchedOption(o)) {
+                throw PrevalenceException.invalidArgument(o, "%s applies to the survey GLM; it needs --glm FORMULA", o);
+            }
+        }
+        if (chisq == null && pr.hasMatchedOption("--chisq-statistic")) {
+            throw PrevalenceException.invalidArgument("--chisq-statistic", "--chisq-statistic needs --chisq ROW,COL");
+        }
+        if (chisq != null && chisq.size() != 2) {
+            throw PrevalenceException.invalidArgument("--chisq", "--chisq takes two columns ROW,COL, got %d", chisq.size());
+        }
+    }
+
+    /** @return every column the models read (formula columns, test columns), for the CSV reader */
+    List<String> columns() {
+        Set<String> s = new LinkedHashSet<>();
+        if (glm != null) {
+            s.addAll(Formula.parse(glm).columns());
+        }
+        if (ttest != null) {
+            s.addAll(Formula.parse(ttest).columns());
+        }
+        if (chisq != null) {
+            s.addAll(chisq);
+        }
+        return new ArrayList<>(s);
+    }
+
+    /**
+     * The fitted model (or null), the contrast (or null) and the tests, in the order of the options.
+     * @param model the model
+     * @param contrastText the contrast as given
+     * @param contrast its estimate
+     * @param tests the tests
+     */
+    record Results(SurveyGlm.Result model, String contrastText, SurveyContrast.Result contrast, List<TestResult> tests) {
+    }
+
+    /** @return the contrast weights of COEF=W[,COEF=W] */
+    private java.util.Map<String, Double> contrastWeights() {
+        java.util.Map<String, Double> w = new java.util.LinkedHashMap<>();
+        for (String part : contrast.split(",")) {
+            int eq = part.lastIndexOf('=');
+            if (eq <= 0) {
+                throw PrevalenceException.invalidArgument("--contrast", "--contrast takes COEF=W[,COEF=W], got '%s'", part);
+            }
+            try {
+                w.put(part.substring(0, eq).trim(), Double.parseDouble(part.substring(eq + 1).trim()));
+            } catch (NumberFormatException e) {
+                throw PrevalenceException.invalidArgument("--contrast", "--contrast: the weight of '%s' is not a number",
+                        part.substring(0, eq).trim());
+            }
+        }
+        return w;
+    }
+
+    Results run(SurveyDesign d, MissingValues mv, double level, int threads) {
+        SurveyGlm.Result model = null;
+        List<TestResult> tests = new ArrayList<>();
+        if (glm != null) {
+            SurveyGlm g = SurveyGlm.withDefaults().with(family).with(mv).withConfidenceLevel(level).withThreads(threads);
+            if (link != null) {
+                g = g.with(link);
+            }
+            model = g.fit(d, glm);
+            if (testTerms != null) {
+                tests.add(RegressionTermTest.withDefaults().test(model, testTerms.toArray(new String[0])));
+            }
+        }
+        SurveyContrast.Result con = contrast == null ? null : SurveyContrast.withDefaults().estimate(model, contrastWeights());
+        if (chisq != null) {
+            tests.add(SurveyChisq.withDefaults().with(chisqStatistic).with(mv).test(d, chisq.get(0), chisq.get(1)));
+        }
+        if (ttest != null) {
+            tests.add(SurveyTTest.withDefaults().with(mv).test(d, ttest));
+        }
+        return new Results(model, contrast, con, tests);
+    }
+
+    static final class Families extends EnumConverter<GlmFamily> {
+        Families() {
+            super(GlmFamily.class);
+        }
+    }
+
+    static final class Links extends EnumConverter<GlmLink> {
+        Links() {
+            super(GlmLink.class);
+        }
+    }
+
+    static final class ChisqStatistics extends EnumConverter<ChisqStatistic> {
+        ChisqStatistics() {
+            super(ChisqStatistic.class);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package org.prevalence.survey.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.survey.Factor;
+import org.prevalence.survey.InfluenceVariance;
+import org.prevalence.survey.MissingValues;
+import org.prevalence.survey.SurveyDesign;
+
+/**
+ * The model matrix of a {@link Formula} on a design, as R's {@code model.matrix} with treatment
+ * contrasts (package-private). A text variable is a factor of its sorted levels (unused levels
+ * dropped, as {@code model.frame(drop.unused.levels=TRUE)}); its first level is the reference. A
+ * factor in a term is coded by contrasts (levels 2..L) when the term without it is already in the
+ * model (the intercept counting as the empty term), else by indicators of every level (R's rule, so
+ * {@code y ~ 0 + f} has one column per level). Within an interaction, the first variable varies
+ * fastest, and columns are named as R: {@code stypeH}, {@code ell:stypeM}.
+ */
+final class ModelMatrix {
+    final String[] names;
+    /** term index of each column (-1 for the intercept), as R's {@code assign} minus 1 */
+    final int[] assign;
+    /** [column][row] over all design rows (0 on rows not used) */
+    final double[][] x;
+    final double[] y;
+    final double[] offset;
+    final boolean[] used;
+    final int usedCount;
+    final long dropped;
+
+    private ModelMatrix(String[] names, int[] assign, double[][] x, double[] y, double[] offset, boolean[] used,
+                        int usedCount, long dropped) {
+        this.names = names;
+        this.assign = assign;
+        this.x = x;
+        this.y = y;
+        this.offset = offset;
+        this.used = used;
+        this.usedCount = usedCount;
+        this.dropped = dropped;
+    }
+
+    /** One variable as the matrix needs it: numeric values, or factor codes with the used levels. */
+    private static final class Var {
+        final String name;
+        final double[] values;
+        final int[] codes;
+        final List<String> levels;
+
+        Var(String name, double[] values, int[] codes, List<String> levels) {
+            this.name = name;
+            this.values = values;
+            this.codes = codes;
+            this.levels = levels;
+        }
+
+        boolean missing(int i) {
+            return codes != null ? codes[i] < 0 : Double.isNaN(values[i]);
+        }
+    }
+
+    static ModelMatrix of(SurveyDesign d, Formula f, GlmFamily family, MissingValues mv) {
+        InfluenceVariance iv = InfluenceVariance.of(d);
+        int n = d.rows();
+        List<String> columns = f.columns();
+        List<Var> vars = new ArrayList<>();
+        for (String c : columns) {
+            if (!iv.isNumeric(c) && !iv.isCategorical(c)) {
+                throw PrevalenceException.invalidArgument("column '" + c + "'",
+                        "the formula \"%s\" names column '%s', which is not in the data", f.text(), c);
+            }
+            if (iv.isCategorical(c)) {
+                Factor fa = d.factor(c);
+                vars.add(new Var(c, null, fa.codes(), fa.levels()));
+            } else {
+                vars.add(new Var(c, d.numeric(c), null, null));
+            }
+        }
+        boolean[] used = new boolean[n];
+        int usedCount = 0;
+        long dropped = 0;
+        for (int i = 0; i < n; i++) {
+            boolean ok = true;
+            for (Var v : vars) {
+                if (v.missing(i)) {
+                    if (mv == MissingValues.FAIL) {
+                        throw PrevalenceException.invalidData("row " + (i + 1) + ", column '" + v.name + "'",
+                                "row %d, column '%s': missing value (drop such rows with MissingValues.DROP, as R's "
+                                        + "na.action=na.omit)", i + 1, v.name);
+                    }
+                    ok = false;
+                }
+            }
+            used[i] = ok;
+            if (ok) {
+                usedCount++;
+            } else {
+                dropped++;
+            }
+        }
+        if (usedCount == 0) {
+            throw PrevalenceException.notEstimable("rows", "no row has values of all of %s", columns);
+        }
+        // recode factors to the levels present in the used rows
+        for (int k = 0; k < vars.size(); k++) {
+            Var v = vars.get(k);
+            if (v.codes == null) {
+                continue;
+            }
+            int[] count = new int[v.levels.size()];
+            for (int i = 0; i < n; i++) {
+                if (used[i]) {
+                    count[v.codes[i]]++;
+                }
+            }
+            int[] map = new int[count.length];
+            List<String> lv = new ArrayList<>();
+            for (int l = 0; l < count.length; l++) {
+                map[l] = count[l] > 0 ? lv.size() : -1;
+                if (count[l] > 0) {
+                    lv.add(v.levels.get(l));
+                }
+            }
+            int[] codes = new int[n];
+            for (int i = 0; i < n; i++) {
+                codes[i] = used[i] ? map[v.codes[i]] : -1;
+            }
+            vars.set(k, new Var(v.name, null, codes, lv));
+        }
+        double[] y = response(vars.get(0), family, used, f);
+        double[] offset = new double[n];
+        for (Formula.Offset o : f.offsets()) {
+            Var v = vars.get(columns.indexOf(o.column()));
+            if (v.codes != null) {
+                throw PrevalenceException.invalidArgument("column '" + o.column() + "'",
+                        "the offset column '%s' is not numeric", o.column());
+            }
+            for (int i = 0; i < n; i++) {
+                if (used[i]) {
+                    double val = o.log() ? Math.log(v.values[i]) : v.values[i];
+                    if (!Double.isFinite(val)) {
+                        throw PrevalenceException.invalidData("row " + (i + 1) + ", column '" + o.column() + "'",
+                                "row %d, column '%s': the offset %s is not finite", i + 1, o.column(),
+                                o.log() ? "log(" + o.column() + ")" : o.column());
+                    }
+                    offset[i] += val;
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        List<Integer> assign = new ArrayList<>();
+        List<double[]> cols = new ArrayList<>();
+        if (f.intercept()) {
+            names.add("(Intercept)");
+            assign.add(-1);
+            double[] one = new double[n];
+            for (int i = 0; i < n; i++) {
+                one[i] = used[i] ? 1 : 0;
+            }
+            cols.add(one);
+        }
+        Set<List<String>> seen = new HashSet<>();
+        boolean emptySeen = f.intercept();
+        for (int t = 0; t < f.terms().size(); t++) {
+            List<String> term = f.terms().get(t);
+            List<Var> tv = new ArrayList<>();
+            boolean[] contrast = new boolean[term.size()];
+            boolean anyFull = false;
+            for (int j = 0; j < term.size(); j++) {
+                Var v = vars.get(columns.indexOf(term.get(j)));
+                tv.add(v);
+                if (v.codes != null) {
+                    if (v.levels.size() < 2) {
+                        throw PrevalenceException.notEstimable("term '" + String.join(":", term) + "'",
+                                "the factor '%s' has only one level ('%s') in the rows used; a factor term needs two or "
+                                        + "more levels", v.name, v.levels.get(0));
+                    }
+                    List<String> without = new ArrayList<>(term);
+                    without.remove(j);
+                    contrast[j] = without.isEmpty() ? emptySeen : seen.contains(without);
+                    anyFull |= !contrast[j] && without.isEmpty();
+                }
+            }
+            seen.add(term);
+            if (anyFull) {
+                emptySeen = true; // indicators of every level span the intercept
+            }
+            // columns: first variable fastest
+            int[] sizes = new int[tv.size()];
+            int total = 1;
+            for (int j = 0; j < tv.size(); j++) {
+                Var v = tv.get(j);
+                sizes[j] = v.codes == null ? 1 : v.levels.size() - (contrast[j] ? 1 : 0);
+                total *= sizes[j];
+            }
+            for (int c = 0; c < total; c++) {
+                int rem = c;
+                int[] pick = new int[tv.size()];
+                StringBuilder name = new StringBuilder();
+                for (int j = 0; j < tv.size(); j++) {
+                    pick[j] = rem % sizes[j];
+                    rem /= sizes[j];
+                    Var v = tv.get(j);
+                    if (j > 0) {
+                        name.append(':');
+                    }
+                    name.append(v.name);
+                    if (v.codes != null) {
+                        pick[j] += contrast[j] ? 1 : 0;
+                        name.append(v.levels.get(pick[j]));
+                    }
+                }
+                if (dropped == 0 && tv.size() == 1 && tv.get(0).codes == null) {
+                    names.add(name.toString()); // a numeric main effect on every row: its (copied) values
+                    assign.add(t);
+                    cols.add(tv.get(0).values);
+                    continue;
+                }
+                double[] col = new double[n];
+                for (int i = 0; i < n; i++) {
+                    if (!used[i]) {
+                        continue;
+                    }
+                    double val = 1;
+                    for (int j = 0; j < tv.size(); j++) {
+                        Var v = tv.get(j);
+                        val *= v.codes == null ? v.values[i] : v.codes[i] == pick[j] ? 1 : 0;
+                    }
+                    col[i] = val;
+                }
+                names.add(name.toString());
+                assign.add(t);
+                cols.add(col);
+            }
+        }
+        if (cols.isEmpty()) {
+            throw PrevalenceException.invalidArgument("formula", "the formula \"%s\" has no terms and no intercept", f.text());
+        }
+        int[] as = assign.stream().mapToInt(Integer::intValue).toArray();
+        return new ModelMatrix(names.toArray(new String[0]), as, cols.toArray(new double[0][]), y, offset, used,
+                usedCount, dropped);
+    }
+
+    private static double[] response(Var v, GlmFamily family, boolean[] used, Formula f) {
+        int n = used.length;
+        double[] y = new double[n];
+        if (v.codes != null) {
+            if (!family.isBinomial()) {
+                throw PrevalenceException.invalidArgument("column '" + v.name + "'",
+                        "the response '%s' is categorical; a %s model needs a numeric response (a two-level factor "
+                                + "needs the binomial family)", v.name, family.label());
+            }
+            if (v.levels.size() != 2) {
+                throw PrevalenceException.invalidData("column '" + v.name + "'",
+                        "the response '%s' has %d level(s) %s in the rows used; a binomial response needs two levels "
+                                + "(the first, '%s', is failure) or 0/1 values", v.name, v.levels.size(), v.levels,
+                        v.levels.get(0));
+            }
+            for (int i = 0; i < n; i++) {
+                y[i] = used[i] ? v.codes[i] : 0; // R: the first level is failure, the other success
+            }
+            return y;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!used[i]) {
+                continue;
+            }
+            double yi = v.values[i];
+            if (!Double.isFinite(yi)) {
+                throw PrevalenceException.invalidData("row " + (i + 1) + ", column '" + v.name + "'",
+                        "row %d, column '%s': the response is not finite", i + 1, v.name);
+            }
+            if (family.isBinomial() && (yi < 0 || yi > 1)) {
+                throw PrevalenceException.invalidData("row " + (i + 1) + ", column '" + v.name + "'",
+                        "row %d, column '%s': a binomial response must be in [0, 1]", i + 1, v.name);
+            }
+            if (family.isPoisson() && yi < 0) {
+                throw PrevalenceException.invalidData("row " + (i + 1) + ", column '" + v.name + "'",
+                        "row %d, column '%s': a poisson response must not be negative", i + 1, v.name);
+            }
+            y[i] = yi;
+        }
+        return y;
+    }
+}
