@@ -54,11 +54,15 @@ class MseHtmlReportTest {
     static JsonNode at(JsonNode root, String path) {
         JsonNode n = root;
         for (String part : path.split("\\.")) {
-            Matcher m = Pattern.compile("\\[(\\d+)]").matcher(part);
-            if (m.matches()) {
-                n = n.get(Integer.parseInt(m.group(1)));
-            } else {
-                n = n.get(part);
+            Matcher m = Pattern.compile("([^\\[]*)(?:\\[(\\d+)])?").matcher(part);
+            if (!m.matches()) {
+                return null;
+            }
+            if (!m.group(1).isEmpty()) {
+                n = n.get(m.group(1));
+            }
+            if (n != null && m.group(2) != null) {
+                n = n.get(Integer.parseInt(m.group(2)));
             }
             if (n == null) {
                 return null;

@@ -49,6 +49,8 @@ class ReportBrowserTest {
         m.put("mse-uk2013-closed", new String[] {"mse", "--dataset", "uk2013_5lists", "--closed-models"});
         m.put("mse-uk2013-bma", new String[] {"mse", "--dataset", "uk2013_5lists", "--bayes", "bma"});
         m.put("mse-neworleans-8lists", new String[] {"mse", "--dataset", "neworleans_8lists", "--select", "stepwise"});
+        m.put("survey-apistrat", new String[] {"survey", "--dataset", "apistrat", "--strata", "stype", "--weights", "pw",
+            "--fpc", "fpc", "--mean", "api00", "--by", "stype"});
         return m;
     }
 
@@ -115,6 +117,26 @@ class ReportBrowserTest {
 
     /** Reports of the other commands, added here as they gain --report. */
     static Map<String, Path> extraPages(Path out) throws Exception {
-        return new LinkedHashMap<>();
+        Map<String, Path> m = new LinkedHashMap<>();
+        Path world = out.resolve("world");
+        assertEquals(0, CliTest.run("datasets", "world", world.toString()).code());
+        Path cases = out.resolve("regional-cases.html");
+        Files.deleteIfExists(cases);
+        CliTest.Run r = CliTest.run("regional", "cases", world.resolve("cases.csv").toString(), "--population",
+                world.resolve("population.csv").toString(), "--window", "2002-01-01:2011-12-31", "--report",
+                cases.toString());
+        assertEquals(0, r.code(), r.err());
+        m.put("regional-cases", cases);
+        Path surveys = out.resolve("regional-surveys.html");
+        Files.deleteIfExists(surveys);
+        r = CliTest.run("regional", "surveys", world.resolve("national.csv").toString(), "--covariates",
+                world.resolve("covariates.csv").toString(), "--report", surveys.toString());
+        assertEquals(0, r.code(), r.err());
+        m.put("regional-surveys", surveys);
+        Path demo = out.resolve("demo");
+        r = CliTest.run("demo", "--dir", demo.toString());
+        assertEquals(0, r.code(), r.err());
+        m.put("demo", demo.resolve("report.html"));
+        return m;
     }
 }
