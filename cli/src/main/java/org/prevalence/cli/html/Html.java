@@ -25,7 +25,8 @@ public final class Html {
             "th,td{border-bottom:1px solid #e3e3e3;padding:4px 8px;text-align:left;vertical-align:top;"
                     + "overflow-wrap:anywhere}",
             "th{background:#f3f5f8;font-weight:600}",
-            "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.w{white-space:nowrap}",
+            "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}th.n{text-align:right}"
+                    + "td.w{white-space:nowrap}",
             "tr.sel td{background:#fff7dd;font-weight:600}",
             ".headline{display:flex;flex-wrap:wrap;gap:12px;margin:8px 0 16px}",
             ".fig{border:1px solid #d9d9d9;border-radius:6px;padding:10px 14px;min-width:180px}",

@@ -98,7 +98,7 @@ public final class RegionalHtml {
         List<String> u95 = Html.column(up95);
         List<String> ps = Html.column(pop);
         boolean pub = c.published() != null;
-        List<String> head = new ArrayList<>(List.of("!region", "#estimate", "#per 1,000", "#population", "#68% lower",
+        List<String> head = new ArrayList<>(List.of("region", "#estimate", "#per 1,000", "#population", "#68% lower",
                 "#68% upper", "#95% lower", "#95% upper"));
         if (c.truth() != null) {
             head.add("#truth");
