@@ -42,7 +42,7 @@ final class ReportOption {
     /** @return the command line as typed, for the report's "how this was computed" section */
     static String commandLine(CommandSpec spec) {
         List<String> parts = new ArrayList<>();
-        parts.add(spec.qualifiedName());
+        parts.add(spec.root().name()); // the original arguments start with the subcommand's name
         for (String a : spec.commandLine().getParseResult().originalArgs()) {
             parts.add(a.isEmpty() || a.chars().anyMatch(c -> " \"'[]*?$".indexOf(c) >= 0)
                     ? "'" + a.replace("'", "'\\''") + "'" : a);

@@ -24,7 +24,7 @@ public final class Html {
             "table{border-collapse:collapse;width:100%;margin:8px 0 12px;font-size:14px}",
             "th,td{border-bottom:1px solid #e3e3e3;padding:4px 8px;text-align:left;vertical-align:top;"
                     + "overflow-wrap:anywhere}",
-            "th{background:#f3f5f8;font-weight:600}",
+            "th{background:#f3f5f8;font-weight:600;overflow-wrap:normal}",
             "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}th.n{text-align:right}"
                     + "td.w{white-space:nowrap}",
             "tr.sel td{background:#fff7dd;font-weight:600}",
@@ -138,7 +138,11 @@ public final class Html {
             return raw("<p class=\"ok\">" + esc(none) + "</p>");
         }
         StringBuilder b = new StringBuilder("<ul class=\"warn\">");
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Warning w : ws) {
+            if (!seen.add(w.kind() + "\u0000" + w.message())) {
+                continue; // the same warning from several methods is listed once
+            }
             b.append("<li><b>").append(esc(w.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
                     .append("</b>: ").append(esc(w.message())).append("</li>");
         }

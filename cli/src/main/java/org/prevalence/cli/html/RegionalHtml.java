@@ -104,8 +104,8 @@ public final class RegionalHtml {
             head.add("#truth");
         }
         if (pub) {
-            head.add("#published per 1,000");
-            head.add("#published figure");
+            head.add("#published rate");
+            head.add("#published");
         }
         head.add("status");
         Html.Table t = new Html.Table(head.toArray(String[]::new));

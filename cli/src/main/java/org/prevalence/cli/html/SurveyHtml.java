@@ -107,9 +107,15 @@ public final class SurveyHtml {
                     iv == null ? Double.NaN : iv.lower(), iv == null ? Double.NaN : iv.upper(), false));
         }
         h.raw(et.html());
-        h.figure(Svg.forest(forest, rs.isEmpty() ? "estimate" : rs.get(0).getStatistic()), "Each estimate (dot) with its "
+        // one chart per statistic and variable, so that a mean and a proportion never share an axis
+        java.util.Map<String, List<Svg.Row>> charts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < rs.size(); i++) {
+            charts.computeIfAbsent(rs.get(i).getStatistic() + " of " + rs.get(i).getVariable(), k -> new ArrayList<>())
+                    .add(forest.get(i));
+        }
+        charts.forEach((what, rows) -> h.figure(Svg.forest(rows, what), what + ": each estimate (dot) with its "
                 + Format.percent(c.level()) + "% interval (line). deff: the design effect, the variance over the "
-                + "variance of simple random sampling of the same size (as R's svymean(..., deff = TRUE)).");
+                + "variance of simple random sampling of the same size (as R's svymean(..., deff = TRUE))."));
         h.h(3, "How this was computed");
         Html.Table how = new Html.Table("", "");
         how.row(null, "software", Html.version() + " (Java " + System.getProperty("java.version") + ")");
