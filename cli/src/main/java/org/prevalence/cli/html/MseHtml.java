@@ -208,7 +208,7 @@ public final class MseHtml {
         if (!r.getEmptyTerms().isEmpty()) {
             t.row(null, "empty overlaps (extended MLE, parameter -Inf)", String.join(", ", r.getEmptyTerms()));
         }
-        t.row(null, "deviance (df)", Html.Cell.of(Html.num(r.getDeviance()), prefix.isEmpty() ? "deviance" : null));
+        t.row(null, "deviance", Html.Cell.of(Html.num(r.getDeviance()), prefix.isEmpty() ? "deviance" : null));
         t.row(null, "df", Html.Cell.of(String.valueOf(r.getDf()), prefix.isEmpty() ? "df" : null));
         t.row(null, "AIC", Html.Cell.of(Html.num(r.getAic()), prefix.isEmpty() ? "aic" : null));
         t.row(null, "BIC", Html.Cell.of(Html.num(r.getBic()), prefix.isEmpty() ? "bic" : null));
