@@ -63,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
 
     private final List<Path> plots = new ArrayList<>();
 
+    /** The HTML report's three parts, made from the same results as the printed report. */
+    private final List<String> html = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         int nThreads = threads; // 0 = all cores, as every withThreads of the library reads it
@@ -72,6 +75,9 @@ final class DemoCommand implements Callable<Integer> {
         lists(sb, nThreads);
         survey(sb);
         regional(sb, nThreads);
+        Path report = OutputFiles.write(dir.resolve("report.html"), "--dir", out -> out.write(page()));
+        sb.append("Report (HTML, all three parts) written to ").append(report.toAbsolutePath().normalize())
+                .append('\n');
         sb.append("Plots written to ").append(dir.toAbsolutePath().normalize()).append(":\n");
         for (Path p : plots) {
             sb.append("  ").append(p.getFileName()).append('\n');
@@ -79,6 +85,14 @@ final class DemoCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(sb);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** @return the demo's HTML report: the three parts on one self-contained page */
+    private byte[] page() {
+        org.prevalence.cli.html.Html h = new org.prevalence.cli.html.Html("Prevalence demo");
+        html.forEach(h::raw);
+        return h.page("Bundled data only, seed " + seed + ": UK 2013 lists of known cases, the apistrat survey "
+                + "sample and a synthetic world").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void lists(StringBuilder sb, int nThreads) {
@@ -95,6 +109,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         LogLinearMse.Result bic = LogLinearMse.withDefaults().with(ModelSelection.BIC).withThreads(nThreads)
                 .estimate(uk);
+        html.add(org.prevalence.cli.html.MseHtml.body(new org.prevalence.cli.html.MseHtml.Context("uk2013_5lists", uk,
+                boot, LogLinearMse.withDefaults().with(ModelSelection.STEPWISE).withThreads(nThreads),
+                LogLinearMse.withDefaults().withThreads(nThreads).with(ModelSelection.AUTO.emptyOverlaps(false)),
+                org.prevalence.mse.closed.ClosedPopulationModels.withDefaults(), 0.95, seed, nThreads,
+                "prevalence demo (the stepwise bootstrap of 1,000 replicates)")));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("stepwise (SparseMSE)", step.getModelName(), Output.num(step.getEstimate()),
                 range(step.getConfidenceInterval())));
@@ -137,6 +156,12 @@ final class DemoCommand implements Callable<Integer> {
             hi[i] = r.getConfidenceInterval().upper();
         }
         sb.append(indent(Output.table(List.of("statistic", "domain", "estimate", "SE", "95% interval", "deff"), rows)));
+        List<org.prevalence.survey.SurveyEstimate> all = new ArrayList<>();
+        all.add(m);
+        all.addAll(p);
+        html.add(org.prevalence.cli.html.SurveyHtml.body(new org.prevalence.cli.html.SurveyHtml.Context("apistrat", d,
+                all, 0.95, null, "prevalence demo (strata stype, weights pw, fpc fpc; mean api00; sch.wide=Yes by "
+                + "stype, logit interval)")));
         sb.append("   Intervals: mean normal; proportions svyciprop logit with the design's degrees of freedom.\n\n");
         plots.add(Plots.save(Plots.intervals("apistrat: share of schools meeting their growth target, by type",
                 "proportion", labels, est, lo, hi, null, null, null, null), dir.resolve("apistrat-domains"), plotFormat));
@@ -180,6 +205,14 @@ final class DemoCommand implements Callable<Integer> {
             hi68[i] = e.getUpper68() * unit;
             truth[i] = t * unit;
         }
+        double[] truthCounts = new double[regions.size()];
+        for (int i = 0; i < regions.size(); i++) {
+            truthCounts[i] = w.trueCaseStock(i == regions.size() - 1 ? null : regions.get(i).getName());
+        }
+        html.add(org.prevalence.cli.html.RegionalHtml.body(new org.prevalence.cli.html.RegionalHtml.Context(
+                "Regional figures: the ILO 2012 reported-case method on a synthetic world", r.getRegions(), r.getWorld(),
+                r.getStrata(), published, truthCounts, RegionalCommand.caseMethod(r) + "; synthetic world seed " + seed,
+                "prevalence demo")));
         sb.append(indent(Output.table(List.of("region", "estimate", "95% interval", "per 1,000", "truth", "covered",
                 "ILO 2012 published"), rows)));
         sb.append("   'truth' is the synthetic world's stock of people in the reported-case universe on an average day;\n"

@@ -154,6 +154,9 @@ final class MseCommand implements Callable<Integer> {
     PlotOptions plot;
 
     @Mixin
+    ReportOption report;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -165,14 +168,28 @@ final class MseCommand implements Callable<Integer> {
         MseOptions.check(this);
         MseOptions.checkBayesOptions(this, spec.commandLine().getParseResult());
         if (input.stratum != null) {
+            if (report.wanted()) {
+                throw PrevalenceException.invalidArgument("--report", "--report describes one list-overlap table; "
+                        + "it is refused with --stratum (run each stratum's table on its own)");
+            }
             StratifiedListTable t = input.readStratified();
             print(MseModes.stratified(input.name(), logLinear(t.listNames().size()), t));
             return 0;
         }
         ListOverlapTable table = input.read();
         MseOptions.checkForTable(this, table);
-        print(run(table));
+        MseModes.Outcome o = run(table);
+        print(o);
+        if (report.wanted()) {
+            report.write(spec, () -> org.prevalence.cli.html.MseHtml.render(htmlContext(table, o)));
+        }
         return 0;
+    }
+
+    /** @return what the HTML report of {@code --report} is made from: the outcome's typed result and the estimators */
+    org.prevalence.cli.html.MseHtml.Context htmlContext(ListOverlapTable t, MseModes.Outcome o) {
+        return new org.prevalence.cli.html.MseHtml.Context(input.name(), t, o.result(), logLinear(t.listCount()),
+                logLinear(t.listCount()).with(ModelSelection.AUTO.emptyOverlaps(extendedMle)), closed(), common.level, common.seed, common.threadCount(), ReportOption.commandLine(spec));
     }
 
     /** Picks the mode the options ask for, builds its library objects and runs it. */

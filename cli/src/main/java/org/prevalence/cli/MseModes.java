@@ -34,7 +34,11 @@ final class MseModes {
      * @param report the document in every format
      * @param chart the mode's chart, drawn only with {@code --plot}; {@code null} if the mode has none
      */
-    record Outcome(Report report, Supplier<Chart<?, ?>> chart) {
+    record Outcome(Report report, Supplier<Chart<?, ?>> chart, Object result) {
+        /** An outcome whose typed result the HTML report does not use. */
+        Outcome(Report report, Supplier<Chart<?, ?>> chart) {
+            this(report, chart, null);
+        }
     }
 
     /** @return the result with the {@code --max-estimate} bound applied ({@link PopulationChecks#withMaxEstimate}) */
@@ -47,7 +51,8 @@ final class MseModes {
     }
 
     static Outcome logLinear(String input, LogLinearMse e, ListOverlapTable t) {
-        return new Outcome(Reports.logLinear(input, e.estimate(t)), overlaps(input, t));
+        LogLinearMse.Result r = e.estimate(t);
+        return new Outcome(Reports.logLinear(input, r), overlaps(input, t), r);
     }
 
     static Outcome stratified(String input, LogLinearMse e, StratifiedListTable t) {
@@ -55,12 +60,12 @@ final class MseModes {
     }
 
     static Outcome twoList(String input, PopulationEstimate r, Double maxEstimate, ListOverlapTable t) {
-        return new Outcome(Reports.twoList(input, r, checked(r, maxEstimate)), overlaps(input, t));
+        return new Outcome(Reports.twoList(input, r, checked(r, maxEstimate)), overlaps(input, t), checked(r, maxEstimate));
     }
 
     static Outcome chaoBound(String input, ChaoLowerBound e, Double maxEstimate, ListOverlapTable t) {
         ChaoLowerBound.Result r = e.estimate(t);
-        return new Outcome(Reports.chaoBound(input, r, checked(r, maxEstimate)), null);
+        return new Outcome(Reports.chaoBound(input, r, checked(r, maxEstimate)), null, checked(r, maxEstimate));
     }
 
     /** One closed-population model; one that gives no estimate is an error naming the model. */
@@ -71,7 +76,7 @@ final class MseModes {
             throw PrevalenceException.notEstimable("model '" + r.getLabel() + "'", "%s: %s", r.getLabel(),
                     r.getStatusText());
         }
-        return new Outcome(Reports.closedSingle(input, r, checked(r, maxEstimate)), null);
+        return new Outcome(Reports.closedSingle(input, r, checked(r, maxEstimate)), null, checked(r, maxEstimate));
     }
 
     /** Every closed-population model; the chart plots each fitted model's estimate against its BIC. */
@@ -89,7 +94,7 @@ final class MseModes {
                 }
             }
             return Plots.scatter(input + ": closed-population models", "BIC", "estimated population N", names, xs, ys);
-        });
+        }, table);
     }
 
     /** Every method side by side, then the two Bayesian methods where the table allows them. */
@@ -99,7 +104,7 @@ final class MseModes {
         List<Reports.BayesRow> bayes = List.of(
                 Reports.BayesRow.of("bma-decomposable", () -> Reports.BayesRow.bma(bma.estimate(t))),
                 Reports.BayesRow.of("latent-class", () -> Reports.BayesRow.latentClass(lc.estimate(t))));
-        return new Outcome(Reports.compare(input, r, bayes), null);
+        return new Outcome(Reports.compare(input, r, bayes), null, r);
     }
 
     /** SparseMSE's stepwise bootstrap ({@code replicates} for the progress line); the chart is the replicates' distribution. */
@@ -111,7 +116,7 @@ final class MseModes {
         }
         return new Outcome(Reports.bootstrap(input, r, checked(r, maxEstimate)),
                 () -> Plots.distribution(input + ": bootstrap distribution of N", "population N", r.getReplicates(),
-                        r.getEstimate(), r.getConfidenceInterval()));
+                        r.getEstimate(), r.getConfidenceInterval()), r);
     }
 
     /** The BIC bootstrap among the top models of {@code ranking}; the chart is the replicates' distribution. */
@@ -123,14 +128,14 @@ final class MseModes {
         }
         return new Outcome(Reports.bicBootstrap(input, r, checked(r, maxEstimate)),
                 () -> Plots.distribution(input + ": BIC bootstrap distribution of N (top " + r.getNtop() + " models)",
-                        "population N", r.getReplicates(), r.getEstimate(), r.getConfidenceInterval()));
+                        "population N", r.getReplicates(), r.getEstimate(), r.getConfidenceInterval()), r);
     }
 
     /** Bayesian model averaging; the chart is the posterior of N. */
     static Outcome bma(String input, BayesianModelAveraging e, ListOverlapTable t) {
         BayesianModelAveraging.Result r = e.estimate(t);
         return new Outcome(Reports.bma(r), () -> Plots.posterior(input + ": posterior of N (model averaging)",
-                r.getPosteriorMass(), r.getObserved(), r.getMedian(), r.getCredibleInterval()));
+                r.getPosteriorMass(), r.getObserved(), r.getMedian(), r.getCredibleInterval()), r);
     }
 
     /** The latent-class model; the chart is the pooled posterior draws of N. */
@@ -144,6 +149,6 @@ final class MseModes {
             }
             return Plots.distribution(input + ": posterior draws of N (latent classes)", "population N", v,
                     r.getEstimate(), r.getCredibleInterval());
-        });
+        }, r);
     }
 }

@@ -26,12 +26,15 @@ import org.prevalence.core.Format;
  * a JSON number that is not finite is {@code null}; CSV writes {@code NA}, {@code Inf}, {@code -Inf}.
  */
 final class Output {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new SimpleModule("plain-numbers")
-                    .addSerializer(Double.class, new PlainDouble())
-                    .addSerializer(double.class, new PlainDouble())
-                    .addSerializer(Float.class, new PlainFloat())
-                    .addSerializer(float.class, new PlainFloat()));
+    /** The JSON writer, made on first use (a holder class), so that a table or CSV run loads no Jackson class. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .registerModule(new SimpleModule("plain-numbers")
+                        .addSerializer(Double.class, new PlainDouble())
+                        .addSerializer(double.class, new PlainDouble())
+                        .addSerializer(Float.class, new PlainFloat())
+                        .addSerializer(float.class, new PlainFloat()));
+    }
 
     /** Jackson: a double in plain digits, {@code null} when not finite. */
     private static final class PlainDouble extends JsonSerializer<Double> {
@@ -130,7 +133,7 @@ final class Output {
     /** JSON text of a tree of maps, lists, numbers and strings. */
     static String json(Object tree) {
         try {
-            return JSON.writeValueAsString(tree) + System.lineSeparator();
+            return Json.MAPPER.writeValueAsString(tree) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

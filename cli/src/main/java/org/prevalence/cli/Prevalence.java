@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "prevalence", mixinStandardHelpOptions = true, version = "prevalence 0.1.0-SNAPSHOT",
         description = "Estimate how many people are in forced labour, from lists of known cases "
                 + "(multiple systems estimation) and from household surveys (design-based estimation).",
-        subcommands = {MseCommand.class, SurveyCommand.class, RegionalCommand.class, DatasetsCommand.class, DemoCommand.class, LinkCommand.class, RdsCommand.class, NsumCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (run again with --verbose for the stack trace)",
             "2:bad input or an estimate that cannot be made (the message names the row, column or term)"})
@@ -30,6 +29,13 @@ public final class Prevalence implements Runnable {
     public static final int EXIT_USER = 2;
     /** Exit code for an internal error. */
     public static final int EXIT_INTERNAL = 1;
+
+    /**
+     * The subcommands, in the order {@code --help} lists them, then picocli's {@code help}. They are registered by
+     * {@link #commandLine(String)}: only the one a run names (building a subcommand's model costs start-up time).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(MseCommand.class, SurveyCommand.class, RegionalCommand.class,
+            DatasetsCommand.class, DemoCommand.class, LinkCommand.class, RdsCommand.class, NsumCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -49,7 +55,23 @@ public final class Prevalence implements Runnable {
      *     the command writes are staged ({@link OutputFiles}) and put in place only when it exits 0.
      */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * @param first the run's first argument, or {@code null}: if it names a subcommand, only that subcommand is
+     *     registered (the run cannot reach another); otherwise all are, as {@link #commandLine()}
+     * @return the command line, with the error handling of {@link #commandLine()}
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Prevalence());
+        boolean named = SUBCOMMANDS.stream().anyMatch(c -> c.getAnnotation(Command.class).name().equals(first));
+        for (Class<?> c : SUBCOMMANDS) {
+            if (!named || c.getAnnotation(Command.class).name().equals(first)) {
+                cl.addSubcommand(c);
+            }
+        }
+        cl.addSubcommand(CommandLine.HelpCommand.class);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Prevalence::usageError);
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
@@ -176,6 +198,6 @@ public final class Prevalence implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
     }
 }

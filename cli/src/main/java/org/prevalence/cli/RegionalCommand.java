@@ -85,6 +85,23 @@ final class RegionalCommand implements Runnable {
         }
     }
 
+    /** @return the bundled published table of a region edition (ILO 2012, ILO 2005), or {@code null} */
+    static Table publishedTable(String edition) {
+        String name = switch (edition) {
+            case "ILO 2012" -> "ilo2012_regional_forced_labour";
+            case "ILO 2005" -> "ilo2005_regional_forced_labour";
+            default -> null;
+        };
+        return name == null ? null : org.prevalence.datasets.world.PublishedTables.table(name);
+    }
+
+    /** @return the reported-case pipeline's method in one sentence */
+    static String caseMethod(ReportedCasePipeline.Result r) {
+        return "Reported-case pipeline (" + r.getEstimator() + " per region and form), window " + r.getWindow() + ", "
+                + r.getScheme().name().toLowerCase(java.util.Locale.ROOT) + " bootstrap of "
+                + org.prevalence.core.Format.count(r.getReplicates()) + " replicates (seed " + r.getSeed() + ")";
+    }
+
     /** Writes the report in the chosen format, and the regions' chart with {@code --plot}. */
     static void write(CommandSpec spec, CommonOptions common, Report report, List<RegionalEstimate> regions,
                       RegionalEstimate world, PlotOptions plot) {
@@ -156,6 +173,9 @@ final class RegionalCommand implements Runnable {
         PlotOptions plot;
 
         @Mixin
+        ReportOption report;
+
+        @Mixin
         CommonOptions common;
 
         @Override
@@ -203,6 +223,13 @@ final class RegionalCommand implements Runnable {
                     Populations.fromTable(file.edition(), populationTable), w);
             write(spec, common, RegionalReport.cases(r, cases.getFileName().toString(), file.edition().name()),
                     r.getRegions(), r.getWorld(), plot);
+            if (report.wanted()) {
+                Table published = publishedTable(file.edition().name());
+                report.write(spec, () -> org.prevalence.cli.html.RegionalHtml.render(
+                        new org.prevalence.cli.html.RegionalHtml.Context("Reported-case pipeline: "
+                                + cases.getFileName(), r.getRegions(), r.getWorld(), r.getStrata(), published, null,
+                                caseMethod(r), ReportOption.commandLine(spec))));
+            }
             return 0;
         }
     }
@@ -243,6 +270,9 @@ final class RegionalCommand implements Runnable {
         PlotOptions plot;
 
         @Mixin
+        ReportOption report;
+
+        @Mixin
         CommonOptions common;
 
         @Override
@@ -266,6 +296,13 @@ final class RegionalCommand implements Runnable {
                     covariatesTable == null ? Covariates.none() : Covariates.fromTable(covariatesTable, null));
             write(spec, common, RegionalReport.surveys(r, national.getFileName().toString(), ed.name()), r.getRegions(),
                     r.getWorld(), plot);
+            if (report.wanted()) {
+                report.write(spec, () -> org.prevalence.cli.html.RegionalHtml.render(
+                        new org.prevalence.cli.html.RegionalHtml.Context("Survey pipeline: " + national.getFileName(),
+                                r.getRegions(), r.getWorld(), List.of(), publishedTable(ed.name()), null,
+                                "Survey pipeline, regions " + ed.name() + ", Monte Carlo of " + r.getDraws()
+                                        + " draws (seed " + r.getSeed() + ")", ReportOption.commandLine(spec))));
+            }
             return 0;
         }
 

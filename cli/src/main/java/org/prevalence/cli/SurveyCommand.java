@@ -175,6 +175,9 @@ final class SurveyCommand implements Callable<Integer> {
     PlotOptions plot;
 
     @Mixin
+    ReportOption report;
+
+    @Mixin
     CommonOptions common;
 
     @Mixin
@@ -193,6 +196,9 @@ final class SurveyCommand implements Callable<Integer> {
         }
         List<SurveyEstimate> results = estimate(design);
         write(design, results, design.varianceMethod());
+        if (report.wanted()) {
+            report.write(spec, () -> org.prevalence.cli.html.SurveyHtml.render(htmlContext(design, results)));
+        }
         if (plot.wanted()) {
             List<String> labels = new ArrayList<>();
             double[] est = new double[results.size()];
@@ -211,6 +217,15 @@ final class SurveyCommand implements Callable<Integer> {
                     null, null, null, null), spec);
         }
         return 0;
+    }
+
+    /** @return what the HTML report of {@code --report} is made from */
+    org.prevalence.cli.html.SurveyHtml.Context htmlContext(SurveyDesign d, List<SurveyEstimate> results) {
+        String adjusted = poststratify != null ? "post-stratified (" + poststratify + ")" : rake != null
+                ? "raked to " + rake.size() + " margins" : calibrate != null ? "calibrated (" + distance + " distance)"
+                : null;
+        return new org.prevalence.cli.html.SurveyHtml.Context(dataset != null ? dataset : String.valueOf(file), d,
+                results, common.level, adjusted, ReportOption.commandLine(spec));
     }
 
     /** Refuses options that are out of range, or that would be silently ignored with the others given. */

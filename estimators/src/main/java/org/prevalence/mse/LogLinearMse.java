@@ -347,6 +347,11 @@ public final class LogLinearMse {
 
     // ------------------------------------------------------------------ internals
 
+    /** @return the configured selection (FIXED after {@link #withModel}) */
+    ModelSelection selection() {
+        return selection;
+    }
+
     private ModelSelection resolve(int k) {
         if (selection == ModelSelection.FIXED && modelSpec == null) {
             throw PrevalenceException.invalidArgument("model", "FIXED selection needs a model: call withModel(...)");
