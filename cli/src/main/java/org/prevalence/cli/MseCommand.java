@@ -148,6 +148,9 @@ final class MseCommand implements Callable<Integer> {
     int thin;
 
     @Mixin
+    RecordsOptions records;
+
+    @Mixin
     PlotOptions plot;
 
     @Mixin
@@ -157,6 +160,11 @@ final class MseCommand implements Callable<Integer> {
     public Integer call() {
         MseOptions.check(this);
         MseOptions.checkBayesOptions(this, spec.commandLine().getParseResult());
+        records.checkUnused(spec.commandLine().getParseResult());
+        if (records.given()) {
+            print(records.run(this));
+            return 0;
+        }
         if (input.stratum != null) {
             StratifiedListTable t = input.readStratified();
             print(MseModes.stratified(input.name(), logLinear(t.listNames().size()), t));
