@@ -32,7 +32,7 @@ import org.prevalence.linkage.standardise.Standardiser;
  * <p>Default blocking rules, when none are given, from the mapped fields: each date field exactly;
  * for each name field, its Double Metaphone with the year of the first date field (or the name
  * alone if there is no date); and, with two name fields or more, the Soundex of the first two
- * together.
+ * together in either order (so a record with given name and surname swapped is still a candidate).
  *
  * <p>This class is immutable; a link is seeded and its result does not depend on the thread count.
  */
@@ -160,7 +160,7 @@ public final class Linkage {
             b = b.with(BlockingRule.parse(date == null ? nm : "dmetaphone(" + nm + "), year(" + date + ")"));
         }
         if (names.size() >= 2) {
-            b = b.with(BlockingRule.parse("soundex(" + names.get(0) + "), soundex(" + names.get(1) + ")"));
+            b = b.with(BlockingRule.parse("unordered(soundex(" + names.get(0) + "), soundex(" + names.get(1) + "))"));
         }
         if (b.rules().isEmpty()) {
             throw PrevalenceException.invalidArgument("blocking", "no name or date field to block on; give blocking rules");
