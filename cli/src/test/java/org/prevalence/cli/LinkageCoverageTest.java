@@ -3,13 +3,16 @@ package org.prevalence.cli;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.prevalence.core.Interval;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.linkage.Linkage;
 import org.prevalence.linkage.LinkageSampler;
+import org.prevalence.linkage.cluster.Clusters;
 import org.prevalence.linkage.compare.Comparer;
 import org.prevalence.linkage.records.CaseRecords;
 import org.prevalence.linkage.synthetic.SyntheticLists;
@@ -22,7 +25,8 @@ import org.prevalence.mse.PopulationEstimate;
  * End to end on generated worlds with known N (SyntheticLists: 4 lists, capture 0.35/0.30/0.25/0.20, no capture
  * heterogeneity so that the main-effects model is the true one and only the linkage can move N; seeds 1000..):
  * records linked at the default settings, N by the main-effects log-linear model, its 95 % interval on the true
- * table (oracle), on the linked table (naive), by linkage averaging (20 draws) and by the correction. Prints each
+ * table (oracle), on the linked table (naive), by linkage averaging (20 draws), by the correction with the model's
+ * rates and by the correction with the rates a perfect clerical review would give (corr-true). Prints each
  * coverage of the true N; the bar asserted is only that the oracle's coverage is near 95 % (the model is right),
  * so that the printed linkage figures are figures of the linkage. Slow: {@code mvn -Pslow}.
  */
@@ -32,14 +36,60 @@ class LinkageCoverageTest {
     private static final int PEOPLE = Integer.getInteger("prevalence.linkagePeople", 2000);
     private static final int DRAWS = 20;
 
+    /**
+     * The rates a perfect clerical review would give: alpha, the share of cross-list pairs of one person that the
+     * clustering put together; beta, the cross-list pairs it put together that are of two people, over the records on
+     * the second and later lists less the cross-list pairs of one person.
+     */
+    static double[] trueRates(SyntheticLists.World world, Linkage.Result r) {
+        CaseRecords rec = world.records();
+        Clusters c = r.clusters();
+        Map<Integer, List<Integer>> byCluster = new HashMap<>();
+        Map<Integer, List<Integer>> byPerson = new HashMap<>();
+        for (int i = 0; i < rec.size(); i++) {
+            byCluster.computeIfAbsent(c.cluster(i), k -> new ArrayList<>()).add(i);
+            byPerson.computeIfAbsent(world.person(i), k -> new ArrayList<>()).add(i);
+        }
+        long truePairs = 0;
+        long kept = 0;
+        for (List<Integer> g : byPerson.values()) {
+            for (int a = 0; a < g.size(); a++) {
+                for (int b = a + 1; b < g.size(); b++) {
+                    if (rec.list(g.get(a)) != rec.list(g.get(b))) {
+                        truePairs++;
+                        kept += c.cluster(g.get(a)) == c.cluster(g.get(b)) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        long falseLinks = 0;
+        for (List<Integer> g : byCluster.values()) {
+            for (int a = 0; a < g.size(); a++) {
+                for (int b = a + 1; b < g.size(); b++) {
+                    int i = g.get(a);
+                    int j = g.get(b);
+                    if (rec.list(i) != rec.list(j) && world.person(i) != world.person(j)) {
+                        falseLinks++;
+                    }
+                }
+            }
+        }
+        long later = 0;
+        for (int i = 0; i < rec.size(); i++) {
+            later += rec.list(i) > 0 ? 1 : 0;
+        }
+        return new double[] {(double) kept / truePairs, (double) falseLinks / Math.max(1, later - truePairs)};
+    }
+
     @Test
     void coverageOfTheTrueN() {
         LogLinearMse mse = LogLinearMse.withDefaults().withModel("main");
-        String[] names = {"oracle", "naive", "averaging", "correction"};
+        String[] names = {"oracle", "naive", "averaging", "correction", "corr-true"};
         int[] covered = new int[names.length];
         double[] sum = new double[names.length];
         double[] width = new double[names.length];
         long start = System.nanoTime();
+        double alphaGap = 0;
         for (int w = 0; w < WORLDS; w++) {
             SyntheticLists.World world = SyntheticLists.withDefaults().withPeople(PEOPLE).withHeterogeneity(1e-9)
                     .withSeed(1000 + w).generate();
@@ -55,12 +105,15 @@ class LinkageCoverageTest {
             ListOverlapTable truth = ListOverlapTable.fromLongForm(rec.listNames(), ids, lists);
             ListOverlapTable linked = r.table().orElseThrow();
             LinkageSampler.ErrorRates e = LinkageSampler.errorRates(r);
+            double[] t = trueRates(world, r);
+            alphaGap += e.alpha() - t[0];
             PopulationEstimate[] est = {
                 mse.estimate(truth),
                 mse.estimate(linked),
                 LinkageAveraging.withDefaults().estimate(LinkageSampler.withDefaults().withDraws(DRAWS).withSeed(w)
                         .withThreads(1).tables(r), mse::estimate),
-                LinkageCorrection.withDefaults().estimate(linked, e.alpha(), e.beta(), mse::estimate)};
+                LinkageCorrection.withDefaults().estimate(linked, e.alpha(), e.beta(), mse::estimate),
+                LinkageCorrection.withDefaults().estimate(linked, t[0], t[1], mse::estimate)};
             for (int k = 0; k < est.length; k++) {
                 Interval iv = est[k].getConfidenceInterval();
                 sum[k] += est[k].getEstimate();
@@ -70,11 +123,12 @@ class LinkageCoverageTest {
                 }
             }
             if (w == 0) {
-                System.out.printf("world 0: N %d, %d records, observed %d (linked %d); %s%n", world.people(), rec.size(),
-                        truth.observedTotal(), linked.observedTotal(), e);
+                System.out.printf("world 0: N %d, %d records, observed %d (linked %d); model %s, true alpha %.4f beta %.5f%n",
+                        world.people(), rec.size(), truth.observedTotal(), linked.observedTotal(), e, t[0], t[1]);
             }
         }
-        System.out.printf("%d worlds of %d people, %.0f s%n", WORLDS, PEOPLE, (System.nanoTime() - start) / 1e9);
+        System.out.printf("%d worlds of %d people, %.0f s; mean model alpha - true alpha %.4f%n", WORLDS, PEOPLE,
+                (System.nanoTime() - start) / 1e9, alphaGap / WORLDS);
         for (int k = 0; k < names.length; k++) {
             System.out.printf("%-10s coverage %.3f, mean estimate / N %.4f, mean width %.1f%n", names[k],
                     covered[k] / (double) WORLDS, sum[k] / WORLDS / PEOPLE, width[k] / WORLDS);
