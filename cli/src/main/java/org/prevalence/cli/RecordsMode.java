@@ -38,10 +38,11 @@ final class RecordsMode {
      * @param e the configured log-linear estimator
      * @param sampler the configured sampler of clusterings
      * @param averaging the configured combination
+     * @param givenRates the correction's rates from {@code --linkage-rates}, or {@code null} for the model's
      * @return the report
      */
     static MseModes.Outcome run(String input, Linkage.Result r, Set<RecordsOptions.Uncertainty> methods, LogLinearMse e,
-                                LinkageSampler sampler, LinkageAveraging averaging) {
+                                LinkageSampler sampler, LinkageAveraging averaging, LinkageSampler.ErrorRates givenRates) {
         ListOverlapTable table = r.table().orElseThrow(() -> PrevalenceException.invalidArgument("--records",
                 "--records needs 2 to 15 list files, got %d", r.records().listNames().size()));
         LogLinearMse.Result naive = e.estimate(table);
@@ -52,7 +53,7 @@ final class RecordsMode {
             rows.add(new Row("averaging", averaging.estimate(sampler.tables(r), e::estimate)));
         }
         if (methods.contains(RecordsOptions.Uncertainty.CORRECTION)) {
-            rates = LinkageSampler.errorRates(r);
+            rates = givenRates != null ? givenRates : LinkageSampler.errorRates(r);
             rows.add(new Row("correction", LinkageCorrection.withDefaults().estimate(table, rates.alpha(), rates.beta(),
                     e::estimate)));
         }
@@ -96,6 +97,7 @@ final class RecordsMode {
         if (rates != null) {
             linkage.put("alpha", rates.alpha());
             linkage.put("beta", rates.beta());
+            linkage.put("rates_from", givenRates != null ? "--linkage-rates" : "model");
         }
         Map<String, Object> json = MseJson.logLinear(naive);
         json.put("linkage", linkage);
@@ -106,8 +108,8 @@ final class RecordsMode {
                 Output.count(r.pairCount()), r.clusters(ClusterMethod.AVERAGE_LINKAGE).count(),
                 r.clusters(ClusterMethod.CONNECTED_COMPONENTS).count()));
         if (rates != null) {
-            text.append(Output.fmt("Model link rate alpha %.4f, false-link rate beta %.4f (correction)%n", rates.alpha(),
-                    rates.beta()));
+            text.append(Output.fmt("Correction: link rate alpha %.4f, false-link rate beta %.4f (%s)%n", rates.alpha(),
+                    rates.beta(), givenRates != null ? "--linkage-rates" : "from the model"));
         }
         text.append("\nThe estimate with the linkage error carried into N:\n");
         text.append(csv.text(List.of("linkage", "method", "model", "observed", "estimate", "lower", "upper", "level",

@@ -54,11 +54,18 @@ final class RecordsOptions {
             description = "Linkage averaging: clusterings drawn (default: ${DEFAULT-VALUE}), seeded by --seed.")
     int draws = LinkageSampler.DEFAULT_DRAWS;
 
+    @Option(names = "--linkage-rates", paramLabel = "ALPHA,BETA", split = ",",
+            description = "The correction's link rate alpha (the share of true links made) and false-link rate beta "
+                    + "(the share of records with no true match on an earlier list that were linked to one), for example "
+                    + "from a clerical review of a sample (default: estimated from the model's pair probabilities, "
+                    + "which cannot see matches that blocking missed and so overstates alpha).")
+    List<Double> rates;
+
     @Mixin
     LinkageOptions linking = new LinkageOptions();
 
     private static final List<String> LINKING = List.of("--id", "--field", "--block", "--max-pairs", "--threshold",
-            "--name-swap", "--linkage-uncertainty", "--linkage-draws");
+            "--name-swap", "--linkage-uncertainty", "--linkage-draws", "--linkage-rates");
 
     /**
      * Refuses the linkage options without {@code --records} (they would do nothing).
@@ -103,8 +110,9 @@ final class RecordsOptions {
         }
         LinkageSampler sampler = LinkageSampler.withDefaults().withDraws(draws).withSeed(c.common.seed)
                 .withThreads(c.common.threadCount());
+        LinkageSampler.ErrorRates given = rates == null ? null : new LinkageSampler.ErrorRates(rates.get(0), rates.get(1));
         return RecordsMode.run(String.join(", ", r.records().listNames()), r, m, c.logLinear(k), sampler,
-                LinkageAveraging.withDefaults().withConfidenceLevel(c.common.level));
+                LinkageAveraging.withDefaults().withConfidenceLevel(c.common.level), given);
     }
 
     /** @return whether {@code --records} was given */
@@ -119,6 +127,11 @@ final class RecordsOptions {
         if (s.contains(Uncertainty.NONE) && s.size() > 1) {
             throw PrevalenceException.invalidArgument("--linkage-uncertainty", "none cannot be combined with %s",
                     uncertainty);
+        }
+        if (rates != null && (rates.size() != 2 || !s.contains(Uncertainty.CORRECTION))) {
+            throw PrevalenceException.invalidArgument("--linkage-rates", rates.size() != 2
+                    ? "--linkage-rates takes two numbers, ALPHA,BETA, got %d" : "--linkage-rates is used by the correction; "
+                    + "add correction to --linkage-uncertainty", rates.size());
         }
         if (draws < 2) {
             throw PrevalenceException.invalidArgument("--linkage-draws", "--linkage-draws must be at least 2, got %d", draws);

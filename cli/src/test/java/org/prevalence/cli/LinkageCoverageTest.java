@@ -33,7 +33,7 @@ import org.prevalence.mse.PopulationEstimate;
 @Tag("slow")
 class LinkageCoverageTest {
     private static final int WORLDS = Integer.getInteger("prevalence.linkageWorlds", 200);
-    private static final int PEOPLE = Integer.getInteger("prevalence.linkagePeople", 2000);
+    private static final int PEOPLE = Integer.getInteger("prevalence.linkagePeople", 1000);
     private static final int DRAWS = 20;
 
     /**

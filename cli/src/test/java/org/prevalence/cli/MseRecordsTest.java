@@ -91,6 +91,13 @@ class MseRecordsTest {
         CliTest.Run text = CliTest.run(args(files, "--model", "main", "--linkage-uncertainty", "none").toArray(String[]::new));
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("Record linkage:") && text.out().contains("linkage error carried into N"), text.out());
+        // given rates: alpha 1, beta 0 leave the table as linked, so the correction is the naive estimate
+        CliTest.Run given = CliTest.run(args(files, "--model", "main", "--linkage-uncertainty", "correction",
+                "--linkage-rates", "1,0", "--format", "json").toArray(String[]::new));
+        assertEquals(0, given.code(), given.err());
+        JsonNode g = new ObjectMapper().readTree(given.out());
+        assertEquals(g.get("estimate").asDouble(), g.get("estimates").get(1).get("estimate").asDouble(), 0.0);
+        assertEquals("--linkage-rates", g.get("linkage").get("rates_from").asText());
         // seeded: the same call gives the same figures, whatever the thread count
         CliTest.Run again = CliTest.run(args(files, "--model", "main", "--linkage-draws", "8", "--format", "json",
                 "--threads", "1").toArray(String[]::new));
@@ -108,6 +115,9 @@ class MseRecordsTest {
                 args(files, "--method", "chapman"),
                 args(files, "--interval", "bootstrap"),
                 args(files, "--linkage-uncertainty", "guess"),
+                args(files, "--linkage-rates", "0.9"),
+                args(files, "--linkage-rates", "0.9,0.01", "--linkage-uncertainty", "averaging"),
+                args(files, "--linkage-rates", "0.5,0.6"),
                 List.of("mse", "--dataset", "uk2013_5lists", "--field", "given_name=first"),
                 List.of("mse", "--records", files.get(0), files.get(1), "--id", "rec_id"),   // no --field
                 args(files, "--field", "nickname=no_such_column"));
