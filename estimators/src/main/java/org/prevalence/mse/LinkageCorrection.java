@@ -31,7 +31,7 @@ import org.prevalence.core.lists.ListOverlapTable;
  * each of its \( \binom{|S|}{2} \) true links is kept with probability \( \alpha \), independently, and the
  * person is observed as the connected components of the kept links (each component a unit whose history
  * is the lists it spans). A person on one list \( k \) (lists numbered from 1) is, with probability
- * \( \beta \), falsely linked to a single-list record of an earlier list \( j < k \), each with
+ * \( \beta \), falsely linked to a single-list record of an earlier list \( j &lt; k \), each with
  * probability \( 1/(k-1) \): one unit \( \{j, k\} \) replaces the units \( \{j\} \) and \( \{k\} \). For two
  * lists this is Ding and Fienberg's model, \( E[m^{obs}] = \alpha m + \beta (n_2 - m) \), whose
  * Lincoln-Petersen estimate is \( n_1 n_2 (\alpha - \beta) / (m^{obs} - \beta n_2) \). The interval is the
