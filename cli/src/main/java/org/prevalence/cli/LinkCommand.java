@@ -9,14 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.linkage.Linkage;
-import org.prevalence.linkage.blocking.Blocking;
 import org.prevalence.linkage.blocking.CandidatePairs;
 import org.prevalence.linkage.cluster.ClusterMethod;
-import org.prevalence.linkage.compare.Comparer;
-import org.prevalence.linkage.model.FellegiSunter;
 import org.prevalence.linkage.records.CaseRecords;
-import org.prevalence.linkage.records.FieldMapping;
-import org.prevalence.linkage.records.RecordReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,29 +37,8 @@ final class LinkCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "LIST.csv", description = "One CSV file per list (the list is named after the file).")
     List<Path> files;
 
-    @Option(names = "--id", paramLabel = "COLUMN", description = "The record id column of every list (default: the row number).")
-    String id;
-
-    @Option(names = "--field", paramLabel = "NAME=COLUMN", required = true,
-            description = "A linkage field and the column holding it, repeatable, for example --field given_name=first_name "
-                    + "--field dob=birth_date. Names with 'date' or 'dob' are dates, sex/gender/nationality/country categories, "
-                    + "names with 'name' names, others text.")
-    List<String> fields;
-
-    @Option(names = "--block", paramLabel = "RULE", description = "A blocking rule, repeatable, for example "
-            + "--block 'soundex(surname), year(dob)' --block dob (default: rules from the mapped names and dates).")
-    List<String> blocks = new ArrayList<>();
-
-    @Option(names = "--max-pairs", paramLabel = "N", defaultValue = "50000000",
-            description = "The most pairs one blocking rule may produce (default: ${DEFAULT-VALUE}).")
-    long maxPairs;
-
-    @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5",
-            description = "Match probability threshold of both clusterings (default: ${DEFAULT-VALUE}).")
-    double threshold;
-
-    @Option(names = "--name-swap", paramLabel = "GIVEN,SURNAME", description = "Also compare these two name fields crosswise.")
-    String nameSwap;
+    @Mixin
+    LinkageOptions linking;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the linked records: list, the record's id, cluster_id.")
     Path out;
@@ -80,25 +54,9 @@ final class LinkCommand implements Callable<Integer> {
         CommonOptions.checkedFile(spec, "--out", out);
         CommonOptions.checkedFile(spec, "--table", table);
         CommonOptions.checkedFile(spec, "--review", review);
-        FieldMapping mapping = FieldMapping.withDefaults();
-        for (String f : fields) {
-            mapping = mapping.withSpec(f);
-        }
-        Blocking blocking = Blocking.withDefaults().withCap(maxPairs);
-        for (String b : blocks) {
-            blocking = blocking.with(b);
-        }
-        Comparer comparer = Comparer.withDefaults();
-        if (nameSwap != null) {
-            String[] two = nameSwap.split(",");
-            if (two.length != 2) {
-                throw new ParameterException(spec.commandLine(), "--name-swap takes two fields, for example given_name,surname");
-            }
-            comparer = comparer.withNameSwap(two[0].strip(), two[1].strip());
-        }
-        CaseRecords records = RecordReader.withDefaults().with(mapping).withIdColumn(id).readFiles(files);
-        Linkage.Result r = Linkage.withDefaults().with(blocking).with(comparer).withThreshold(threshold)
-                .with(FellegiSunter.withDefaults().withSeed(common.seed)).link(records);
+        CaseRecords records = linking.read(files);
+        Linkage.Result r = linking.linkage(common.seed).link(records);
+        String id = linking.id;
         if (out != null) {
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < records.size(); i++) {

@@ -151,6 +151,9 @@ final class MseCommand implements Callable<Integer> {
     CovariateOptions covariates;
 
     @Mixin
+    RecordsOptions records;
+
+    @Mixin
     PlotOptions plot;
 
     @Mixin
@@ -161,12 +164,25 @@ final class MseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (report.wanted() && (covariates.active() || records.given())) {
+            throw PrevalenceException.invalidArgument("--report", "--report describes one list-overlap table; "
+                    + "it is not yet written for --covariates or --records runs (use --format json)");
+        }
+        if (covariates.active() && records.given()) {
+            throw PrevalenceException.invalidArgument("--covariates", "--covariates reads one CSV of cases or "
+                    + "histories; it cannot be combined with --records");
+        }
         if (covariates.active()) {
             Output.write(common, spec.commandLine().getOut(), CovariateMode.run(this).render(common.format));
             return 0;
         }
         MseOptions.check(this);
         MseOptions.checkBayesOptions(this, spec.commandLine().getParseResult());
+        records.checkUnused(spec.commandLine().getParseResult());
+        if (records.given()) {
+            print(records.run(this));
+            return 0;
+        }
         if (input.stratum != null) {
             if (report.wanted()) {
                 throw PrevalenceException.invalidArgument("--report", "--report describes one list-overlap table; "

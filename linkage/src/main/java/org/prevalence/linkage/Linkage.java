@@ -32,7 +32,7 @@ import org.prevalence.linkage.standardise.Standardiser;
  * <p>Default blocking rules, when none are given, from the mapped fields: each date field exactly;
  * for each name field, its Double Metaphone with the year of the first date field (or the name
  * alone if there is no date); and, with two name fields or more, the Soundex of the first two
- * together.
+ * together in either order (so a record with given name and surname swapped is still a candidate).
  *
  * <p>This class is immutable; a link is seeded and its result does not depend on the thread count.
  */
@@ -160,7 +160,7 @@ public final class Linkage {
             b = b.with(BlockingRule.parse(date == null ? nm : "dmetaphone(" + nm + "), year(" + date + ")"));
         }
         if (names.size() >= 2) {
-            b = b.with(BlockingRule.parse("soundex(" + names.get(0) + "), soundex(" + names.get(1) + ")"));
+            b = b.with(BlockingRule.parse("unordered(soundex(" + names.get(0) + "), soundex(" + names.get(1) + "))"));
         }
         if (b.rules().isEmpty()) {
             throw PrevalenceException.invalidArgument("blocking", "no name or date field to block on; give blocking rules");
@@ -210,7 +210,8 @@ public final class Linkage {
         Clusterer c = Clusterer.withDefaults().withThreshold(threshold);
         Clusters cc = c.with(ClusterMethod.CONNECTED_COMPONENTS).cluster(records.size(), left, right, prob, score);
         Clusters al = c.with(ClusterMethod.AVERAGE_LINKAGE).cluster(records.size(), left, right, prob, score);
-        return new Result(records, pairs, left, right, prob, weight, params, cc, al, tableMethod, reviewLow, reviewHigh);
+        return new Result(records, pairs, left, right, prob, weight, params, cc, al, tableMethod, reviewLow, reviewHigh,
+                score, codes);
     }
 
     @Override
@@ -248,10 +249,14 @@ public final class Linkage {
         private final double reviewLow;
         private final double reviewHigh;
         private final ListOverlapTable table;
+        private final Clusterer.PairScore score;
+        private final long[] codes;
 
         Result(CaseRecords records, CandidatePairs pairs, int[] left, int[] right, double[] prob, double[] weight,
                Parameters parameters, Clusters components, Clusters average, ClusterMethod tableMethod,
-               double reviewLow, double reviewHigh) {
+               double reviewLow, double reviewHigh, Clusterer.PairScore score, long[] codes) {
+            this.score = score;
+            this.codes = codes;
             this.records = records;
             this.pairs = pairs;
             this.left = left;
@@ -268,7 +273,8 @@ public final class Linkage {
                     && records.listNames().size() <= ListOverlapTable.MAX_LISTS ? overlap(clusters()) : null;
         }
 
-        private ListOverlapTable overlap(Clusters c) {
+        /** @return the overlap table of any clustering of these records */
+        ListOverlapTable overlap(Clusters c) {
             List<String> ids = new ArrayList<>(records.size());
             List<String> lists = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
@@ -276,6 +282,36 @@ public final class Linkage {
                 lists.add(records.listNames().get(records.list(i)));
             }
             return ListOverlapTable.fromLongForm(records.listNames(), ids, lists);
+        }
+
+        /** @return the first record of each candidate pair (not copied: package use only) */
+        int[] lefts() {
+            return left;
+        }
+
+        /** @return the second record of each candidate pair */
+        int[] rights() {
+            return right;
+        }
+
+        /** @return each candidate pair's match probability */
+        double[] probabilities() {
+            return prob;
+        }
+
+        /** @return the pair codes {@code left << 32 | right}, ascending, for binary search */
+        long[] codes() {
+            return codes;
+        }
+
+        /** @return the model probability of any record pair (i &lt; j), candidate or not */
+        Clusterer.PairScore score() {
+            return score;
+        }
+
+        /** @return the clustering method whose clusters the table counts */
+        ClusterMethod tableMethod() {
+            return tableMethod;
         }
 
         /** @return the records linked */

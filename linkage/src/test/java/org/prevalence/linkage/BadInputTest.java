@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.CsvInput;
 import org.prevalence.linkage.blocking.Blocking;
+import org.prevalence.linkage.blocking.BlockingRule;
 import org.prevalence.linkage.blocking.CandidatePairs;
 import org.prevalence.linkage.cluster.ClusterMethod;
 import org.prevalence.linkage.records.CaseRecords;
@@ -93,6 +94,26 @@ class BadInputTest {
                 () -> Linkage.withDefaults().with(Blocking.withDefaults().with("soundex(postcode)")).link(r));
         assertTrue(e.getMessage().contains("soundex(postcode)") && e.getMessage().contains("unknown field 'postcode'"), e.getMessage());
         assertThrows(PrevalenceException.class, () -> Blocking.withDefaults().with("nysiis(surname)"));
+    }
+
+    @Test
+    void anUnorderedRulePairsSwappedNames() {
+        // records 0 and 2 have given name and surname swapped; the ordered rule misses them, the unordered one
+        // pairs them (Soundex M600/S530 both ways); record 1 pairs with neither
+        FieldMapping m = FieldMapping.withDefaults().withSpec("given_name").withSpec("surname");
+        CaseRecords r = CaseRecords.of(List.of("A", "B"), m, new int[] {0, 0, 1}, new String[] {"a1", "a2", "b1"},
+                new String[][] {{"Maria", "Ana", "Smith"}, {"Smith", "Jones", "Maria"}});
+        var sr = Standardiser.withDefaults().apply(r);
+        BlockingRule u = BlockingRule.parse("unordered(soundex(given_name), soundex(surname))");
+        assertTrue(u.unordered());
+        assertEquals("unordered(soundex(given_name), soundex(surname))", u.toString());
+        assertEquals(List.of("given_name", "surname"), u.fields());
+        assertEquals(List.of(new CandidatePairs.RuleCount("soundex(given_name), soundex(surname)", 0)),
+                Blocking.withDefaults().with("soundex(given_name), soundex(surname)").count(sr));
+        CandidatePairs pairs = Blocking.withDefaults().with(u).pairs(sr);
+        assertEquals(1, pairs.size());
+        assertEquals(0, pairs.left(0));
+        assertEquals(2, pairs.right(0));
     }
 
     @Test

@@ -205,6 +205,7 @@ public final class Blocking {
         int[] blockOf = new int[n];
         List<Integer> sizes = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
+        String[] keys = new String[np];
         for (int i = 0; i < n; i++) {
             sb.setLength(0);
             boolean ok = true;
@@ -220,12 +221,18 @@ public final class Blocking {
                 if (key == null || key.equals("\u0000")) {
                     ok = false;
                 } else {
-                    sb.append(key).append('\u0001');
+                    keys[k] = key;
                 }
             }
             if (!ok) {
                 blockOf[i] = -1;
                 continue;
+            }
+            if (rule.unordered()) {
+                Arrays.sort(keys);
+            }
+            for (String key : keys) {
+                sb.append(key).append('\u0001');
             }
             Integer id = ids.putIfAbsent(sb.toString(), ids.size());
             int b = id == null ? ids.size() - 1 : id;

@@ -10,11 +10,14 @@ import org.prevalence.core.PrevalenceException;
  * One blocking rule: two records are a candidate pair when every key of the rule is present in
  * both and equal. Written as a comma-separated list of keys, each a bare field or
  * {@code function(field)}: {@code "soundex(surname), year(dob)"}, {@code "dob"},
- * {@code "given_name, city"}.
+ * {@code "given_name, city"}. Written {@code unordered(key, key, ...)}, the keys are compared as a set, in
+ * any order: {@code "unordered(soundex(given_name), soundex(surname))"} also pairs two records whose given
+ * name and surname are swapped.
  *
  * @param parts the keys, at least one
+ * @param unordered whether the keys are compared in any order
  */
-public record BlockingRule(List<Part> parts) {
+public record BlockingRule(List<Part> parts, boolean unordered) {
     /** One key of a rule.
      * @param function the key function
      * @param field the field it applies to */
@@ -31,6 +34,15 @@ public record BlockingRule(List<Part> parts) {
         }
     }
 
+    /**
+     * A rule whose keys are compared in order.
+     *
+     * @param parts the keys, at least one
+     */
+    public BlockingRule(List<Part> parts) {
+        this(parts, false);
+    }
+
     /** Copies and checks the parts. */
     public BlockingRule {
         parts = List.copyOf(parts);
@@ -45,8 +57,13 @@ public record BlockingRule(List<Part> parts) {
      * @throws PrevalenceException if it is malformed or names an unknown function
      */
     public static BlockingRule parse(String spec) {
+        String body = spec.strip();
+        boolean unordered = body.startsWith("unordered(") && body.endsWith(")");
+        if (unordered) {
+            body = body.substring("unordered(".length(), body.length() - 1);
+        }
         List<Part> parts = new ArrayList<>();
-        for (String p : spec.split(",")) {
+        for (String p : body.split(",(?![^(]*\\))")) {
             String t = p.strip();
             if (t.isEmpty()) {
                 throw PrevalenceException.invalidArgument("blocking rule '" + spec + "'", "blocking rule '%s' has an empty key", spec);
@@ -62,7 +79,7 @@ public record BlockingRule(List<Part> parts) {
                 parts.add(new Part(KeyFunction.parse(t.substring(0, open)), t.substring(open + 1, t.length() - 1).strip()));
             }
         }
-        return new BlockingRule(parts);
+        return new BlockingRule(parts, unordered);
     }
 
     /** @return the fields this rule uses */
@@ -73,6 +90,7 @@ public record BlockingRule(List<Part> parts) {
     /** @return the rule as written, for example {@code soundex(surname), year(dob)} */
     @Override
     public String toString() {
-        return parts.stream().map(Part::toString).collect(Collectors.joining(", "));
+        String keys = parts.stream().map(Part::toString).collect(Collectors.joining(", "));
+        return unordered ? "unordered(" + keys + ")" : keys;
     }
 }

@@ -28,7 +28,7 @@ import org.prevalence.linkage.standardise.StandardRecords;
  *
  * <p><b>Name order.</b> With {@link #withNameSwap(String, String)}, two name fields are also
  * compared crosswise (given name against surname); when that agrees better (both crosswise levels
- * at least {@code jw>=0.92}, and better than the straight comparison) the crosswise levels are used,
+ * at least the lower Jaro-Winkler level, and better than the straight comparison) the crosswise levels are used,
  * so a record with given name and surname swapped still links.
  *
  * <p>This class is immutable and thread-safe.
@@ -134,7 +134,7 @@ public final class Comparer {
             if (out[a] != 1 || out[b] != 1) {
                 int ca = level(r, a, b, i, j);
                 int cb = level(r, b, a, i, j);
-                if (ca >= 1 && ca <= 2 && cb >= 1 && cb <= 2 && rank(ca) + rank(cb) > rank(out[a]) + rank(out[b])) {
+                if (ca >= 1 && ca <= 3 && cb >= 1 && cb <= 3 && rank(ca) + rank(cb) > rank(out[a]) + rank(out[b])) {
                     out[a] = ca;
                     out[b] = cb;
                 }

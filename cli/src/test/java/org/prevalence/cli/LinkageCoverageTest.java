@@ -1,0 +1,147 @@
+package org.prevalence.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.prevalence.core.Interval;
+import org.prevalence.core.lists.ListOverlapTable;
+import org.prevalence.linkage.Linkage;
+import org.prevalence.linkage.LinkageSampler;
+import org.prevalence.linkage.cluster.Clusters;
+import org.prevalence.linkage.compare.Comparer;
+import org.prevalence.linkage.records.CaseRecords;
+import org.prevalence.linkage.synthetic.SyntheticLists;
+import org.prevalence.mse.LinkageAveraging;
+import org.prevalence.mse.LinkageCorrection;
+import org.prevalence.mse.LogLinearMse;
+import org.prevalence.mse.PopulationEstimate;
+
+/**
+ * End to end on generated worlds with known N (SyntheticLists: 4 lists, capture 0.35/0.30/0.25/0.20, no capture
+ * heterogeneity so that the main-effects model is the true one and only the linkage can move N; seeds 1000..):
+ * records linked at the default settings, N by the main-effects log-linear model, its 95 % interval on the true
+ * table (oracle), on the linked table (naive), by linkage averaging (20 draws), by the correction with the model's
+ * rates and by the correction with the rates a perfect clerical review would give (corr-true). Prints each
+ * coverage of the true N. Measured (2026-12-03, 200 worlds of 1,000 people): oracle 0.895, naive 0.610, averaging
+ * 0.635, correction 0.580, correction at the true rates 0.840 (mean estimate / N: 1.003, 1.037, 1.037, 1.041, 1.016):
+ * the linkage-aware intervals do NOT reach the 93-97 % target, because missed links (blocking misses, and true
+ * matches the model scores low) bias N upwards and the model's own rates cannot see them. Asserted: the oracle's
+ * coverage is that of a correct model (0.85-0.99, binomial sd about 0.02 at 200 worlds), so the printed linkage
+ * figures are figures of the linkage; and the correction at the true rates has less bias than the naive estimate.
+ * Slow: {@code mvn -Pslow}.
+ */
+@Tag("slow")
+class LinkageCoverageTest {
+    private static final int WORLDS = Integer.getInteger("prevalence.linkageWorlds", 200);
+    private static final int PEOPLE = Integer.getInteger("prevalence.linkagePeople", 1000);
+    private static final int DRAWS = 20;
+
+    /**
+     * The rates a perfect clerical review would give: alpha, the share of cross-list pairs of one person that the
+     * clustering put together; beta, the cross-list pairs it put together that are of two people, over the records on
+     * the second and later lists less the cross-list pairs of one person.
+     */
+    static double[] trueRates(SyntheticLists.World world, Linkage.Result r) {
+        CaseRecords rec = world.records();
+        Clusters c = r.clusters();
+        Map<Integer, List<Integer>> byCluster = new HashMap<>();
+        Map<Integer, List<Integer>> byPerson = new HashMap<>();
+        for (int i = 0; i < rec.size(); i++) {
+            byCluster.computeIfAbsent(c.cluster(i), k -> new ArrayList<>()).add(i);
+            byPerson.computeIfAbsent(world.person(i), k -> new ArrayList<>()).add(i);
+        }
+        long truePairs = 0;
+        long kept = 0;
+        for (List<Integer> g : byPerson.values()) {
+            for (int a = 0; a < g.size(); a++) {
+                for (int b = a + 1; b < g.size(); b++) {
+                    if (rec.list(g.get(a)) != rec.list(g.get(b))) {
+                        truePairs++;
+                        kept += c.cluster(g.get(a)) == c.cluster(g.get(b)) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        long falseLinks = 0;
+        for (List<Integer> g : byCluster.values()) {
+            for (int a = 0; a < g.size(); a++) {
+                for (int b = a + 1; b < g.size(); b++) {
+                    int i = g.get(a);
+                    int j = g.get(b);
+                    if (rec.list(i) != rec.list(j) && world.person(i) != world.person(j)) {
+                        falseLinks++;
+                    }
+                }
+            }
+        }
+        long later = 0;
+        for (int i = 0; i < rec.size(); i++) {
+            later += rec.list(i) > 0 ? 1 : 0;
+        }
+        return new double[] {(double) kept / truePairs, (double) falseLinks / Math.max(1, later - truePairs)};
+    }
+
+    @Test
+    void coverageOfTheTrueN() {
+        LogLinearMse mse = LogLinearMse.withDefaults().withModel("main");
+        String[] names = {"oracle", "naive", "averaging", "correction", "corr-true"};
+        int[] covered = new int[names.length];
+        double[] sum = new double[names.length];
+        double[] width = new double[names.length];
+        long start = System.nanoTime();
+        double alphaGap = 0;
+        for (int w = 0; w < WORLDS; w++) {
+            SyntheticLists.World world = SyntheticLists.withDefaults().withPeople(PEOPLE).withHeterogeneity(1e-9)
+                    .withSeed(1000 + w).generate();
+            CaseRecords rec = world.records();
+            Linkage.Result r = Linkage.withDefaults().with(Comparer.withDefaults().withNameSwap("given_name", "surname"))
+                    .link(rec);
+            List<String> ids = new ArrayList<>();
+            List<String> lists = new ArrayList<>();
+            for (int i = 0; i < rec.size(); i++) {
+                ids.add("p" + world.person(i));
+                lists.add(rec.listNames().get(rec.list(i)));
+            }
+            ListOverlapTable truth = ListOverlapTable.fromLongForm(rec.listNames(), ids, lists);
+            ListOverlapTable linked = r.table().orElseThrow();
+            LinkageSampler.ErrorRates e = LinkageSampler.errorRates(r);
+            double[] t = trueRates(world, r);
+            alphaGap += e.alpha() - t[0];
+            PopulationEstimate[] est = {
+                mse.estimate(truth),
+                mse.estimate(linked),
+                LinkageAveraging.withDefaults().estimate(LinkageSampler.withDefaults().withDraws(DRAWS).withSeed(w)
+                        .withThreads(1).tables(r), mse::estimate),
+                LinkageCorrection.withDefaults().estimate(linked, e.alpha(), e.beta(), mse::estimate),
+                LinkageCorrection.withDefaults().estimate(linked, t[0], t[1], mse::estimate)};
+            for (int k = 0; k < est.length; k++) {
+                Interval iv = est[k].getConfidenceInterval();
+                sum[k] += est[k].getEstimate();
+                if (iv != null) {
+                    width[k] += iv.upper() - iv.lower();
+                    covered[k] += iv.contains(world.people()) ? 1 : 0;
+                }
+            }
+            if (w == 0) {
+                System.out.printf("world 0: N %d, %d records, observed %d (linked %d); model %s, true alpha %.4f beta %.5f%n",
+                        world.people(), rec.size(), truth.observedTotal(), linked.observedTotal(), e, t[0], t[1]);
+            }
+        }
+        System.out.printf("%d worlds of %d people, %.0f s; mean model alpha - true alpha %.4f%n", WORLDS, PEOPLE,
+                (System.nanoTime() - start) / 1e9, alphaGap / WORLDS);
+        for (int k = 0; k < names.length; k++) {
+            System.out.printf("%-10s coverage %.3f, mean estimate / N %.4f, mean width %.1f%n", names[k],
+                    covered[k] / (double) WORLDS, sum[k] / WORLDS / PEOPLE, width[k] / WORLDS);
+        }
+        double oracle = covered[0] / (double) WORLDS;
+        assertTrue(oracle >= 0.85 && oracle <= 0.99, "oracle coverage " + oracle);
+        double naiveBias = Math.abs(sum[1] / WORLDS / PEOPLE - 1);
+        double trueRatesBias = Math.abs(sum[4] / WORLDS / PEOPLE - 1);
+        assertTrue(trueRatesBias < naiveBias, "bias at the true rates " + trueRatesBias + ", naive " + naiveBias);
+    }
+}
