@@ -127,8 +127,8 @@ final class LinkCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static Map<String, Object> json(Linkage.Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    /** @return JSON {@code blocking[{rule, pairs}]}: each blocking rule's candidate-pair count */
+    static List<Map<String, Object>> blockingJson(Linkage.Result r) {
         List<Map<String, Object>> blocking = new ArrayList<>();
         for (CandidatePairs.RuleCount c : r.blocking()) {
             Map<String, Object> b = new LinkedHashMap<>();
@@ -136,7 +136,12 @@ final class LinkCommand implements Callable<Integer> {
             b.put("pairs", c.pairs());
             blocking.add(b);
         }
-        m.put("blocking", blocking);
+        return blocking;
+    }
+
+    private static Map<String, Object> json(Linkage.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("blocking", blockingJson(r));
         m.put("candidate_pairs", r.pairCount());
         List<Map<String, Object>> params = new ArrayList<>();
         for (org.prevalence.linkage.model.Parameters.Row row : r.parameters().rows()) {

@@ -34,16 +34,7 @@ final class NetworkReport {
         json.put("level", level);
         json.put("estimate", JsonNumbers.of(point.getEstimate()));
         json.put("se", b == null ? null : JsonNumbers.of(se));
-        if (iv == null) {
-            json.put("interval", null);
-        } else {
-            Map<String, Object> i = new LinkedHashMap<>();
-            i.put("lower", JsonNumbers.of(iv.lower()));
-            i.put("upper", JsonNumbers.of(iv.upper()));
-            i.put("level", JsonNumbers.of(iv.level()));
-            i.put("method", iv.label());
-            json.put("interval", i);
-        }
+        json.put("interval", intervalJson(iv));
         json.put("n", s.size());
         json.put("seeds", s.seeds());
         json.put("max_wave", s.maxWave());
@@ -102,16 +93,7 @@ final class NetworkReport {
         json.put("hidden", r.getHidden());
         json.put("estimate", JsonNumbers.of(r.getEstimate()));
         json.put("se", Double.isNaN(r.getStandardError()) ? null : JsonNumbers.of(r.getStandardError()));
-        if (iv == null) {
-            json.put("interval", null);
-        } else {
-            Map<String, Object> i = new LinkedHashMap<>();
-            i.put("lower", JsonNumbers.of(iv.lower()));
-            i.put("upper", JsonNumbers.of(iv.upper()));
-            i.put("level", JsonNumbers.of(iv.level()));
-            i.put("method", iv.label());
-            json.put("interval", i);
-        }
+        json.put("interval", intervalJson(iv));
         json.put("killworth_se", JsonNumbers.of(r.getKillworthStandardError()));
         json.put("n", r.getSampleSize());
         json.put("mean_degree", JsonNumbers.of(r.getMeanDegree()));
@@ -160,5 +142,18 @@ final class NetworkReport {
                 csvNumber(r.getKillworthStandardError()), Integer.toString(r.getSampleSize()),
                 csvNumber(r.getMeanDegree()), csvNumber(r.getPopulationSize()));
         return new Report(text.toString(), json, csv);
+    }
+
+    /** @return JSON {@code interval{lower, upper, level, method}}, or {@code null} when there is none */
+    private static Map<String, Object> intervalJson(Interval iv) {
+        if (iv == null) {
+            return null;
+        }
+        Map<String, Object> i = new LinkedHashMap<>();
+        i.put("lower", JsonNumbers.of(iv.lower()));
+        i.put("upper", JsonNumbers.of(iv.upper()));
+        i.put("level", JsonNumbers.of(iv.level()));
+        i.put("method", iv.label());
+        return i;
     }
 }

@@ -10,7 +10,6 @@ import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.lists.ListOverlapTable;
 import org.prevalence.linkage.Linkage;
 import org.prevalence.linkage.LinkageSampler;
-import org.prevalence.linkage.blocking.CandidatePairs;
 import org.prevalence.linkage.cluster.ClusterMethod;
 import org.prevalence.mse.LinkageAveraging;
 import org.prevalence.mse.LinkageCorrection;
@@ -81,14 +80,7 @@ final class RecordsMode {
         Map<String, Object> linkage = new LinkedHashMap<>();
         linkage.put("records", r.records().size());
         linkage.put("lists", r.records().listNames());
-        List<Map<String, Object>> blocking = new ArrayList<>();
-        for (CandidatePairs.RuleCount c : r.blocking()) {
-            Map<String, Object> b = new LinkedHashMap<>();
-            b.put("rule", c.rule());
-            b.put("pairs", c.pairs());
-            blocking.add(b);
-        }
-        linkage.put("blocking", blocking);
+        linkage.put("blocking", LinkCommand.blockingJson(r));
         linkage.put("candidate_pairs", r.pairCount());
         Map<String, Object> clusters = new LinkedHashMap<>();
         clusters.put("connected_components", r.clusters(ClusterMethod.CONNECTED_COMPONENTS).count());
