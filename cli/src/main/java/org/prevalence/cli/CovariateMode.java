@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.Columns;
+import org.prevalence.core.io.CsvColumns;
+import org.prevalence.core.io.CsvReader;
 import org.prevalence.mse.covariate.Absence;
 import org.prevalence.mse.covariate.CovariateBootstrap;
 import org.prevalence.mse.covariate.CovariateFit;
 import org.prevalence.mse.covariate.CovariateMse;
 import org.prevalence.mse.covariate.CovariateTable;
 import org.prevalence.mse.covariate.DomainEstimate;
-import tech.tablesaw.api.Table;
 
 /**
  * {@code prevalence mse --covariates/--year}: reads the file into a {@link CovariateTable}, runs
@@ -36,7 +37,8 @@ final class CovariateMode {
             throw PrevalenceException.invalidArgument("--covariates", "--covariates/--year choose models with --min "
                     + "and --max; --stratum, --model, --select and --method do not apply");
         }
-        Table t = in.format.csv().read(in.file);
+        CsvReader reader = in.format.reader(cmd.common.threadCount());
+        List<String> header = reader.header(in.file);
         List<String> covs = o.covariates == null ? List.of() : o.covariates;
         Map<String, String[]> cols = new LinkedHashMap<>();
         List<String> needed = new ArrayList<>(in.lists);
@@ -44,13 +46,20 @@ final class CovariateMode {
         if (o.year != null) {
             needed.add(o.year);
         }
-        String count = in.count != null ? in.count : t.columnNames().contains("Freq") ? "Freq"
-                : t.columnNames().contains("count") ? "count" : null;
+        String count = in.count != null ? in.count : header.contains("Freq") ? "Freq"
+                : header.contains("count") ? "count" : null;
         if (count != null) {
             needed.add(count);
         }
         for (String c : needed) {
-            cols.put(c, Columns.strings(t, c));
+            if (!header.contains(c)) {
+                throw Columns.noColumn(in.file.getFileName().toString(), header, c, null);
+            }
+            reader = reader.withColumn(c, CsvReader.Kind.CATEGORY);
+        }
+        CsvColumns t = reader.read(in.file);
+        for (String c : needed) {
+            cols.put(c, t.strings(c));
         }
         CovariateTable.Builder b = CovariateTable.builder(in.lists).covariates(covs).year(o.year);
         if (o.absent != null) {

@@ -188,11 +188,11 @@ final class MseCommand implements Callable<Integer> {
                 throw PrevalenceException.invalidArgument("--report", "--report describes one list-overlap table; "
                         + "it is refused with --stratum (run each stratum's table on its own)");
             }
-            StratifiedListTable t = input.readStratified();
+            StratifiedListTable t = input.readStratified(common.threadCount());
             print(MseModes.stratified(input.name(), logLinear(t.listNames().size()), t));
             return 0;
         }
-        ListOverlapTable table = input.read();
+        ListOverlapTable table = input.read(common.threadCount());
         MseOptions.checkForTable(this, table);
         MseModes.Outcome o = run(table);
         print(o);

@@ -53,7 +53,7 @@ final class RegionalCommand implements Runnable {
                 return e;
             }
             Path f = Path.of(regions);
-            return RegionEdition.fromTable(f.getFileName().toString(), csv.read(f));
+            return RegionEdition.fromTable(f.getFileName().toString(), csv.columns(f).toTable());
         }
         if (data == null || !org.prevalence.core.io.Columns.has(data, "region")) {
             return fallback;
@@ -184,8 +184,8 @@ final class RegionalCommand implements Runnable {
             if (replicates < 2) {
                 throw PrevalenceException.invalidArgument("--replicates", "--replicates must be >= 2, got %d", replicates);
             }
-            CsvInput csv = input.csv();
-            Table caseTable = csv.read(cases);
+            CsvInput csv = input.csv().withThreads(common.threadCount()); // read by CsvReader, then a table
+            Table caseTable = csv.columns(cases).toTable();
             CaseFile file = CaseFile.withDefaults().withEdition(edition(regions, columns == null ? caseTable : null,
                     RegionEdition.ILO_2012, csv));
             if (sources != null) {
@@ -217,7 +217,7 @@ final class RegionalCommand implements Runnable {
                     p = p.withNeighbour(kv[0], kv[1]);
                 }
             }
-            Table populationTable = csv.read(population);
+            Table populationTable = csv.columns(population).toTable();
             ReferenceWindow w = ReferenceWindow.parse(window);
             ReportedCasePipeline.Result r = p.estimate(file.read(caseTable),
                     Populations.fromTable(file.edition(), populationTable), w);
@@ -288,10 +288,10 @@ final class RegionalCommand implements Runnable {
                     p = p.with(component(a));
                 }
             }
-            CsvInput csv = input.csv();
-            Table nationalTable = csv.read(national);
+            CsvInput csv = input.csv().withThreads(common.threadCount()); // read by CsvReader, then a table
+            Table nationalTable = csv.columns(national).toTable();
             RegionEdition ed = edition(regions, nationalTable, RegionEdition.GLOBAL_ESTIMATES, csv);
-            Table covariatesTable = covariates == null ? null : csv.read(covariates);
+            Table covariatesTable = covariates == null ? null : csv.columns(covariates).toTable();
             SurveyPipeline.Result r = p.estimate(NationalData.fromTable(ed, nationalTable),
                     covariatesTable == null ? Covariates.none() : Covariates.fromTable(covariatesTable, null));
             write(spec, common, RegionalReport.surveys(r, national.getFileName().toString(), ed.name()), r.getRegions(),

@@ -93,15 +93,29 @@ public final class Columns {
      * @return the exception (to be thrown by the caller)
      */
     public static PrevalenceException noColumn(Table t, String name, PrevalenceException.Remedy remedy) {
+        return noColumn(t.name(), t.columnNames(), name, remedy);
+    }
+
+    /**
+     * The error for a column that is not among a file's columns (a header read by
+     * {@link CsvReader#header}), in the one wording used everywhere.
+     * @param tableName the file or table name (may be empty)
+     * @param columns the column names there are
+     * @param name the column asked for
+     * @param remedy the fix, in Java and CLI terms (null for none)
+     * @return the exception (to be thrown by the caller)
+     */
+    public static PrevalenceException noColumn(String tableName, List<String> columns, String name,
+                                               PrevalenceException.Remedy remedy) {
         String near = null;
-        for (Column<?> c : t.columns()) {
-            if (c.name().equalsIgnoreCase(name)) {
-                near = c.name();
+        for (String c : columns) {
+            if (c.equalsIgnoreCase(name)) {
+                near = c;
             }
         }
-        String table = t.name() == null || t.name().isEmpty() ? "the table" : "'" + t.name() + "'";
+        String table = tableName == null || tableName.isEmpty() ? "the table" : "'" + tableName + "'";
         String message = String.format(Locale.ROOT, "no column '%s' in %s%s; its columns are %s", name, table,
-                near == null ? "" : " (names are case-sensitive; there is '" + near + "')", t.columnNames());
+                near == null ? "" : " (names are case-sensitive; there is '" + near + "')", columns);
         return remedy == null ? PrevalenceException.invalidData("column '" + name + "'", "%s", message)
                 : new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, "column '" + name + "'", message, remedy);
     }
@@ -241,7 +255,7 @@ public final class Columns {
         }
     }
 
-    private static PrevalenceException missing(String table, String name, int r, String what) {
+    static PrevalenceException missing(String table, String name, int r, String what) {
         return PrevalenceException.invalidData(where(r, name), "%s%s: the %s is missing", prefix(table),
                 where(r, name), what);
     }
@@ -288,7 +302,7 @@ public final class Columns {
         return out;
     }
 
-    private static long checkCount(long v, String table, String name, int r) {
+    static long checkCount(long v, String table, String name, int r) {
         if (v < 0) {
             throw PrevalenceException.invalidData(where(r, name), "%s%s: a count must be >= 0, the cell is negative",
                     prefix(table), where(r, name));
@@ -296,7 +310,7 @@ public final class Columns {
         return v;
     }
 
-    private static long checkCount(double v, String table, String name, int r) {
+    static long checkCount(double v, String table, String name, int r) {
         if (v < 0) {
             throw PrevalenceException.invalidData(where(r, name), "%s%s: a count must be >= 0, the cell is negative",
                     prefix(table), where(r, name));

@@ -9,6 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.prevalence.core.PrevalenceException;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.IntColumnType;
+import tech.tablesaw.columns.numbers.LongColumnType;
 
 /**
  * The columns {@link CsvReader} read from one file, as primitive arrays: a
@@ -169,6 +178,210 @@ public final class CsvColumns {
      */
     public List<String> levels(String column) {
         return category(column).levels;
+    }
+
+    /**
+     * A column as text, as {@link Columns#strings} reads a table column: each cell trimmed, written
+     * as the column of its detected type prints it.
+     * @param column a CATEGORY column
+     * @return the cells (a new array; equal cells share one string)
+     * @throws PrevalenceException naming the file, row and column of the first missing or empty cell
+     */
+    public String[] strings(String column) {
+        Col c = category(column);
+        String[] text = new String[c.levels.size()];
+        for (int k = 0; k < text.length; k++) {
+            text[k] = c.levels.get(k).strip();
+        }
+        String[] out = new String[rows];
+        int[] codes = c.codes;
+        for (int r = 0; r < rows; r++) {
+            int k = codes[r];
+            if (k < 0 || text[k].isEmpty()) {
+                throw Columns.missing(name, column, r, "value");
+            }
+            out[r] = text[k];
+        }
+        return out;
+    }
+
+    /**
+     * A column of counts, as {@link Columns#counts}: whole numbers in [0, 2^63), none missing.
+     * @param column a column read (a CATEGORY column keeps counts beyond 2^53 exact)
+     * @return the counts
+     * @throws PrevalenceException naming the file, row and column of the first missing, non-number,
+     *     negative, fractional or too large count
+     */
+    public long[] counts(String column) {
+        Col c = col(column);
+        long[] out = new long[rows];
+        if (c.kind == CsvReader.Kind.NUMBER) {
+            double[] v = numbers(column);
+            for (int r = 0; r < rows; r++) {
+                if (Double.isNaN(v[r])) {
+                    throw countMissing(column, r);
+                }
+                out[r] = Columns.checkCount(v[r], name, column, r);
+            }
+            return out;
+        }
+        int m = c.levels.size();
+        long[] value = new long[m];
+        boolean[] known = new boolean[m];
+        int[] codes = c.codes;
+        for (int r = 0; r < rows; r++) {
+            int k = codes[r];
+            if (k < 0) {
+                throw countMissing(column, r);
+            }
+            if (!known[k]) {
+                // the first row of each level is where its error (if any) is first met
+                value[k] = count(c, c.levels.get(k), column, r);
+                known[k] = true;
+            }
+            out[r] = value[k];
+        }
+        return out;
+    }
+
+    private long count(Col c, String label, String column, int r) {
+        if (c.type == Type.LOGICAL) {
+            return label.equals("true") ? 1 : 0;
+        }
+        String s = label.strip();
+        long x = Numbers.parseLong(s);
+        if (x != Numbers.NOT_A_LONG) {
+            return Columns.checkCount(x, name, column, r);
+        }
+        double d = Numbers.parse(s, '.');
+        if (!Double.isFinite(d)) {
+            throw Columns.notANumber(name, column, r, s);
+        }
+        return Columns.checkCount(d, name, column, r);
+    }
+
+    private PrevalenceException countMissing(String column, int r) {
+        String where = Columns.where(r, column);
+        return PrevalenceException.invalidData(where, "%s, %s: the count is missing", name, where);
+    }
+
+    /**
+     * A column of whole numbers by role (codes, years, ages), none missing.
+     * @param column a column read
+     * @return its values
+     * @throws PrevalenceException naming the file, row and column of the first cell that is
+     *     missing, not a number, or not a whole number in the range of an int
+     */
+    public int[] ints(String column) {
+        double[] v = numbers(column);
+        int[] out = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            if (Double.isNaN(v[r])) {
+                throw Columns.missing(name, column, r, "value");
+            }
+            if (v[r] != Math.rint(v[r]) || Math.abs(v[r]) > Integer.MAX_VALUE) {
+                String where = Columns.where(r, column);
+                throw PrevalenceException.invalidData(where, "%s, %s: the cell is not a whole number between -2^31 "
+                        + "and 2^31", name, where);
+            }
+            out[r] = (int) v[r];
+        }
+        return out;
+    }
+
+    /**
+     * The columns read as a Tablesaw table (an interchange format, for code that takes tables),
+     * in header order, named after the file. A CATEGORY column becomes the column
+     * {@link CsvInput#read} would give: INTEGER (or LONG) if every value is a whole number, DOUBLE
+     * if they are numbers, BOOLEAN for TRUE/FALSE, STRING otherwise. A NUMBER column becomes a
+     * DOUBLE (or, for TRUE/FALSE, a BOOLEAN) column; a text column read as NUMBER is refused
+     * (read it as a CATEGORY).
+     * @return a new table
+     */
+    public Table toTable() {
+        Table t = Table.create(name);
+        for (String h : header) {
+            Col c = columns.get(h);
+            if (c != null) {
+                // internalAddWithoutValidation: Tablesaw refuses names that differ only in case, R does not
+                t.internalAddWithoutValidation(c.kind == CsvReader.Kind.NUMBER ? numberColumn(h, c) : categoryColumn(h, c));
+            }
+        }
+        return t;
+    }
+
+    private Column<?> numberColumn(String h, Col c) {
+        if (c.type == Type.NUMBER) {
+            return DoubleColumn.create(h, c.values.clone());
+        }
+        if (c.type == Type.LOGICAL) {
+            BooleanColumn b = BooleanColumn.create(h);
+            for (double v : c.values) {
+                if (Double.isNaN(v)) {
+                    b.appendMissing();
+                } else {
+                    b.append(v != 0);
+                }
+            }
+            return b;
+        }
+        throw PrevalenceException.invalidArgument("column '" + h + "'", "column '%s' is text but was read as "
+                + "NUMBER; read it as a CATEGORY column to make a table of it", h);
+    }
+
+    private Column<?> categoryColumn(String h, Col c) {
+        int m = c.levels.size();
+        int[] codes = c.codes;
+        if (c.type == Type.NUMBER) {
+            long[] lv = new long[m];
+            boolean whole = true;
+            boolean fitsInt = true;
+            for (int k = 0; k < m && whole; k++) {
+                long x = Numbers.parseLong(c.levels.get(k));
+                whole = x != Numbers.NOT_A_LONG;
+                lv[k] = x;
+                fitsInt &= (int) x == x && x != Integer.MIN_VALUE;
+            }
+            if (whole && fitsInt) {
+                int[] v = new int[rows];
+                for (int r = 0; r < rows; r++) {
+                    v[r] = codes[r] < 0 ? IntColumnType.missingValueIndicator() : (int) lv[codes[r]];
+                }
+                return IntColumn.create(h, v);
+            }
+            if (whole) {
+                long[] v = new long[rows];
+                for (int r = 0; r < rows; r++) {
+                    v[r] = codes[r] < 0 ? LongColumnType.missingValueIndicator() : lv[codes[r]];
+                }
+                return LongColumn.create(h, v);
+            }
+            double[] v = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                v[r] = codes[r] < 0 ? Double.NaN : c.levelValues[codes[r]];
+            }
+            return DoubleColumn.create(h, v);
+        }
+        if (c.type == Type.LOGICAL) {
+            BooleanColumn b = BooleanColumn.create(h);
+            for (int r = 0; r < rows; r++) {
+                if (codes[r] < 0) {
+                    b.appendMissing();
+                } else {
+                    b.append(c.levels.get(codes[r]).equals("true"));
+                }
+            }
+            return b;
+        }
+        StringColumn s = StringColumn.create(h);
+        for (int r = 0; r < rows; r++) {
+            if (codes[r] < 0) {
+                s.appendMissing();
+            } else {
+                s.append(c.levels.get(codes[r]));
+            }
+        }
+        return s;
     }
 
     private Col category(String column) {

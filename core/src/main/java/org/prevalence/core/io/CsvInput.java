@@ -1,12 +1,15 @@
 package org.prevalence.core.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.zip.ZipException;
 import org.prevalence.core.PrevalenceException;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
@@ -28,8 +32,29 @@ import tech.tablesaw.columns.numbers.LongColumnType;
 import tech.tablesaw.columns.Column;
 
 /**
- * Reads CSV files into Tablesaw tables with one strict rule for numbers and errors that name the
- * file, the data row and the column.
+ * Reads CSV files, with one strict rule for numbers and errors that name the file, the data row
+ * and the column: straight into primitive columns ({@link #columns}, the fast path, no table), or
+ * into a Tablesaw table ({@link #read}).
+ *
+ * <p><b>Primitive columns.</b> Name each column's role, then read: only those columns are parsed,
+ * streaming (a gzip-compressed {@code .csv.gz} is decompressed as it is read), on
+ * {@link #withThreads} threads with the same result for every thread count, by {@link CsvReader}.
+ * Numbers come as {@code double[]} ({@link CsvColumns#numbers}, NaN where missing), whole numbers
+ * as {@code int[]} or {@code long[]} ({@link CsvColumns#ints}, {@link CsvColumns#counts}),
+ * categories as dictionary codes and their levels ({@link CsvColumns#codes},
+ * {@link CsvColumns#levels}). A Tablesaw table remains available as an interchange format
+ * ({@link CsvColumns#toTable()}, or {@link #read} for every column):
+ * <pre>{@code
+ * CsvColumns c = CsvInput.withDefaults()
+ *         .withDetectedDelimiter().withDecimalComma().withMissingValues("NA", ".")
+ *         .withNumbers("w", "y").withCategories("stratum", "psu")
+ *         .withThreads(0)                                  // all cores; same result as 1
+ *         .columns(Path.of("sample.csv.gz"));
+ * double[] w = c.numbers("w");                             // NaN where missing
+ * int[] psu = c.codes("psu");                              // -1 where missing
+ * List<String> strata = c.levels("stratum");               // in order of first appearance
+ * Table t = c.toTable();                                   // only if a Table is wanted
+ * }</pre>
  *
  * <p><b>Format.</b> RFC 4180: cells separated by the delimiter (a comma unless
  * {@link #withDelimiter} names another), cells quoted with {@code "} may hold delimiters, line
@@ -63,26 +88,34 @@ import tech.tablesaw.columns.Column;
 public final class CsvInput {
     /** The default missing-value tokens: the empty cell and {@code NA}. */
     public static final Set<String> DEFAULT_MISSING = Set.of("", "NA");
-    private static final CsvInput DEFAULT = new CsvInput(Map.of(), ',', false, '.', DEFAULT_MISSING);
+    private static final CsvInput DEFAULT = new CsvInput(Map.of(), Map.of(), ',', false, false, '.', DEFAULT_MISSING,
+            1);
 
     private final Map<String, ColumnType> types;
+    private final Map<String, CsvReader.Kind> roles;
     private final char delimiter;
     private final boolean delimiterNamed;
+    private final boolean detect;
     private final char decimal;
     private final Set<String> missing;
+    private final int threads;
 
-    private CsvInput(Map<String, ColumnType> types, char delimiter, boolean delimiterNamed, char decimal,
-                     Set<String> missing) {
+    private CsvInput(Map<String, ColumnType> types, Map<String, CsvReader.Kind> roles, char delimiter,
+                     boolean delimiterNamed, boolean detect, char decimal, Set<String> missing, int threads) {
         this.types = types;
+        this.roles = roles;
         this.delimiter = delimiter;
         this.delimiterNamed = delimiterNamed;
+        this.detect = detect;
         this.decimal = decimal;
         this.missing = missing;
+        this.threads = threads;
     }
 
     /**
      * @return a reader with the defaults: comma-separated, decimal point, missing values {@code ""}
-     *     and {@code NA}, column types detected by the strict rule of the class description
+     *     and {@code NA}, column types detected by the strict rule of the class description; for
+     *     {@link #columns}: no roles named (every column read as a category), one thread
      */
     public static CsvInput withDefaults() {
         return DEFAULT;
@@ -102,7 +135,7 @@ public final class CsvInput {
         }
         Map<String, ColumnType> m = new LinkedHashMap<>(types);
         m.put(Objects.requireNonNull(column, "column"), type);
-        return new CsvInput(Map.copyOf(m), delimiter, delimiterNamed, decimal, missing);
+        return new CsvInput(Map.copyOf(m), roles, delimiter, delimiterNamed, detect, decimal, missing, threads);
     }
 
     /**
@@ -114,7 +147,7 @@ public final class CsvInput {
             throw PrevalenceException.invalidArgument("delimiter",
                     "the delimiter must be a comma, a semicolon, a tab or '|'");
         }
-        return new CsvInput(types, v, true, decimal, missing);
+        return new CsvInput(types, roles, v, true, false, decimal, missing, threads);
     }
 
     /**
@@ -125,7 +158,7 @@ public final class CsvInput {
      * @return a reader with a decimal comma
      */
     public CsvInput withDecimalComma() {
-        return new CsvInput(types, delimiter, delimiterNamed, ',', missing);
+        return new CsvInput(types, roles, delimiter, delimiterNamed, detect, ',', missing, threads);
     }
 
     /**
@@ -140,7 +173,61 @@ public final class CsvInput {
         for (String t : tokens) {
             s.add(Objects.requireNonNull(t, "token").strip());
         }
-        return new CsvInput(types, delimiter, delimiterNamed, decimal, Set.copyOf(s));
+        return new CsvInput(types, roles, delimiter, delimiterNamed, detect, decimal, Set.copyOf(s), threads);
+    }
+
+    /**
+     * Detects the delimiter from the header line instead of assuming the comma: of the comma, the
+     * semicolon, the tab and {@code '|'}, the one found most often outside quotes (the comma if
+     * none is, the first of that list on a tie). Replaces {@link #withDelimiter}.
+     * @return a reader that detects the delimiter
+     */
+    public CsvInput withDetectedDelimiter() {
+        return new CsvInput(types, roles, ',', false, true, decimal, missing, threads);
+    }
+
+    /**
+     * Names columns to read in a numeric role (weights, outcomes, list memberships, counts) for
+     * {@link #columns}: one double per row, NaN where missing.
+     * @param columns column names (exact, as in the header)
+     * @return a reader that also reads them as numbers
+     */
+    public CsvInput withNumbers(String... columns) {
+        return withRoles(CsvReader.Kind.NUMBER, columns);
+    }
+
+    /**
+     * Names columns to read in a categorical role (strata, cluster ids, domains, countries) for
+     * {@link #columns}: dictionary codes per row and the distinct values. A category column can
+     * also be read as numbers, counts or text ({@link CsvColumns#numbers}, {@link CsvColumns#counts},
+     * {@link CsvColumns#strings}); a column named as both is a category.
+     * @param columns column names (exact, as in the header)
+     * @return a reader that also reads them as categories
+     */
+    public CsvInput withCategories(String... columns) {
+        return withRoles(CsvReader.Kind.CATEGORY, columns);
+    }
+
+    private CsvInput withRoles(CsvReader.Kind kind, String... columns) {
+        Map<String, CsvReader.Kind> m = new LinkedHashMap<>(roles);
+        for (String c : columns) {
+            m.merge(Objects.requireNonNull(c, "column"), kind,
+                    (a, b) -> a == CsvReader.Kind.CATEGORY ? a : b);
+        }
+        return new CsvInput(types, Collections.unmodifiableMap(m), delimiter, delimiterNamed, detect, decimal,
+                missing, threads);
+    }
+
+    /**
+     * @param v the parsing threads of {@link #columns}, &gt;= 1, or 0 for all cores (the result,
+     *     and the first error, do not depend on it)
+     * @return a reader with that many threads
+     */
+    public CsvInput withThreads(int v) {
+        if (v < 0) {
+            throw PrevalenceException.invalidArgument("threads", "threads must be >= 0 (0 = all cores), got %d", v);
+        }
+        return new CsvInput(types, roles, delimiter, delimiterNamed, detect, decimal, missing, v);
     }
 
     /** @return the missing-value tokens */
@@ -149,7 +236,58 @@ public final class CsvInput {
     }
 
     /**
-     * Reads a CSV file.
+     * The streaming column reader with this reader's rules (delimiter, decimal mark, missing-value
+     * tokens, threads) and roles: the columns named by {@link #withNumbers} and
+     * {@link #withCategories}, or, if none is named, every column as a category.
+     * @return the reader
+     */
+    public CsvReader reader() {
+        CsvReader r = CsvReader.withDefaults().withThreads(threads).withMissingValues(missing.toArray(new String[0]));
+        r = decimal == ',' ? r.withDecimalComma() : r;
+        r = detect ? r.withDetectedDelimiter() : delimiterNamed ? r.withDelimiter(delimiter) : r;
+        for (Map.Entry<String, CsvReader.Kind> e : roles.entrySet()) {
+            r = r.withColumn(e.getKey(), e.getValue());
+        }
+        return roles.isEmpty() ? r.withEveryColumn(CsvReader.Kind.CATEGORY) : r;
+    }
+
+    /**
+     * Reads the columns named by {@link #withNumbers} and {@link #withCategories} (every column,
+     * as categories, if none is named) straight into primitive columns, streaming the file and
+     * parsing it on {@link #withThreads} threads, without a table: the fast path
+     * ({@link CsvReader}). The rules are those of this class; a gzip-compressed file
+     * ({@code .csv.gz}) is decompressed as it is read; a named column not in the header is an
+     * error naming it and the columns there are. Column types given with {@link #withType}
+     * apply to {@link #read} only.
+     * @param file a {@code .csv} or {@code .csv.gz} file
+     * @return the columns ({@link CsvColumns#toTable()} makes a Tablesaw table of them)
+     * @throws PrevalenceException if the file cannot be read or is malformed, naming the file,
+     *     the data row, the line and the column
+     */
+    public CsvColumns columns(Path file) {
+        return reader().read(file);
+    }
+
+    /**
+     * As {@link #columns(Path)}, from a stream.
+     * @param in the stream (read to its end, not closed; gzip is not detected here)
+     * @param name the name used in messages
+     * @return the columns
+     */
+    public CsvColumns columns(InputStream in, String name) {
+        return reader().read(in, name);
+    }
+
+    /**
+     * @param file a {@code .csv} or {@code .csv.gz} file
+     * @return the column names of its header, in file order (only the header is read)
+     */
+    public List<String> header(Path file) {
+        return reader().header(file);
+    }
+
+    /**
+     * Reads a CSV file (or a gzip-compressed one, {@code .csv.gz}) into a table of every column.
      * @param file the file
      * @return the table, named after the file
      * @throws PrevalenceException if the file cannot be read or is malformed (see the class description)
@@ -160,8 +298,13 @@ public final class CsvInput {
             throw PrevalenceException.invalidArgument(file.toString(), "%s: no such file", file);
         }
         String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        try (InputStream in = CsvFiles.open(file)) {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+        } catch (EOFException | ZipException e) {
+            String name = file.getFileName().toString();
+            throw new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, name,
+                    String.format(Locale.ROOT, "%s: the gzip file is truncated or corrupt (%s); compress it again or "
+                            + "download it again", name, e.getClass().getSimpleName()), e);
         } catch (IOException e) {
             throw new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, file.toString(),
                     file.getFileName() + ": cannot read the file (" + e.getClass().getSimpleName()
@@ -194,12 +337,17 @@ public final class CsvInput {
     public Table read(String text, String name) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(name, "name");
-        Tokenizer tk = new Tokenizer(text, delimiter, name);
+        char d = delimiter;
+        if (detect) {
+            byte[] first = text.substring(0, Math.min(text.length(), 1 << 16)).getBytes(StandardCharsets.UTF_8);
+            d = (char) CsvScan.detectDelimiter(first, 0, first.length);
+        }
+        Tokenizer tk = new Tokenizer(text, d, name);
         List<String> header = tk.next();
         if (header == null || header.size() == 1 && header.get(0).isBlank() && !tk.lastQuoted) {
             throw PrevalenceException.invalidData(name, "%s: the file is empty (a header line is needed)", name);
         }
-        if (header.size() == 1 && !delimiterNamed) {
+        if (header.size() == 1 && !delimiterNamed && !detect) {
             sniff(header.get(0), name);
         }
         Set<String> seen = new HashSet<>();
@@ -590,8 +738,8 @@ public final class CsvInput {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "CsvInput[delimiter=%s, decimal=%s, missing=%s, types=%s]",
-                delimiter == '\t' ? "tab" : "'" + delimiter + "'", "'" + decimal + "'",
-                Arrays.toString(missing.stream().sorted().toArray()), types);
+        return String.format(Locale.ROOT, "CsvInput[delimiter=%s, decimal=%s, missing=%s, types=%s, roles=%s, threads=%d]",
+                detect ? "detected" : delimiter == '\t' ? "tab" : "'" + delimiter + "'", "'" + decimal + "'",
+                Arrays.toString(missing.stream().sorted().toArray()), types, roles, threads);
     }
 }

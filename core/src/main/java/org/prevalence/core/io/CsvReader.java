@@ -49,22 +49,27 @@ public final class CsvReader {
     }
 
     private static final int CHUNK = 8 << 20;
-    private static final CsvReader DEFAULT = new CsvReader(Map.of(), ',', false, '.', CsvInput.DEFAULT_MISSING, 1,
-            CHUNK);
+    private static final CsvReader DEFAULT = new CsvReader(Map.of(), null, ',', false, false, '.',
+            CsvInput.DEFAULT_MISSING, 1, CHUNK);
 
     private final Map<String, Kind> columns;
+    /** The kind of every header column not named, or null to read only the named ones. */
+    private final Kind every;
     private final char delimiter;
     private final boolean delimiterNamed;
+    private final boolean detect;
     private final char decimal;
     private final Set<String> missing;
     private final int threads;
     private final int chunk;
 
-    private CsvReader(Map<String, Kind> columns, char delimiter, boolean delimiterNamed, char decimal,
-                      Set<String> missing, int threads, int chunk) {
+    private CsvReader(Map<String, Kind> columns, Kind every, char delimiter, boolean delimiterNamed, boolean detect,
+                      char decimal, Set<String> missing, int threads, int chunk) {
         this.columns = columns;
+        this.every = every;
         this.delimiter = delimiter;
         this.delimiterNamed = delimiterNamed;
+        this.detect = detect;
         this.decimal = decimal;
         this.missing = missing;
         this.threads = threads;
@@ -90,7 +95,7 @@ public final class CsvReader {
         Objects.requireNonNull(kind, "kind");
         Map<String, Kind> m = new LinkedHashMap<>(columns);
         m.merge(column, kind, (a, b) -> a == Kind.CATEGORY || b == Kind.CATEGORY ? Kind.CATEGORY : Kind.NUMBER);
-        return new CsvReader(m, delimiter, delimiterNamed, decimal, missing, threads, chunk);
+        return new CsvReader(m, every, delimiter, delimiterNamed, detect, decimal, missing, threads, chunk);
     }
 
     /** @param v the delimiter: ',', ';', tab or '|' @return a reader with it (no sniffing) */
@@ -99,12 +104,34 @@ public final class CsvReader {
             throw PrevalenceException.invalidArgument("delimiter",
                     "the delimiter must be a comma, a semicolon, a tab or '|'");
         }
-        return new CsvReader(columns, v, true, decimal, missing, threads, chunk);
+        return new CsvReader(columns, every, v, true, false, decimal, missing, threads, chunk);
+    }
+
+    /**
+     * Detects the delimiter from the header line: of the comma, the semicolon, the tab and
+     * {@code '|'}, the one that occurs most often outside quotes (the comma if none does, and on
+     * a tie the first of that list). Without this (and without {@link #withDelimiter}) the
+     * delimiter is the comma, and a header without comma that has a semicolon or tab is refused.
+     * @return a reader that detects the delimiter
+     */
+    public CsvReader withDetectedDelimiter() {
+        return new CsvReader(columns, every, ',', false, true, decimal, missing, threads, chunk);
+    }
+
+    /**
+     * Reads every column of the header: those named by {@link #withColumn} as named, the others
+     * as {@code kind} (in header order after the named ones).
+     * @param kind how to keep the columns not named
+     * @return a reader of every column
+     */
+    public CsvReader withEveryColumn(Kind kind) {
+        return new CsvReader(columns, Objects.requireNonNull(kind, "kind"), delimiter, delimiterNamed, detect, decimal,
+                missing, threads, chunk);
     }
 
     /** @return a reader of numbers with a decimal comma (see {@link CsvInput#withDecimalComma()}) */
     public CsvReader withDecimalComma() {
-        return new CsvReader(columns, delimiter, delimiterNamed, ',', missing, threads, chunk);
+        return new CsvReader(columns, every, delimiter, delimiterNamed, detect, ',', missing, threads, chunk);
     }
 
     /**
@@ -118,7 +145,7 @@ public final class CsvReader {
         for (String t : tokens) {
             s.add(Objects.requireNonNull(t, "token").strip());
         }
-        return new CsvReader(columns, delimiter, delimiterNamed, decimal, Set.copyOf(s), threads, chunk);
+        return new CsvReader(columns, every, delimiter, delimiterNamed, detect, decimal, Set.copyOf(s), threads, chunk);
     }
 
     /**
@@ -129,7 +156,7 @@ public final class CsvReader {
         if (v < 0) {
             throw PrevalenceException.invalidArgument("threads", "threads must be >= 0 (0 = all cores), got %d", v);
         }
-        return new CsvReader(columns, delimiter, delimiterNamed, decimal, missing, v, chunk);
+        return new CsvReader(columns, every, delimiter, delimiterNamed, detect, decimal, missing, v, chunk);
     }
 
     /**
@@ -140,7 +167,7 @@ public final class CsvReader {
         if (bytes < 64) {
             throw PrevalenceException.invalidArgument("chunk", "the chunk size must be >= 64 bytes, got %d", bytes);
         }
-        return new CsvReader(columns, delimiter, delimiterNamed, decimal, missing, threads, bytes);
+        return new CsvReader(columns, every, delimiter, delimiterNamed, detect, decimal, missing, threads, bytes);
     }
 
     /** Missing tokens as bytes and the decimal mark, shared read-only by the parsing threads. */
@@ -197,10 +224,36 @@ public final class CsvReader {
      * @return the columns
      */
     public CsvColumns read(InputStream in, String name) {
-        if (columns.isEmpty()) {
-            throw PrevalenceException.invalidArgument("columns", "name the columns to read with withColumn(...)");
+        if (columns.isEmpty() && every == null) {
+            throw PrevalenceException.invalidArgument("columns", "name the columns to read with withColumn(...), or "
+                    + "read them all with withEveryColumn(...)");
         }
-        return new Run(in, name, ParallelLoop.effectiveThreads(threads)).run();
+        return new Run(in, name, ParallelLoop.effectiveThreads(threads), chunk).run();
+    }
+
+    /**
+     * Reads only the header of a file (the first record), with this reader's delimiter rules.
+     * @param file a {@code .csv} or {@code .csv.gz} file
+     * @return the column names, in file order
+     * @throws PrevalenceException if the file cannot be read, is empty or its header is malformed
+     */
+    public List<String> header(Path file) {
+        Objects.requireNonNull(file, "file");
+        CsvFiles.check(file);
+        try (InputStream in = CsvFiles.open(file)) {
+            return header(in, file.getFileName().toString());
+        } catch (IOException e) {
+            throw CsvFiles.cannotRead(file, e);
+        }
+    }
+
+    /**
+     * @param in a stream (read as far as the end of the header, not closed)
+     * @param name the name used in messages
+     * @return the column names of its header, in file order
+     */
+    public List<String> header(InputStream in, String name) {
+        return new Run(in, name, 1, 1 << 16).headerNames();
     }
 
     /** One read: the buffer, the header, the parts parsed so far. */
@@ -209,17 +262,39 @@ public final class CsvReader {
         private final String name;
         /** The parsing threads (the chunk's pieces run on {@link ParallelLoop}). */
         private final int workers;
-        private final byte d = (byte) delimiter;
+        private byte d = (byte) delimiter;
         private final Config config = new Config(decimal, missing);
-        private byte[] buf = new byte[chunk];
+        private byte[] buf;
         private int len;
         private boolean eof;
         private long linesBefore;
 
-        Run(InputStream in, String name, int workers) {
+        Run(InputStream in, String name, int workers, int size) {
             this.in = in;
             this.name = name;
             this.workers = workers;
+            this.buf = new byte[size];
+        }
+
+        /** Reads as far as the end of the header. */
+        List<String> headerNames() {
+            fill();
+            return header().names;
+        }
+
+        /** The header (after a byte-order mark), the buffer grown until it holds all of it. */
+        private Header header() {
+            int start = len >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF ? 3 : 0;
+            Header h;
+            while (true) {
+                if (detect) {
+                    d = CsvScan.detectDelimiter(buf, start, len);
+                }
+                if ((h = header(start)) != null) {
+                    return h;
+                }
+                grow();
+            }
         }
 
         private void fill() {
@@ -250,13 +325,17 @@ public final class CsvReader {
 
         CsvColumns run() {
             fill();
-            int start = len >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF ? 3 : 0;
-            Header h;
-            while ((h = header(start)) == null) {
-                grow();
-            }
+            Header h = header();
             int k = h.names.size();
             List<String> wanted = new ArrayList<>(columns.keySet());
+            Map<String, Kind> kinds = new LinkedHashMap<>(columns);
+            if (every != null) {
+                for (String c : h.names) {
+                    if (kinds.putIfAbsent(c, every) == null) {
+                        wanted.add(c);
+                    }
+                }
+            }
             int[] slot = new int[k];
             Arrays.fill(slot, -1);
             boolean[] category = new boolean[wanted.size()];
@@ -267,7 +346,7 @@ public final class CsvReader {
                     throw noColumn(c, h.names);
                 }
                 slot[j] = s;
-                category[s] = columns.get(c) == Kind.CATEGORY;
+                category[s] = kinds.get(c) == Kind.CATEGORY;
             }
             CsvColumns.Builder out = new CsvColumns.Builder(name, wanted, h.names, category, config);
             int pos = h.end;
@@ -471,7 +550,7 @@ public final class CsvReader {
             if (cells.size() == 1 && cells.get(0).isBlank() && !lastQuoted) {
                 throw PrevalenceException.invalidData(name, "%s: the file is empty (a header line is needed)", name);
             }
-            if (cells.size() == 1 && !delimiterNamed) {
+            if (cells.size() == 1 && !delimiterNamed && !detect) {
                 String hd = cells.get(0);
                 String looks = hd.indexOf(';') >= 0 ? "semicolon" : hd.indexOf('\t') >= 0 ? "tab" : null;
                 if (looks != null) {
@@ -519,8 +598,9 @@ public final class CsvReader {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "CsvReader[columns=%s, delimiter=%s, decimal='%s', missing=%s, threads=%d]",
-                columns, delimiter == '\t' ? "tab" : "'" + delimiter + "'", decimal,
+        return String.format(Locale.ROOT, "CsvReader[columns=%s%s, delimiter=%s, decimal='%s', missing=%s, threads=%d]",
+                columns, every == null ? "" : ", every other column as " + every,
+                detect ? "detected" : delimiter == '\t' ? "tab" : "'" + delimiter + "'", decimal,
                 Arrays.toString(missing.stream().sorted().toArray()), threads);
     }
 }

@@ -28,6 +28,36 @@ final class CsvScan {
      * The old tokenizer's skipping of comment and blank lines between records.
      * @return the position of the next record (or {@code >= end})
      */
+    /**
+     * The delimiter of a header line: of ',', ';', tab and '|' the one found most often outside
+     * quotes in the first record (the comma if none is, the first of that list on a tie).
+     */
+    static byte detectDelimiter(byte[] b, int from, int to) {
+        int[] n = new int[4];
+        boolean quoted = false;
+        for (int p = from; p < to; p++) {
+            byte c = b[p];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (c == '\n' || c == '\r') {
+                    break;
+                }
+                int i = c == ',' ? 0 : c == ';' ? 1 : c == '\t' ? 2 : c == '|' ? 3 : -1;
+                if (i >= 0) {
+                    n[i]++;
+                }
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < 4; i++) {
+            if (n[i] > n[best]) {
+                best = i;
+            }
+        }
+        return (byte) ",;\t|".charAt(best);
+    }
+
     static int skipBetween(byte[] b, int pos, int end, byte d) {
         while (pos < end) {
             byte c = b[pos];

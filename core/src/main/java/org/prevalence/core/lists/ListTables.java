@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.Columns;
+import org.prevalence.core.io.CsvColumns;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -60,6 +61,11 @@ public final class ListTables {
             }
             rows.computeIfAbsent(s.getString(r), k -> new ArrayList<>()).add(r);
         }
+        return strata(rows, lists, patterns, counts, countColumn != null);
+    }
+
+    private static StratifiedListTable strata(Map<String, List<Integer>> rows, List<String> lists, int[][] patterns,
+                                              long[] counts, boolean histories) {
         Map<String, ListOverlapTable> strata = new LinkedHashMap<>();
         for (Map.Entry<String, List<Integer>> e : rows.entrySet()) {
             List<Integer> idx = e.getValue();
@@ -70,7 +76,7 @@ public final class ListTables {
                 c[i] = counts == null ? 1 : counts[idx.get(i)];
             }
             try {
-                strata.put(e.getKey(), countColumn == null ? ListOverlapTable.fromCases(lists, p)
+                strata.put(e.getKey(), !histories ? ListOverlapTable.fromCases(lists, p)
                         : ListOverlapTable.fromHistories(lists, p, c));
             } catch (PrevalenceException ex) {
                 throw new PrevalenceException(ex.what(), "stratum '" + e.getKey() + "'",
@@ -78,6 +84,60 @@ public final class ListTables {
             }
         }
         return StratifiedListTable.of(strata);
+    }
+
+    /**
+     * Reads columns read from a CSV file ({@link org.prevalence.core.io.CsvReader}, no table): as
+     * {@link #fromTable(Table, List, String)}, with the same rules and messages. The list columns
+     * are best read as NUMBER, the count column as a CATEGORY (counts beyond 2^53 stay exact).
+     * @param c the columns
+     * @param listColumns the 0/1 list columns, or {@code null} for every column read except the count
+     * @param countColumn the count column, or {@code null} for one row per case
+     * @return the list-overlap table
+     */
+    public static ListOverlapTable fromColumns(CsvColumns c, List<String> listColumns, String countColumn) {
+        List<String> lists = resolveLists(c, listColumns, countColumn, null);
+        int[][] patterns = patterns(c, lists);
+        if (countColumn == null) {
+            return ListOverlapTable.fromCases(lists, patterns);
+        }
+        return ListOverlapTable.fromHistories(lists, patterns, c.counts(countColumn));
+    }
+
+    /**
+     * Reads a stratified table from columns read from a CSV file: as
+     * {@link #fromTable(Table, List, String, String)}, with the same rules and messages.
+     * @param c the columns (the stratum column read as a CATEGORY)
+     * @param listColumns the list columns, or {@code null} for every column read except count and stratum
+     * @param countColumn the count column, or {@code null} for one row per case
+     * @param stratumColumn the stratum column
+     * @return the stratified table
+     */
+    public static StratifiedListTable fromColumns(CsvColumns c, List<String> listColumns, String countColumn,
+                                                  String stratumColumn) {
+        List<String> lists = resolveLists(c, listColumns, countColumn, stratumColumn);
+        int[][] patterns = patterns(c, lists);
+        long[] counts = countColumn == null ? null : c.counts(countColumn);
+        int[] codes = c.codes(stratumColumn);
+        List<String> levels = c.levels(stratumColumn);
+        List<List<Integer>> rows = new ArrayList<>();
+        for (int k = 0; k < levels.size(); k++) {
+            rows.add(new ArrayList<>());
+        }
+        for (int r = 0; r < codes.length; r++) {
+            if (codes[r] < 0) {
+                throw PrevalenceException.invalidData(where(r, stratumColumn),
+                        "%s: missing stratum", where(r, stratumColumn));
+            }
+            rows.get(codes[r]).add(r);
+        }
+        Map<String, List<Integer>> byStratum = new LinkedHashMap<>();
+        for (int k = 0; k < levels.size(); k++) {
+            if (!rows.get(k).isEmpty()) {
+                byStratum.put(levels.get(k), rows.get(k));
+            }
+        }
+        return strata(byStratum, lists, patterns, counts, countColumn != null);
     }
 
     /**
@@ -131,6 +191,49 @@ public final class ListTables {
             }
         }
         return out;
+    }
+
+    private static List<String> resolveLists(CsvColumns c, List<String> listColumns, String countColumn,
+                                             String stratumColumn) {
+        List<String> read = c.columnNames();
+        for (String n : new String[] {countColumn, stratumColumn}) {
+            if (n != null && !read.contains(n)) {
+                throw Columns.noColumn(c.name(), c.headerNames(), n, null);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : listColumns != null ? listColumns : read) {
+            if (listColumns == null && (n.equals(countColumn) || n.equals(stratumColumn))) {
+                continue;
+            }
+            if (!read.contains(n)) {
+                throw Columns.noColumn(c.name(), c.headerNames(), n, null);
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    private static int[][] patterns(CsvColumns c, List<String> lists) {
+        int n = c.rows();
+        int k = lists.size();
+        int[][] p = new int[n][k];
+        for (int j = 0; j < k; j++) {
+            String name = lists.get(j);
+            double[] v = c.numbers(name);
+            for (int r = 0; r < n; r++) {
+                if (Double.isNaN(v[r])) {
+                    throw PrevalenceException.invalidData(where(r, name),
+                            "%s: missing list membership; every row needs 0 or 1", where(r, name));
+                }
+                if (v[r] != 0 && v[r] != 1) {
+                    throw PrevalenceException.invalidData(where(r, name),
+                            "%s: list membership must be 0 or 1", where(r, name));
+                }
+                p[r][j] = (int) v[r];
+            }
+        }
+        return p;
     }
 
     private static Column<?> column(Table t, String name) {
