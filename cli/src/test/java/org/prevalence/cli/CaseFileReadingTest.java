@@ -103,8 +103,7 @@ class CaseFileReadingTest {
                 write("m.csv.gz", quoted, "\r\n", "\uFEFF", false))) {
             CliTest.Run r = both(args("mse", p, lists));
             assertEquals(0, r.code(), p + ": " + r.err());
-            assertEquals(ref.out().replace("m.csv", "X"), r.out().replace(p.getFileName().toString(), "X"),
-                    p.toString());
+            assertEquals(norm(ref.out(), "m.csv"), norm(r.out(), p.getFileName().toString()), p.toString());
         }
         // refused, naming the file, the row, the line and the column
         List<String> ragged = new ArrayList<>(quoted);
@@ -130,8 +129,13 @@ class CaseFileReadingTest {
         CliTest.Run c0 = both(args("mse", base, cov));
         assertEquals(0, c0.code(), c0.err());
         CliTest.Run c1 = both(args("mse", dir.resolve("m.csv.gz"), cov));
-        assertEquals(c0.out().replace("m.csv", "X"), c1.out().replace("m.csv.gz", "X"));
+        assertEquals(norm(c0.out(), "m.csv"), norm(c1.out(), "m.csv.gz"));
         assertRefused(both(args("mse", write("ragged2.csv", ragged, "\n", "", true), cov)), "row 40000 (line 80000)");
+    }
+
+    /** The output with the file's name taken out, and the column rules and padding that depend on its length. */
+    static String norm(String out, String fileName) {
+        return out.replace(fileName, "X").replaceAll("-+", "-").replaceAll(" +", " ");
     }
 
     static List<String> args(String command, Path file, List<String> more) {
@@ -199,7 +203,7 @@ class CaseFileReadingTest {
         List<String> design = List.of("--strata", "stratum", "--cluster", "psu", "--weights", "w", "--mean", "y");
         CliTest.Run a = both(args("survey", plain, design));
         assertEquals(0, a.code(), a.err());
-        assertEquals(a.out().replace("s.csv", "X"), both(args("survey", gz, design)).out().replace("s.csv.gz", "X"));
+        assertEquals(norm(a.out(), "s.csv"), norm(both(args("survey", gz, design)).out(), "s.csv.gz"));
         // the whole-table path (replicate weights, post-stratification) reads gzip as well
         Path pop = dir.resolve("pop.csv");
         StringBuilder sb = new StringBuilder("stratum,Freq\n");
@@ -211,7 +215,7 @@ class CaseFileReadingTest {
         post.addAll(List.of("--poststratify", "stratum=" + pop));
         CliTest.Run p0 = both(args("survey", plain, post));
         assertEquals(0, p0.code(), p0.err());
-        assertEquals(p0.out().replace("s.csv", "X"), both(args("survey", gz, post)).out().replace("s.csv.gz", "X"));
+        assertEquals(norm(p0.out(), "s.csv"), norm(both(args("survey", gz, post)).out(), "s.csv.gz"));
         Path cut = dir.resolve("cut.csv.gz");
         byte[] z = Files.readAllBytes(gz);
         Files.write(cut, Arrays.copyOf(z, z.length / 2));

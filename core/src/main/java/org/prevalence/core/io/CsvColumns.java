@@ -190,8 +190,12 @@ public final class CsvColumns {
     public String[] strings(String column) {
         Col c = category(column);
         String[] text = new String[c.levels.size()];
+        // each level as the Tablesaw column of the detected type prints it (a DOUBLE column prints 53.0 as 53)
+        int[] identity = new int[text.length];
+        Arrays.setAll(identity, k -> k);
+        Column<?> printed = categoryColumn(column, c, identity, text.length);
         for (int k = 0; k < text.length; k++) {
-            text[k] = c.levels.get(k).strip();
+            text[k] = printed.getString(k).strip();
         }
         String[] out = new String[rows];
         int[] codes = c.codes;
@@ -304,7 +308,8 @@ public final class CsvColumns {
             Col c = columns.get(h);
             if (c != null) {
                 // internalAddWithoutValidation: Tablesaw refuses names that differ only in case, R does not
-                t.internalAddWithoutValidation(c.kind == CsvReader.Kind.NUMBER ? numberColumn(h, c) : categoryColumn(h, c));
+                t.internalAddWithoutValidation(c.kind == CsvReader.Kind.NUMBER ? numberColumn(h, c)
+                        : categoryColumn(h, c, c.codes, rows));
             }
         }
         return t;
@@ -329,9 +334,9 @@ public final class CsvColumns {
                 + "NUMBER; read it as a CATEGORY column to make a table of it", h);
     }
 
-    private Column<?> categoryColumn(String h, Col c) {
+    /** The column of the detected type whose row r holds level {@code codes[r]} (missing if -1). */
+    private static Column<?> categoryColumn(String h, Col c, int[] codes, int rows) {
         int m = c.levels.size();
-        int[] codes = c.codes;
         if (c.type == Type.NUMBER) {
             long[] lv = new long[m];
             boolean whole = true;

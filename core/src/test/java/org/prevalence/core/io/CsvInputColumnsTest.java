@@ -84,7 +84,7 @@ class CsvInputColumnsTest {
         String csv = "n,m\n9007199254740993,-1\n2,0.5\n";   // 2^53 + 1 stays exact; a negative and a fraction
         CsvColumns c = CsvInput.withDefaults().withCategories("n", "m").columns(stream(csv), "f.csv");
         assertArrayEquals(new long[] {9007199254740993L, 2}, c.counts("n"));
-        assertEquals("f.csv, row 1, column 'm': a count must be >= 0, the cell is negative",
+        assertEquals("error: f.csv, row 1, column 'm': a count must be >= 0, the cell is negative",
                 outcome(() -> c.counts("m")));
     }
 
