@@ -8,9 +8,12 @@
  *     doubles, or dictionary codes for categories), streaming in chunks that are parsed in parallel,
  *     with the same result and the same first error for every number of threads. The hot path of
  *     the command line.</li>
- * <li>{@link org.prevalence.core.io.CsvInput}: reads RFC 4180 CSV files into Tablesaw tables, with
- *     comment lines, missing-value tokens, decimal commas and other delimiters, and refuses malformed
- *     files; the reference {@code CsvReader} is tested against.</li>
+ * <li>{@link org.prevalence.core.io.CsvInput}: the Java entry point. Its rules (comment lines,
+ *     missing-value tokens, decimal commas, a named or detected delimiter, gzip) and two paths:
+ *     {@code columns(file)} reads the columns given a role ({@code withNumbers}, {@code withCategories})
+ *     into {@code CsvColumns} through {@code CsvReader}, without a table; {@code read(file)} reads every
+ *     column into a Tablesaw table, the interchange format and the reference {@code CsvReader} is
+ *     tested against ({@code CsvColumns.toTable()} gives the same table).</li>
  * <li>{@link org.prevalence.core.io.Columns}: the one adapter for reading columns out of a Tablesaw
  *     table. It finds a column by its exact name (names that differ only in case are distinct),
  *     reports a missing column in one wording ({@code no column 'X' in 'file.csv'; its columns are
@@ -19,7 +22,8 @@
  *     samples, the regional and forced-labour readers) goes through it.</li>
  * <li>{@link org.prevalence.core.io.CsvFiles}: opens plain and gzip-compressed files.</li>
  * </ul>
- * Start with {@code CsvReader} (or {@code CsvInput} for a whole table), then {@code Columns};
+ * Start with {@code CsvInput.columns} (or {@code CsvReader} directly), or {@code CsvInput.read} and
+ * {@code Columns} for a table;
  * package-private classes hold the plain-number grammar (as strings and as bytes), the byte
  * dictionary and the record scanner.
  */
