@@ -176,32 +176,44 @@ final class MseCommand implements Callable<Integer> {
                     + "table's log-linear model; it does not work with --closed-models, --compare, --stratum, "
                     + "--covariates or --records");
         }
-        if (report.wanted() && (covariates.active() || records.given())) {
-            throw PrevalenceException.invalidArgument("--report", "--report describes one list-overlap table; "
-                    + "it is not yet written for --covariates or --records runs (use --format json)");
-        }
         if (covariates.active() && records.given()) {
             throw PrevalenceException.invalidArgument("--covariates", "--covariates reads one CSV of cases or "
                     + "histories; it cannot be combined with --records");
         }
         if (covariates.active()) {
-            Output.write(common, spec.commandLine().getOut(), CovariateMode.run(this).render(common.format));
+            MseModes.Outcome o = CovariateMode.run(this);
+            print(o);
+            if (report.wanted()) {
+                CovariateMode.Run c = (CovariateMode.Run) o.result();
+                report.write(spec, () -> org.prevalence.cli.html.CovariateHtml.render(
+                        new org.prevalence.cli.html.CovariateHtml.Context(input.name(), c.result(), c.domains(),
+                                c.interval(), covariates.yearDegree, covariates.min, covariates.max, common.level,
+                                common.seed, ReportOption.commandLine(spec))));
+            }
             return 0;
         }
         MseOptions.check(this);
         MseOptions.checkBayesOptions(this, spec.commandLine().getParseResult());
         records.checkUnused(spec.commandLine().getParseResult());
         if (records.given()) {
-            print(records.run(this));
+            MseModes.Outcome o = records.run(this);
+            print(o);
+            if (report.wanted()) {
+                report.write(spec, () -> org.prevalence.cli.html.LinkageHtml.render(new org.prevalence.cli.html
+                        .LinkageHtml.Context((org.prevalence.cli.html.LinkageHtml.Run) o.result(), common.level,
+                        common.seed, ReportOption.commandLine(spec))));
+            }
             return 0;
         }
         if (input.stratum != null) {
-            if (report.wanted()) {
-                throw PrevalenceException.invalidArgument("--report", "--report describes one list-overlap table; "
-                        + "it is refused with --stratum (run each stratum's table on its own)");
-            }
             StratifiedListTable t = input.readStratified();
-            print(MseModes.stratified(input.name(), logLinear(t.listNames().size()), t));
+            MseModes.Outcome o = MseModes.stratified(input.name(), logLinear(t.listNames().size()), t);
+            print(o);
+            if (report.wanted()) {
+                report.write(spec, () -> org.prevalence.cli.html.StratifiedHtml.render(
+                        new org.prevalence.cli.html.StratifiedHtml.Context(input.name(), input.stratum, t,
+                                (LogLinearMse.StratifiedResult) o.result(), common.level, ReportOption.commandLine(spec))));
+            }
             return 0;
         }
         ListOverlapTable table = input.read();

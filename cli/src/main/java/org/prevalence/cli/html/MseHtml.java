@@ -111,7 +111,8 @@ public final class MseHtml {
 
     // ------------------------------------------------------------------ data
 
-    private static void data(Html h, ListOverlapTable t) {
+    /** Appends the data section of a list-overlap table: list sizes, the UpSet plot, the pairwise overlaps. */
+    static void data(Html h, ListOverlapTable t) {
         h.h(2, "The data");
         long[] sizes = t.marginalCounts();
         long[] counts = t.countsByMask();
