@@ -125,8 +125,10 @@ public final class CovariateHtml {
             forest.add(Svg.Row.of((i + 1) + ". " + step, f.getEstimate(), Double.NaN, Double.NaN, sel));
         }
         h.raw(t.html());
-        h.figure(Svg.forest(forest, "estimated population N"), "N of each model on the path, in the order met; the "
-                + "selected model in orange.");
+        if (p.size() > 1) {
+            h.figure(Svg.forest(forest, "estimated population N"), "N of each model on the path, in the order met; the "
+                    + "selected model in orange.");
+        }
     }
 
     private static void selected(Html h, Context c) {
@@ -146,7 +148,7 @@ public final class CovariateHtml {
         h.raw(b.append("</div>").toString());
         Html.Table t = new Html.Table("quantity", "value");
         t.row(null, "model", r.getModelName());
-        t.row(null, "interaction terms", f.getTerms().isEmpty() ? "main effects only" : String.join(", ", f.getTerms()));
+        t.row(null, "terms", String.join(", ", f.getTerms()));
         if (!f.getAliased().isEmpty()) {
             t.row(null, "aliased parameters", String.join(", ", f.getAliased()));
         }
@@ -244,7 +246,7 @@ public final class CovariateHtml {
     private static void how(Html h, Context c) {
         h.h(2, "How this was computed");
         CovariateTable t = c.result().getSelected().getTable();
-        Html.Table tb = new Html.Table("", "");
+        Html.Table tb = new Html.Table("!", "");
         tb.row(null, "software", Html.version() + " (Java " + System.getProperty("java.version") + ")");
         tb.row(null, "command", c.command());
         tb.row(null, "method", c.result().getMethod() + ": Poisson log-linear models with list x covariate "

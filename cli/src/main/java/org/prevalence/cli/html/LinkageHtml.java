@@ -181,7 +181,7 @@ public final class LinkageHtml {
 
     private static void how(Html h, Context c) {
         h.h(2, "How this was computed");
-        Html.Table t = new Html.Table("", "");
+        Html.Table t = new Html.Table("!", "");
         t.row(null, "software", Html.version() + " (Java " + System.getProperty("java.version") + ")");
         t.row(null, "command", c.command());
         t.row(null, "linkage", "Fellegi-Sunter model fitted by EM on the blocked candidate pairs (as fastLink / "

@@ -461,7 +461,7 @@ public final class MseHtml {
     private static void how(Html h, Context c) {
         h.h(2, "How this was computed");
         Object r = c.result();
-        Html.Table t = new Html.Table("", "");
+        Html.Table t = new Html.Table("!", "");
         t.row(null, "software", Html.version() + " (Java " + System.getProperty("java.version") + ")");
         t.row(null, "command", c.command());
         t.row(null, "method", r instanceof PopulationEstimate p ? p.getMethod() : r instanceof MethodComparison.Result

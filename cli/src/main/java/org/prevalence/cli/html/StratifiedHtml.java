@@ -124,7 +124,7 @@ public final class StratifiedHtml {
         h.h(2, "Warnings");
         h.warnings(all, "No stratum's estimate gave a warning.");
         h.h(2, "How this was computed");
-        Html.Table how = new Html.Table("", "");
+        Html.Table how = new Html.Table("!", "");
         how.row(null, "software", Html.version() + " (Java " + System.getProperty("java.version") + ")");
         how.row(null, "command", c.command());
         how.row(null, "method", "one log-linear estimate per stratum of " + c.column() + "; the total is their sum");
