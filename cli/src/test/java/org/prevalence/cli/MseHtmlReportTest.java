@@ -186,18 +186,10 @@ class MseHtmlReportTest {
     }
 
     @Test
-    void aReportInAMissingFolderOrWithStrataIsRefused() throws Exception {
+    void aReportInAMissingFolderIsRefused() {
         CliTest.Run r = CliTest.run("mse", "--dataset", "uk2013_5lists", "--report", dir.resolve("no/such/r.html")
                 .toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--report") && r.err().contains("does not exist"), r.err());
-        Path f = dir.resolve("strata.csv");
-        Files.writeString(f, "region,A,B,C,count\nN,1,0,0,50\nN,0,1,0,40\nN,0,0,1,30\nN,1,1,0,10\nN,1,0,1,8\n"
-                + "S,1,0,0,20\nS,0,1,0,25\nS,0,0,1,10\nS,1,1,0,5\nS,1,0,1,4\n");
-        Path out = dir.resolve("s.html");
-        r = CliTest.run("mse", f.toString(), "--stratum", "region", "--model", "main", "--report", out.toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("--stratum"), r.err());
-        assertFalse(Files.exists(out));
     }
 }

@@ -98,6 +98,12 @@ class MseModeReportsTest {
         CliTest.Run r = CliTest.run(p.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(png) > 5_000 && r.err().contains("plot written to"), r.err());
+        Path svg = dir.resolve("by-year.svg");
+        List<String> q = new ArrayList<>(cmd);
+        q.addAll(List.of("--plot", svg.toString(), "--plot-format", "svg"));
+        CliTest.Run rs = CliTest.run(q.toArray(String[]::new));
+        assertEquals(0, rs.code(), rs.err());
+        assertTrue(Files.readString(svg).contains("<svg"), "an SVG file");
     }
 
     @Test

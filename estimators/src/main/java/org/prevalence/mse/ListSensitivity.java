@@ -13,7 +13,8 @@ import org.prevalence.core.lists.ListOverlapTable;
  * 2015, <i>Significance</i> 12(3), table 2, drop one list at a time; the merge is the rule of R
  * {@code modslavmse::mergelists}). Cases seen only on the omitted list leave the table
  * ({@link ListOverlapTable#drop}); a merged list holds every case on either list ({@link ListOverlapTable#collapse},
- * named {@code A_B}, in the place of the first), so the merged table keeps every observed case. The same model
+ * in the place of the first, as mergelists's {@code pmax} of the two columns; named {@code A_B} where mergelists
+ * writes {@code AB}), so the merged table keeps every observed case. The same model
  * selection is re-run on each smaller table. A fixed model names lists that may be gone, so with
  * {@link ModelSelection#FIXED} the smaller tables use the library's default selection ({@link ModelSelection#AUTO}).
  *
