@@ -24,7 +24,17 @@ final class CovariateMode {
     private CovariateMode() {
     }
 
-    static Report run(MseCommand cmd) {
+    /**
+     * What the HTML report of the covariate mode is made from.
+     *
+     * @param result the search
+     * @param domains the domain estimates shown (the JSON's {@code estimates})
+     * @param interval how their intervals were made, or {@code null} for none
+     */
+    record Run(CovariateMse.Result result, List<DomainEstimate> domains, String interval) {
+    }
+
+    static MseModes.Outcome run(MseCommand cmd) {
         CovariateOptions o = cmd.covariates;
         ListInput in = cmd.input;
         if (in.file == null || in.dataset != null) {
@@ -92,6 +102,9 @@ final class CovariateMode {
                 shown.add(d);
             }
         }
-        return CovariateReport.of(in.name(), r, shown);
+        String interval = cmd.interval == MseCommand.IntervalMethod.BOOTSTRAP ? "parametric bootstrap (as mse boot_mse), "
+                + org.prevalence.core.Format.count(cmd.replicates) + " replicates, percentile limits" : null;
+        return new MseModes.Outcome(CovariateReport.of(in.name(), r, shown), () -> CovariateReport.chart(in.name(), shown),
+                new Run(r, shown, interval));
     }
 }

@@ -76,6 +76,28 @@ final class CovariateReport {
         return new Report(text.toString(), json, csv);
     }
 
+    /**
+     * The chart of {@code --plot} in the covariate mode (issue 18): every domain's estimate with its interval bar (a
+     * dot alone without --interval bootstrap), the whole population first, then each level (years in order), then
+     * each pair of levels.
+     */
+    static org.knowm.xchart.XYChart chart(String input, List<DomainEstimate> domains) {
+        int n = domains.size();
+        List<String> labels = new ArrayList<>();
+        double[] est = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            DomainEstimate d = domains.get(i);
+            labels.add(label(d));
+            est[i] = d.estimate();
+            lo[i] = d.interval() == null ? d.estimate() : d.interval().lower();
+            hi[i] = d.interval() == null ? d.estimate() : d.interval().upper();
+        }
+        return Plots.intervals(input + ": estimates by domain", "estimated population N", labels, est, lo, hi, null,
+                null, null, null);
+    }
+
     private static String label(DomainEstimate d) {
         if (d.domain().isEmpty()) {
             return "all";

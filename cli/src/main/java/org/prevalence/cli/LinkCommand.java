@@ -139,10 +139,8 @@ final class LinkCommand implements Callable<Integer> {
         return blocking;
     }
 
-    private static Map<String, Object> json(Linkage.Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("blocking", blockingJson(r));
-        m.put("candidate_pairs", r.pairCount());
+    /** @return the model's m and u probabilities and match weight of each field's agreement level */
+    static List<Map<String, Object>> parametersJson(Linkage.Result r) {
         List<Map<String, Object>> params = new ArrayList<>();
         for (org.prevalence.linkage.model.Parameters.Row row : r.parameters().rows()) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -153,7 +151,14 @@ final class LinkCommand implements Callable<Integer> {
             p.put("weight", row.weight());
             params.add(p);
         }
-        m.put("parameters", params);
+        return params;
+    }
+
+    private static Map<String, Object> json(Linkage.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("blocking", blockingJson(r));
+        m.put("candidate_pairs", r.pairCount());
+        m.put("parameters", parametersJson(r));
         m.put("lambda", r.parameters().lambda());
         Map<String, Object> clusters = new LinkedHashMap<>();
         clusters.put("records", r.records().size());

@@ -147,6 +147,12 @@ final class MseCommand implements Callable<Integer> {
     @Option(names = "--thin", defaultValue = "50", description = "latent-class: thinning (default ${DEFAULT-VALUE}).")
     int thin;
 
+    @Option(names = "--sensitivity", description = "Also re-estimate with each list omitted and with each pair of "
+            + "lists merged into one (as modslavmse omitlists and mergelists), with the same model selection (a "
+            + "--model falls back to the default selection); JSON key sensitivity. 3 lists or more; not with "
+            + "--closed-models, --compare, --stratum, --covariates or --records.")
+    boolean sensitivity;
+
     @Mixin
     CovariateOptions covariates;
 
@@ -164,37 +170,55 @@ final class MseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (report.wanted() && (covariates.active() || records.given())) {
-            throw PrevalenceException.invalidArgument("--report", "--report describes one list-overlap table; "
-                    + "it is not yet written for --covariates or --records runs (use --format json)");
+        if (sensitivity && (closedModels || compare || input.stratum != null || covariates.active()
+                || records.given())) {
+            throw PrevalenceException.invalidArgument("--sensitivity", "--sensitivity re-estimates one list-overlap "
+                    + "table's log-linear model; it does not work with --closed-models, --compare, --stratum, "
+                    + "--covariates or --records");
         }
         if (covariates.active() && records.given()) {
             throw PrevalenceException.invalidArgument("--covariates", "--covariates reads one CSV of cases or "
                     + "histories; it cannot be combined with --records");
         }
         if (covariates.active()) {
-            Output.write(common, spec.commandLine().getOut(), CovariateMode.run(this).render(common.format));
+            MseModes.Outcome o = CovariateMode.run(this);
+            print(o);
+            if (report.wanted()) {
+                CovariateMode.Run c = (CovariateMode.Run) o.result();
+                report.write(spec, () -> org.prevalence.cli.html.CovariateHtml.render(
+                        new org.prevalence.cli.html.CovariateHtml.Context(input.name(), c.result(), c.domains(),
+                                c.interval(), covariates.yearDegree, covariates.min, covariates.max, common.level,
+                                common.seed, ReportOption.commandLine(spec))));
+            }
             return 0;
         }
         MseOptions.check(this);
         MseOptions.checkBayesOptions(this, spec.commandLine().getParseResult());
         records.checkUnused(spec.commandLine().getParseResult());
         if (records.given()) {
-            print(records.run(this));
+            MseModes.Outcome o = records.run(this);
+            print(o);
+            if (report.wanted()) {
+                report.write(spec, () -> org.prevalence.cli.html.LinkageHtml.render(new org.prevalence.cli.html
+                        .LinkageHtml.Context((org.prevalence.cli.html.LinkageHtml.Run) o.result(), common.level,
+                        common.seed, ReportOption.commandLine(spec))));
+            }
             return 0;
         }
         if (input.stratum != null) {
-            if (report.wanted()) {
-                throw PrevalenceException.invalidArgument("--report", "--report describes one list-overlap table; "
-                        + "it is refused with --stratum (run each stratum's table on its own)");
-            }
             StratifiedListTable t = input.readStratified(common.threadCount());
-            print(MseModes.stratified(input.name(), logLinear(t.listNames().size()), t));
+            MseModes.Outcome o = MseModes.stratified(input.name(), logLinear(t.listNames().size()), t);
+            print(o);
+            if (report.wanted()) {
+                report.write(spec, () -> org.prevalence.cli.html.StratifiedHtml.render(
+                        new org.prevalence.cli.html.StratifiedHtml.Context(input.name(), input.stratum, t,
+                                (LogLinearMse.StratifiedResult) o.result(), common.level, ReportOption.commandLine(spec))));
+            }
             return 0;
         }
         ListOverlapTable table = input.read(common.threadCount());
         MseOptions.checkForTable(this, table);
-        MseModes.Outcome o = run(table);
+        MseModes.Outcome o = sensitivity ? withSensitivity(run(table), table) : run(table);
         print(o);
         if (report.wanted()) {
             report.write(spec, () -> org.prevalence.cli.html.MseHtml.render(htmlContext(table, o)));
@@ -206,6 +230,14 @@ final class MseCommand implements Callable<Integer> {
     org.prevalence.cli.html.MseHtml.Context htmlContext(ListOverlapTable t, MseModes.Outcome o) {
         return new org.prevalence.cli.html.MseHtml.Context(input.name(), t, o.result(), logLinear(t.listCount()),
                 logLinear(t.listCount()).with(ModelSelection.AUTO.emptyOverlaps(extendedMle)), closed(), common.level, common.seed, common.threadCount(), ReportOption.commandLine(spec));
+    }
+
+    /** @return the outcome with the JSON key {@code sensitivity} and its text table added */
+    private MseModes.Outcome withSensitivity(MseModes.Outcome o, ListOverlapTable t) {
+        org.prevalence.mse.ListSensitivity.Result s = org.prevalence.mse.ListSensitivity.withDefaults()
+                .with(logLinear(t.listCount())).sensitivity(t);
+        return new MseModes.Outcome(o.report().with("sensitivity", SensitivityReport.json(s), SensitivityReport.text(s)),
+                o.chart(), o.result());
     }
 
     /** Picks the mode the options ask for, builds its library objects and runs it. */

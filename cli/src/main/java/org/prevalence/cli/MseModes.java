@@ -56,7 +56,8 @@ final class MseModes {
     }
 
     static Outcome stratified(String input, LogLinearMse e, StratifiedListTable t) {
-        return new Outcome(Reports.stratified(input, t, e.estimate(t)), null);
+        LogLinearMse.StratifiedResult r = e.estimate(t);
+        return new Outcome(Reports.stratified(input, t, r), null, r);
     }
 
     static Outcome twoList(String input, PopulationEstimate r, Double maxEstimate, ListOverlapTable t) {

@@ -82,6 +82,8 @@ final class RecordsMode {
         linkage.put("lists", r.records().listNames());
         linkage.put("blocking", LinkCommand.blockingJson(r));
         linkage.put("candidate_pairs", r.pairCount());
+        linkage.put("parameters", LinkCommand.parametersJson(r));
+        linkage.put("lambda", r.parameters().lambda());
         Map<String, Object> clusters = new LinkedHashMap<>();
         clusters.put("connected_components", r.clusters(ClusterMethod.CONNECTED_COMPONENTS).count());
         clusters.put("average_linkage", r.clusters(ClusterMethod.AVERAGE_LINKAGE).count());
@@ -106,6 +108,12 @@ final class RecordsMode {
         text.append("\nThe estimate with the linkage error carried into N:\n");
         text.append(csv.text(List.of("linkage", "method", "model", "observed", "estimate", "lower", "upper", "level",
                 "interval", "status"), Reports::cell));
-        return new MseModes.Outcome(new Report(text.toString(), json, csv), null);
+        List<org.prevalence.cli.html.LinkageHtml.Estimate> shown = new ArrayList<>();
+        for (Row row : rows) {
+            shown.add(new org.prevalence.cli.html.LinkageHtml.Estimate(row.linkage(), row.estimate()));
+        }
+        return new MseModes.Outcome(new Report(text.toString(), json, csv), null, new org.prevalence.cli.html.LinkageHtml
+                .Run(r, table, naive, shown, rates == null ? null : rates.alpha(), rates == null ? null : rates.beta(),
+                rates == null ? null : givenRates != null ? "--linkage-rates" : "model"));
     }
 }

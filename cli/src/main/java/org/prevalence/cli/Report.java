@@ -24,6 +24,19 @@ final class Report {
     }
 
     /**
+     * @param key a key added to the JSON object (the JSON must be an object)
+     * @param value its value
+     * @param moreText text appended to the {@code --format table} text
+     * @return this document with the key and the text added (the CSV unchanged)
+     */
+    @SuppressWarnings("unchecked")
+    Report with(String key, Object value, String moreText) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) json);
+        m.put(key, value);
+        return new Report(text + moreText, m, csv);
+    }
+
+    /**
      * @param format the output format
      * @return the document in that format
      */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (the page rounds to 7 significant digits, at most 2 decimals at 100 or more).
  */
 class MseHtmlReportTest {
-    private static final Pattern CELL = Pattern.compile("data-(json|compare)=\"([^\"]+)\"[^>]*>([^<]*)<");
+    private static final Pattern CELL = Pattern.compile("data-(json|compare|sensitivity)=\"([^\"]+)\"[^>]*>([^<]*)<");
 
     @TempDir
     Path dir;
@@ -108,25 +108,40 @@ class MseHtmlReportTest {
         return new ObjectMapper().readTree(r.out());
     }
 
-    private static int checkAll(String html, JsonNode own, JsonNode compare) {
+    /** Checks every figure: data-json against the command's JSON, data-compare and data-sensitivity likewise. */
+    private static int checkAll(String html, JsonNode own, JsonNode compare, JsonNode sensitivity) {
         int n = 0;
         for (Figure f : figures(html)) {
-            check(f, f.json().equals("json") ? own : compare);
+            check(f, switch (f.json()) {
+                case "json" -> own;
+                case "compare" -> compare;
+                default -> sensitivity;
+            });
             n++;
         }
         return n;
+    }
+
+    /** @return the command's JSON with --sensitivity (the same keys and the sensitivity array) */
+    private static JsonNode withSensitivity(String... cmd) throws Exception {
+        List<String> a = new ArrayList<>(List.of(cmd));
+        a.add("--sensitivity");
+        return json(a.toArray(String[]::new));
     }
 
     @Test
     void stepwiseReportShowsTheJsonFiguresAndEverySection() throws Exception {
         String[] cmd = {"mse", "--dataset", "uk2013_5lists", "--select", "stepwise"};
         String html = report(cmd);
-        int n = checkAll(html, json(cmd), ukCompare());
+        JsonNode own = withSensitivity(cmd);
+        int n = checkAll(html, own, ukCompare(), own.get("sensitivity"));
         assertTrue(n > 100, "figures checked: " + n);
+        assertEquals(15, own.get("sensitivity").size()); // 5 omitted, 10 pairs merged
+        assertEquals(15 * 4, figures(html).stream().filter(f -> f.json().equals("sensitivity")).count());
         // SparseMSE estimatepopulation.0(UKdat_5, method="stepwise"): 11,312.99029 (9,884.402831, 13,027.39665)
         assertTrue(html.contains(">11,312.99<") && html.contains(">9,884.4<"), "headline");
         for (String s : List.of("The data", "UpSet plot", "Existence and identifiability", "Models compared",
-                "Forest plot", "Omit-one-list sensitivity", "Warnings", "How this was computed",
+                "Forest plot", "List sensitivity: omit one, merge two", "without PFNCA", "LA and NG merged", "Warnings", "How this was computed",
                 "LA:NG, NG:GP, PFNCA:GP, LA:PFNCA, GO:GP, NG:GO", "SparseMSE::estimatepopulation.0", "<svg")) {
             assertTrue(html.contains(s), "missing: " + s);
         }
@@ -145,7 +160,8 @@ class MseHtmlReportTest {
         String[] cmd = {"mse", "--dataset", "uk2013_5lists", "--select", "stepwise", "--interval", "bootstrap",
             "--replicates", "200"};
         String html = report(cmd);
-        checkAll(html, json(cmd), ukCompare());
+        JsonNode own = withSensitivity(cmd);
+        checkAll(html, own, ukCompare(), own.get("sensitivity"));
         assertTrue(html.contains("Bootstrap distribution") && html.contains("200 replicates"), "bootstrap section");
         assertTrue(html.contains("nboot = 200"), "R call");
     }
@@ -154,7 +170,9 @@ class MseHtmlReportTest {
     void closedModelsReportHasTheJsonRows() throws Exception {
         String[] cmd = {"mse", "--dataset", "uk2013_5lists", "--closed-models"};
         String html = report(cmd);
-        int n = checkAll(html, json(cmd), ukCompare());
+        // --closed-models writes a JSON array: the sensitivity rows are those of the plain command's --sensitivity
+        int n = checkAll(html, json(cmd), ukCompare(), withSensitivity("mse", "--dataset", "uk2013_5lists")
+                .get("sensitivity"));
         assertTrue(html.contains("Rcapture::closedp.t") && n > 100, "closed rows: " + n);
     }
 
@@ -168,18 +186,10 @@ class MseHtmlReportTest {
     }
 
     @Test
-    void aReportInAMissingFolderOrWithStrataIsRefused() throws Exception {
+    void aReportInAMissingFolderIsRefused() {
         CliTest.Run r = CliTest.run("mse", "--dataset", "uk2013_5lists", "--report", dir.resolve("no/such/r.html")
                 .toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--report") && r.err().contains("does not exist"), r.err());
-        Path f = dir.resolve("strata.csv");
-        Files.writeString(f, "region,A,B,C,count\nN,1,0,0,50\nN,0,1,0,40\nN,0,0,1,30\nN,1,1,0,10\nN,1,0,1,8\n"
-                + "S,1,0,0,20\nS,0,1,0,25\nS,0,0,1,10\nS,1,1,0,5\nS,1,0,1,4\n");
-        Path out = dir.resolve("s.html");
-        r = CliTest.run("mse", f.toString(), "--stratum", "region", "--model", "main", "--report", out.toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("--stratum"), r.err());
-        assertFalse(Files.exists(out));
     }
 }

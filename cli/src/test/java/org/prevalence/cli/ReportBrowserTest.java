@@ -115,6 +115,48 @@ class ReportBrowserTest {
         }
     }
 
+    /** Runs one command with {@code --report out/NAME.html} and returns the page. */
+    private static Path page(Path out, String name, List<String> cmd) throws Exception {
+        Path html = out.resolve(name + ".html");
+        Files.deleteIfExists(html);
+        List<String> a = new ArrayList<>(cmd);
+        a.add("--report");
+        a.add(html.toString());
+        CliTest.Run r = CliTest.run(a.toArray(String[]::new));
+        assertEquals(0, r.code(), name + ": " + r.err());
+        return html;
+    }
+
+    /** The mse modes with their own page: --stratum, --covariates (levels; years) and --records. */
+    static Map<String, Path> mseModePages(Path out) throws Exception {
+        Map<String, Path> m = new LinkedHashMap<>();
+        Path strata = out.resolve("strata.csv");
+        Files.writeString(strata, "region,A,B,C,count\nN,1,0,0,50\nN,0,1,0,40\nN,0,0,1,30\nN,1,1,0,10\nN,1,0,1,8\n"
+                + "N,0,1,1,6\nN,1,1,1,3\nS,1,0,0,20\nS,0,1,0,25\nS,0,0,1,10\nS,1,1,0,5\nS,1,0,1,4\nS,0,1,1,3\n"
+                + "W,1,0,0,9\nW,0,1,0,7\n");
+        m.put("mse-stratum", page(out, "mse-stratum", List.of("mse", strata.toString(), "--stratum", "region",
+                "--model", "main")));
+        for (String f : List.of("own_c_absent_b.csv", "simdat.csv")) {
+            try (java.io.InputStream in = ReportBrowserTest.class.getResourceAsStream("covariate/" + f)) {
+                Files.copy(in, out.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        m.put("mse-covariates-levels", page(out, "mse-covariates-levels", List.of("mse",
+                out.resolve("own_c_absent_b.csv").toString(), "--lists", "A,B,C", "--covariates", "G", "--absent",
+                "C:G=b", "--by", "G", "--interval", "bootstrap", "--replicates", "1000")));
+        m.put("mse-covariates-years", page(out, "mse-covariates-years", List.of("mse",
+                out.resolve("simdat.csv").toString(), "--lists", "R1,R2,R3,R4", "--covariates", "X1,X2", "--year", "Y",
+                "--by", "X1,X2,Y", "--interval", "bootstrap", "--replicates", "500")));
+        MseRecordsTest lists = new MseRecordsTest();
+        lists.dir = Files.createDirectories(out.resolve("records"));
+        List<String> cmd = new ArrayList<>(List.of("mse", "--records"));
+        cmd.addAll(lists.writeLists(600));
+        cmd.addAll(List.of("--id", "rec_id", "--field", "given_name=first", "--field", "surname=family", "--field",
+                "dob=birth", "--field", "sex=sex", "--field", "city=town", "--model", "main"));
+        m.put("mse-records", page(out, "mse-records", cmd));
+        return m;
+    }
+
     /** Reports of the other commands, added here as they gain --report. */
     static Map<String, Path> extraPages(Path out) throws Exception {
         Map<String, Path> m = new LinkedHashMap<>();
@@ -133,6 +175,7 @@ class ReportBrowserTest {
                 world.resolve("covariates.csv").toString(), "--report", surveys.toString());
         assertEquals(0, r.code(), r.err());
         m.put("regional-surveys", surveys);
+        m.putAll(mseModePages(out));
         Path demo = out.resolve("demo");
         r = CliTest.run("demo", "--dir", demo.toString());
         assertEquals(0, r.code(), r.err());

@@ -26,8 +26,9 @@ import org.prevalence.mse.closed.MethodComparison;
  * existence and identifiability checks, the command's own result (the figures of {@code --format json}, each
  * marked with its JSON path in {@code data-json}), the comparison of every method (the rows of
  * {@code --compare --format json}, marked in {@code data-compare}) as a table and a forest plot, the bootstrap or
- * posterior distribution, the omit-one-list sensitivity ({@link ListSensitivity}), every warning and how the figures
- * were computed. Every figure comes from a library result; nothing is computed here.
+ * posterior distribution, the list sensitivity ({@link ListSensitivity}: each list omitted, each pair merged; the
+ * rows of {@code --sensitivity --format json}'s {@code sensitivity} array, marked in {@code data-sensitivity}), every
+ * warning and how the figures were computed. Every figure comes from a library result; nothing is computed here.
  */
 public final class MseHtml {
     private MseHtml() {
@@ -110,7 +111,8 @@ public final class MseHtml {
 
     // ------------------------------------------------------------------ data
 
-    private static void data(Html h, ListOverlapTable t) {
+    /** Appends the data section of a list-overlap table: list sizes, the UpSet plot, the pairwise overlaps. */
+    static void data(Html h, ListOverlapTable t) {
         h.h(2, "The data");
         long[] sizes = t.marginalCounts();
         long[] counts = t.countsByMask();
@@ -400,40 +402,58 @@ public final class MseHtml {
         if (c.table().listCount() < 3) {
             return;
         }
-        h.h(2, "Omit-one-list sensitivity");
-        ListSensitivity.Result s = ListSensitivity.withDefaults().with(c.logLinear()).omitOne(c.table());
-        h.p("The log-linear estimate re-made with each list left out in turn (the same model selection on the smaller "
-                + "table; a fixed model is replaced by the default selection). Cases seen only on the omitted list "
-                + "leave the table.");
+        h.h(2, "List sensitivity: omit one, merge two");
+        ListSensitivity.Result s = ListSensitivity.withDefaults().with(c.logLinear()).sensitivity(c.table());
+        h.p("The log-linear estimate re-made with each list left out in turn, then with each pair of lists merged "
+                + "into one (as modslavmse omitlists and mergelists; the same model selection on the changed table, a "
+                + "fixed model replaced by the default selection). Cases seen only on an omitted list leave the "
+                + "table; a merged list holds every case on either list. The rows are those of --sensitivity "
+                + "--format json.");
         List<Double> est = new ArrayList<>();
         List<Double> lo = new ArrayList<>();
         List<Double> up = new ArrayList<>();
         for (ListSensitivity.Row r : s.getRows()) {
-            Interval iv = r.isEstimated() ? r.getResult().getConfidenceInterval() : null;
-            est.add(r.isEstimated() ? r.getResult().getEstimate() : null);
+            PopulationEstimate p = r.getResult();
+            boolean fig = p != null && (p.getStatus().hasFigure() || p.getStatus() == Status.DEGENERATE);
+            Interval iv = fig ? p.getConfidenceInterval() : null;
+            est.add(fig ? p.getEstimate() : null);
             lo.add(iv == null ? null : iv.lower());
             up.add(iv == null ? null : iv.upper());
         }
         List<String> e = Html.column(est);
         List<String> l = Html.column(lo);
         List<String> u = Html.column(up);
-        Html.Table t = new Html.Table("!list omitted", "#observed", "#estimate", "#lower", "#upper", "model", "status");
+        Html.Table t = new Html.Table("!change", "#observed", "#estimate", "#lower", "#upper", "model", "status");
         List<Svg.Row> forest = new ArrayList<>();
+        PopulationEstimate main = c.result() instanceof PopulationEstimate p && (p.getStatus().hasFigure()
+                || p.getStatus() == Status.DEGENERATE) ? p : null;
+        if (main != null) {
+            Interval iv = main.getConfidenceInterval();
+            forest.add(Svg.Row.of("all lists (the estimate above)", main.getEstimate(), iv == null ? Double.NaN
+                    : iv.lower(), iv == null ? Double.NaN : iv.upper(), true));
+        }
         for (int i = 0; i < s.getRows().size(); i++) {
             ListSensitivity.Row r = s.getRows().get(i);
             if (r.isEstimated()) {
                 all.addAll(r.getResult().getWarnings());
             }
-            t.row(null, r.getOmitted(), Html.count(r.getObserved()), e.get(i), l.get(i), u.get(i),
+            t.row(null, r.getLabel(), sens(Html.count(r.getObserved()), i, "observed"), sens(e.get(i), i, "estimate"),
+                    sens(l.get(i), i, "lower"), sens(u.get(i), i, "upper"),
                     r.isEstimated() ? r.getResult().getModelName() + "  " + String.join(", ", r.getResult().getTerms())
                             : "-", r.isEstimated() ? r.getResult().getStatus().label() : "not estimated: "
                             + r.getReason());
-            forest.add(Svg.Row.of("without " + r.getOmitted(), est.get(i) == null ? Double.NaN : est.get(i),
+            forest.add(Svg.Row.of(r.getLabel(), est.get(i) == null ? Double.NaN : est.get(i),
                     lo.get(i) == null ? Double.NaN : lo.get(i), up.get(i) == null ? Double.NaN : up.get(i), false));
         }
         h.raw(t.html());
-        h.figure(Svg.forest(forest, "estimated population N without the list"), "Each list left out in turn: "
-                + "estimate and " + Format.percent(c.level()) + "% interval.");
+        h.figure(Svg.forest(forest, "estimated population N"), "Each list left out in turn, then each pair merged: "
+                + "estimate and " + Format.percent(c.level()) + "% interval"
+                + (main == null ? "." : "; the estimate on all lists first, in orange."));
+    }
+
+    /** A sensitivity cell: its path in the {@code sensitivity} array of {@code --sensitivity --format json}. */
+    private static Html.Cell sens(String text, int i, String key) {
+        return new Html.Cell(text, "data-sensitivity", "[" + i + "]." + key, null);
     }
 
     // ------------------------------------------------------------------ how
@@ -441,7 +461,7 @@ public final class MseHtml {
     private static void how(Html h, Context c) {
         h.h(2, "How this was computed");
         Object r = c.result();
-        Html.Table t = new Html.Table("", "");
+        Html.Table t = new Html.Table("!", "");
         t.row(null, "software", Html.version() + " (Java " + System.getProperty("java.version") + ")");
         t.row(null, "command", c.command());
         t.row(null, "method", r instanceof PopulationEstimate p ? p.getMethod() : r instanceof MethodComparison.Result

@@ -144,6 +144,76 @@ public final class Svg {
     }
 
     /**
+     * @param labels the points' labels in order along the x axis (for example years)
+     * @param estimate the points (NaN for none)
+     * @param lower the intervals' lower limits (NaN for none)
+     * @param upper their upper limits
+     * @param xLabel the x axis' label
+     * @param yLabel the y axis' label
+     * @return the estimates as points joined by a line, each with a vertical interval bar, on a linear y axis from 0
+     */
+    public static String series(List<String> labels, double[] estimate, double[] lower, double[] upper, String xLabel,
+                                String yLabel) {
+        double hi = 0;
+        for (double[] a : new double[][] {estimate, lower, upper}) {
+            for (double v : a) {
+                if (Double.isFinite(v)) {
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!(hi > 0)) {
+            hi = 1;
+        }
+        double[] ticks = ticks(0, hi * 1.04, 5);
+        hi = Math.max(hi * 1.04, ticks[ticks.length - 1]);
+        int h = 340;
+        double x0 = 90;
+        double x1 = W - 20;
+        double top = 16;
+        double y0 = 280;
+        StringBuilder b = new StringBuilder(open(h, "estimates by " + xLabel + ": " + yLabel));
+        double sy = (y0 - top) / hi;
+        for (double t : ticks) {
+            double y = y0 - t * sy;
+            b.append(line(x0, y, x1, y, "#eee", 1, null)).append(text(x0 - 8, y + 4, "end", Format.number(t), 12,
+                    "#333"));
+        }
+        b.append(line(x0, y0, x1, y0, "#555", 1, null)).append(line(x0, top, x0, y0, "#555", 1, null));
+        int n = labels.size();
+        double step = (x1 - x0) / Math.max(1, n);
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            double x = x0 + step * (i + 0.5);
+            b.append(text(x, y0 + 18, "middle", labels.get(i), 12, "#333"));
+            if (Double.isFinite(lower[i]) && Double.isFinite(upper[i])) {
+                double ya = y0 - lower[i] * sy;
+                double yb = y0 - upper[i] * sy;
+                b.append(line(x, ya, x, yb, BLUE, 2, null)).append(line(x - 6, ya, x + 6, ya, BLUE, 2, null))
+                        .append(line(x - 6, yb, x + 6, yb, BLUE, 2, null));
+            }
+            if (Double.isFinite(estimate[i])) {
+                path.append(path.length() == 0 ? "M" : " L").append(f(x)).append(' ').append(f(y0 - estimate[i] * sy));
+            }
+        }
+        if (path.length() > 0) {
+            b.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(GREY)
+                    .append("\" stroke-width=\"1.5\"/>");
+        }
+        for (int i = 0; i < n; i++) {
+            if (Double.isFinite(estimate[i])) {
+                b.append("<circle cx=\"").append(f(x0 + step * (i + 0.5))).append("\" cy=\"")
+                        .append(f(y0 - estimate[i] * sy)).append("\" r=\"5\" fill=\"").append(ORANGE).append("\"/>");
+            }
+        }
+        b.append(text((x0 + x1) / 2, h - 8, "middle", xLabel, 13, "#333"));
+        b.append("<text x=\"16\" y=\"").append(f((top + y0) / 2)).append("\" transform=\"rotate(-90 16 ")
+                .append(f((top + y0) / 2)).append(")\" text-anchor=\"middle\" font-size=\"13\" fill=\"#333\">")
+                .append(Html.esc(yLabel)).append("</text>");
+        return b.append("</svg>").toString();
+    }
+
+    /**
      * @param values the replicates or draws
      * @param estimate the point estimate (NaN for none)
      * @param lower the interval's lower limit
