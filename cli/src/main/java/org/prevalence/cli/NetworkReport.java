@@ -42,6 +42,7 @@ final class NetworkReport {
                 : JsonNumbers.of(point.getPopulationSize()));
         json.put("replicates", b == null ? null : b.getSucceeded());
         json.put("seed", b == null ? null : b.getSeed());
+        json.put("bootstrap", b == null ? null : b.getProcedure());
         if (m != null) {
             Map<String, Object> mj = new LinkedHashMap<>();
             mj.put("count", JsonNumbers.of(m.getCount()));
@@ -70,7 +71,7 @@ final class NetworkReport {
                 Format.number(point.getEstimate())));
         if (b != null) {
             text.append(Output.fmt(", SE %s, %s%n", Format.number(se), iv));
-            text.append(Output.fmt("Salganik bootstrap: %d of %d replicates, seed %d%n", b.getSucceeded(),
+            text.append(Output.fmt("%s: %d of %d replicates, seed %d%n", b.getProcedure(), b.getSucceeded(),
                     b.getRequested(), b.getSeed()));
         } else {
             text.append(Output.fmt("%n"));
