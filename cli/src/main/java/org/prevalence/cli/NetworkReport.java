@@ -101,15 +101,18 @@ final class NetworkReport {
         json.put("degree_sum", JsonNumbers.of(r.getDegreeSum()));
         json.put("connections", JsonNumbers.of(r.getConnections()));
         json.put("population_size", JsonNumbers.of(r.getPopulationSize()));
+        json.put("variance", iv == null ? null : replicates == 0 ? "linearization" : "rescaled bootstrap");
         json.put("replicates", replicates == 0 ? null : replicates);
         json.put("seed", replicates == 0 ? null : seed);
         StringBuilder text = new StringBuilder();
         text.append(Output.fmt("Network scale-up: %d respondents, weighted mean degree %s, N = %s%n",
                 r.getSampleSize(), Format.number(r.getMeanDegree()), Format.plain(r.getPopulationSize())));
         text.append(Output.fmt("Size of %s: %s", r.getHidden(), Format.number(r.getEstimate())));
-        if (iv != null) {
+        if (iv != null && replicates > 0) {
             text.append(Output.fmt(", SE %s, %s (rescaled bootstrap, %d replicates, seed %d)", Format.number(
                     r.getStandardError()), iv, replicates, seed));
+        } else if (iv != null) {
+            text.append(Output.fmt(", SE %s, %s (linearization)", Format.number(r.getStandardError()), iv));
         }
         text.append(Output.fmt("; Killworth SE %s%n", Format.number(r.getKillworthStandardError())));
         if (ic != null) {
