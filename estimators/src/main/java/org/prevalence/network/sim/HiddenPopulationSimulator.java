@@ -378,6 +378,22 @@ public final class HiddenPopulationSimulator {
                 knownSize[k] = 1;
             }
         }
+        // the finite-population NSUM estimand: the estimate on a census (known-population degrees of everyone)
+        double reports = 0;
+        double sizes = 0;
+        for (int k = 0; k < kk; k++) {
+            sizes += knownSize[k];
+            for (int i = 0; i < n; i++) {
+                if (member[k][i]) {
+                    reports += adj.get(i).size;   // each member is reported once by each of its alters
+                }
+            }
+        }
+        double seen = 0;
+        for (int j = 0; j < nh; j++) {
+            seen += visible[j];
+        }
+        double estimand = seen * sizes / reports;
         // household survey: SRS without replacement
         UniformRandomProvider rngHh = Bootstrap.generator(seed, 3);
         int[] perm = permutation(n, rngHh);
@@ -459,7 +475,7 @@ public final class HiddenPopulationSimulator {
             }
         }
         return new World(this, n, nh, fl, deg, knownSize, hh, hhKnown, knownHidden, knownFl, rdsPerson, rdsRecruiter,
-                rdsDegree, visible, onList, seedsUsed);
+                rdsDegree, visible, onList, seedsUsed, estimand);
     }
 
     private static double gaussian(UniformRandomProvider rng) {
@@ -533,11 +549,13 @@ public final class HiddenPopulationSimulator {
         private final int seedsUsed;
         private final double meanDegree;
         private final double hiddenMeanDegree;
+        private final double nsumEstimand;
 
         World(HiddenPopulationSimulator config, int n, int nh, boolean[] fl, int[] deg, int[] knownSize, int[] hh,
               int[][] hhKnown, int[] knownHidden, int[] knownFl, int[] rdsPerson, int[] rdsRecruiter,
-              double[] rdsDegree, int[] visible, boolean[][] onList, int seedsUsed) {
+              double[] rdsDegree, int[] visible, boolean[][] onList, int seedsUsed, double nsumEstimand) {
             this.config = config;
+            this.nsumEstimand = nsumEstimand;
             this.populationSize = n;
             this.hiddenSize = nh;
             this.fl = fl;
@@ -584,6 +602,14 @@ public final class HiddenPopulationSimulator {
         /** @return the forced-labour prevalence among the hidden group (the truth) */
         public double prevalence() {
             return forcedLabour / (double) hiddenSize;
+        }
+
+        /**
+         * @return the finite-population NSUM estimand: the NSUM estimate on a census of this world (it differs
+         *     from the hidden group's size by the realized degree ratio and visibility)
+         */
+        public double nsumEstimand() {
+            return nsumEstimand;
         }
 
         /** @return the mean degree of the population and of the hidden group */
