@@ -42,6 +42,7 @@ final class NetworkReport {
                 : JsonNumbers.of(point.getPopulationSize()));
         json.put("replicates", b == null ? null : b.getSucceeded());
         json.put("seed", b == null ? null : b.getSeed());
+        json.put("bootstrap", b == null ? null : b.getProcedure());
         if (m != null) {
             Map<String, Object> mj = new LinkedHashMap<>();
             mj.put("count", JsonNumbers.of(m.getCount()));
@@ -70,7 +71,7 @@ final class NetworkReport {
                 Format.number(point.getEstimate())));
         if (b != null) {
             text.append(Output.fmt(", SE %s, %s%n", Format.number(se), iv));
-            text.append(Output.fmt("Salganik bootstrap: %d of %d replicates, seed %d%n", b.getSucceeded(),
+            text.append(Output.fmt("%s: %d of %d replicates, seed %d%n", b.getProcedure(), b.getSucceeded(),
                     b.getRequested(), b.getSeed()));
         } else {
             text.append(Output.fmt("%n"));
@@ -100,15 +101,18 @@ final class NetworkReport {
         json.put("degree_sum", JsonNumbers.of(r.getDegreeSum()));
         json.put("connections", JsonNumbers.of(r.getConnections()));
         json.put("population_size", JsonNumbers.of(r.getPopulationSize()));
+        json.put("variance", iv == null ? null : replicates == 0 ? "linearization" : "rescaled bootstrap");
         json.put("replicates", replicates == 0 ? null : replicates);
         json.put("seed", replicates == 0 ? null : seed);
         StringBuilder text = new StringBuilder();
         text.append(Output.fmt("Network scale-up: %d respondents, weighted mean degree %s, N = %s%n",
                 r.getSampleSize(), Format.number(r.getMeanDegree()), Format.plain(r.getPopulationSize())));
         text.append(Output.fmt("Size of %s: %s", r.getHidden(), Format.number(r.getEstimate())));
-        if (iv != null) {
+        if (iv != null && replicates > 0) {
             text.append(Output.fmt(", SE %s, %s (rescaled bootstrap, %d replicates, seed %d)", Format.number(
                     r.getStandardError()), iv, replicates, seed));
+        } else if (iv != null) {
+            text.append(Output.fmt(", SE %s, %s (linearization)", Format.number(r.getStandardError()), iv));
         }
         text.append(Output.fmt("; Killworth SE %s%n", Format.number(r.getKillworthStandardError())));
         if (ic != null) {

@@ -27,7 +27,8 @@ import tech.tablesaw.api.Table;
                 + "and one for the hidden population, and a file of known population sizes; estimates each "
                 + "respondent's degree by the known-population method and the hidden population's size by "
                 + "scale-up with the survey weights, as R's networkreporting (kp.individual.estimator_, "
-                + "nsum.estimator). --interval bootstrap adds the rescaled bootstrap of surveybootstrap "
+                + "nsum.estimator). The standard error is the design's linearization of the ratio (svyratio); "
+                + "--interval bootstrap uses the rescaled bootstrap of surveybootstrap instead "
                 + "(standard error and percentile interval); --consistency holds out each known population.",
             "Example:",
             "  prevalence nsum survey.csv --known known.csv --hidden clients --weights indweight --strata region "
@@ -86,7 +87,8 @@ final class NsumCommand implements Callable<Integer> {
 
     @Option(names = "--interval", defaultValue = "none", paramLabel = "none|bootstrap",
             converter = RdsCommand.Intervals.class, completionCandidates = RdsCommand.Intervals.class,
-            description = "bootstrap: the rescaled bootstrap SE and percentile interval (default: ${DEFAULT-VALUE}).")
+            description = "bootstrap: the rescaled bootstrap SE and percentile interval; otherwise linearization "
+                    + "(default: ${DEFAULT-VALUE}).")
     RdsCommand.IntervalChoice interval;
 
     @Option(names = "--replicates", defaultValue = "1000", paramLabel = "B",

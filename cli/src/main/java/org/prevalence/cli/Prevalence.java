@@ -35,7 +35,8 @@ public final class Prevalence implements Runnable {
      * {@link #commandLine(String)}: only the one a run names (building a subcommand's model costs start-up time).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(MseCommand.class, SurveyCommand.class, RegionalCommand.class,
-            DatasetsCommand.class, DemoCommand.class, LinkCommand.class, RdsCommand.class, NsumCommand.class);
+            DatasetsCommand.class, DemoCommand.class, LinkCommand.class, RdsCommand.class, NsumCommand.class,
+            SimulateCommand.class, CompareCommand.class);
 
     @Spec
     CommandSpec spec;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.network.rds.GileBootstrap;
 import org.prevalence.network.rds.RdsBootstrap;
 import org.prevalence.network.rds.RdsEstimator;
 import org.prevalence.network.rds.Multiplier;
@@ -26,7 +27,8 @@ import tech.tablesaw.api.Table;
                 + "RDS package: RDS-II (Volz-Heckathorn, the default), RDS-I (Salganik-Heckathorn) or its "
                 + "data-smoothed form, or Gile's successive-sampling estimator (needs --population). Seeds are "
                 + "rows whose recruiter is empty, 'seed', '0' or 'NA'. --interval bootstrap adds Salganik's RDS "
-                + "bootstrap standard error and interval (RDS.bootstrap.intervals).",
+                + "bootstrap standard error and interval, or Gile's SS bootstrap with --estimator ss "
+                + "(RDS.bootstrap.intervals' defaults).",
             "Examples:",
             "  prevalence rds sample.csv --id id --recruiter recruiter --degree degree --outcome disease=1",
             "  prevalence rds sample.csv --id id --recruiter recruiter --degree degree --outcome disease=1 "
@@ -82,7 +84,8 @@ final class RdsCommand implements Callable<Integer> {
 
     @Option(names = "--interval", defaultValue = "none", paramLabel = "none|bootstrap", converter = Intervals.class,
             completionCandidates = Intervals.class,
-            description = "bootstrap: Salganik's RDS bootstrap standard error and interval (default: ${DEFAULT-VALUE}).")
+            description = "bootstrap: Salganik's RDS bootstrap standard error and interval; Gile's SS bootstrap with "
+                    + "--estimator ss (default: ${DEFAULT-VALUE}).")
     IntervalChoice interval;
 
     @Option(names = "--multiplier", paramLabel = "M",
@@ -127,7 +130,10 @@ final class RdsCommand implements Callable<Integer> {
         }
         Report report;
         if (interval == IntervalChoice.BOOTSTRAP) {
-            RdsBootstrap.Result b = RdsBootstrap.withDefaults().with(est).withReplicates(replicates)
+            RdsBootstrap.Result b = estimator == RdsMethod.SS
+                    ? GileBootstrap.withDefaults().with(est).withReplicates(replicates).withSeed(common.seed)
+                            .withThreads(common.threadCount()).withConfidenceLevel(common.level).estimate(sample, y)
+                    : RdsBootstrap.withDefaults().with(est).withReplicates(replicates)
                     .withSeed(common.seed).withThreads(common.threadCount()).withConfidenceLevel(common.level)
                     .estimate(sample, y);
             Multiplier.Result m = multiplier == null ? null : Multiplier.estimate(multiplier, b);

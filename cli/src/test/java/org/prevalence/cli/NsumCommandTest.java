@@ -60,7 +60,9 @@ class NsumCommandTest {
         JsonNode n = new ObjectMapper().readTree(r.out());
         // nsum.estimator(example.survey, 'd.hat', 10e6, 'clients') = 47798.4444368
         Tolerance.assertRelative(47798.4444368, n.get("estimate").asDouble(), 1e-8, "unweighted");
-        assertTrue(n.get("se").isNull());
+        // linearization: 1e7 * SE(svyratio(~clients, ~d.hat, svydesign(ids=~1, data=s))) (estimators' nsum_lin.R)
+        Tolerance.assertRelative(4493.79631339, n.get("se").asDouble(), 1e-8, "linearization se");
+        assertEquals("linearization", n.get("variance").asText());
         // nsum.internal.consistency(...)$mae, $are
         Tolerance.assertRelative(23307.448044, n.get("consistency").get("mae").asDouble(), 1e-8, "mae");
         Tolerance.assertRelative(1.33417595962, n.get("consistency").get("are").asDouble(), 1e-8, "are");

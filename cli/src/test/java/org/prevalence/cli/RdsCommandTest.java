@@ -106,6 +106,24 @@ class RdsCommandTest {
     }
 
     @Test
+    void successiveSamplingBootstrapIsGiles() throws Exception {
+        CliTest.Run r = rds(faux(), "--outcome", "disease=1", "--estimator", "ss", "--population", "1000",
+                "--interval", "bootstrap", "--replicates", "1000", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertEquals("Gile SS bootstrap", n.get("bootstrap").asText());
+        // R: mean over set.seed(1:5) of RDS.bootstrap.intervals(fauxmadrona, 'disease', "Gile's SS", 'Gile',
+        // N = 1000, 1000 replicates, to.factor = TRUE) Std. Error = 0.0143468636845 and point 0.194575394989
+        // (estimators' rds-gile-expected.csv); Monte Carlo tolerance 4 * SE / sqrt(2 * 999) * sqrt(1.2) and
+        // 4 * 0.000295 (R's sd over 5 seeds) * sqrt(1.2)
+        assertEquals(0.0143468636845, n.get("se").asDouble(), 4 * 0.0143468636845 / Math.sqrt(1998) * Math.sqrt(1.2));
+        assertEquals(0.194575394989, n.get("estimate").asDouble(), 4 * 0.000295346918559 * Math.sqrt(1.2));
+        CliTest.Run t = rds(faux(), "--outcome", "disease=1", "--estimator", "ss", "--population", "1000",
+                "--interval", "bootstrap", "--replicates", "50");
+        assertTrue(t.out().contains("Gile SS bootstrap: 50 of 50 replicates"), t.out());
+    }
+
+    @Test
     void badInputExitsTwoNamingTheRow() throws Exception {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "id,recruiter,degree,y\n1,seed,3,1\n2,1,4,0\n3,9,2,1\n");

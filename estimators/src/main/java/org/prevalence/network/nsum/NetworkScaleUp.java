@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Estimate;
 import org.prevalence.core.Format;
@@ -11,6 +12,7 @@ import org.prevalence.core.Interval;
 import org.prevalence.core.IntervalMethod;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.survey.ReplicateCentre;
+import org.prevalence.survey.InfluenceVariance;
 import org.prevalence.survey.ReplicateVariance;
 import org.prevalence.survey.SurveyDesign;
 
@@ -34,9 +36,12 @@ import org.prevalence.survey.SurveyDesign;
  * {@code ReplicateDesign.with(ReplicateMethod.BOOTSTRAP)}: \( n_h - 1 \) PSUs drawn with replacement in
  * each stratum, weights scaled by \( n_h/(n_h-1) \)), the standard error is the standard deviation of the
  * replicate estimates (in general the design's replicate variance, scale times the rscaled squares) and the
- * interval their percentile interval (R's {@code quantile}, type 7). Without
- * replicates only Killworth's binomial standard error
- * \( N \sqrt{\hat p (1-\hat p) / \sum_i w_i \hat d_i} \), \( \hat p = \hat N_H / N \), is given
+ * interval their percentile interval (R's {@code quantile}, type 7). Without replicates the standard
+ * error is the linearization of the ratio (Taylor series; R's {@code N * SE(svyratio(~y, ~d, design))}) by
+ * the design's variance engine (strata, clusters, fpc), with influence
+ * \( z_i = N w_i (y_{iH} - \hat p \hat d_i) / \sum_j w_j \hat d_j \), and a Wald interval (its lower limit
+ * at least 0). Killworth's binomial standard error
+ * \( N \sqrt{\hat p (1-\hat p) / \sum_i w_i \hat d_i} \), \( \hat p = \hat N_H / N \), is given beside
  * ({@code killworth.se = TRUE}).
  *
  * <p>References: <ol><li>Killworth, P.D., McCarty, C., Bernard, H.R., Shelley, G.A., Johnsen, E.C. (1998).
@@ -251,6 +256,16 @@ public final class NetworkScaleUp {
                 throw PrevalenceException.notEstimable("replicates", "a replicate has no respondent with a positive "
                         + "degree, so the replicate estimate does not exist");
             }
+        } else {
+            // linearization of the ratio N sum(w y) / sum(w d) (R: N * SE(svyratio(~y, ~d, design))):
+            // influence z_i = N w_i (y_i - p d_i) / sum(w d), variance by the design's own engine
+            double[] z = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
+                z[i] = bigN * w[i] * (y[i] - p * d[i]) / sd;
+            }
+            se = Math.sqrt(InfluenceVariance.of(design).linearizationCovariance(new double[][] {z})[0][0]);
+            double q = NormalDistribution.of(0, 1).inverseCumulativeProbability((1 + level) / 2);
+            ci = new Interval(Math.max(0, est - q * se), est + q * se, level, IntervalMethod.WALD);
         }
         return new Result(hidden, est, se, ci, killworth, sy, sd, sd / sw, bigN, design.rows());
     }

@@ -112,7 +112,8 @@ public final class RdsBootstrap {
                 IntervalMethod.WALD);
         double[] reps = r.getReplicates();
         double mean = java.util.Arrays.stream(reps).average().orElse(Double.NaN);
-        return new Result(point, se, ci, mean, r.getSucceeded(), r.getRequested(), bootstrap.getSeed());
+        return new Result(point, se, ci, mean, r.getSucceeded(), r.getRequested(), bootstrap.getSeed(),
+                "Salganik bootstrap");
     }
 
     /** The replicate buffer: one chain. */
@@ -217,7 +218,10 @@ public final class RdsBootstrap {
         }
     }
 
-    /** An RDS estimate with its Salganik bootstrap standard error and interval. This class is immutable. */
+    /**
+     * An RDS estimate with its bootstrap standard error and interval (Salganik's, or Gile's SS bootstrap of
+     * {@link GileBootstrap}). This class is immutable.
+     */
     public static final class Result {
         private final RdsEstimator.Result point;
         private final double se;
@@ -226,9 +230,11 @@ public final class RdsBootstrap {
         private final int succeeded;
         private final int requested;
         private final long seed;
+        private final String procedure;
 
         Result(RdsEstimator.Result point, double se, Interval interval, double replicateMean, int succeeded,
-               int requested, long seed) {
+               int requested, long seed, String procedure) {
+            this.procedure = procedure;
             this.point = point;
             this.replicateMean = replicateMean;
             this.se = se;
@@ -273,6 +279,11 @@ public final class RdsBootstrap {
             return requested;
         }
 
+        /** @return the bootstrap procedure ("Salganik bootstrap" or "Gile SS bootstrap") */
+        public String getProcedure() {
+            return procedure;
+        }
+
         /** @return the seed */
         public long getSeed() {
             return seed;
@@ -285,8 +296,9 @@ public final class RdsBootstrap {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s[estimate=%s, SE=%s, %s; Salganik bootstrap %d/%d, seed %d]",
-                    point.getMethod().label(), Format.number(getEstimate()), Format.number(se), interval, succeeded,
+            return String.format(Locale.ROOT, "%s[estimate=%s, SE=%s, %s; %s %d/%d, seed %d]",
+                    point.getMethod().label(), Format.number(getEstimate()), Format.number(se), interval, procedure,
+                    succeeded,
                     requested, seed);
         }
     }

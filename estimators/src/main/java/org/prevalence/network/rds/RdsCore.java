@@ -200,6 +200,28 @@ final class RdsCore {
         if (n == 1) {
             return new double[] {bigN};
         }
+        SsMapping map = ssMapping(deg, popSize, ss, rngs, threads);
+        double[] w = new double[n];
+        double sw = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = 1 / map.pvec()[Arrays.binarySearch(map.classes(), deg[i])];
+            sw += w[i];
+        }
+        for (int i = 0; i < n; i++) {
+            w[i] = bigN * w[i] / sw;
+        }
+        return w;
+    }
+
+    /** The degree classes (sorted) and the inclusion probability of a member of each ({@code getestCstacked}). */
+    record SsMapping(double[] classes, double[] pvec) {
+    }
+
+    /** Gile's SS inclusion probabilities by degree class, as {@code RDS:::getestCstacked}. */
+    static SsMapping ssMapping(double[] deg, double popSize, SsConfig ss, LongFunction<UniformRandomProvider> rngs,
+                               int threads) {
+        int n = deg.length;
+        long bigN = Math.round(popSize);
         double[] classes = Arrays.stream(deg).distinct().sorted().toArray();
         int k = classes.length;
         int[] nums = new int[k];
@@ -238,16 +260,7 @@ final class RdsCore {
                 pvec[c] = n < bigN ? n * classes[c] / (bigN * m) : (double) n / bigN;
             }
         }
-        double[] w = new double[n];
-        double sw = 0;
-        for (int i = 0; i < n; i++) {
-            w[i] = 1 / pvec[cls[i]];
-            sw += w[i];
-        }
-        for (int i = 0; i < n; i++) {
-            w[i] = bigN * w[i] / sw;
-        }
-        return w;
+        return new SsMapping(classes, pvec);
     }
 
     private static double[] props(int[] nums, double[] prob) {

@@ -175,8 +175,50 @@ public final class RdsEstimator {
      */
     public ByWave byWave(RdsSample sample, double[] y) {
         Groups g = Groups.of(sample, y);
+        return byWave(sample, g, null);
+    }
+
+    /**
+     * The bottleneck diagnostic: the convergence diagnostic on each recruitment tree alone, as the data of
+     * R's {@code RDS::bottleneck.plot} ({@code cumulative.estimate} on the rows of each seed). Trees whose
+     * estimates settle apart point to a bottleneck (weak ties between parts of the population).
+     * @param sample the sample
+     * @param y the outcome of each row
+     * @return one entry per seed, in the order the seeds appear
+     */
+    public java.util.List<SeedTree> bottleneck(RdsSample sample, double[] y) {
+        Groups g = Groups.of(sample, y);
+        int[] seedRow = sample.seedRows();
+        java.util.List<SeedTree> out = new java.util.ArrayList<>();
+        for (int s = 0; s < sample.size(); s++) {
+            if (sample.isSeed(s)) {
+                final int seed = s;
+                boolean[] keep = new boolean[seedRow.length];
+                for (int i = 0; i < keep.length; i++) {
+                    keep[i] = seedRow[i] == seed;
+                }
+                out.add(new SeedTree(s, byWave(sample, g, keep)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The convergence diagnostic of one recruitment tree.
+     * @param seedRow the 0-based row of the tree's seed
+     * @param byWave the estimate on the tree's respondents of waves 0..k
+     */
+    public record SeedTree(int seedRow, ByWave byWave) {
+    }
+
+    private ByWave byWave(RdsSample sample, Groups g, boolean[] keep) {
         int[] wave = sample.waves();
-        int max = sample.maxWave();
+        int max = 0;
+        for (int i = 0; i < wave.length; i++) {
+            if (keep == null || keep[i]) {
+                max = Math.max(max, wave[i]);
+            }
+        }
         double[] est = new double[max + 1];
         int[] count = new int[max + 1];
         double[] deg = sample.degrees();
@@ -184,7 +226,7 @@ public final class RdsEstimator {
             int[] newRow = new int[wave.length];
             int m = 0;
             for (int i = 0; i < wave.length; i++) {
-                newRow[i] = wave[i] <= k ? m++ : -1;
+                newRow[i] = wave[i] <= k && (keep == null || keep[i]) ? m++ : -1;
             }
             double[] d = new double[m];
             int[] grp = new int[m];

@@ -28,15 +28,16 @@ import tech.tablesaw.api.Table;
 
 class NetworkScaleUpTest {
     private static final double N = 10e6;
-    private static final Map<String, Double> R = expected();
+    private static final Map<String, Double> R = expected("nsum-expected.csv");
+    private static final Map<String, Double> LIN = expected("nsum-linearization-expected.csv");
 
     @TempDir
     static Path dir;
 
-    private static Map<String, Double> expected() {
+    static Map<String, Double> expected(String resource) {
         Map<String, Double> m = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                NetworkScaleUpTest.class.getResourceAsStream("nsum-expected.csv"), StandardCharsets.UTF_8))) {
+                NetworkScaleUpTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             r.readLine();
             String line;
             while ((line = r.readLine()) != null) {
@@ -106,7 +107,15 @@ class NetworkScaleUpTest {
                 "Killworth SE weighted");
         Tolerance.assertRelative(R.get("nsum-idu-weighted"), nsum().estimate(weighted(), kp(), "idu").getEstimate(),
                 1e-8, "idu weighted");
-        assertTrue(Double.isNaN(w.getStandardError()));
+        // linearization (nsum_lin.R): 1e7 * SE(svyratio(~clients, ~d.hat, svydesign(ids=~cluster, strata=~region,
+        // weights=~indweight))) and with svydesign(ids=~1); deterministic, to 1e-8
+        Tolerance.assertRelative(LIN.get("lin-clients-weighted-se"), w.getStandardError(), 1e-8, "linearization SE");
+        Tolerance.assertRelative(LIN.get("lin-idu-weighted-se"),
+                nsum().estimate(weighted(), kp(), "idu").getStandardError(), 1e-8, "linearization SE idu");
+        Tolerance.assertRelative(LIN.get("lin-clients-srs-se"), u.getStandardError(), 1e-8, "linearization SE srs");
+        assertEquals(IntervalMethod.WALD, w.getConfidenceInterval().method());
+        Tolerance.assertRelative(w.getEstimate() - 1.959963984540054 * w.getStandardError(),
+                w.getConfidenceInterval().lower(), 1e-12, "Wald lower");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package org.prevalence.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prevalence.network.sim.HiddenPopulationSimulator;
+import org.prevalence.network.sim.Triangulation;
+
+class CompareCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String[] SMALL = {"--population", "4000", "--hidden", "400", "--household", "800", "--rds",
+        "150", "--seed", "1"};
+
+    private CliTest.Run simulate(Path out, String... more) {
+        String[] args = new String[3 + SMALL.length + more.length];
+        args[0] = "simulate";
+        args[1] = "hidden";
+        args[2] = out.toString();
+        System.arraycopy(SMALL, 0, args, 3, SMALL.length);
+        System.arraycopy(more, 0, args, 3 + SMALL.length, more.length);
+        return CliTest.run(args);
+    }
+
+    @Test
+    void simulateThenCompareAgreesWithTheInMemoryRun() throws Exception {
+        Path w = dir.resolve("world");
+        CliTest.Run s = simulate(w);
+        assertEquals(0, s.code(), s.err());
+        for (String f : List.of("household.csv", "known.csv", "rds.csv", "lists.csv", "truth.json")) {
+            assertTrue(Files.isRegularFile(w.resolve(f)), f);
+        }
+        // the same seed writes the same files
+        Path w2 = dir.resolve("again");
+        assertEquals(0, simulate(w2).code());
+        for (String f : List.of("household.csv", "rds.csv", "lists.csv", "truth.json")) {
+            assertEquals(Files.readString(w.resolve(f)), Files.readString(w2.resolve(f)), f);
+        }
+        JsonNode truth = new ObjectMapper().readTree(w.resolve("truth.json").toFile());
+        assertEquals(400, truth.get("hidden_size").asInt());
+        Path png = dir.resolve("compare.png");
+        CliTest.Run c = CliTest.run("compare", w.toString(), "--replicates", "100", "--seed", "5", "--format", "json",
+                "--plot", png.toString());
+        assertEquals(0, c.code(), c.err());
+        assertTrue(Files.size(png) > 1000);
+        JsonNode rows = new ObjectMapper().readTree(c.out()).get("estimates");
+        // the files carry the world exactly: the CLI run equals Triangulation on the simulated world
+        HiddenPopulationSimulator.World world = HiddenPopulationSimulator.withDefaults().withSizes(4000, 400)
+                .withSamples(800, 150, 10, 3).withSeed(1).simulate();
+        List<Triangulation.Row> mem = Triangulation.withDefaults().withReplicates(100).withSeed(5)
+                .run(Triangulation.data(world), Triangulation.truth(world));
+        assertEquals(mem.size(), rows.size());
+        for (int i = 0; i < mem.size(); i++) {
+            JsonNode r = rows.get(i);
+            assertEquals(mem.get(i).method(), r.get("method").asText());
+            assertEquals(mem.get(i).estimate(), r.get("estimate").asDouble(), 1e-9 * Math.abs(mem.get(i).estimate()),
+                    mem.get(i).method());
+            assertEquals(mem.get(i).truth(), r.get("truth").asDouble(), 0.0);
+            assertTrue(r.get("covers").isBoolean());
+        }
+        assertEquals(10, rows.size());   // 4 size, 3 prevalence, 3 victims estimates
+        CliTest.Run table = CliTest.run("compare", w.toString(), "--replicates", "50");
+        assertTrue(table.out().contains("generalized NSUM"), table.out());
+        assertTrue(table.out().contains("MSE (log-linear"), table.out());
+    }
+
+    @Test
+    void badInput() {
+        CliTest.Run none = CliTest.run("compare", dir.resolve("nothing").toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("household.csv"), none.err());
+        CliTest.Run bad = simulate(dir.resolve("x"), "--homophily", "1.5");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("homophily"), bad.err());
+    }
+}

@@ -1,0 +1,26 @@
+suppressMessages(library(RDS))
+f <- function(x) formatC(x, digits=12, format="g")
+rows <- c()
+for (ds in c("fauxmadrona","fauxsycamore")) {
+  data(list=ds); d <- get(ds)
+  N <- attr(d, "population.size.mid")
+  ses <- c(); pts <- c(); lo <- c(); hi <- c(); tt <- c(); rm <- c()
+  for (s in 1:5) { set.seed(s)
+    t <- system.time(b <- RDS.bootstrap.intervals(d, "disease", weight.type="Gile's SS", uncertainty="Gile", N=N, number.of.bootstrap.samples=1000, to.factor=TRUE))
+    tt <- c(tt, t[["elapsed"]])
+    m <- matrix(b$interval, ncol=6); bs <- attr(b, "bsresult")$bsests[, "1"]
+    ses <- c(ses, m[2,5]); pts <- c(pts, m[2,1]); lo <- c(lo, m[2,2]); hi <- c(hi, m[2,3]); rm <- c(rm, mean(bs)) }
+  print(b)
+  call <- sprintf("RDS.bootstrap.intervals(%s,'disease',weight.type=\"Gile's SS\",uncertainty='Gile',N=%s,number.of.bootstrap.samples=1000,to.factor=TRUE) (defaults fast=TRUE useC=TRUE)", ds, N)
+  rows <- c(rows, paste("gile-se-mean5", ds, f(mean(ses)), paste0('"mean over set.seed(1:5) of ', call, '$interval, level 1, Std. Error"'), sep=","))
+  rows <- c(rows, paste("gile-se-sd5", ds, f(sd(ses)), '"sd over the same 5 seeds"', sep=","))
+  rows <- c(rows, paste("gile-point-mean5", ds, f(mean(pts)), '"mean point estimate over the same 5 seeds"', sep=","))
+  rows <- c(rows, paste("gile-point-sd5", ds, f(sd(pts)), '"sd point estimate over the same 5 seeds"', sep=","))
+  rows <- c(rows, paste("gile-lower-mean5", ds, f(mean(lo)), '"mean lower limit"', sep=","))
+  rows <- c(rows, paste("gile-upper-mean5", ds, f(mean(hi)), '"mean upper limit"', sep=","))
+  rows <- c(rows, paste("gile-replicate-mean5", ds, f(mean(rm)), '"mean of the level-1 replicate estimates over the 5 runs"', sep=","))
+  rows <- c(rows, paste("gile-timing-seconds-1000", ds, f(mean(tt)), '"mean elapsed seconds of one call"', sep=","))
+  rows <- c(rows, paste("population-size", ds, N, '"attr(d,\'population.size.mid\')"', sep=","))
+}
+writeLines(c("case,dataset,value,call", rows), "rds-gile-expected.csv")
+print(sessionInfo())
