@@ -164,8 +164,13 @@ public final class SurveyGlm {
                 naive[a][b] = fit.xtwxInv[a][b] * meanW; // R's naive.cov with weights rescaled to mean 1
             }
         }
-        return new Result(formula, family, lk, mm.names, mm.assign, fit.beta, cov, naive, df, level,
+        Result res = new Result(formula, family, lk, mm.names, mm.assign, fit.beta, cov, naive, df, level,
                 fit.deviance / meanW, fit.iterations, mm.usedCount, mm.dropped, iv.method());
+        res.design = design;
+        res.estimator = this;
+        res.spec = mm.spec;
+        res.levels = mm.levels;
+        return res;
     }
 
     /**
@@ -346,6 +351,11 @@ public final class SurveyGlm {
         private final long n;
         private final long dropped;
         private final String varianceMethod;
+        /** The design, estimator and model-matrix layout behind the fit (for refits and predictions). */
+        SurveyDesign design;
+        SurveyGlm estimator;
+        ModelMatrix.Column[] spec;
+        Map<String, List<String>> levels;
 
         Result(Formula formula, GlmFamily family, GlmLink link, String[] names, int[] assign, double[] beta,
                double[][] cov, double[][] naive, int df, double level, double deviance, int iterations, long n,
@@ -381,6 +391,19 @@ public final class SurveyGlm {
                         dropped));
             }
             this.terms = Collections.unmodifiableList(out);
+        }
+
+        /**
+         * @param f another formula on the same design, e.g. with terms dropped (R's {@code update(model, . ~ . - b)})
+         * @return the model refitted with the same family, link and settings
+         */
+        Result refit(Formula f) {
+            return estimator.fit(design, f);
+        }
+
+        /** @return the design the model was fitted on */
+        public SurveyDesign getDesign() {
+            return design;
         }
 
         /** @return the formula */
