@@ -102,7 +102,7 @@ public final class RegressionTermTest {
     /**
      * @param model the fitted model
      * @param terms term labels, e.g. {@code "stype"}, {@code "ell:stype"}
-     * @return the statistic, k, the residual df (infinite on the chi-squared scale) and p
+     * @return the statistic, k, the residual df (NaN on the chi-squared scale, R's Inf) and p
      * @throws PrevalenceException naming a term the model does not have
      */
     public TestResult test(SurveyGlm.Result model, String... terms) {
@@ -137,7 +137,7 @@ public final class RegressionTermTest {
         for (int a = 0; a < k; a++) {
             b[a] = beta[idx.get(a)];
         }
-        double df = chisq ? Double.POSITIVE_INFINITY : model.getDegreesOfFreedom();
+        double df = chisq ? Double.NaN : model.getDegreesOfFreedom(); // a chi-squared has no df2 (R: Inf)
         String what = String.join(", ", terms);
         if (method == Method.WALD) {
             double x2 = quadratic(b, v);
