@@ -261,7 +261,8 @@ final class Irls {
                 int i = from + k;
                 double mu = family.start(y[i]);
                 double e = link.link(mu);
-                double d = link.derivative(e);
+                // logit: mu'(eta) = mu (1 - mu) (only the starting point; the limit does not depend on it)
+                double d = logit ? Math.max(mu * (1 - mu), GlmLink.EPS) : link.derivative(e);
                 double v = family.variance(mu);
                 wt[k] = w[i] * d * d / v;
                 ur[k] = wt[k] * (e - off[i] + (y[i] - mu) / d);
@@ -272,21 +273,26 @@ final class Irls {
             for (int k = 0; k < len; k++) {
                 int i = from + k;
                 double e = eta[k];
+                double yi = y[i];
                 double mu;
-                double d;
-                double v;
                 if (logit && e >= -30 && e <= 30) {
                     mu = 1 / (1 + Math.exp(-e));
-                    v = mu * (1 - mu); // canonical logit: mu'(eta) = V(mu) = mu (1 - mu)
-                    d = Math.max(v, GlmLink.EPS);
+                    double v = mu * (1 - mu); // canonical logit: mu'(eta) = V(mu) = mu (1 - mu)
+                    if (v >= GlmLink.EPS) { // then W = w V and the score factor is w (y - mu)
+                        wt[k] = w[i] * v;
+                        ur[k] = w[i] * (yi - mu);
+                    } else {
+                        double d = GlmLink.EPS;
+                        wt[k] = w[i] * d * d / v;
+                        ur[k] = w[i] * d * (yi - mu) / v;
+                    }
                 } else {
                     mu = link.inverse(e);
-                    d = link.derivative(e);
-                    v = family.variance(mu);
+                    double d = link.derivative(e);
+                    double v = family.variance(mu);
+                    wt[k] = w[i] * d * d / v;
+                    ur[k] = w[i] * d * (yi - mu) / v;
                 }
-                wt[k] = w[i] * d * d / v;
-                ur[k] = w[i] * d * (y[i] - mu) / v;
-                double yi = y[i];
                 double ud;
                 if (logit && (yi == 0 || yi == 1)) {
                     ud = -2 * Math.log(yi == 1 ? mu : 1 - mu); // 2 (y log(y/mu) + (1-y) log((1-y)/(1-mu)))
@@ -306,7 +312,12 @@ final class Irls {
                 wx[k] = wt[k] * xj[from + k];
             }
             u[j] = dot(ur, 0, xj, from, len);
-            for (int l = j; l < p; l++) {
+            int l = j;
+            for (; l + 1 < p; l += 2) {
+                dot2(wx, xc[l], xc[l + 1], from, len, a, q);
+                q += 2;
+            }
+            if (l < p) {
                 a[q++] = dot(wx, 0, xc[l], from, len);
             }
         }
@@ -353,16 +364,26 @@ final class Irls {
                     muAll[rows[i]] = mu;
                 }
             }
+            double[] v = new double[len];
             for (int a = 0; a < p; a++) {
-                double[] za = z[a];
                 double[] aa = ai[a];
-                for (int k = 0; k < len; k++) {
-                    int i = from + k;
-                    double v = 0;
-                    for (int b = 0; b < p; b++) {
-                        v += aa[b] * xc[b][i];
+                java.util.Arrays.fill(v, 0);
+                for (int b = 0; b < p; b++) { // (A^-1 x_i)_a as axpy passes over the block's columns
+                    double c0 = aa[b];
+                    double[] xb = xc[b];
+                    for (int k = 0; k < len; k++) {
+                        v[k] += c0 * xb[from + k];
                     }
-                    za[allRows ? i : rows[i]] = v * sc[k];
+                }
+                double[] za = z[a];
+                if (allRows) {
+                    for (int k = 0; k < len; k++) {
+                        za[from + k] = v[k] * sc[k];
+                    }
+                } else {
+                    for (int k = 0; k < len; k++) {
+                        za[rows[from + k]] = v[k] * sc[k];
+                    }
                 }
             }
         });
@@ -370,6 +391,42 @@ final class Irls {
             checkSeparation(mm, fit.beta, muAll, rows);
         }
         return z;
+    }
+
+    /**
+     * out[q] = dot(a, b), out[q + 1] = dot(a, c) over [0, len) of a and [bo, bo + len) of b and c, in one
+     * loop (a loaded once), each with the partial sums of {@link #dot}.
+     */
+    static void dot2(double[] a, double[] b, double[] c, int bo, int len, double[] out, int q) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        int k = 0;
+        for (; k + 3 < len; k += 4) {
+            double a0 = a[k];
+            double a1 = a[k + 1];
+            double a2 = a[k + 2];
+            double a3 = a[k + 3];
+            s0 += a0 * b[bo + k];
+            s1 += a1 * b[bo + k + 1];
+            s2 += a2 * b[bo + k + 2];
+            s3 += a3 * b[bo + k + 3];
+            t0 += a0 * c[bo + k];
+            t1 += a1 * c[bo + k + 1];
+            t2 += a2 * c[bo + k + 2];
+            t3 += a3 * c[bo + k + 3];
+        }
+        for (; k < len; k++) {
+            s0 += a[k] * b[bo + k];
+            t0 += a[k] * c[bo + k];
+        }
+        out[q] = (s0 + s1) + (s2 + s3);
+        out[q + 1] = (t0 + t1) + (t2 + t3);
     }
 
     /** sum a[ao + k] b[bo + k], k < len, in 4 interleaved partial sums added as ((s0 + s1) + (s2 + s3)). */

@@ -95,27 +95,35 @@ final class ModelMatrix {
             }
         }
         boolean[] used = new boolean[n];
+        java.util.Arrays.fill(used, true);
+        for (Var v : vars) { // column by column (a fused pass over primitive arrays)
+            if (v.codes != null) {
+                int[] c = v.codes;
+                for (int i = 0; i < n; i++) {
+                    used[i] &= c[i] >= 0;
+                }
+            } else {
+                double[] x = v.values;
+                for (int i = 0; i < n; i++) {
+                    used[i] &= !Double.isNaN(x[i]);
+                }
+            }
+        }
         int usedCount = 0;
-        long dropped = 0;
         for (int i = 0; i < n; i++) {
-            boolean ok = true;
-            for (Var v : vars) {
-                if (v.missing(i)) {
-                    if (mv == MissingValues.FAIL) {
+            if (used[i]) {
+                usedCount++;
+            } else if (mv == MissingValues.FAIL) {
+                for (Var v : vars) {
+                    if (v.missing(i)) {
                         throw PrevalenceException.invalidData("row " + (i + 1) + ", column '" + v.name + "'",
                                 "row %d, column '%s': missing value (drop such rows with MissingValues.DROP, as R's "
                                         + "na.action=na.omit)", i + 1, v.name);
                     }
-                    ok = false;
                 }
             }
-            used[i] = ok;
-            if (ok) {
-                usedCount++;
-            } else {
-                dropped++;
-            }
         }
+        long dropped = n - usedCount;
         if (usedCount == 0) {
             throw PrevalenceException.notEstimable("rows", "no row has values of all of %s", columns);
         }
