@@ -11,8 +11,11 @@ import org.prevalence.core.bootstrap.ParallelLoop;
  * \( U = \sum_i x_i w_i \mu'(\eta_i)(y_i - \mu_i)/V(\mu_i) \), the first step is R's weighted least
  * squares from its starting means and every later one \( \beta \leftarrow \beta + A^{-1} U \), whose
  * fixed point \( U = 0 \) does not depend on the precision of the solve. Each iteration is one pass
- * over the rows accumulating \( A \), \( U \) and the deviance (in fixed chunks of rows summed in
- * order, so the result is the same for every number of threads); \( A \) is solved by a Cholesky
+ * over the rows accumulating \( A \), \( U \) and the deviance in fixed blocks of 8,192 rows (in
+ * parallel; the blocks' sums are added in block order, so the result is bit-identical for every number
+ * of threads): per block a fused loop over primitive arrays gives each row's working weight and score
+ * factor, then \( A \) and \( U \) are dot products over the block's (column-major) model-matrix
+ * columns, without per-row allocation or a copy of the matrix; \( A \) is solved by a Cholesky
  * factorization after scaling it to unit diagonal. Converged when the step satisfies
  * \( \Delta\beta^T A \Delta\beta / (|D| + 0.1) &lt; 10^{-24} \), so the coefficients are the limit to
  * rounding also for non-canonical links (probit, cloglog), where Fisher scoring converges only
