@@ -19,6 +19,15 @@ import org.prevalence.survey.model.SurveyGlm;
  * standard normal, \( P(y = 1) = \mathrm{expit}(-0.5 + 0.4 x_1 - 0.3 x_2 + 0.2 x_3 + 0.1 x_4 - 0.2 x_5
  * + 0.01 h) \). R on a sample of the same shape: see {@code benchmarks/scripts/time_svyglm.R}.
  *
+ * <p>Measured 2026-12-03 on the shared 2-core machine (never idle; load from {@code uptime}): before the
+ * fused column-major IRLS (commit df54993) JMH {@code -f 1 -wi 3 -i 5} 755 ms/op (load 0.0-1.1);
+ * after, 1,359 and 2,143 ms/op (load 1.1-7.5, with other builds running), i.e. not comparable. One
+ * JVM per version, alternated in the same minutes, 2 threads, {@code -Xmx2g}, minimum over 8 fits:
+ * before 2,059-2,412 ms wall and 600-670 ms process CPU, after 790-1,196 ms wall and 320-350 ms CPU
+ * (load 8-17); single-threaded CPU 520 ms before, 290-310 ms after. JMH back to back at load 5-7:
+ * after 1,316 ± 1,142 ms/op, before 1,453 ± 1,399 ms/op (noise dominates). The target (under 150 ms on 2
+ * idle cores) could not be checked on this machine.
+ *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar SurveyGlmBenchmark
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})

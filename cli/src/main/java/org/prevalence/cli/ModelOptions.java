@@ -15,6 +15,9 @@ import org.prevalence.survey.model.RegressionTermTest;
 import org.prevalence.survey.model.SurveyChisq;
 import org.prevalence.survey.model.SurveyContrast;
 import org.prevalence.survey.model.SurveyGlm;
+import org.prevalence.survey.model.SurveyPrediction;
+import org.prevalence.survey.model.SurveyPredictiveMargins;
+import org.prevalence.survey.model.SurveyRankTest;
 import org.prevalence.survey.model.SurveyTTest;
 import org.prevalence.survey.model.TestResult;
 import picocli.CommandLine.Option;
@@ -22,7 +25,10 @@ import picocli.CommandLine.Option;
 /**
  * The survey-model options of {@code prevalence survey} (a picocli mixin): a survey GLM
  * ({@code --glm}, {@code --family}, {@code --link}, {@code --test-terms}), the design-based
- * chi-squared test ({@code --chisq}, {@code --chisq-statistic}) and t-test ({@code --ttest}). It builds
+ * chi-squared test ({@code --chisq}, {@code --chisq-statistic}) and t-test ({@code --ttest}); term tests
+ * by Wald or the Rao-Scott working LRT ({@code --test-method}, {@code --test-scale}), {@code --anova}
+ * between nested models, linear or nonlinear {@code --contrast}, {@code --predict} (with
+ * {@code --predict-type}), {@code --predmeans} and the rank tests ({@code --ranktest}, {@code --rank-score}). It builds
  * the configured library estimators and calls them; {@link ModelReport} writes the results.
  */
 final class ModelOptions {
@@ -44,9 +50,48 @@ final class ModelOptions {
             description = "Wald F test that the --glm coefficients of these terms are zero (R regTermTest).")
     List<String> testTerms;
 
-    @Option(names = "--contrast", paramLabel = "COEF=W[,COEF=W]",
-            description = "A linear contrast of the --glm coefficients, e.g. stypeH=1,stypeM=-1 (R svycontrast).")
+    @Option(names = "--contrast", paramLabel = "COEF=W[,COEF=W]|EXPR",
+            description = "A contrast of the --glm coefficients (R svycontrast): linear weights, e.g. stypeH=1,stypeM=-1, "
+                    + "or an expression by the delta method, e.g. \"log(stypeH) - log(stypeM)\", \"a/b\" (+ - * / ^, "
+                    + "log, exp, sqrt; `(Intercept)` in backquotes).")
     String contrast;
+
+    @Option(names = "--test-method", paramLabel = "METHOD", defaultValue = "wald",
+            description = "Statistic of --test-terms and --anova: wald (default), lrt (Rao-Scott working likelihood "
+                    + "ratio, saddlepoint p), workingwald (R regTermTest method=).")
+    String testMethod;
+
+    @Option(names = "--test-scale", paramLabel = "SCALE", defaultValue = "f",
+            description = "Reference scale of --test-terms and --anova: f (residual df, default) or chisq (R df=Inf, "
+                    + "anova test=\"Chisq\").")
+    String testScale;
+
+    @Option(names = "--anova", paramLabel = "FORMULA",
+            description = "Compare --glm with this nested model, e.g. \"fl ~ sector\" (R anova(m1, m2)): a test of the "
+                    + "bigger model's extra terms by --test-method.")
+    String anova;
+
+    @Option(names = "--predict", paramLabel = "FILE",
+            description = "Predictions of --glm with SEs at the rows of this CSV file (R predict.svyglm), or 'data' for "
+                    + "the survey's own rows.")
+    String predict;
+
+    @Option(names = "--predict-type", paramLabel = "TYPE", defaultValue = "link",
+            description = "Scale of --predict: link (default) or response (delta-method SE).")
+    String predictType;
+
+    @Option(names = "--predmeans", paramLabel = "GROUP",
+            description = "Predictive margins of --glm by this text column, added to the model (R svypredmeans).")
+    String predmeans;
+
+    @Option(names = "--ranktest", paramLabel = "Y~GROUP",
+            description = "Design-based rank test of Y across the groups (R svyranktest): t for two groups, "
+                    + "an F-referred X^2 for more.")
+    String ranktest;
+
+    @Option(names = "--rank-score", paramLabel = "SCORE", defaultValue = "wilcoxon",
+            description = "Scores of --ranktest: wilcoxon (default), kruskalwallis, vanderwaerden, median.")
+    String rankScore;
 
     @Option(names = "--chisq", split = ",", paramLabel = "ROW,COL",
             description = "Design-based test of association of two categorical columns (R svychisq).")
@@ -63,16 +108,34 @@ final class ModelOptions {
 
     /** @return whether a model or test is asked for (then the command reports it instead of an estimate) */
     boolean wanted() {
-        return glm != null || chisq != null || ttest != null;
+        return glm != null || chisq != null || ttest != null || ranktest != null;
     }
 
     /** Refuses model options that would be ignored, naming the option. */
     void check(picocli.CommandLine.ParseResult pr) {
-        for (String o : List.of("--family", "--link", "--test-terms", "--contrast")) {
+        for (String o : List.of("--family", "--link", "--test-terms", "--contrast", "--anova", "--predict",
+                "--predict-type", "--predmeans")) {
             if (glm == null && pr.hasMatchedOption(o)) {
                 throw PrevalenceException.invalidArgument(o, "%s applies to the survey GLM; it needs --glm FORMULA", o);
             }
         }
+        for (String o : List.of("--test-method", "--test-scale")) {
+            if (testTerms == null && anova == null && pr.hasMatchedOption(o)) {
+                throw PrevalenceException.invalidArgument(o, "%s applies to --test-terms or --anova", o);
+            }
+        }
+        if (ranktest == null && pr.hasMatchedOption("--rank-score")) {
+            throw PrevalenceException.invalidArgument("--rank-score", "--rank-score needs --ranktest Y~GROUP");
+        }
+        if (predict == null && pr.hasMatchedOption("--predict-type")) {
+            throw PrevalenceException.invalidArgument("--predict-type", "--predict-type needs --predict FILE");
+        }
+        if (!List.of("f", "chisq").contains(testScale.toLowerCase(java.util.Locale.ROOT))) {
+            throw PrevalenceException.invalidArgument("--test-scale", "--test-scale takes f or chisq, got '%s'", testScale);
+        }
+        RegressionTermTest.Method.parse(testMethod);
+        SurveyPrediction.Type.parse(predictType);
+        SurveyRankTest.Score.parse(rankScore);
         if (chisq == null && pr.hasMatchedOption("--chisq-statistic")) {
             throw PrevalenceException.invalidArgument("--chisq-statistic", "--chisq-statistic needs --chisq ROW,COL");
         }
@@ -93,6 +156,17 @@ final class ModelOptions {
         if (chisq != null) {
             s.addAll(chisq);
         }
+        if (anova != null) {
+            s.addAll(Formula.parse(anova).columns());
+        }
+        if (predmeans != null) {
+            s.add(predmeans.trim());
+        }
+        if (ranktest != null) {
+            for (String part : ranktest.split("~")) {
+                s.add(part.trim());
+            }
+        }
         return new ArrayList<>(s);
     }
 
@@ -103,7 +177,8 @@ final class ModelOptions {
      * @param contrast its estimate
      * @param tests the tests
      */
-    record Results(SurveyGlm.Result model, String contrastText, SurveyContrast.Result contrast, List<TestResult> tests) {
+    record Results(SurveyGlm.Result model, String contrastText, SurveyContrast.Result contrast, List<TestResult> tests,
+                   SurveyPrediction.Result predictions, SurveyPredictiveMargins.Result margins) {
     }
 
     /** @return the contrast weights of COEF=W[,COEF=W] */
@@ -133,18 +208,44 @@ final class ModelOptions {
                 g = g.with(link);
             }
             model = g.fit(d, glm);
+            RegressionTermTest rtt = RegressionTermTest.withDefaults().with(RegressionTermTest.Method.parse(testMethod))
+                    .withChisq(testScale.equalsIgnoreCase("chisq"));
             if (testTerms != null) {
-                tests.add(RegressionTermTest.withDefaults().test(model, testTerms.toArray(new String[0])));
+                tests.add(rtt.test(model, testTerms.toArray(new String[0])));
+            }
+            if (anova != null) {
+                tests.add(rtt.anova(g.fit(d, anova), model));
             }
         }
-        SurveyContrast.Result con = contrast == null ? null : SurveyContrast.withDefaults().estimate(model, contrastWeights());
+        SurveyContrast.Result con = contrast == null ? null : contrast.contains("=")
+                ? SurveyContrast.withDefaults().estimate(model, contrastWeights())
+                : SurveyContrast.withDefaults().estimate(model, contrast);
+        SurveyPrediction.Result pred = null;
+        if (predict != null) {
+            SurveyPrediction sp = SurveyPrediction.withDefaults().with(SurveyPrediction.Type.parse(predictType));
+            if (predict.equals("data")) {
+                pred = sp.predict(model);
+            } else {
+                java.nio.file.Path file = java.nio.file.Path.of(predict);
+                if (!java.nio.file.Files.isRegularFile(file)) {
+                    throw PrevalenceException.invalidArgument("--predict", "--predict: no file '%s'", predict);
+                }
+                pred = sp.predict(model, SurveyDesign.builder(org.prevalence.core.io.CsvInput.withDefaults().read(file))
+                        .equalProbability().build());
+            }
+        }
+        SurveyPredictiveMargins.Result margins = predmeans == null ? null
+                : SurveyPredictiveMargins.withDefaults().estimate(model, predmeans.trim());
         if (chisq != null) {
             tests.add(SurveyChisq.withDefaults().with(chisqStatistic).with(mv).test(d, chisq.get(0), chisq.get(1)));
         }
         if (ttest != null) {
             tests.add(SurveyTTest.withDefaults().with(mv).test(d, ttest));
         }
-        return new Results(model, contrast, con, tests);
+        if (ranktest != null) {
+            tests.add(SurveyRankTest.withDefaults().with(SurveyRankTest.Score.parse(rankScore)).test(d, ranktest));
+        }
+        return new Results(model, contrast, con, tests, pred, margins);
     }
 
     static final class Families extends EnumConverter<GlmFamily> {

@@ -15,8 +15,10 @@ import org.prevalence.survey.model.TestResult;
  * {@code variance}, {@code model} ({@code formula, family, link, n, df, dropped, deviance,
  * iterations}, or null), {@code terms[{term, estimate, se, statistic, df, p, lower, upper}]} and
  * {@code contrasts[{contrast, estimate, se, df}]} (with {@code --contrast}) and
- * {@code tests[{test, statistic, df1, df2, p, method}]} (a missing df is null). CSV: one row per
- * coefficient and per test, with a {@code kind} column.
+ * {@code tests[{test, statistic, df1, df2, p, method}]} (a missing df is null; working LRTs add
+ * {@code lambda[]}, the design effects), {@code predictions[{row, estimate, se, type}]} (with
+ * {@code --predict}) and {@code margins[{group, estimate, se}]} (with {@code --predmeans}). CSV: one row
+ * per coefficient, contrast, test, prediction and margin, with a {@code kind} column.
  */
 final class ModelReport {
     private static final List<String> CSV = List.of("kind", "term", "estimate", "se", "statistic", "df1", "df2", "p",
@@ -97,9 +99,44 @@ final class ModelReport {
             if (!Double.isNaN(t.getEstimate())) {
                 e.put("estimate", JsonNumbers.of(t.getEstimate()));
             }
+            if (t.getLambda().length > 0) {
+                List<Object> l = new ArrayList<>();
+                for (double x : t.getLambda()) {
+                    l.add(JsonNumbers.of(x));
+                }
+                e.put("lambda", l);
+            }
             tests.add(e);
         }
         json.put("tests", tests);
+        if (r.predictions() != null) {
+            List<Map<String, Object>> pr = new ArrayList<>();
+            double[] est = r.predictions().getEstimates();
+            double[] se = r.predictions().getStandardErrors();
+            String type = r.predictions().getType().name().toLowerCase(java.util.Locale.ROOT);
+            for (int i = 0; i < est.length; i++) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("row", i + 1);
+                e.put("estimate", JsonNumbers.of(est[i]));
+                e.put("se", JsonNumbers.of(se[i]));
+                e.put("type", type);
+                pr.add(e);
+            }
+            json.put("predictions", pr);
+        }
+        if (r.margins() != null) {
+            List<Map<String, Object>> mg = new ArrayList<>();
+            double[] est = r.margins().getEstimates();
+            double[] se = r.margins().getStandardErrors();
+            for (int g = 0; g < est.length; g++) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("group", r.margins().getGroups().get(g));
+                e.put("estimate", JsonNumbers.of(est[g]));
+                e.put("se", JsonNumbers.of(se[g]));
+                mg.add(e);
+            }
+            json.put("margins", mg);
+        }
         return json;
     }
 
@@ -123,6 +160,22 @@ final class ModelReport {
             csv.add("test", t.getTest(), csvNumber(t.getEstimate()), "NA", csvNumber(t.getStatistic()),
                     csvNumber(t.getDf1()), csvNumber(t.getDf2()), csvNumber(t.getPValue()), "NA", "NA", "NA",
                     t.getMethod());
+        }
+        if (r.predictions() != null) {
+            double[] est = r.predictions().getEstimates();
+            double[] se = r.predictions().getStandardErrors();
+            for (int i = 0; i < est.length; i++) {
+                csv.add("prediction", Integer.toString(i + 1), csvNumber(est[i]), csvNumber(se[i]), "NA", "NA", "NA",
+                        "NA", "NA", "NA", "NA", r.predictions().getType().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (r.margins() != null) {
+            double[] est = r.margins().getEstimates();
+            double[] se = r.margins().getStandardErrors();
+            for (int g = 0; g < est.length; g++) {
+                csv.add("margin", r.margins().getGroups().get(g), csvNumber(est[g]), csvNumber(se[g]), "NA", "NA", "NA",
+                        "NA", "NA", "NA", "NA", "svypredmeans");
+            }
         }
         return csv;
     }
@@ -168,6 +221,12 @@ final class ModelReport {
         }
         for (TestResult t : r.tests()) {
             sb.append(System.lineSeparator()).append(t).append(System.lineSeparator());
+        }
+        if (r.predictions() != null) {
+            sb.append(System.lineSeparator()).append(r.predictions()).append(System.lineSeparator());
+        }
+        if (r.margins() != null) {
+            sb.append(System.lineSeparator()).append(r.margins()).append(System.lineSeparator());
         }
         return sb.toString();
     }

@@ -111,7 +111,7 @@ class SurveyModelCommandTest {
             args(DCLUS1, "--chisq", "sch.wide"),                                 // one column
             args(DCLUS1, "--ttest", "api00~stype"),                              // three groups
             args(DCLUS1, "--glm", "api00 ~ ell", "--contrast", "meals=1"),       // unknown coefficient
-            args(DCLUS1, "--glm", "api00 ~ ell", "--contrast", "ell"),           // no weight
+            args(DCLUS1, "--glm", "api00 ~ ell", "--contrast", "ell=x"),         // weight not a number
         };
         for (String[] a : bad) {
             CliTest.Run r = CliTest.run(a);

@@ -74,6 +74,45 @@ public record Formula(String response, List<List<String>> terms, boolean interce
         return List.copyOf(s);
     }
 
+    /**
+     * @param drop term labels to leave out (as {@link #termLabels()}, variables of an interaction in any order)
+     * @param add terms to append (each a list of variables), or none
+     * @return the formula with those terms removed and added, its text rebuilt as R prints it
+     */
+    public Formula update(List<String> drop, List<List<String>> add) {
+        List<List<String>> t = new ArrayList<>();
+        for (List<String> term : terms) {
+            List<String> sorted = new ArrayList<>(term);
+            Collections.sort(sorted);
+            boolean keep = true;
+            for (String d : drop) {
+                List<String> dv = new ArrayList<>(List.of(d.trim().split("\\s*:\\s*")));
+                Collections.sort(dv);
+                keep &= !dv.equals(sorted);
+            }
+            if (keep) {
+                t.add(term);
+            }
+        }
+        t.addAll(add);
+        StringBuilder sb = new StringBuilder(response).append(" ~ ");
+        List<String> parts = new ArrayList<>();
+        if (!intercept) {
+            parts.add("0");
+        }
+        for (List<String> term : t) {
+            parts.add(String.join(":", term));
+        }
+        for (Offset o : offsets) {
+            parts.add(o.log() ? "offset(log(" + o.column() + "))" : "offset(" + o.column() + ")");
+        }
+        if (parts.isEmpty()) {
+            parts.add("1");
+        }
+        sb.append(String.join(" + ", parts));
+        return new Formula(response, t, intercept, offsets, sb.toString());
+    }
+
     @Override
     public String toString() {
         return text;

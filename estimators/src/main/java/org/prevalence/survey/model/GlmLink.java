@@ -79,8 +79,11 @@ public enum GlmLink {
             case LOG:
                 return Math.max(Math.exp(eta), EPS);
             case LOGIT:
-                double a = Math.abs(eta) > 30 ? EPS : Math.exp(-Math.abs(eta)) / Math.pow(1 + Math.exp(-Math.abs(eta)), 2);
-                return Math.max(a, EPS);
+                if (Math.abs(eta) > 30) {
+                    return EPS;
+                }
+                double t = Math.exp(-Math.abs(eta));
+                return Math.max(t / ((1 + t) * (1 + t)), EPS);
             case PROBIT:
                 return Math.max(STD.density(eta), EPS);
             default:

@@ -11,8 +11,11 @@ import org.prevalence.core.bootstrap.ParallelLoop;
  * \( U = \sum_i x_i w_i \mu'(\eta_i)(y_i - \mu_i)/V(\mu_i) \), the first step is R's weighted least
  * squares from its starting means and every later one \( \beta \leftarrow \beta + A^{-1} U \), whose
  * fixed point \( U = 0 \) does not depend on the precision of the solve. Each iteration is one pass
- * over the rows accumulating \( A \), \( U \) and the deviance (in fixed chunks of rows summed in
- * order, so the result is the same for every number of threads); \( A \) is solved by a Cholesky
+ * over the rows accumulating \( A \), \( U \) and the deviance in fixed blocks of 8,192 rows (in
+ * parallel; the blocks' sums are added in block order, so the result is bit-identical for every number
+ * of threads): per block a fused loop over primitive arrays gives each row's working weight and score
+ * factor, then \( A \) and \( U \) are dot products over the block's (column-major) model-matrix
+ * columns, without per-row allocation or a copy of the matrix; \( A \) is solved by a Cholesky
  * factorization after scaling it to unit diagonal. Converged when the step satisfies
  * \( \Delta\beta^T A \Delta\beta / (|D| + 0.1) &lt; 10^{-24} \), so the coefficients are the limit to
  * rounding also for non-canonical links (probit, cloglog), where Fisher scoring converges only
@@ -25,7 +28,7 @@ final class Irls {
     static final double STEP_TOL = 1e-24;
     private static final double PIVOT_TOL = 1e-10;
     private static final double SEPARATION = 10 * Math.ulp(1.0);
-    private static final int CHUNK = 1 << 15;
+    static final int CHUNK = 1 << 13;
 
     /** A fitted model: coefficients, A^-1, deviance. */
     static final class Fit {
@@ -70,8 +73,12 @@ final class Irls {
     private final int maxIterations;
     private final int[] rows;
     private final int threads;
-    /** The model matrix of the used rows, row-major [k * p + j], for the passes. */
-    private final double[] xr;
+    /** Whether every design row is used (then the arrays below are the model matrix's own). */
+    private final boolean allRows;
+    /** The model matrix of the used rows, column-major [column][k]. */
+    private final double[][] xc;
+    private final double[] yc;
+    private final double[] offc;
 
     Irls(ModelMatrix mm, GlmFamily family, GlmLink link, int maxIterations, int threads) {
         this.mm = mm;
@@ -86,13 +93,19 @@ final class Irls {
                 rows[k++] = i;
             }
         }
+        allRows = rows.length == mm.used.length;
         int p = mm.x.length;
-        xr = new double[rows.length * p];
-        for (int j = 0; j < p; j++) {
-            double[] xj = mm.x[j];
-            for (int r = 0; r < rows.length; r++) {
-                xr[r * p + j] = xj[rows[r]];
+        if (allRows) {
+            xc = mm.x;
+            yc = mm.y;
+            offc = mm.offset;
+        } else {
+            xc = new double[p][];
+            for (int j = 0; j < p; j++) {
+                xc[j] = compact(mm.x[j]);
             }
+            yc = compact(mm.y);
+            offc = compact(mm.offset);
         }
     }
 
@@ -103,7 +116,22 @@ final class Irls {
         this.maxIterations = o.maxIterations;
         this.threads = threads;
         this.rows = o.rows;
-        this.xr = o.xr;
+        this.allRows = o.allRows;
+        this.xc = o.xc;
+        this.yc = o.yc;
+        this.offc = o.offc;
+    }
+
+    /** @return v at the used rows */
+    double[] compact(double[] v) {
+        if (allRows) {
+            return v;
+        }
+        double[] c = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            c[k] = v[rows[k]];
+        }
+        return c;
     }
 
     /** @return this fitter with another number of threads for its passes (sharing its arrays) */
@@ -122,15 +150,16 @@ final class Irls {
         if (rows.length < p) {
             throw PrevalenceException.notEstimable("model", "%s has %d coefficients but only %d rows", what, p, rows.length);
         }
+        double[] wc = compact(w);
         double[] beta;
         Sums s;
         if (start == null) {
-            Sums first = pass(w, null);
+            Sums first = pass(wc, null);
             beta = solve(first.a, first.u, what);
         } else {
             beta = start.clone();
         }
-        s = pass(w, beta);
+        s = pass(wc, beta);
         for (int it = 1; it <= maxIterations; it++) {
             double[] step = solve(s.a, s.u, what);
             double q = 0; // step' A step, A packed upper triangle
@@ -147,7 +176,7 @@ final class Irls {
                 // the last step is negligible: A (and the deviance) at beta serve for beta + step
                 return new Fit(next, inverse(s.a, what), s.dev, it);
             }
-            Sums s1 = pass(w, next);
+            Sums s1 = pass(wc, next);
             int halvings = 0;
             while (!Double.isFinite(s1.dev) || s1.dev > s.dev + 1e-9 * Math.abs(s.dev) + 1e-12) {
                 if (++halvings > 30) {
@@ -158,7 +187,7 @@ final class Irls {
                     step[j] /= 2;
                     next[j] = beta[j] + step[j];
                 }
-                s1 = pass(w, next);
+                s1 = pass(wc, next);
             }
             beta = next;
             s = s1;
@@ -176,16 +205,22 @@ final class Irls {
         return j * p - j * (j - 1) / 2 + (k - j);
     }
 
+    /** @return the number of fixed row blocks of a pass */
+    int blocks() {
+        return (rows.length + CHUNK - 1) / CHUNK;
+    }
+
     /**
      * One pass over the rows at beta (or, for beta null, at R's starting means): A, and U (X'Wz on the
-     * starting pass), and the deviance.
+     * starting pass), and the deviance. The rows are cut into fixed blocks whose sums are added in
+     * block order, so the result does not depend on the number of threads.
      */
-    private Sums pass(double[] w, double[] beta) {
+    private Sums pass(double[] wc, double[] beta) {
         int p = mm.x.length;
         int m = rows.length;
-        int chunks = (m + CHUNK - 1) / CHUNK;
+        int chunks = blocks();
         Sums[] part = new Sums[chunks];
-        ParallelLoop.run(chunks, threads, c -> part[c] = chunk(w, beta, c * CHUNK, Math.min(m, (c + 1) * CHUNK)));
+        ParallelLoop.run(chunks, threads, c -> part[c] = chunk(wc, beta, c * CHUNK, Math.min(m, (c + 1) * CHUNK)));
         Sums s = new Sums(p);
         for (Sums x : part) {
             s.add(x);
@@ -193,59 +228,227 @@ final class Irls {
         return s;
     }
 
+    /**
+     * The linear predictor of rows [from, to) of the used rows into eta[0..].
+     */
+    void eta(double[] beta, int from, int to, double[] eta) {
+        int len = to - from;
+        System.arraycopy(offc, from, eta, 0, len);
+        for (int j = 0; j < beta.length; j++) {
+            double b = beta[j];
+            double[] xj = xc[j];
+            for (int k = 0; k < len; k++) {
+                eta[k] += xj[from + k] * b;
+            }
+        }
+    }
+
+    /**
+     * One block: per row the working weight and the score (or working-response) factor in a fused scalar
+     * loop, then A and U as dot products over the block's columns (4 partial sums each, added in a
+     * fixed order).
+     */
     private Sums chunk(double[] w, double[] beta, int from, int to) {
         int p = mm.x.length;
-        double[] y = mm.y;
-        double[] off = mm.offset;
+        int len = to - from;
+        double[] y = yc;
+        double[] off = offc;
         Sums s = new Sums(p);
-        double[] a = s.a;
-        double[] u = s.u;
-        double[] xi = new double[p];
+        double[] wt = new double[len];
+        double[] ur = new double[len];
+        double[] eta = new double[len];
         boolean logit = family.isBinomial() && link == GlmLink.LOGIT;
         double dev = 0;
-        double[] xr = this.xr;
-        for (int k = from; k < to; k++) {
-            int i = rows[k];
-            int base = k * p;
-            for (int j = 0; j < p; j++) {
-                xi[j] = xr[base + j];
+        if (beta == null) {
+            for (int k = 0; k < len; k++) {
+                int i = from + k;
+                double mu = family.start(y[i]);
+                double e = link.link(mu);
+                // logit: mu'(eta) = mu (1 - mu) (only the starting point; the limit does not depend on it)
+                double d = logit ? Math.max(mu * (1 - mu), GlmLink.EPS) : link.derivative(e);
+                double v = family.variance(mu);
+                wt[k] = w[i] * d * d / v;
+                ur[k] = wt[k] * (e - off[i] + (y[i] - mu) / d);
+                dev += w[i] * family.unitDeviance(y[i], mu);
             }
-            double eta;
-            double mu;
-            if (beta == null) {
-                mu = family.start(y[i]);
-                eta = link.link(mu);
-            } else {
-                eta = off[i];
-                for (int j = 0; j < p; j++) {
-                    eta += xi[j] * beta[j];
+        } else {
+            eta(beta, from, to, eta);
+            for (int k = 0; k < len; k++) {
+                int i = from + k;
+                double e = eta[k];
+                double yi = y[i];
+                double mu;
+                if (logit && e >= -30 && e <= 30) {
+                    mu = 1 / (1 + Math.exp(-e));
+                    double v = mu * (1 - mu); // canonical logit: mu'(eta) = V(mu) = mu (1 - mu)
+                    if (v >= GlmLink.EPS) { // then W = w V and the score factor is w (y - mu)
+                        wt[k] = w[i] * v;
+                        ur[k] = w[i] * (yi - mu);
+                    } else {
+                        double d = GlmLink.EPS;
+                        wt[k] = w[i] * d * d / v;
+                        ur[k] = w[i] * d * (yi - mu) / v;
+                    }
+                } else {
+                    mu = link.inverse(e);
+                    double d = link.derivative(e);
+                    double v = family.variance(mu);
+                    wt[k] = w[i] * d * d / v;
+                    ur[k] = w[i] * d * (yi - mu) / v;
                 }
-                mu = link.inverse(eta);
-            }
-            double d;
-            double v;
-            if (logit && eta >= -30 && eta <= 30) {
-                v = mu * (1 - mu); // canonical logit: mu'(eta) = V(mu) = mu (1 - mu)
-                d = Math.max(v, GlmLink.EPS);
-            } else {
-                d = link.derivative(eta);
-                v = family.variance(mu);
-            }
-            double wt = w[i] * d * d / v;
-            double r = beta == null ? eta - off[i] + (y[i] - mu) / d : w[i] * d * (y[i] - mu) / v;
-            double ur = beta == null ? wt * r : r;
-            int q = 0;
-            for (int j = 0; j < p; j++) {
-                double wx = wt * xi[j];
-                for (int l = j; l < p; l++) {
-                    a[q++] += wx * xi[l];
+                double ud;
+                if (logit && (yi == 0 || yi == 1)) {
+                    ud = -2 * Math.log(yi == 1 ? mu : 1 - mu); // 2 (y log(y/mu) + (1-y) log((1-y)/(1-mu)))
+                } else {
+                    ud = family.unitDeviance(yi, mu);
                 }
-                u[j] += ur * xi[j];
+                dev += w[i] * ud;
             }
-            dev += w[i] * family.unitDeviance(y[i], mu);
+        }
+        double[] a = s.a;
+        double[] u = s.u;
+        double[] wx = new double[len];
+        int q = 0;
+        for (int j = 0; j < p; j++) {
+            double[] xj = xc[j];
+            for (int k = 0; k < len; k++) {
+                wx[k] = wt[k] * xj[from + k];
+            }
+            u[j] = dot(ur, 0, xj, from, len);
+            int l = j;
+            for (; l + 1 < p; l += 2) {
+                dot2(wx, xc[l], xc[l + 1], from, len, a, q);
+                q += 2;
+            }
+            if (l < p) {
+                a[q++] = dot(wx, 0, xc[l], from, len);
+            }
         }
         s.dev = dev;
         return s;
+    }
+
+    /**
+     * Influence values [coefficient][design row] of the estimating equations at the fit,
+     * \( A^{-1} x_i w_i \mu'(\eta_i)(y_i - \mu_i)/V(\mu_i) \) (0 on rows not used), computed in the
+     * fixed row blocks in parallel; for a binomial family, refuses fitted probabilities numerically 0 or 1.
+     * @param fit the fit
+     * @param w the prior weights [design row]
+     * @return the influence values
+     */
+    double[][] influence(Fit fit, double[] w) {
+        int p = fit.beta.length;
+        int n = mm.used.length;
+        double[][] z = new double[p][n];
+        double[][] ai = fit.xtwxInv;
+        double[] wc = compact(w);
+        double[] muAll = family.isBinomial() ? new double[n] : null;
+        boolean logit = family.isBinomial() && link == GlmLink.LOGIT;
+        int m = rows.length;
+        ParallelLoop.run(blocks(), threads, c -> {
+            int from = c * CHUNK;
+            int to = Math.min(m, from + CHUNK);
+            int len = to - from;
+            double[] eta = new double[len];
+            double[] sc = new double[len];
+            eta(fit.beta, from, to, eta);
+            for (int k = 0; k < len; k++) {
+                int i = from + k;
+                double e = eta[k];
+                double mu;
+                if (logit && e >= -30 && e <= 30) {
+                    mu = 1 / (1 + Math.exp(-e));
+                    sc[k] = wc[i] * (yc[i] - mu); // mu'(eta) = V(mu)
+                } else {
+                    mu = link.inverse(e);
+                    sc[k] = wc[i] * link.derivative(e) * (yc[i] - mu) / family.variance(mu);
+                }
+                if (muAll != null) {
+                    muAll[rows[i]] = mu;
+                }
+            }
+            double[] v = new double[len];
+            for (int a = 0; a < p; a++) {
+                double[] aa = ai[a];
+                java.util.Arrays.fill(v, 0);
+                for (int b = 0; b < p; b++) { // (A^-1 x_i)_a as axpy passes over the block's columns
+                    double c0 = aa[b];
+                    double[] xb = xc[b];
+                    for (int k = 0; k < len; k++) {
+                        v[k] += c0 * xb[from + k];
+                    }
+                }
+                double[] za = z[a];
+                if (allRows) {
+                    for (int k = 0; k < len; k++) {
+                        za[from + k] = v[k] * sc[k];
+                    }
+                } else {
+                    for (int k = 0; k < len; k++) {
+                        za[rows[from + k]] = v[k] * sc[k];
+                    }
+                }
+            }
+        });
+        if (muAll != null) {
+            checkSeparation(mm, fit.beta, muAll, rows);
+        }
+        return z;
+    }
+
+    /**
+     * out[q] = dot(a, b), out[q + 1] = dot(a, c) over [0, len) of a and [bo, bo + len) of b and c, in one
+     * loop (a loaded once), each with the partial sums of {@link #dot}.
+     */
+    static void dot2(double[] a, double[] b, double[] c, int bo, int len, double[] out, int q) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        int k = 0;
+        for (; k + 3 < len; k += 4) {
+            double a0 = a[k];
+            double a1 = a[k + 1];
+            double a2 = a[k + 2];
+            double a3 = a[k + 3];
+            s0 += a0 * b[bo + k];
+            s1 += a1 * b[bo + k + 1];
+            s2 += a2 * b[bo + k + 2];
+            s3 += a3 * b[bo + k + 3];
+            t0 += a0 * c[bo + k];
+            t1 += a1 * c[bo + k + 1];
+            t2 += a2 * c[bo + k + 2];
+            t3 += a3 * c[bo + k + 3];
+        }
+        for (; k < len; k++) {
+            s0 += a[k] * b[bo + k];
+            t0 += a[k] * c[bo + k];
+        }
+        out[q] = (s0 + s1) + (s2 + s3);
+        out[q + 1] = (t0 + t1) + (t2 + t3);
+    }
+
+    /** sum a[ao + k] b[bo + k], k < len, in 4 interleaved partial sums added as ((s0 + s1) + (s2 + s3)). */
+    static double dot(double[] a, int ao, double[] b, int bo, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < len; k += 4) {
+            s0 += a[ao + k] * b[bo + k];
+            s1 += a[ao + k + 1] * b[bo + k + 1];
+            s2 += a[ao + k + 2] * b[bo + k + 2];
+            s3 += a[ao + k + 3] * b[bo + k + 3];
+        }
+        for (; k < len; k++) {
+            s0 += a[ao + k] * b[bo + k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Solves A x = b (A packed, upper) by Cholesky on the unit-diagonal scale. */

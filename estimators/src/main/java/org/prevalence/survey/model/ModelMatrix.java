@@ -30,9 +30,24 @@ final class ModelMatrix {
     final boolean[] used;
     final int usedCount;
     final long dropped;
+    /** What each column multiplies: per column, its variables and, for a factor, the level (null for a numeric variable). */
+    final Column[] spec;
+    /** The levels of each factor variable in the rows used (the reference first). */
+    final java.util.Map<String, List<String>> levels;
+
+    /**
+     * One column of the matrix as a product over its variables: a numeric variable's value, or the
+     * indicator that a factor takes the level; the intercept has no variables (package-private).
+     * @param variables the variable names
+     * @param levels per variable, the level (factor) or null (numeric)
+     */
+    record Column(List<String> variables, List<String> levels) {
+    }
 
     private ModelMatrix(String[] names, int[] assign, double[][] x, double[] y, double[] offset, boolean[] used,
-                        int usedCount, long dropped) {
+                        int usedCount, long dropped, Column[] spec, java.util.Map<String, List<String>> levels) {
+        this.spec = spec;
+        this.levels = levels;
         this.names = names;
         this.assign = assign;
         this.x = x;
@@ -80,27 +95,35 @@ final class ModelMatrix {
             }
         }
         boolean[] used = new boolean[n];
+        java.util.Arrays.fill(used, true);
+        for (Var v : vars) { // column by column (a fused pass over primitive arrays)
+            if (v.codes != null) {
+                int[] c = v.codes;
+                for (int i = 0; i < n; i++) {
+                    used[i] &= c[i] >= 0;
+                }
+            } else {
+                double[] x = v.values;
+                for (int i = 0; i < n; i++) {
+                    used[i] &= !Double.isNaN(x[i]);
+                }
+            }
+        }
         int usedCount = 0;
-        long dropped = 0;
         for (int i = 0; i < n; i++) {
-            boolean ok = true;
-            for (Var v : vars) {
-                if (v.missing(i)) {
-                    if (mv == MissingValues.FAIL) {
+            if (used[i]) {
+                usedCount++;
+            } else if (mv == MissingValues.FAIL) {
+                for (Var v : vars) {
+                    if (v.missing(i)) {
                         throw PrevalenceException.invalidData("row " + (i + 1) + ", column '" + v.name + "'",
                                 "row %d, column '%s': missing value (drop such rows with MissingValues.DROP, as R's "
                                         + "na.action=na.omit)", i + 1, v.name);
                     }
-                    ok = false;
                 }
             }
-            used[i] = ok;
-            if (ok) {
-                usedCount++;
-            } else {
-                dropped++;
-            }
         }
+        long dropped = n - usedCount;
         if (usedCount == 0) {
             throw PrevalenceException.notEstimable("rows", "no row has values of all of %s", columns);
         }
@@ -153,7 +176,9 @@ final class ModelMatrix {
         List<String> names = new ArrayList<>();
         List<Integer> assign = new ArrayList<>();
         List<double[]> cols = new ArrayList<>();
+        List<Column> spec = new ArrayList<>();
         if (f.intercept()) {
+            spec.add(new Column(List.of(), List.of()));
             names.add("(Intercept)");
             assign.add(-1);
             double[] one = new double[n];
@@ -200,6 +225,8 @@ final class ModelMatrix {
                 int rem = c;
                 int[] pick = new int[tv.size()];
                 StringBuilder name = new StringBuilder();
+                List<String> cv = new ArrayList<>();
+                List<String> cl = new ArrayList<>();
                 for (int j = 0; j < tv.size(); j++) {
                     pick[j] = rem % sizes[j];
                     rem /= sizes[j];
@@ -208,11 +235,16 @@ final class ModelMatrix {
                         name.append(':');
                     }
                     name.append(v.name);
+                    cv.add(v.name);
                     if (v.codes != null) {
                         pick[j] += contrast[j] ? 1 : 0;
                         name.append(v.levels.get(pick[j]));
+                        cl.add(v.levels.get(pick[j]));
+                    } else {
+                        cl.add(null);
                     }
                 }
+                spec.add(new Column(List.copyOf(cv), java.util.Collections.unmodifiableList(cl)));
                 if (dropped == 0 && tv.size() == 1 && tv.get(0).codes == null) {
                     names.add(name.toString()); // a numeric main effect on every row: its (copied) values
                     assign.add(t);
@@ -239,9 +271,111 @@ final class ModelMatrix {
         if (cols.isEmpty()) {
             throw PrevalenceException.invalidArgument("formula", "the formula \"%s\" has no terms and no intercept", f.text());
         }
+        java.util.Map<String, List<String>> lv = new java.util.LinkedHashMap<>();
+        for (Var v : vars) {
+            if (v.codes != null) {
+                lv.put(v.name, List.copyOf(v.levels));
+            }
+        }
         int[] as = assign.stream().mapToInt(Integer::intValue).toArray();
         return new ModelMatrix(names.toArray(new String[0]), as, cols.toArray(new double[0][]), y, offset, used,
-                usedCount, dropped);
+                usedCount, dropped, spec.toArray(new Column[0]),
+                java.util.Collections.unmodifiableMap(lv));
+    }
+
+    /**
+     * The model matrix of other rows (R's {@code model.matrix(delete.response(terms), newdata, xlev)}):
+     * [row][column], with the factor levels of the fit; optionally one factor set to a level on every
+     * row (for predictive margins).
+     * @param spec the fitted columns
+     * @param levels the fitted factor levels
+     * @param data the new rows
+     * @param setVariable a factor set to {@code setLevel} on every row, or null
+     * @param setLevel its level
+     * @return the rows
+     * @throws PrevalenceException naming the column of a missing variable, or the row and column of a
+     *     missing value or of a level the model was not fitted with
+     */
+    static double[][] rows(Column[] spec, java.util.Map<String, List<String>> levels, SurveyDesign data,
+                           String setVariable, String setLevel) {
+        InfluenceVariance iv = InfluenceVariance.of(data);
+        int n = data.rows();
+        java.util.Map<String, double[]> num = new java.util.HashMap<>();
+        java.util.Map<String, int[]> code = new java.util.HashMap<>(); // code in the model's levels
+        for (Column c : spec) {
+            for (int j = 0; j < c.variables().size(); j++) {
+                String v = c.variables().get(j);
+                boolean factor = c.levels().get(j) != null;
+                if (v.equals(setVariable) || num.containsKey(v) || code.containsKey(v)) {
+                    continue;
+                }
+                if (!factor) {
+                    if (!iv.isNumeric(v)) {
+                        throw PrevalenceException.invalidArgument("column '" + v + "'",
+                                "the new data have no numeric column '%s', which the model uses", v);
+                    }
+                    double[] x = data.numeric(v);
+                    for (int i = 0; i < n; i++) {
+                        if (!Double.isFinite(x[i])) {
+                            throw PrevalenceException.invalidData("row " + (i + 1) + ", column '" + v + "'",
+                                    "row %d, column '%s' of the new data: missing or not finite", i + 1, v);
+                        }
+                    }
+                    num.put(v, x);
+                } else {
+                    if (!iv.isCategorical(v)) {
+                        throw PrevalenceException.invalidArgument("column '" + v + "'",
+                                "the new data have no text column '%s', which the model uses as a factor", v);
+                    }
+                    Factor f = data.factor(v);
+                    List<String> fitted = levels.get(v);
+                    int[] map = new int[f.levelCount()];
+                    for (int l = 0; l < map.length; l++) {
+                        map[l] = fitted.indexOf(f.levels().get(l));
+                    }
+                    int[] cc = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        int k = f.codes()[i];
+                        if (k < 0) {
+                            throw PrevalenceException.invalidData("row " + (i + 1) + ", column '" + v + "'",
+                                    "row %d, column '%s' of the new data: missing value", i + 1, v);
+                        }
+                        if (map[k] < 0) {
+                            throw PrevalenceException.invalidData("row " + (i + 1) + ", column '" + v + "'",
+                                    "row %d, column '%s' of the new data: a level the model was not fitted with "
+                                            + "(its levels: %d)", i + 1, v, fitted.size());
+                        }
+                        cc[i] = map[k];
+                    }
+                    code.put(v, cc);
+                }
+            }
+        }
+        double[][] out = new double[n][spec.length];
+        for (int j = 0; j < spec.length; j++) {
+            Column c = spec[j];
+            int m = c.variables().size();
+            String[] vars = c.variables().toArray(new String[0]);
+            int[] want = new int[m];
+            for (int k = 0; k < m; k++) {
+                String lv = c.levels().get(k);
+                want[k] = lv == null || vars[k].equals(setVariable) ? -1 : levels.get(vars[k]).indexOf(lv);
+            }
+            for (int i = 0; i < n; i++) {
+                double val = 1;
+                for (int k = 0; k < m; k++) {
+                    if (vars[k].equals(setVariable)) {
+                        val *= c.levels().get(k).equals(setLevel) ? 1 : 0;
+                    } else if (c.levels().get(k) == null) {
+                        val *= num.get(vars[k])[i];
+                    } else {
+                        val *= code.get(vars[k])[i] == want[k] ? 1 : 0;
+                    }
+                }
+                out[i][j] = val;
+            }
+        }
+        return out;
     }
 
     private static double[] response(Var v, GlmFamily family, boolean[] used, Formula f) {

@@ -147,10 +147,10 @@ public final class SurveyGlm {
                     "replicate " + (r + 1)).beta);
             cov = iv.replicateCovariance(theta, fit.beta);
         } else {
-            cov = iv.linearizationCovariance(influence(mm, fit, lk, w, irls.rows()));
+            cov = iv.linearizationCovariance(irls.influence(fit, w));
         }
         if (iv.isReplicate() && family.isBinomial()) {
-            influence(mm, fit, lk, w, irls.rows()); // the separation check
+            irls.influence(fit, w); // the separation check
         }
         int df = iv.degreesOfFreedom(mm.dropped > 0 ? mm.used : null) + 1 - p;
         double meanW = 0;
@@ -164,47 +164,13 @@ public final class SurveyGlm {
                 naive[a][b] = fit.xtwxInv[a][b] * meanW; // R's naive.cov with weights rescaled to mean 1
             }
         }
-        return new Result(formula, family, lk, mm.names, mm.assign, fit.beta, cov, naive, df, level,
+        Result res = new Result(formula, family, lk, mm.names, mm.assign, fit.beta, cov, naive, df, level,
                 fit.deviance / meanW, fit.iterations, mm.usedCount, mm.dropped, iv.method());
-    }
-
-    /**
-     * Influence values [coefficient][row] of the estimating equations, A^-1 x_i w_i mu'(eta)(y - mu)/V(mu),
-     * refusing (binomial) fitted probabilities numerically 0 or 1.
-     */
-    private double[][] influence(ModelMatrix mm, Irls.Fit fit, GlmLink lk, double[] w, int[] rows) {
-        int p = fit.beta.length;
-        int n = w.length;
-        double[][] z = new double[p][n];
-        double[][] ai = fit.xtwxInv;
-        double[] u = new double[p];
-        double[] mu = family.isBinomial() ? new double[n] : null;
-        for (int i : rows) {
-            double eta = mm.offset[i];
-            for (int a = 0; a < p; a++) {
-                eta += mm.x[a][i] * fit.beta[a];
-            }
-            double m = lk.inverse(eta);
-            if (mu != null) {
-                mu[i] = m;
-            }
-            double d = lk.derivative(eta);
-            double s = w[i] * d * (mm.y[i] - m) / family.variance(m);
-            for (int a = 0; a < p; a++) {
-                u[a] = mm.x[a][i] * s;
-            }
-            for (int a = 0; a < p; a++) {
-                double v = 0;
-                for (int b = 0; b < p; b++) {
-                    v += ai[a][b] * u[b];
-                }
-                z[a][i] = v;
-            }
-        }
-        if (mu != null) {
-            Irls.checkSeparation(mm, fit.beta, mu, rows);
-        }
-        return z;
+        res.design = design;
+        res.estimator = this;
+        res.spec = mm.spec;
+        res.levels = mm.levels;
+        return res;
     }
 
     /** One coefficient: estimate, SE, t, p and interval. This class is immutable. */
@@ -346,6 +312,11 @@ public final class SurveyGlm {
         private final long n;
         private final long dropped;
         private final String varianceMethod;
+        /** The design, estimator and model-matrix layout behind the fit (for refits and predictions). */
+        SurveyDesign design;
+        SurveyGlm estimator;
+        ModelMatrix.Column[] spec;
+        Map<String, List<String>> levels;
 
         Result(Formula formula, GlmFamily family, GlmLink link, String[] names, int[] assign, double[] beta,
                double[][] cov, double[][] naive, int df, double level, double deviance, int iterations, long n,
@@ -381,6 +352,19 @@ public final class SurveyGlm {
                         dropped));
             }
             this.terms = Collections.unmodifiableList(out);
+        }
+
+        /**
+         * @param f another formula on the same design, e.g. with terms dropped (R's {@code update(model, . ~ . - b)})
+         * @return the model refitted with the same family, link and settings
+         */
+        Result refit(Formula f) {
+            return estimator.fit(design, f);
+        }
+
+        /** @return the design the model was fitted on */
+        public SurveyDesign getDesign() {
+            return design;
         }
 
         /** @return the formula */

@@ -18,8 +18,15 @@ public final class TestResult {
     private final double p;
     private final String method;
     private final double estimate;
+    private final double[] lambda;
 
     TestResult(String test, double statistic, double df1, double df2, double p, String method, double estimate) {
+        this(test, statistic, df1, df2, p, method, estimate, new double[0]);
+    }
+
+    TestResult(String test, double statistic, double df1, double df2, double p, String method, double estimate,
+               double[] lambda) {
+        this.lambda = lambda.clone();
         this.test = test;
         this.statistic = statistic;
         this.df1 = df1;
@@ -64,6 +71,14 @@ public final class TestResult {
         return estimate;
     }
 
+    /**
+     * @return the weights \( \lambda \) of the sum of chi-squares a working likelihood-ratio (or working
+     *     Wald) statistic is referred to, R's {@code $lambda} (empty for the other tests)
+     */
+    public double[] getLambda() {
+        return lambda.clone();
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %s = %s", method, test, Format.number(statistic)));
@@ -74,6 +89,16 @@ public final class TestResult {
             sb.append(Double.isNaN(df1) ? ", df = " : ", df2 = ").append(Format.number(df2));
         }
         sb.append(", p = ").append(SurveyGlm.pText(p));
+        if (lambda.length > 0) {
+            double mean = 0;
+            for (double l : lambda) {
+                mean += l / lambda.length;
+            }
+            sb.append(", scale factors");
+            for (double l : lambda) {
+                sb.append(' ').append(Format.number(l / mean));
+            }
+        }
         if (!Double.isNaN(estimate)) {
             sb.append(", estimate ").append(Format.number(estimate));
         }

@@ -6,7 +6,11 @@
  * org.prevalence.survey.model.SurveyChisq} ({@code svychisq}) and {@link
  * org.prevalence.survey.model.SurveyTTest} ({@code svyttest}), each giving a {@link
  * org.prevalence.survey.model.TestResult}; linear contrasts of the coefficients, {@link
- * org.prevalence.survey.model.SurveyContrast} ({@code svycontrast}). Variances come from the design's own engines through
+ * org.prevalence.survey.model.SurveyContrast} ({@code svycontrast}, also nonlinear by the delta method through
+ * {@link org.prevalence.survey.model.ContrastExpression}); predictions {@link
+ * org.prevalence.survey.model.SurveyPrediction} ({@code predict.svyglm}), predictive margins {@link
+ * org.prevalence.survey.model.SurveyPredictiveMargins} ({@code svypredmeans}) and rank tests {@link
+ * org.prevalence.survey.model.SurveyRankTest} ({@code svyranktest}). Variances come from the design's own engines through
  * {@link org.prevalence.survey.InfluenceVariance}.
  */
 package org.prevalence.survey.model;
