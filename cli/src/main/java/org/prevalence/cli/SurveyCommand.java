@@ -183,6 +183,9 @@ final class SurveyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    @Mixin
+    PpsOptions pps;
+
     @Override
     public Integer call() {
         checkOptions();
@@ -500,6 +503,7 @@ final class SurveyCommand implements Callable<Integer> {
             b.replicateWeights(new ReplicateWeightSpec(cols, type, s, rscales,
                     mse ? ReplicateCentre.FULL_SAMPLE : ReplicateCentre.REPLICATE_MEAN));
         }
+        pps.apply(b, spec.commandLine().getParseResult());
         return b.build();
     }
 

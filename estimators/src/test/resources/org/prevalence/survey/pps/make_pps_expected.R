@@ -62,3 +62,4 @@ writeLines(c("# R survey 4.1.1 on R 4.2.2; script make_pps_expected.R (this fold
 write.table(out, con, sep = ",", row.names = FALSE, col.names = FALSE, quote = c(1, 8))
 close(con)
 writeLines(capture.output(sessionInfo()), "sessionInfo.txt")
+writeLines(format(psum, digits = 17), "hr-psum.txt")
