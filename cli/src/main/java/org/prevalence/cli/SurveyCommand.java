@@ -490,7 +490,7 @@ final class SurveyCommand implements Callable<Integer> {
         if (replicateWeights != null) {
             List<String> cols = new ArrayList<>();
             for (String c : columnNames) {
-                if (c.startsWith(replicateWeights)) {
+                if (c.startsWith(replicateWeights) && !c.equals(weights)) { // ACS: PWGTP is the weight, PWGTP1.. replicates
                     cols.add(c);
                 }
             }
@@ -498,6 +498,7 @@ final class SurveyCommand implements Callable<Integer> {
                 throw PrevalenceException.invalidData("--replicate-weights",
                         "No column name starts with '%s'; the columns are %s", replicateWeights, columnNames);
             }
+            ReplicateColumns.checkNumbered(replicateWeights, cols);
             ReplicateMethod type = replicateType;
             double s = scale != null ? scale : ReplicateDesign.defaultScale(type, cols.size(), 0.5);
             b.replicateWeights(new ReplicateWeightSpec(cols, type, s, rscales,
