@@ -186,10 +186,16 @@ final class SurveyCommand implements Callable<Integer> {
     @Mixin
     PpsOptions pps;
 
+    @Mixin
+    ImputationOptions imputations;
+
     @Override
     public Integer call() {
         checkOptions();
         models.check(spec.commandLine().getParseResult());
+        if (imputations.wanted()) {
+            return imputations.run(this);
+        }
         SurveyDesign design = adjust(replicate(design()));
         if (models.wanted()) {
             Output.write(common, spec.commandLine().getOut(), ModelReport.of(design, models.run(design,
@@ -301,7 +307,7 @@ final class SurveyCommand implements Callable<Integer> {
         }
     }
 
-    private SurveyDesign replicate(SurveyDesign d) {
+    SurveyDesign replicate(SurveyDesign d) {
         if (replicateWeights != null) {
             return ReplicateDesign.supplied(d);
         }
@@ -316,7 +322,7 @@ final class SurveyCommand implements Callable<Integer> {
         return r.build(d);
     }
 
-    private SurveyDesign adjust(SurveyDesign d) {
+    SurveyDesign adjust(SurveyDesign d) {
         SurveyDesign out = d;
         if (poststratify != null) {
             int eq = poststratify.indexOf('=');
