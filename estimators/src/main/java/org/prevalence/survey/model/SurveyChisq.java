@@ -8,6 +8,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.survey.Factor;
+import org.prevalence.survey.CellCovariance;
 import org.prevalence.survey.InfluenceVariance;
 import org.prevalence.survey.MissingValues;
 import org.prevalence.survey.SurveyDesign;
@@ -100,10 +101,10 @@ public final class SurveyChisq {
         }
         int nu = design.degreesOfFreedom();
         return statistic == ChisqStatistic.WALD || statistic == ChisqStatistic.ADJ_WALD
-                ? wald(iv, cell, w, nr, nc, nu) : raoScott(iv, cell, w, nr, nc, nu, n);
+                ? wald(design, iv, cell, w, nr, nc, nu) : raoScott(design, iv, cell, w, nr, nc, nu, n);
     }
 
-    private TestResult raoScott(InfluenceVariance iv, int[] cell, double[] w, int nr, int nc, int nu, int n) {
+    private TestResult raoScott(SurveyDesign design, InfluenceVariance iv, int[] cell, double[] w, int nr, int nc, int nu, int n) {
         int k = nr * nc;
         double wsum = 0;
         double[] p = new double[k];
@@ -116,18 +117,19 @@ public final class SurveyChisq {
         for (int c = 0; c < k; c++) {
             p[c] /= wsum;
         }
-        // influence of the cell means: w_i (I_ic - p_c) / sum(w)
-        double[][] z = new double[k][n];
-        for (int i = 0; i < n; i++) {
-            if (cell[i] < 0) {
-                continue;
-            }
+        // influence of the cell means: w_i (I_ic - p_c) / sum(w), i.e. w_i A[., cell_i] with A = (I - p 1^T)/sum(w)
+        double[][] v;
+        if (iv.isReplicate()) {
+            v = replicateCovariance(iv, cell, w, nr, nc, true, p);
+        } else {
+            double[][] a = new double[k][k];
             for (int c = 0; c < k; c++) {
-                z[c][i] = w[i] * ((cell[i] == c ? 1 : 0) - p[c]) / wsum;
+                for (int e = 0; e < k; e++) {
+                    a[c][e] = ((c == e ? 1 : 0) - p[c]) / wsum;
+                }
             }
+            v = CellCovariance.of(design).covariance(w, cell, a);
         }
-        double[][] v = iv.isReplicate() ? replicateCovariance(iv, cell, w, nr, nc, true, p)
-                : iv.linearizationCovariance(z);
         // Pearson X^2 of the table scaled to N rows (R: chisq.test(svytable(..., Ntotal=N)))
         double[] rowP = new double[nr];
         double[] colP = new double[nc];
@@ -260,26 +262,24 @@ public final class SurveyChisq {
         return m12.subtract(m1.multiply(coef)).getData();
     }
 
-    private TestResult wald(InfluenceVariance iv, int[] cell, double[] w, int nr, int nc, int nu) {
-        int n = cell.length;
+    private TestResult wald(SurveyDesign design, InfluenceVariance iv, int[] cell, double[] w, int nr, int nc, int nu) {
         int k = nr * nc;
         int m = k + nr + nc + 1;
         // totals of the cell, row, column indicators and of one, with their covariance
-        double[] tot = new double[m];
-        double[][] z = new double[m][n];
-        for (int i = 0; i < n; i++) {
-            if (cell[i] < 0) {
-                continue;
+        double[] tot = totals(cell, w, nr, nc);
+        double[][] s;
+        if (iv.isReplicate()) {
+            s = replicateCovariance(iv, cell, w, nr, nc, false, tot);
+        } else {
+            double[][] a = new double[m][k]; // z_i = w_i A[., cell_i]: the cell, its row, its column and one
+            for (int c = 0; c < k; c++) {
+                a[c][c] = 1;
+                a[k + c % nr][c] = 1;
+                a[k + nr + c / nr][c] = 1;
+                a[m - 1][c] = 1;
             }
-            int c = cell[i];
-            int[] at = {c, k + c % nr, k + nr + c / nr, m - 1};
-            for (int j : at) {
-                z[j][i] = w[i];
-                tot[j] += w[i];
-            }
+            s = CellCovariance.of(design).covariance(w, cell, a);
         }
-        double[][] s = iv.isReplicate() ? replicateCovariance(iv, cell, w, nr, nc, false, tot)
-                : iv.linearizationCovariance(z);
         double total = tot[m - 1];
         double[][] jac = new double[k][m];
         double[] y = new double[k];
