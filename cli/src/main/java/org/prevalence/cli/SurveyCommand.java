@@ -183,10 +183,19 @@ final class SurveyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    @Mixin
+    PpsOptions pps;
+
+    @Mixin
+    ImputationOptions imputations;
+
     @Override
     public Integer call() {
         checkOptions();
         models.check(spec.commandLine().getParseResult());
+        if (imputations.wanted()) {
+            return imputations.run(this);
+        }
         SurveyDesign design = adjust(replicate(design()));
         if (models.wanted()) {
             Output.write(common, spec.commandLine().getOut(), ModelReport.of(design, models.run(design,
@@ -298,7 +307,7 @@ final class SurveyCommand implements Callable<Integer> {
         }
     }
 
-    private SurveyDesign replicate(SurveyDesign d) {
+    SurveyDesign replicate(SurveyDesign d) {
         if (replicateWeights != null) {
             return ReplicateDesign.supplied(d);
         }
@@ -313,7 +322,7 @@ final class SurveyCommand implements Callable<Integer> {
         return r.build(d);
     }
 
-    private SurveyDesign adjust(SurveyDesign d) {
+    SurveyDesign adjust(SurveyDesign d) {
         SurveyDesign out = d;
         if (poststratify != null) {
             int eq = poststratify.indexOf('=');
@@ -487,7 +496,7 @@ final class SurveyCommand implements Callable<Integer> {
         if (replicateWeights != null) {
             List<String> cols = new ArrayList<>();
             for (String c : columnNames) {
-                if (c.startsWith(replicateWeights)) {
+                if (c.startsWith(replicateWeights) && !c.equals(weights)) { // ACS: PWGTP is the weight, PWGTP1.. replicates
                     cols.add(c);
                 }
             }
@@ -495,11 +504,13 @@ final class SurveyCommand implements Callable<Integer> {
                 throw PrevalenceException.invalidData("--replicate-weights",
                         "No column name starts with '%s'; the columns are %s", replicateWeights, columnNames);
             }
+            ReplicateColumns.checkNumbered(replicateWeights, cols);
             ReplicateMethod type = replicateType;
             double s = scale != null ? scale : ReplicateDesign.defaultScale(type, cols.size(), 0.5);
             b.replicateWeights(new ReplicateWeightSpec(cols, type, s, rscales,
                     mse ? ReplicateCentre.FULL_SAMPLE : ReplicateCentre.REPLICATE_MEAN));
         }
+        pps.apply(b, spec.commandLine().getParseResult());
         return b.build();
     }
 

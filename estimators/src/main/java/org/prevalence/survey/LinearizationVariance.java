@@ -222,6 +222,9 @@ public final class LinearizationVariance implements VarianceEngine {
             t.cal.project(t, domain); // calibration: PSU totals of the residuals (R svyrecvar postStrata)
         }
         int base = domain * d.psuCount();
+        if (d.ppsVariance() != null) {
+            return d.ppsVariance().variance(d, t.t1, t.c1, base); // PPS without replacement: R ppsvar
+        }
         double sum = 0;
         int present = 0;
         int ok = 0;

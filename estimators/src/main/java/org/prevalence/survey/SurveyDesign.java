@@ -64,8 +64,14 @@ public final class SurveyDesign {
     private final VarianceEngine variance;
     /** Calibration projections applied to linearized values, or null (set by the calibration classes). */
     private final CalibrationProjection calibration;
+    /** The PPS-without-replacement stage-1 variance rule, or null (see {@link Pps}). */
+    private final PpsVariance pps;
 
     private SurveyDesign(SurveySample s, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
+        this(s, lonely, domainLonely, null);
+    }
+
+    private SurveyDesign(SurveySample s, LonelyPsu lonely, DomainLonelyPsu domainLonely, Pps ppsRule) {
         this.variance = new LinearizationVariance(this);
         this.calibration = null;
         this.fpcKind = s.fpcKind();
@@ -93,6 +99,8 @@ public final class SurveyDesign {
         this.index = DesignIndex.of(s);
         this.lonelyPsu = lonely;
         this.domainLonelyPsu = domainLonely;
+        this.pps = ppsRule == null ? null : PpsVariance.of(ppsRule, index, w, s.weightSource(), s.stages(),
+                s.fpcKind() != FpcKind.NONE);
     }
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely) {
@@ -122,8 +130,14 @@ public final class SurveyDesign {
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, DomainLonelyPsu domainLonely, double[] w, double weightSum,
                          ReplicateVariance replicates, CalibrationProjection calibration) {
+        if (d.pps != null && calibration != null) {
+            throw PrevalenceException.invalidArgument("design", "calibration, post-stratification, raking and trimming "
+                    + "of a PPS-without-replacement design are not supported; calibrate a design with replacement "
+                    + "(probabilities only, no pps rule)");
+        }
         this.variance = replicates != null ? replicates : new LinearizationVariance(this);
         this.calibration = calibration;
+        this.pps = d.pps;
         this.fpcKind = d.fpcKind;
         this.stages = d.stages;
         this.replicateSpec = d.replicateSpec;
@@ -286,6 +300,16 @@ public final class SurveyDesign {
     /** @return the domain lonely-PSU rule */
     public DomainLonelyPsu domainLonelyPsu() {
         return domainLonelyPsu;
+    }
+
+    /** @return the PPS-without-replacement rule (R {@code svydesign(pps=)}), or {@code null} */
+    public Pps pps() {
+        return pps == null ? null : pps.rule();
+    }
+
+    /** @return the PPS variance engine, or null (read by {@link LinearizationVariance}) */
+    PpsVariance ppsVariance() {
+        return pps;
     }
 
     /** @return whether the two-stage variance formula is used (fpc at both stages) */
@@ -468,12 +492,13 @@ public final class SurveyDesign {
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "SurveyDesign[%s, %s, %s%s, weights sum %s, df %d, fpc %s%s, lonely PSU %s]",
+                "SurveyDesign[%s, %s, %s%s, weights sum %s, df %d, fpc %s%s, lonely PSU %s%s]",
                 Format.count(n, "row", "rows"), Format.count(index.strataCount, "stratum", "strata"),
                 Format.count(index.psuCount, "PSU", "PSUs"),
                 index.multistage ? ", " + Format.count(index.ssuCount, "SSU", "SSUs") + " (two-stage variance)" : "",
                 Format.number(weightSum), degreesOfFreedom(), fpcKind,
-                stages == 2 && !index.multistage ? " (ultimate cluster)" : "", lonelyPsu);
+                stages == 2 && !index.multistage ? " (ultimate cluster)" : "", lonelyPsu,
+                pps == null ? "" : ", " + pps.rule());
     }
 
     /** Builds a {@link SurveyDesign}: the {@link SurveySample.Builder} options plus the lonely-PSU rules. */
@@ -481,6 +506,7 @@ public final class SurveyDesign {
         private final SurveySample.Builder b;
         private LonelyPsu lonely = LonelyPsu.FAIL;
         private DomainLonelyPsu domainLonely = DomainLonelyPsu.ORDINARY;
+        private Pps pps;
 
         private Builder(SurveySample.Builder b) {
             this.b = b;
@@ -594,9 +620,19 @@ public final class SurveyDesign {
             return this;
         }
 
+        /**
+         * @param v a PPS-without-replacement rule (R {@code svydesign(pps=)}): the PSU inclusion probabilities are
+         *     the design's probabilities; no fpc, one stage
+         * @return this builder
+         */
+        public Builder pps(Pps v) {
+            pps = Objects.requireNonNull(v, "pps");
+            return this;
+        }
+
         /** @return the validated design @throws PrevalenceException on invalid input */
         public SurveyDesign build() {
-            return new SurveyDesign(b.build(), lonely, domainLonely);
+            return new SurveyDesign(b.build(), lonely, domainLonely, pps);
         }
     }
 }

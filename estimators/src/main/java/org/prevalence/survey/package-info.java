@@ -11,7 +11,10 @@
  * the engine its linearized pass and never branches on the kind of design. Calibration
  * ({@link org.prevalence.survey.PostStratify}, {@link org.prevalence.survey.Rake},
  * {@link org.prevalence.survey.Calibration}, {@link org.prevalence.survey.TrimWeights}) returns a new
- * design with adjusted weights. Start reading at {@code SurveyDesign}, then {@code SurveyMean} and the
+ * design with adjusted weights. A PPS-without-replacement rule ({@link org.prevalence.survey.Pps}: Brewer, Overton,
+ * Hartley-Rao, exact joint probabilities) replaces the stage-1 quadratic form of the linearization engine.
+ * {@link org.prevalence.survey.MultipleImputation} combines an estimate over completed data sets (Rubin's rules).
+ * Start reading at {@code SurveyDesign}, then {@code SurveyMean} and the
  * package-private kernel {@code Linear}.
  *
  * <pre>{@code

@@ -8,15 +8,17 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.survey.Factor;
+import org.prevalence.survey.CellCovariance;
 import org.prevalence.survey.InfluenceVariance;
 import org.prevalence.survey.MissingValues;
 import org.prevalence.survey.SurveyDesign;
 
 /**
  * Design-based tests of association in a two-way table; R's {@code survey::svychisq(~a + b, design)}
- * on a linearization design. Cells are ordered with the row variable fastest, as R's
+ * on a linearization design, and {@code svychisq.svyrep.design} on a replicate-weight design (the covariance of the
+ * cell proportions or totals from the replicates). Cells are ordered with the row variable fastest, as R's
  * {@code interaction(a, b)}; \( \hat p \) are the estimated cell proportions with their design
- * covariance \( \hat V \) (the design's linearization engine), \( N \) the number of rows, \( \nu \)
+ * covariance \( \hat V \) (the design's linearization engine or its replicates), \( N \) the number of rows, \( \nu \)
  * the design degrees of freedom (PSUs minus strata), and \( X^2 \) Pearson's statistic of the
  * estimated table scaled to total \( N \).
  * <ul><li>Rao-Scott: with \( C \) the interaction columns of the saturated model on the
@@ -63,17 +65,13 @@ public final class SurveyChisq {
     }
 
     /**
-     * @param design a linearization design
+     * @param design a linearization or replicate-weight design
      * @param rowVariable the row variable (categorical, or numeric values as levels)
      * @param columnVariable the column variable
      * @return the test
      */
     public TestResult test(SurveyDesign design, String rowVariable, String columnVariable) {
         InfluenceVariance iv = InfluenceVariance.of(design);
-        if (iv.isReplicate()) {
-            throw PrevalenceException.invalidArgument("design", "the chi-squared tests are implemented for linearization "
-                    + "designs only, not for %s replicate weights", iv.method());
-        }
         Factor a = design.factor(rowVariable);
         Factor b = design.factor(columnVariable);
         int nr = a.levelCount();
@@ -103,10 +101,10 @@ public final class SurveyChisq {
         }
         int nu = design.degreesOfFreedom();
         return statistic == ChisqStatistic.WALD || statistic == ChisqStatistic.ADJ_WALD
-                ? wald(iv, cell, w, nr, nc, nu) : raoScott(iv, cell, w, nr, nc, nu, n);
+                ? wald(design, iv, cell, w, nr, nc, nu) : raoScott(design, iv, cell, w, nr, nc, nu, n);
     }
 
-    private TestResult raoScott(InfluenceVariance iv, int[] cell, double[] w, int nr, int nc, int nu, int n) {
+    private TestResult raoScott(SurveyDesign design, InfluenceVariance iv, int[] cell, double[] w, int nr, int nc, int nu, int n) {
         int k = nr * nc;
         double wsum = 0;
         double[] p = new double[k];
@@ -119,17 +117,19 @@ public final class SurveyChisq {
         for (int c = 0; c < k; c++) {
             p[c] /= wsum;
         }
-        // influence of the cell means: w_i (I_ic - p_c) / sum(w)
-        double[][] z = new double[k][n];
-        for (int i = 0; i < n; i++) {
-            if (cell[i] < 0) {
-                continue;
-            }
+        // influence of the cell means: w_i (I_ic - p_c) / sum(w), i.e. w_i A[., cell_i] with A = (I - p 1^T)/sum(w)
+        double[][] v;
+        if (iv.isReplicate()) {
+            v = replicateCovariance(iv, cell, w, nr, nc, true, p);
+        } else {
+            double[][] a = new double[k][k];
             for (int c = 0; c < k; c++) {
-                z[c][i] = w[i] * ((cell[i] == c ? 1 : 0) - p[c]) / wsum;
+                for (int e = 0; e < k; e++) {
+                    a[c][e] = ((c == e ? 1 : 0) - p[c]) / wsum;
+                }
             }
+            v = CellCovariance.of(design).covariance(w, cell, a);
         }
-        double[][] v = iv.linearizationCovariance(z);
         // Pearson X^2 of the table scaled to N rows (R: chisq.test(svytable(..., Ntotal=N)))
         double[] rowP = new double[nr];
         double[] colP = new double[nc];
@@ -185,6 +185,53 @@ public final class SurveyChisq {
     }
 
     /**
+     * The replicate covariance (R {@code svychisq.svyrep.design}: {@code svymean(mm)} or {@code svytotal(~mm + mr + mc
+     * + one)} on the replicate design) of the cell proportions ({@code proportions}) or of the cell, row, column and
+     * grand totals: each replicate's statistic with its analysis weights, then the design's scale, rscales and centre.
+     */
+    private static double[][] replicateCovariance(InfluenceVariance iv, int[] cell, double[] w, int nr, int nc,
+                                                  boolean proportions, double[] full) {
+        int R = iv.replicates();
+        double[][] theta = new double[R][];
+        for (int r = 0; r < R; r++) {
+            theta[r] = proportions ? proportions(cell, iv.replicateWeights(r), nr * nc)
+                    : totals(cell, iv.replicateWeights(r), nr, nc);
+        }
+        return iv.replicateCovariance(theta, proportions ? proportions(cell, w, nr * nc) : full);
+    }
+
+    private static double[] proportions(int[] cell, double[] w, int k) {
+        double[] p = new double[k];
+        double sum = 0;
+        for (int i = 0; i < cell.length; i++) {
+            if (cell[i] >= 0) {
+                p[cell[i]] += w[i];
+                sum += w[i];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            p[c] /= sum;
+        }
+        return p;
+    }
+
+    /** Totals of the cell, row and column indicators and of one, in the order of {@link #wald}. */
+    private static double[] totals(int[] cell, double[] w, int nr, int nc) {
+        int k = nr * nc;
+        double[] t = new double[k + nr + nc + 1];
+        for (int i = 0; i < cell.length; i++) {
+            int c = cell[i];
+            if (c >= 0) {
+                t[c] += w[i];
+                t[k + c % nr] += w[i];
+                t[k + nr + c / nr] += w[i];
+                t[t.length - 1] += w[i];
+            }
+        }
+        return t;
+    }
+
+    /**
      * The interaction columns of {@code ~ factor(rows) * factor(cols)} on the r x c grid (rows fastest),
      * minus their least-squares projection on {@code ~ factor(rows) + factor(cols)} (R's {@code qr.resid}).
      */
@@ -215,25 +262,24 @@ public final class SurveyChisq {
         return m12.subtract(m1.multiply(coef)).getData();
     }
 
-    private TestResult wald(InfluenceVariance iv, int[] cell, double[] w, int nr, int nc, int nu) {
-        int n = cell.length;
+    private TestResult wald(SurveyDesign design, InfluenceVariance iv, int[] cell, double[] w, int nr, int nc, int nu) {
         int k = nr * nc;
         int m = k + nr + nc + 1;
         // totals of the cell, row, column indicators and of one, with their covariance
-        double[] tot = new double[m];
-        double[][] z = new double[m][n];
-        for (int i = 0; i < n; i++) {
-            if (cell[i] < 0) {
-                continue;
+        double[] tot = totals(cell, w, nr, nc);
+        double[][] s;
+        if (iv.isReplicate()) {
+            s = replicateCovariance(iv, cell, w, nr, nc, false, tot);
+        } else {
+            double[][] a = new double[m][k]; // z_i = w_i A[., cell_i]: the cell, its row, its column and one
+            for (int c = 0; c < k; c++) {
+                a[c][c] = 1;
+                a[k + c % nr][c] = 1;
+                a[k + nr + c / nr][c] = 1;
+                a[m - 1][c] = 1;
             }
-            int c = cell[i];
-            int[] at = {c, k + c % nr, k + nr + c / nr, m - 1};
-            for (int j : at) {
-                z[j][i] = w[i];
-                tot[j] += w[i];
-            }
+            s = CellCovariance.of(design).covariance(w, cell, a);
         }
-        double[][] s = iv.linearizationCovariance(z);
         double total = tot[m - 1];
         double[][] jac = new double[k][m];
         double[] y = new double[k];

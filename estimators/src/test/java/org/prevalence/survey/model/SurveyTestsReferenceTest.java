@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.prevalence.core.PrevalenceException;
-import org.prevalence.core.survey.ReplicateMethod;
-import org.prevalence.survey.ReplicateDesign;
 
 /**
  * {@link RegressionTermTest}, {@link SurveyChisq} and {@link SurveyTTest} against R survey 4.1.1
@@ -85,8 +83,6 @@ class SurveyTestsReferenceTest {
         assertEquals("term 'sector'", e.where());
         assertThrows(PrevalenceException.class, () -> SurveyTTest.withDefaults().test(ModelFixtures.dclus1(), "api00 ~ stype"));
         assertThrows(PrevalenceException.class, () -> SurveyTTest.withDefaults().test(ModelFixtures.dclus1(), "api00 ~ ell"));
-        assertThrows(PrevalenceException.class, () -> SurveyChisq.withDefaults()
-                .test(ReplicateDesign.withDefaults().with(ReplicateMethod.JK1).build(ModelFixtures.dclus1()), "sch.wide", "stype"));
         assertThrows(PrevalenceException.class, () -> SurveyChisq.withDefaults().test(ModelFixtures.dclus1(), "sch.wide", "nope"));
     }
 }
