@@ -22,14 +22,16 @@ import org.prevalence.core.lists.ListOverlapTable;
  *
  * <p>With \( N_s \) the estimate on draw \( s \), \( n_s \) its observed count and
  * \( u_s = \log(N_s - n_s) \) (an unobserved count of 0 taken as 0.1, as verdata):
- * <p>\[ \bar N = \frac1S \sum_s N_s, \quad W = \frac1S \sum_s \left(\frac{\mathrm{SE}_s}{N_s - n_s}\right)^2,
+ * <p>\[ \bar N = \frac1S \sum_s N_s, \quad W = \frac1S \sum_s d_s^2,
  * \quad B = \frac{1}{S-1} \sum_s (u_s - \bar u)^2, \quad T = W + (1 + 1/S) B \]
- * <p>where \( W \) is the mean within-draw variance of \( u_s \) (by the delta method from each
- * estimate's standard error; verdata uses the variance of its posterior draws) and \( B \) the
+ * <p>where \( d_s \) is the within-draw standard deviation of \( u_s \), so \( W \) is the mean within-draw variance (from each estimate's own interval,
+ * see {@link #logScaleSd}, which for the log-normal interval is the delta method on its standard error;
+ * verdata uses the variance of its posterior draws) and \( B \) the
  * between-draw variance. The interval is \( \bar n + \exp(\bar u \pm t_\nu \sqrt T) \), with \( \bar n \)
  * the mean observed count and verdata's degrees of freedom
  * \( \nu = (S-1)(1 + W / ((S+1) B))^2 \) (a normal quantile when \( B = 0 \)). The standard error of
- * \( \bar N \) is the same rule on the scale of N: \( \sqrt{\bar V + (1 + 1/S) B_N} \).
+ * \( \bar N \) is the same rule on the scale of N: \( \sqrt{\bar V + (1 + 1/S) B_N} \),
+ * with \( \bar V \) the mean of \( (d_s (N_s - n_s))^2 \).
  *
  * <p>References: <ol>
  * <li>Sadinle, M. (2018). Bayesian propagation of record linkage uncertainty into population size
@@ -107,6 +109,23 @@ public final class LinkageAveraging {
         return new Result(List.copyOf(estimates), used, lists, level);
     }
 
+    /**
+     * The within-draw standard deviation of the log unobserved count: from the estimate's own interval,
+     * \( (\log(U - n) - \log(L - n)) / (2 z) \) with \( z \) the normal quantile of its level, so that a
+     * profile-likelihood or unconditional interval carries its width into the combination (for the
+     * log-normal interval \( n + \exp(b_0 \pm z\,\mathrm{se}(b_0)) \) this is \( \mathrm{se}(b_0) \) exactly);
+     * from the standard error, \( \mathrm{SE} / (N - n) \), when there is no such interval.
+     */
+    static double logScaleSd(PopulationEstimate e, double n0) {
+        Interval iv = e.getConfidenceInterval();
+        double n = e.getObserved();
+        if (iv != null && iv.lower() > n && Double.isFinite(iv.upper()) && iv.level() > 0 && iv.level() < 1) {
+            double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - iv.level()) / 2);
+            return (Math.log(iv.upper() - n) - Math.log(iv.lower() - n)) / (2 * z);
+        }
+        return e.getStandardError() / n0;
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "LinkageAveraging[level %s]", level);
@@ -168,9 +187,9 @@ public final class LinkageAveraging {
                 meanN += e.getEstimate();
                 meanObs += e.getObserved();
                 meanU += u[i];
-                double se = e.getStandardError();
-                w += se * se / (n0Log * n0Log);
-                meanVarN += se * se;
+                double d = logScaleSd(e, n0Log);
+                w += d * d;
+                meanVarN += d * d * n0Log * n0Log;
             }
             meanN /= s;
             meanObs /= s;

@@ -100,6 +100,27 @@ class LinkageErrorTest {
     }
 
     @Test
+    void averagingTakesTheWithinVarianceFromEachEstimatesInterval() {
+        // a profile multinomial interval (unconditional: it counts the unobserved people's own Poisson noise, which
+        // the log-normal interval of SparseMSE leaves out): with identical tables B = 0 and the averaged interval is
+        // observed + n0 exp(+-z d), d = (log(U - n) - log(L - n)) / (2 z) from the single estimate's interval
+        LogLinearMse mse = LogLinearMse.withDefaults().withModel("main").with(MseInterval.PROFILE_MULTINOMIAL);
+        LogLinearMse.Result single = mse.estimate(table3());
+        Interval iv = single.getConfidenceInterval();
+        double n = single.getObserved();
+        double z = 1.959963984540054;
+        double d = (Math.log(iv.upper() - n) - Math.log(iv.lower() - n)) / (2 * z);
+        LinkageAveraging.Result r = LinkageAveraging.withDefaults().estimate(Collections.nCopies(4, table3()), mse::estimate);
+        Tolerance.assertRelative(d * d, r.getWithinVariance(), 1e-12, "W from the interval");
+        double n0 = single.getUnobserved();
+        Tolerance.assertRelative(n + n0 * Math.exp(-z * d), r.getConfidenceInterval().lower(), 1e-12, "lower");
+        Tolerance.assertRelative(n + n0 * Math.exp(z * d), r.getConfidenceInterval().upper(), 1e-12, "upper");
+        Tolerance.assertRelative(d * n0, r.getStandardError(), 1e-12, "se of N");
+        // wider than the conditional standard error would make it
+        assertTrue(d > single.getStandardError() / n0, d + " vs " + single.getStandardError() / n0);
+    }
+
+    @Test
     void averagingMatchesVerdataRuleInR() {
         List<Fixed> draws = List.of(new Fixed(150, 100, 10), new Fixed(170, 100, 20), new Fixed(162, 104, 15));
         LinkageAveraging.Result r = LinkageAveraging.withDefaults().combine(draws);

@@ -31,8 +31,12 @@ import org.prevalence.linkage.standardise.Standardiser;
  *
  * <p>Default blocking rules, when none are given, from the mapped fields: each date field exactly;
  * for each name field, its Double Metaphone with the year of the first date field (or the name
- * alone if there is no date); and, with two name fields or more, the Soundex of the first two
- * together in either order (so a record with given name and surname swapped is still a candidate).
+ * alone if there is no date); with a date and a text field (a place), each name's Double Metaphone
+ * with the first text field (so a record whose date is missing or mistyped is still a candidate:
+ * on generated worlds of 1,000 people these rules cut the true cross-list pairs no rule proposed
+ * from 77 to 20 in 4,839, for 14 % more pairs); and, with two name fields or more, the Soundex of
+ * the first two together in either order (so a record with given name and surname swapped is still
+ * a candidate).
  *
  * <p>This class is immutable; a link is seeded and its result does not depend on the thread count.
  */
@@ -148,16 +152,25 @@ public final class Linkage {
         Blocking b = Blocking.withDefaults().withCap(cap);
         List<String> names = new ArrayList<>();
         String date = null;
+        String text = null;
         for (FieldMapping.Field f : mapping.fields()) {
             if (f.type() == FieldType.DATE) {
                 b = b.with(BlockingRule.parse(f.field()));
                 date = date == null ? f.field() : date;
             } else if (f.type() == FieldType.NAME) {
                 names.add(f.field());
+            } else if (f.type() == FieldType.TEXT && text == null) {
+                text = f.field();
             }
         }
         for (String nm : names) {
             b = b.with(BlockingRule.parse(date == null ? nm : "dmetaphone(" + nm + "), year(" + date + ")"));
+        }
+        if (date != null && text != null) {
+            // a record whose date is missing or mistyped is still a candidate through a name and the place
+            for (String nm : names) {
+                b = b.with(BlockingRule.parse("dmetaphone(" + nm + "), " + text));
+            }
         }
         if (names.size() >= 2) {
             b = b.with(BlockingRule.parse("unordered(soundex(" + names.get(0) + "), soundex(" + names.get(1) + "))"));
