@@ -45,9 +45,6 @@ public abstract class AggregationEngineConformance {
     private MemoryEngine reference;
     private AggregationEngine engine;
 
-    @TempDir
-    Path dir;
-
     /**
      * Writes the data where the engine reads them and opens the engine.
      * @param data the data
@@ -58,7 +55,7 @@ public abstract class AggregationEngineConformance {
     protected abstract AggregationEngine open(ConformanceData data, Path dir) throws Exception;
 
     @BeforeAll
-    void openEngines() throws Exception {
+    void openEngines(@TempDir Path dir) throws Exception {
         data = new ConformanceData(SEED);
         reference = data.memoryEngine();
         engine = open(data, dir);
