@@ -35,6 +35,7 @@ public final class ConformanceData {
     final String[] region = new String[ROWS];
     final double[] flag = new double[ROWS];
     final double[] half = new double[ROWS];
+    final double[] fpc = new double[ROWS];
 
     /** @param seed the seed */
     public ConformanceData(long seed) {
@@ -55,6 +56,7 @@ public final class ConformanceData {
             region[i] = g.nextDouble() < 0.02 ? "" : regions[g.nextInt(4)];
             flag[i] = g.nextBoolean() ? 1 : 0;
             half[i] = g.nextBoolean() ? 0.5 : 1.5;
+            fpc[i] = 12 + 3 * h;
         }
     }
 
@@ -75,7 +77,8 @@ public final class ConformanceData {
             b.numeric("rep" + (r + 1), rep[r]);
         }
         return b.numeric("y", y).numeric("x", x).numeric("employed", employed)
-                .text("region", codes(region), levels(region)).logical("flag", flag).numeric("half", half).build();
+                .text("region", codes(region), levels(region)).logical("flag", flag).numeric("half", half)
+                .numeric("fpc", fpc).build();
     }
 
     private static List<String> levels(String[] s) {
@@ -91,6 +94,25 @@ public final class ConformanceData {
         return c;
     }
 
+    /** @return the data as a Tablesaw table (the in-JVM estimators' input), named "conformance" */
+    public tech.tablesaw.api.Table table() {
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("conformance");
+        t.addColumns(tech.tablesaw.api.StringColumn.create("stratum", stratum),
+                tech.tablesaw.api.DoubleColumn.create("psu", psu), tech.tablesaw.api.DoubleColumn.create("w", w));
+        for (int r = 0; r < REPLICATES; r++) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create("rep" + (r + 1), rep[r]));
+        }
+        tech.tablesaw.api.BooleanColumn f = tech.tablesaw.api.BooleanColumn.create("flag", ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            f.set(i, flag[i] == 1);
+        }
+        t.addColumns(tech.tablesaw.api.DoubleColumn.create("y", y), tech.tablesaw.api.DoubleColumn.create("x", x),
+                tech.tablesaw.api.DoubleColumn.create("employed", employed),
+                tech.tablesaw.api.StringColumn.create("region", region), f,
+                tech.tablesaw.api.DoubleColumn.create("half", half), tech.tablesaw.api.DoubleColumn.create("fpc", fpc));
+        return t;
+    }
+
     /**
      * Writes the data as CSV (header; numbers by {@link Double#toString(double)}, so they are read
      * back exactly; NaN and missing text as empty cells; the logical as {@code true}/{@code false}).
@@ -103,7 +125,7 @@ public final class ConformanceData {
             for (String c : replicateColumns()) {
                 h.append(',').append(c);
             }
-            out.write(h.append(",y,x,employed,region,flag,half\n").toString());
+            out.write(h.append(",y,x,employed,region,flag,half,fpc\n").toString());
             for (int i = 0; i < ROWS; i++) {
                 StringBuilder s = new StringBuilder();
                 s.append(stratum[i]).append(',').append((long) psu[i]).append(',').append(w[i]);
@@ -112,7 +134,7 @@ public final class ConformanceData {
                 }
                 s.append(',').append(Double.isNaN(y[i]) ? "" : Double.toString(y[i])).append(',').append(x[i])
                         .append(',').append((long) employed[i]).append(',').append(region[i]).append(',')
-                        .append(flag[i] == 1).append(',').append(half[i]).append('\n');
+                        .append(flag[i] == 1).append(',').append(half[i]).append(',').append((long) fpc[i]).append('\n');
                 out.write(s.toString());
             }
         }
