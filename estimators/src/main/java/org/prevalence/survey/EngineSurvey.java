@@ -58,6 +58,8 @@ public final class EngineSurvey {
     private static final EngineSurvey DEFAULT = new EngineSurvey(null, null, null, null, false, LonelyPsu.FAIL, null,
             MissingValues.FAIL, 0.95, CiMethod.LOGIT);
 
+    private static final int GRAM_CHUNK = 256;
+
     private final String weights;
     private final String strata;
     private final String cluster;
@@ -585,21 +587,30 @@ public final class EngineSurvey {
                 pairs.add(Term.product(cols.get(p), cols.get(q)));
             }
         }
-        GroupedSums gram = e.sums(new SumRequest(groups, List.of(), pairs, List.of()));
-        for (GroupedSums.Group g : gram.groups()) {
-            if (out.containsKey(g.keys())) {
+        // in requests of at most GRAM_CHUNK products (a query of thousands of sums is slow to plan)
+        Map<List<String>, double[]> sums = new HashMap<>();
+        for (int from = 0; from < pairs.size(); from += GRAM_CHUNK) {
+            int to = Math.min(pairs.size(), from + GRAM_CHUNK);
+            GroupedSums part = e.sums(new SumRequest(groups, List.of(), pairs.subList(from, to), List.of()));
+            for (GroupedSums.Group g : part.groups()) {
+                double[] acc = sums.computeIfAbsent(g.keys(), k -> new double[pairs.size()]);
+                System.arraycopy(g.sums(), 0, acc, from, to - from);
+            }
+        }
+        for (Map.Entry<List<String>, double[]> g : sums.entrySet()) {
+            if (out.containsKey(g.getKey())) {
                 continue;
             }
             double[][] m = new double[R][R];
             int j = 0;
             for (int p = 0; p < R; p++) {
                 for (int q = p; q < R; q++) {
-                    m[p][q] = g.sum(0, j, pairs.size());
+                    m[p][q] = g.getValue()[j];
                     m[q][p] = m[p][q];
                     j++;
                 }
             }
-            out.put(g.keys(), ReplicateVariance.rankOfGram(m));
+            out.put(g.getKey(), ReplicateVariance.rankOfGram(m));
         }
         return out;
     }
