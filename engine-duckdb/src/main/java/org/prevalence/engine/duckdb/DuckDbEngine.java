@@ -341,22 +341,30 @@ public final class DuckDbEngine {
                 inner.append(number(e.getKey(), "term")).append(" AS ").append(e.getValue()).append(", ");
             }
             inner.append("true AS one FROM data");
-            String from = "(SELECT *, (" + incomplete + ") AS miss FROM (" + inner + ") AS i)";
+            // mi = 1 on complete rows, NULL on incomplete ones: sum() skips NULL products, so a term that holds
+            // every missing-value column needs no factor, the others are multiplied by mi (no FILTER clauses)
+            String from = "(SELECT *, CASE WHEN " + incomplete + " THEN NULL ELSE 1.0 END AS mi FROM (" + inner
+                    + ") AS i)";
+            List<String> guarded = new ArrayList<>();
+            for (int j = 0; j < nt; j++) {
+                boolean all = request.terms().get(j).columns().containsAll(request.missingColumns());
+                guarded.add(all ? terms.get(j) : terms.get(j) + " * mi");
+            }
+            terms = guarded;
             StringBuilder q = new StringBuilder("SELECT ");
             for (int k = 0; k < keys.size(); k++) {
                 q.append("k").append(k).append(", ");
             }
-            q.append("count(*) FILTER (WHERE NOT miss), count(*) FILTER (WHERE miss)");
+            q.append("count(mi), count(*) - count(mi)");
             int cells = w.isEmpty() ? nt : w.size() * nt;
             if (w.isEmpty()) {
                 for (int j = 0; j < nt; j++) {
-                    q.append(", sum(").append(terms.get(j)).append(") FILTER (WHERE NOT miss)");
+                    q.append(", sum(").append(terms.get(j)).append(')');
                 }
             } else {
                 for (int r = 0; r < w.size(); r++) {
                     for (int j = 0; j < nt; j++) {
-                        q.append(", sum(").append(w.get(r)).append(" * ").append(terms.get(j))
-                                .append(") FILTER (WHERE NOT miss)");
+                        q.append(", sum(").append(w.get(r)).append(" * ").append(terms.get(j)).append(')');
                     }
                 }
             }
