@@ -244,6 +244,10 @@ public final class SparkEngine implements AggregationEngine {
         return data.col("`" + name.replace("`", "``") + "`");
     }
 
+    private static Column col(String internal) {
+        return functions.col(internal);
+    }
+
     private void requireNumeric(String name, String role) {
         if (EngineErrors.requireColumn(name, types) == ColumnType.TEXT) {
             throw EngineErrors.notNumeric(name, role);
@@ -368,7 +372,7 @@ public final class SparkEngine implements AggregationEngine {
                 aggs.add(count(missing(w)));
             }
         }
-        List<Row> out = aggregate(keys, aggs);
+        List<Row> out = aggregate(data, keys, aggs);
         int cells = nw == 0 ? nt : nw * nt;
         List<GroupedSums.Group> groups = new ArrayList<>();
         double[] min = new double[nw];
@@ -418,10 +422,10 @@ public final class SparkEngine implements AggregationEngine {
     }
 
     /** One {@code groupBy(keys).agg(aggs)}; rows with a missing key form groups of their own (for the totals). */
-    private List<Row> aggregate(List<Column> keys, List<Column> aggs) {
+    private List<Row> aggregate(Dataset<Row> from, List<Column> keys, List<Column> aggs) {
         Column first = aggs.get(0);
         Column[] rest = aggs.subList(1, aggs.size()).toArray(new Column[0]);
-        return spark(() -> data.groupBy(keys.toArray(new Column[0])).agg(first, rest).collectAsList());
+        return spark(() -> from.groupBy(keys.toArray(new Column[0])).agg(first, rest).collectAsList());
     }
 
     // ---- IRLS
@@ -446,59 +450,73 @@ public final class SparkEngine implements AggregationEngine {
         int c0 = request.intercept() ? 1 : 0;
         GlmKind kind = request.kind();
         double[] beta = request.beta();
+        int ng = request.scoreGroups().size();
+        // staged projections, so that eta, mu and the working weights are computed once per row (a
+        // single expression tree would repeat eta in every sum)
+        List<Column> stage = new ArrayList<>();
+        List<Column> keyCols = new ArrayList<>();
+        for (int g = 0; g < ng; g++) {
+            stage.add(key(request.scoreGroups().get(g), g));
+            keyCols.add(col("_k" + g));
+        }
         List<Column> present = new ArrayList<>();
         for (String c : request.modelColumns()) {
             present.add(functions.not(missing(c)));
         }
-        Column complete = all(present);
+        stage.add(all(present).as("_c"));
+        for (int j = 0; j < request.covariates().size(); j++) {
+            stage.add(number(request.covariates().get(j)).as("_x" + (c0 + j)));
+        }
+        stage.add(number(request.response()).as("_y"));
+        stage.add((request.offset() == null ? functions.lit(0.0) : number(request.offset())).as("_o"));
+        stage.add((request.weight() == null ? functions.lit(1.0) : number(request.weight())).as("_w"));
+        Dataset<Row> d0 = data.select(stage.toArray(new Column[0]));
         Column[] x = new Column[p];
         if (c0 == 1) {
             x[0] = functions.lit(1.0);
         }
-        for (int j = 0; j < request.covariates().size(); j++) {
-            x[c0 + j] = number(request.covariates().get(j));
+        for (int j = c0; j < p; j++) {
+            x[j] = col("_x" + j);
         }
-        Column y = number(request.response());
-        Column o = request.offset() == null ? functions.lit(0.0) : number(request.offset());
-        Column wi = request.weight() == null ? functions.lit(1.0) : number(request.weight());
-        Column eta;
-        Column mu;
+        Column y = col("_y");
+        Column o = col("_o");
+        Column wi = col("_w");
+        Dataset<Row> d1;
         if (beta == null) {
-            mu = start(kind, y);
-            eta = link(kind, mu);
+            d1 = d0.withColumn("_mu", start(kind, y)).withColumn("_eta", link(kind, col("_mu")));
         } else {
-            eta = o;
+            Column eta = o;
             for (int j = 0; j < p; j++) {
                 eta = eta.plus(x[j].multiply(beta[j]));
             }
-            mu = mean(kind, eta);
+            d1 = d0.withColumn("_eta", eta).withColumn("_mu", mean(kind, col("_eta")));
         }
+        Column eta = col("_eta");
+        Column mu = col("_mu");
         // the same expressions, in the same order of operations, as MemoryEngine.irls
-        Column d = derivative(kind, eta, mu);
-        Column v = variance(kind, mu);
-        Column wt = wi.multiply(d).multiply(d).divide(v);
-        Column r = beta == null ? wt.multiply(eta.minus(o).plus(y.minus(mu).divide(d)))
-                : wi.multiply(d).multiply(y.minus(mu)).divide(v);
-        Column dev = wi.multiply(unitDeviance(kind, y, mu));
+        Dataset<Row> d2 = d1.withColumn("_d", derivative(kind, eta, mu)).withColumn("_v", variance(kind, mu));
+        Column dd = col("_d");
+        Column v = col("_v");
+        Column wt = wi.multiply(dd).multiply(dd).divide(v);
+        Column r = beta == null ? col("_wt").multiply(eta.minus(o).plus(y.minus(mu).divide(dd)))
+                : wi.multiply(dd).multiply(y.minus(mu)).divide(v);
+        Dataset<Row> d3 = d2.withColumn("_wt", wt).withColumn("_r", r)
+                .withColumn("_dev", wi.multiply(unitDeviance(kind, y, mu)));
+        Column complete = col("_c");
         List<Column> aggs = new ArrayList<>();
         aggs.add(count(complete));
         aggs.add(count(functions.not(complete)));
         for (int j = 0; j < p; j++) {
-            Column wx = wt.multiply(x[j]);
+            Column wx = col("_wt").multiply(x[j]);
             for (int l = j; l < p; l++) {
                 aggs.add(functions.sum(functions.when(complete, wx.multiply(x[l]))));
             }
         }
         for (int j = 0; j < p; j++) {
-            aggs.add(functions.sum(functions.when(complete, r.multiply(x[j]))));
+            aggs.add(functions.sum(functions.when(complete, col("_r").multiply(x[j]))));
         }
-        aggs.add(functions.sum(functions.when(complete, dev)));
-        int ng = request.scoreGroups().size();
-        List<Column> keys = new ArrayList<>();
-        for (int g = 0; g < ng; g++) {
-            keys.add(key(request.scoreGroups().get(g), g));
-        }
-        List<Row> out = aggregate(keys, aggs);
+        aggs.add(functions.sum(functions.when(complete, col("_dev"))));
+        List<Row> out = aggregate(d3, keyCols, aggs);
         double[][] a = new double[p][p];
         double[] u = new double[p];
         double deviance = 0;

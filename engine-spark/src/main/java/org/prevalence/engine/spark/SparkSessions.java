@@ -21,13 +21,13 @@ final class SparkSessions {
 
     /**
      * @param master the master (checked here)
-     * @param shufflePartitions {@code spark.sql.shuffle.partitions}, &gt;= 1
+     * @param shufflePartitions {@code spark.sql.shuffle.partitions}, or 0 to keep Spark's setting
      * @return a new session, or the running one with these SQL settings
      */
     static SparkSession open(SparkMaster master, int shufflePartitions) {
-        if (shufflePartitions < 1) {
+        if (shufflePartitions < 0) {
             throw PrevalenceException.invalidArgument("shuffle partitions",
-                    "shuffle partitions must be >= 1, got %d", shufflePartitions);
+                    "shuffle partitions must be >= 0, got %d", shufflePartitions);
         }
         master.probe(PROBE_TIMEOUT_MILLIS);
         quietLogging();
@@ -36,8 +36,11 @@ final class SparkSessions {
                 .appName("prevalence")
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions))
-                .config("spark.sql.session.timeZone", "UTC");
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.caseSensitive", "true");
+        if (shufflePartitions > 0) {
+            b.config("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions));
+        }
         if (master.isLocal()) {
             b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         }
