@@ -88,6 +88,20 @@ public final class ReplicateVariance implements VarianceEngine {
                 null, List.of());
     }
 
+    /**
+     * A replicate variance of supplied weights known only by their summary (the aggregation engines: the
+     * weights stay where the data are), for {@link #variance(double[], double)} only.
+     */
+    static ReplicateVariance ofSummary(String method, double scale, double[] rscales, ReplicateCentre centre, int df) {
+        return new ReplicateVariance(method, scale, rscales, centre, df, rscales.length, null, 0, null, null, null,
+                List.of());
+    }
+
+    /** @return whether the rank of rows x r weights is taken as r without computing it (as {@link #rank}) */
+    static boolean rankAssumed(long rows, int r) {
+        return rows * r * r > 400_000_000L;
+    }
+
     /** @return this engine with one more per-replicate calibration step */
     ReplicateVariance then(Step step) {
         List<Step> s = new ArrayList<>(steps);
@@ -113,6 +127,13 @@ public final class ReplicateVariance implements VarianceEngine {
         if ((long) n * r * r > 400_000_000L) {
             return r;
         }
+        return rankOfGram(gram(columns));
+    }
+
+    /** @return the R x R Gram matrix of the columns */
+    private static double[][] gram(double[][] columns) {
+        int r = columns.length;
+        int n = columns[0].length;
         double[][] g = new double[r][r];
         for (int a = 0; a < r; a++) {
             for (int b = a; b < r; b++) {
@@ -126,6 +147,16 @@ public final class ReplicateVariance implements VarianceEngine {
                 g[b][a] = s;
             }
         }
+        return g;
+    }
+
+    /**
+     * The numerical rank of a weight matrix from its Gram matrix, as {@link #rank(double[][])} (eigenvalues
+     * above 1e-10 of the largest), for engines that aggregate the Gram matrix where the data are.
+     * @param g the R x R Gram matrix \( \sum_i w_{ia} w_{ib} \)
+     * @return the rank
+     */
+    static int rankOfGram(double[][] g) {
         double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(g, false)).getRealEigenvalues();
         double max = 0;
         for (double e : ev) {

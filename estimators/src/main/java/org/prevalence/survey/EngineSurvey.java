@@ -1,0 +1,754 @@
+package org.prevalence.survey;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.prevalence.core.Checks;
+import org.prevalence.core.Interval;
+import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.engine.AggregationEngine;
+import org.prevalence.core.engine.ColumnType;
+import org.prevalence.core.engine.EngineErrors;
+import org.prevalence.core.engine.GroupedSums;
+import org.prevalence.core.engine.SumRequest;
+import org.prevalence.core.engine.Term;
+import org.prevalence.core.survey.ReplicateWeightSpec;
+
+/**
+ * Means, totals, ratios and proportions, for the whole population or by domains, from the
+ * aggregates an {@link AggregationEngine} computes where the data are (an embedded DuckDB over a
+ * Parquet file, Spark, or the in-JVM arrays): the same estimates, standard errors, intervals,
+ * design effects and degrees of freedom as {@link SurveyTotal}, {@link SurveyMean},
+ * {@link SurveyRatio} and {@link SurveyProportion} on a {@link SurveyDesign} of the same data, to
+ * rounding. Only sums leave the engine:
+ * <ul>
+ * <li>per domain, with the sampling weight \( w \): \( \sum w, \sum wy, \sum wx, \sum wy^2, \sum wxy,
+ *     \sum wx^2 \) (estimates; design effects as Kish 1965);</li>
+ * <li>Taylor linearization (Lumley 2010, sec. 3.2): per domain x stratum x PSU, \( \sum w, \sum wy,
+ *     \sum wx \), from which the PSU totals of the linearized values
+ *     \( z_i = w_i (y_i - c\, x_i) a \) are \( a (\sum wy - c \sum wx) \); the variance is
+ *     {@link LinearizationVariance} on a one-row-per-PSU skeleton of the design (strata, fpc and
+ *     lonely-PSU rules exactly as the in-JVM path);</li>
+ * <li>supplied replicate weights (R {@code svrepdesign}: JK1, JKn, BRR, Fay, bootstrap, SDR, other):
+ *     per domain and replicate \( \sum w_r y, \sum w_r x, \sum w_r \), and the replicate estimates go
+ *     through {@link ReplicateVariance#variance(double[], double)}; the degrees of freedom are the
+ *     rank of the replicate weights minus 1 from their Gram matrix (R assumed when rows x R^2 exceeds
+ *     4e8, as in-JVM).</li>
+ * </ul>
+ * Not on an engine (each refused naming the option): quantiles, two-stage designs, linearization
+ * without {@code --cluster}, calibration, the likelihood interval of a proportion and factor
+ * (text) variables of a mean or total.
+ *
+ * <p>Configured as the CLI's {@code survey} options: {@code withDefaults()} has no weights (they must
+ * be given), no strata, no clusters, no fpc, {@link LonelyPsu#FAIL}, {@link MissingValues#FAIL},
+ * level 0.95, {@link CiMethod#LOGIT}. This class is immutable.
+ *
+ * <p>References: <ol><li>Lumley, T. (2010). Complex Surveys: A Guide to Analysis Using R. Wiley.</li>
+ * <li>Fay, R.E., Train, G.F. (1995). Aspects of survey and model-based postcensal estimation of income
+ * and poverty characteristics for states and counties. Proc. Section on Government Statistics, ASA,
+ * 154-159.</li></ol>
+ */
+public final class EngineSurvey {
+    private static final EngineSurvey DEFAULT = new EngineSurvey(null, null, null, null, false, LonelyPsu.FAIL, null,
+            MissingValues.FAIL, 0.95, CiMethod.LOGIT);
+
+    private final String weights;
+    private final String strata;
+    private final String cluster;
+    private final String fpc;
+    private final boolean nest;
+    private final LonelyPsu lonely;
+    private final ReplicateWeightSpec replicates;
+    private final MissingValues missing;
+    private final double level;
+    private final CiMethod ci;
+
+    private EngineSurvey(String weights, String strata, String cluster, String fpc, boolean nest, LonelyPsu lonely,
+                         ReplicateWeightSpec replicates, MissingValues missing, double level, CiMethod ci) {
+        this.weights = weights;
+        this.strata = strata;
+        this.cluster = cluster;
+        this.fpc = fpc;
+        this.nest = nest;
+        this.lonely = lonely;
+        this.replicates = replicates;
+        this.missing = missing;
+        this.level = level;
+        this.ci = ci;
+    }
+
+    /** @return the default configuration (see the class description); weights must still be given */
+    public static EngineSurvey withDefaults() {
+        return DEFAULT;
+    }
+
+    /** @param v the sampling-weight column @return a new configuration */
+    public EngineSurvey withWeights(String v) {
+        return new EngineSurvey(Objects.requireNonNull(v, "weights"), strata, cluster, fpc, nest, lonely, replicates,
+                missing, level, ci);
+    }
+
+    /** @param v the strata column, or null @return a new configuration */
+    public EngineSurvey withStrata(String v) {
+        return new EngineSurvey(weights, v, cluster, fpc, nest, lonely, replicates, missing, level, ci);
+    }
+
+    /** @param v the PSU column (one stage), or null (each row a PSU; replicate weights only) @return a new configuration */
+    public EngineSurvey withCluster(String v) {
+        return new EngineSurvey(weights, strata, v, fpc, nest, lonely, replicates, missing, level, ci);
+    }
+
+    /** @param v the stage-1 fpc column (population sizes or sampling fractions), or null @return a new configuration */
+    public EngineSurvey withFpc(String v) {
+        return new EngineSurvey(weights, strata, cluster, v, nest, lonely, replicates, missing, level, ci);
+    }
+
+    /** @param v whether PSU ids are re-used across strata (R nest=TRUE) @return a new configuration */
+    public EngineSurvey withNest(boolean v) {
+        return new EngineSurvey(weights, strata, cluster, fpc, v, lonely, replicates, missing, level, ci);
+    }
+
+    /** @param v the lonely-PSU rule @return a new configuration */
+    public EngineSurvey with(LonelyPsu v) {
+        return new EngineSurvey(weights, strata, cluster, fpc, nest, Objects.requireNonNull(v, "lonelyPsu"),
+                replicates, missing, level, ci);
+    }
+
+    /** @param v supplied replicate weights (the variance is then theirs), or null @return a new configuration */
+    public EngineSurvey withReplicateWeights(ReplicateWeightSpec v) {
+        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, v, missing, level, ci);
+    }
+
+    /** @param v missing-value handling @return a new configuration */
+    public EngineSurvey with(MissingValues v) {
+        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates,
+                Objects.requireNonNull(v, "missingValues"), level, ci);
+    }
+
+    /** @param v the confidence level in (0, 1) @return a new configuration */
+    public EngineSurvey withConfidenceLevel(double v) {
+        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates, missing,
+                Checks.level("level", v), ci);
+    }
+
+    /** @param v the proportion interval (not {@link CiMethod#LIKELIHOOD}) @return a new configuration */
+    public EngineSurvey with(CiMethod v) {
+        if (Objects.requireNonNull(v, "ci") == CiMethod.LIKELIHOOD) {
+            throw PrevalenceException.invalidArgument("--ci", "the likelihood interval refits a GLM per domain and is "
+                    + "not computed on an aggregation engine; choose another --ci or --engine memory");
+        }
+        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates, missing, level, v);
+    }
+
+    /**
+     * The design's figures and the estimates. This class is immutable.
+     */
+    public static final class Result {
+        private final long rows;
+        private final int strataCount;
+        private final int psuCount;
+        private final double weightSum;
+        private final String variance;
+        private final List<SurveyEstimate> estimates;
+
+        Result(long rows, int strataCount, int psuCount, double weightSum, String variance,
+               List<SurveyEstimate> estimates) {
+            this.rows = rows;
+            this.strataCount = strataCount;
+            this.psuCount = psuCount;
+            this.weightSum = weightSum;
+            this.variance = variance;
+            this.estimates = Collections.unmodifiableList(new ArrayList<>(estimates));
+        }
+
+        /** @return the rows of the data */
+        public long getRows() {
+            return rows;
+        }
+
+        /** @return the number of strata (1 without) */
+        public int getStrataCount() {
+            return strataCount;
+        }
+
+        /** @return the number of PSUs (the rows without clusters) */
+        public int getPsuCount() {
+            return psuCount;
+        }
+
+        /** @return the sum of the sampling weights */
+        public double getWeightSum() {
+            return weightSum;
+        }
+
+        /** @return the variance method, as {@link SurveyDesign#varianceMethod()} */
+        public String getVarianceMethod() {
+            return variance;
+        }
+
+        /** @return the estimates, one per domain, in svyby's order */
+        public List<SurveyEstimate> getEstimates() {
+            return estimates;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "EngineSurvey.Result[%d rows, %d strata, %d PSUs, variance %s, %d estimates]",
+                    rows, strataCount, psuCount, variance, estimates.size());
+        }
+    }
+
+    /**
+     * @param engine the data
+     * @param y a numeric variable
+     * @param by by-variables (none for the whole population)
+     * @return the total per domain, as {@link SurveyTotal}
+     */
+    public Result total(AggregationEngine engine, String y, String... by) {
+        return run(engine, Linear.Kind.TOTAL, y, null, false, List.of(by));
+    }
+
+    /**
+     * @param engine the data
+     * @param y a numeric variable
+     * @param by by-variables
+     * @return the mean per domain, as {@link SurveyMean}
+     */
+    public Result mean(AggregationEngine engine, String y, String... by) {
+        return run(engine, Linear.Kind.MEAN, y, null, false, List.of(by));
+    }
+
+    /**
+     * @param engine the data
+     * @param y the numerator
+     * @param x the denominator
+     * @param by by-variables
+     * @return the ratio of totals per domain, as {@link SurveyRatio}
+     */
+    public Result ratio(AggregationEngine engine, String y, String x, String... by) {
+        return run(engine, Linear.Kind.RATIO, y, Objects.requireNonNull(x, "x"), false, List.of(by));
+    }
+
+    /**
+     * @param engine the data
+     * @param y a 0/1 or logical variable
+     * @param by by-variables
+     * @return the proportion per domain, with the configured interval, as {@link SurveyProportion}
+     */
+    public Result proportion(AggregationEngine engine, String y, String... by) {
+        return run(engine, Linear.Kind.MEAN, y, null, true, List.of(by));
+    }
+
+    /** One domain's pass-1 sums. */
+    private static final class Dom {
+        final Map<String, String> label;
+        final List<String> key;
+        long n;
+        long dropped;
+        double sw;
+        double swy;
+        double swx;
+        double swyy;
+        double swxy;
+        double swxx;
+        double estimate;
+
+        Dom(Map<String, String> label, List<String> key) {
+            this.label = label;
+            this.key = key;
+        }
+    }
+
+    private Result run(AggregationEngine e, Linear.Kind kind, String y, String x, boolean binary, List<String> by) {
+        Objects.requireNonNull(e, "engine");
+        Objects.requireNonNull(y, "y");
+        if (weights == null) {
+            throw PrevalenceException.invalidArgument("--weights", "an aggregation engine needs a weight column "
+                    + "(--weights W)");
+        }
+        if (replicates == null && cluster == null) {
+            throw PrevalenceException.invalidArgument("--cluster", "linearization on an aggregation engine needs "
+                    + "the PSU column (--cluster PSU); without clusters use --engine memory, or give replicate weights");
+        }
+        for (String b : by) {
+            EngineErrors.requireColumn(b, e.columns());
+        }
+        requireNumeric(e, y, "variable");
+        if (x != null) {
+            requireNumeric(e, x, "denominator");
+        }
+        boolean ratio = kind == Linear.Kind.RATIO;
+        String xc = ratio ? x : null;
+        List<String> missCols = ratio ? List.of(y, x) : List.of(y);
+        // pass 1: per-domain sums with the sampling weight
+        List<Term> terms = ratio
+                ? List.of(Term.one(), Term.of(y), Term.of(xc), Term.product(y, y), Term.product(xc, y), Term.product(xc, xc))
+                : List.of(Term.one(), Term.of(y), Term.product(y, y));
+        GroupedSums a = e.sums(new SumRequest(by, List.of(weights), terms, missCols));
+        checkWeights(a.weightChecks().get(0), true);
+        List<Dom> doms = domains(e, a, by, ratio, y, x);
+        if (binary) {
+            checkBinary(e, y);
+        }
+        String name = ratio ? y + "/" + x : y;
+        for (Dom d : doms) {
+            if (d.n > 0 && d.dropped > 0 && missing == MissingValues.FAIL) {
+                throw missingValues(e, d, missCols);
+            }
+        }
+        for (Dom d : doms) {
+            if (d.dropped > 0 && missing == MissingValues.FAIL) {
+                throw missingValues(e, d, missCols);
+            }
+            if (d.n == 0) {
+                throw PrevalenceException.notEstimable(d.label.isEmpty() ? "domain" : "domain " + d.label,
+                        "%s has no rows with a value of '%s'%s; nothing to estimate", Linear.domainText(d.label), y,
+                        d.dropped > 0 ? " (" + d.dropped + " missing)" : "");
+            }
+            if (ratio && d.swx == 0) {
+                throw PrevalenceException.notEstimable(d.label.isEmpty() ? "column '" + x + "'" : "domain " + d.label,
+                        "the estimated total of the denominator '%s' is zero in %s; the ratio is not defined",
+                        x, Linear.domainText(d.label));
+            }
+            // Hajek mean sum(w y)/sum(w); Horvitz-Thompson (1952) total sum(w y); ratio of HT totals
+            d.estimate = kind == Linear.Kind.MEAN ? d.swy / d.sw : kind == Linear.Kind.TOTAL ? d.swy : d.swy / d.swx;
+        }
+        int D = doms.size();
+        double[] variance = new double[D];
+        int[] df = new int[D];
+        String method;
+        int strataCount;
+        int psuCount;
+        if (replicates != null) {
+            method = replicates.type().name().toLowerCase(Locale.ROOT);
+            replicateVariances(e, kind, y, xc, missCols, by, doms, binary, variance, df);
+            strataCount = strata == null ? 1 : e.counts(SumRequest.counts(List.of(strata))).groups().size();
+            psuCount = cluster == null ? Math.toIntExact(e.rows())
+                    : e.counts(SumRequest.counts(strata == null ? List.of(cluster) : List.of(strata, cluster))).groups().size();
+        } else {
+            method = "linearization";
+            Skeleton sk = skeleton(e);
+            strataCount = sk.strataCount;
+            psuCount = sk.psuKeys.size();
+            linearizationVariances(e, kind, y, xc, missCols, by, doms, sk, variance, df);
+        }
+        double weightSum = 0;
+        for (GroupedSums.Group g : e.sums(SumRequest.of(List.of(), List.of(weights), List.of(Term.one()))).groups()) {
+            weightSum += g.sum(0, 0, 1);
+        }
+        List<SurveyEstimate> out = new ArrayList<>(D);
+        for (int k = 0; k < D; k++) {
+            Dom d = doms.get(k);
+            double[] deff = designEffects(kind, d, variance[k]);
+            double se = Math.sqrt(variance[k]);
+            if (binary) {
+                double[] iv = ProportionIntervals.interval(ci, d.estimate, variance[k], level, df[k], d.n + d.dropped,
+                        d.n, null);
+                if (!(iv[0] <= iv[1])) {
+                    throw new PrevalenceException(PrevalenceException.Kind.NOT_ESTIMABLE,
+                            d.label.isEmpty() ? "column '" + name + "'" : "domain " + d.label,
+                            String.format(Locale.ROOT, "the %s interval for '%s' in %s could not be computed (estimate %s)",
+                                    ci.name().toLowerCase(Locale.ROOT), name, Linear.domainText(d.label), d.estimate),
+                            new PrevalenceException.Remedy("choose another CiMethod", "choose another --ci"));
+                }
+                Interval interval = new Interval(iv[0], iv[1], level, ci.proportionInterval(), df[k]);
+                out.add(new SurveyProportion.Result(name, d.label, d.estimate, se, interval, deff[0], deff[1], d.n, df[k],
+                        d.dropped));
+                continue;
+            }
+            Interval interval = Quantiles.wald(d.estimate, se, level, IntervalDistribution.NORMAL, df[k]);
+            switch (kind) {
+                case TOTAL:
+                    out.add(new SurveyTotal.Result(name, d.label, d.estimate, se, interval, deff[0], deff[1], d.n, df[k],
+                            d.dropped));
+                    break;
+                case MEAN:
+                    out.add(new SurveyMean.Result(name, d.label, d.estimate, se, interval, deff[0], deff[1], d.n, df[k],
+                            d.dropped));
+                    break;
+                default:
+                    out.add(new SurveyRatio.Result(name, d.label, d.estimate, se, interval, deff[0], deff[1], d.n, df[k],
+                            d.dropped));
+            }
+        }
+        return new Result(e.rows(), strataCount, psuCount, weightSum, method, out);
+    }
+
+    private static void requireNumeric(AggregationEngine e, String column, String role) {
+        if (EngineErrors.requireColumn(column, e.columns()) == ColumnType.TEXT) {
+            throw PrevalenceException.invalidArgument("column '" + column + "'", "column '%s' holds text; on an "
+                    + "aggregation engine a %s must be numeric or logical (the levels of a text variable are estimated "
+                    + "with --engine memory)", column, role);
+        }
+    }
+
+    private static void checkWeights(GroupedSums.WeightCheck c, boolean sampling) {
+        boolean ok = c.missing() == 0 && (sampling ? c.min() > 0 : c.min() >= 0) && c.max() < Double.POSITIVE_INFINITY;
+        if (!ok) {
+            throw PrevalenceException.invalidData("column '" + c.column() + "'", sampling
+                    ? "column '%s': every sampling weight must be a finite number > 0 (smallest %s, largest %s, %d missing)"
+                    : "column '%s': every replicate weight must be a finite number >= 0 (smallest %s, largest %s, %d missing)",
+                    c.column(), c.min(), c.max(), c.missing());
+        }
+    }
+
+    private PrevalenceException missingValues(AggregationEngine e, Dom d, List<String> cols) {
+        String col = cols.get(0);
+        for (String c : cols) {
+            GroupedSums s = e.sums(new SumRequest(List.of(), List.of(), List.of(), List.of(c)));
+            if (!s.groups().isEmpty() && s.groups().get(0).missing() > 0) {
+                col = c;
+                break;
+            }
+        }
+        return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, "column '" + col + "'",
+                String.format(Locale.ROOT, "column '%s': %d rows of %s have a missing value", col, d.dropped,
+                        Linear.domainText(d.label)),
+                new PrevalenceException.Remedy("drop rows with missing values with with(MissingValues.DROP), or fill them in",
+                        "drop rows with missing values with --drop-missing, or fill them in"));
+    }
+
+    private static void checkBinary(AggregationEngine e, String y) {
+        for (GroupedSums.Group g : e.counts(SumRequest.counts(List.of(y))).groups()) {
+            String v = g.keys().get(0);
+            if (!v.equals("0") && !v.equals("1") && !v.equals("false") && !v.equals("true")) {
+                throw PrevalenceException.invalidData("column '" + y + "'", "column '%s': value %s is not 0 or 1; a "
+                        + "proportion needs a 0/1 or logical variable", y, v);
+            }
+        }
+    }
+
+    /** The domains of pass 1 in svyby's order (first by-variable fastest, levels sorted as factor levels). */
+    private static List<Dom> domains(AggregationEngine e, GroupedSums a, List<String> by, boolean ratio, String y,
+                                     String x) {
+        long seen = 0;
+        List<Dom> doms = new ArrayList<>();
+        for (GroupedSums.Group g : a.groups()) {
+            seen += g.rows() + g.missing();
+            Map<String, String> label = new LinkedHashMap<>();
+            for (int j = 0; j < by.size(); j++) {
+                label.put(by.get(j), g.keys().get(j));
+            }
+            Dom d = new Dom(Collections.unmodifiableMap(label), g.keys());
+            d.n = g.rows();
+            d.dropped = g.missing();
+            int t = ratio ? 6 : 3;
+            d.sw = g.sum(0, 0, t);
+            d.swy = g.sum(0, 1, t);
+            if (ratio) {
+                d.swx = g.sum(0, 2, t);
+                d.swyy = g.sum(0, 3, t);
+                d.swxy = g.sum(0, 4, t);
+                d.swxx = g.sum(0, 5, t);
+            } else {
+                d.swx = d.sw;
+                d.swyy = g.sum(0, 2, t);
+                d.swxy = d.swy;
+                d.swxx = d.sw;
+            }
+            doms.add(d);
+        }
+        if (!by.isEmpty() && seen < e.rows()) {
+            for (String b : by) {
+                GroupedSums c = e.counts(SumRequest.counts(List.of(b)));
+                long n = 0;
+                for (GroupedSums.Group g : c.groups()) {
+                    n += g.rows();
+                }
+                if (n < e.rows()) {
+                    throw PrevalenceException.invalidData("column '" + b + "'", "column '%s': %d rows have a missing "
+                            + "value in a by-variable; every row needs a domain", b, e.rows() - n);
+                }
+            }
+        }
+        if (by.isEmpty() && doms.isEmpty()) {
+            throw PrevalenceException.invalidData("data", "the data have no rows");
+        }
+        List<Comparator<String>> order = new ArrayList<>();
+        for (String b : by) {
+            ColumnType t = e.columns().get(b);
+            order.add(t == ColumnType.NUMBER ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
+        }
+        doms.sort((p, q) -> {
+            for (int j = by.size() - 1; j >= 0; j--) {
+                int c = order.get(j).compare(p.key.get(j), q.key.get(j));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        return doms;
+    }
+
+    /** Kish (1965) design effects from the pass-1 sums, as {@code Linear.designEffects}. */
+    private static double[] designEffects(Linear.Kind kind, Dom d, double variance) {
+        boolean ratio = kind == Linear.Kind.RATIO;
+        double mean = d.swy / d.sw;
+        double ec = ratio ? d.estimate : mean;
+        double einv = ratio ? 1 / d.swx : 1;
+        // sum w e^2 and sum w e with e = (y - ec x) einv
+        double ss = einv * einv * (d.swyy - 2 * ec * d.swxy + ec * ec * d.swxx);
+        double se1 = einv * (d.swy - ec * d.swx);
+        double nk = d.n;
+        double n1 = d.sw;
+        double m1 = se1 / n1;
+        double s2 = (ss / n1 - m1 * m1) * nk / (nk - 1);
+        double vsrs;
+        double vsrsRep;
+        if (kind == Linear.Kind.MEAN) {
+            vsrs = n1 < nk ? Double.NaN : s2 * (n1 - nk) / (n1 * nk);
+            vsrsRep = s2 / nk;
+        } else {
+            vsrs = s2 * n1 * n1 * (n1 - nk) / (n1 * nk);
+            vsrsRep = s2 * n1 * n1 / nk;
+        }
+        return new double[] {nk > 1 ? variance / vsrs : Double.NaN, nk > 1 ? variance / vsrsRep : Double.NaN};
+    }
+
+    private void replicateVariances(AggregationEngine e, Linear.Kind kind, String y, String x, List<String> missCols,
+                                    List<String> by, List<Dom> doms, boolean binary, double[] variance, int[] df) {
+        List<String> cols = replicates.columns();
+        int R = cols.size();
+        List<Term> terms = kind == Linear.Kind.TOTAL ? List.of(Term.of(y))
+                : kind == Linear.Kind.MEAN ? List.of(Term.one(), Term.of(y)) : List.of(Term.of(y), Term.of(x));
+        GroupedSums s = e.sums(new SumRequest(by, cols, terms, missCols));
+        for (GroupedSums.WeightCheck c : s.weightChecks()) {
+            checkWeights(c, false);
+        }
+        int designDf = replicateRank(e, List.of()).getOrDefault(List.of(), R) - 1;
+        ReplicateVariance rv = ReplicateVariance.ofSummary(replicates.type().name().toLowerCase(Locale.ROOT),
+                replicates.scale(), replicates.rscales(), replicates.centre(), designDf);
+        int t = terms.size();
+        for (int k = 0; k < doms.size(); k++) {
+            Dom d = doms.get(k);
+            GroupedSums.Group g = s.group(d.key);
+            double[] theta = new double[R];
+            for (int r = 0; r < R; r++) {
+                switch (kind) {
+                    case TOTAL:
+                        theta[r] = g.sum(r, 0, t);
+                        break;
+                    case MEAN:
+                        theta[r] = g.sum(r, 1, t) / g.sum(r, 0, t);
+                        break;
+                    default:
+                        theta[r] = g.sum(r, 0, t) / g.sum(r, 1, t);
+                }
+            }
+            variance[k] = rv.variance(theta, d.estimate);
+            df[k] = designDf;
+        }
+        if (binary && !by.isEmpty()) {
+            // svyciprop on the subset design: the rank of the domain rows' replicate weights minus 1
+            Map<List<String>, Integer> ranks = replicateRank(e, by);
+            for (int k = 0; k < doms.size(); k++) {
+                df[k] = ranks.get(doms.get(k).key) - 1;
+            }
+        }
+    }
+
+    /** The rank of the replicate weights in each group (R when rows x R^2 exceeds 4e8, as in-JVM). */
+    private Map<List<String>, Integer> replicateRank(AggregationEngine e, List<String> groups) {
+        List<String> cols = replicates.columns();
+        int R = cols.size();
+        Map<List<String>, Integer> out = new HashMap<>();
+        GroupedSums counts = e.counts(SumRequest.counts(groups));
+        boolean all = true;
+        for (GroupedSums.Group g : counts.groups()) {
+            if (ReplicateVariance.rankAssumed(g.rows(), R)) {
+                out.put(g.keys(), R);
+            } else {
+                all = false;
+            }
+        }
+        if (all) {
+            return out;
+        }
+        List<Term> pairs = new ArrayList<>();
+        for (int p = 0; p < R; p++) {
+            for (int q = p; q < R; q++) {
+                pairs.add(Term.product(cols.get(p), cols.get(q)));
+            }
+        }
+        GroupedSums gram = e.sums(new SumRequest(groups, List.of(), pairs, List.of()));
+        for (GroupedSums.Group g : gram.groups()) {
+            if (out.containsKey(g.keys())) {
+                continue;
+            }
+            double[][] m = new double[R][R];
+            int j = 0;
+            for (int p = 0; p < R; p++) {
+                for (int q = p; q < R; q++) {
+                    m[p][q] = g.sum(0, j, pairs.size());
+                    m[q][p] = m[p][q];
+                    j++;
+                }
+            }
+            out.put(g.keys(), ReplicateVariance.rankOfGram(m));
+        }
+        return out;
+    }
+
+    /** The design with one row per PSU: strata, fpc and lonely-PSU rules for {@link LinearizationVariance}. */
+    private static final class Skeleton {
+        final Map<List<String>, Integer> psuIndex = new HashMap<>();
+        final List<List<String>> psuKeys = new ArrayList<>();
+        int strataCount;
+        LinearizationVariance variance;
+        int[] psuStratum;
+    }
+
+    private Skeleton skeleton(AggregationEngine e) {
+        List<String> g = new ArrayList<>();
+        if (strata != null) {
+            g.add(strata);
+        }
+        g.add(cluster);
+        if (fpc != null) {
+            requireNumeric(e, fpc, "fpc");
+            g.add(fpc);
+        }
+        GroupedSums c = e.counts(SumRequest.counts(g));
+        long n = 0;
+        for (GroupedSums.Group x : c.groups()) {
+            n += x.rows();
+        }
+        if (n < e.rows()) {
+            for (String col : g) {
+                long m = 0;
+                for (GroupedSums.Group x : e.counts(SumRequest.counts(List.of(col))).groups()) {
+                    m += x.rows();
+                }
+                if (m < e.rows()) {
+                    throw PrevalenceException.invalidData("column '" + col + "'", "column '%s': %d rows have a missing "
+                            + "%s", col, e.rows() - m, col.equals(fpc) ? "fpc" : col.equals(strata) ? "stratum id" : "cluster id");
+                }
+            }
+        }
+        Skeleton sk = new Skeleton();
+        Map<String, Integer> stratumCode = new LinkedHashMap<>();
+        Map<String, String> psuStratumLabel = new HashMap<>();
+        List<Integer> st = new ArrayList<>();
+        List<Double> f = new ArrayList<>();
+        int sOff = strata == null ? 0 : 1;
+        for (GroupedSums.Group x : c.groups()) {
+            String s = strata == null ? "" : x.keys().get(0);
+            String p = x.keys().get(sOff);
+            List<String> key = strata == null ? List.of(p) : List.of(s, p);
+            if (sk.psuIndex.containsKey(key)) {
+                throw PrevalenceException.invalidData("column '" + fpc + "'", "column '%s': the fpc varies within "
+                        + "PSU '%s'; it must be constant within a stratum", fpc, p);
+            }
+            String other = psuStratumLabel.put(p, s);
+            if (!nest && other != null && !other.equals(s)) {
+                throw PrevalenceException.invalidData("column '" + cluster + "'", "PSU '%s' (column '%s') is in "
+                        + "strata '%s' and '%s'; clusters are not nested in strata: use --nest (nest()) if PSU ids are "
+                        + "reused across strata", p, cluster, other, s);
+            }
+            stratumCode.putIfAbsent(s, stratumCode.size());
+            sk.psuIndex.put(key, sk.psuKeys.size());
+            sk.psuKeys.add(key);
+            st.add(stratumCode.get(s));
+            if (fpc != null) {
+                f.add(Double.parseDouble(x.keys().get(sOff + 1)));
+            }
+        }
+        sk.strataCount = stratumCode.size();
+        int P = sk.psuKeys.size();
+        int[] stratumIds = new int[P];
+        int[] psuIds = new int[P];
+        sk.psuStratum = new int[P];
+        for (int p = 0; p < P; p++) {
+            stratumIds[p] = st.get(p);
+            psuIds[p] = p;
+            sk.psuStratum[p] = st.get(p);
+        }
+        SurveyDesign.Builder b = SurveyDesign.builder(P).equalProbability().clusters(psuIds).lonelyPsu(lonely);
+        if (strata != null) {
+            b.strata(stratumIds);
+        }
+        if (fpc != null) {
+            double[] fv = new double[P];
+            for (int p = 0; p < P; p++) {
+                fv[p] = f.get(p);
+            }
+            b.fpc(fv);
+        }
+        SurveyDesign d;
+        try {
+            d = b.build();
+        } catch (PrevalenceException ex) {
+            // the skeleton's rows are PSUs: name the design, not a skeleton row
+            throw new PrevalenceException(ex.what(), "design", "the design (one row per PSU): "
+                    + ex.getMessage().replaceAll("row \\d+(, column '[^']*')?: ", ""));
+        }
+        sk.variance = LinearizationVariance.of(d);
+        return sk;
+    }
+
+    private void linearizationVariances(AggregationEngine e, Linear.Kind kind, String y, String x, List<String> missCols,
+                                        List<String> by, List<Dom> doms, Skeleton sk, double[] variance, int[] df) {
+        List<String> g = new ArrayList<>(by);
+        if (strata != null && !g.contains(strata)) {
+            g.add(strata);
+        }
+        if (!g.contains(cluster)) {
+            g.add(cluster);
+        }
+        int si = strata == null ? -1 : g.indexOf(strata);
+        int ci = g.indexOf(cluster);
+        List<Term> terms = kind == Linear.Kind.RATIO ? List.of(Term.of(y), Term.of(x)) : List.of(Term.of(y), Term.one());
+        GroupedSums s = e.sums(new SumRequest(g, List.of(weights), terms, missCols));
+        int P = sk.psuKeys.size();
+        Map<List<String>, Integer> domIndex = new HashMap<>();
+        for (int k = 0; k < doms.size(); k++) {
+            domIndex.put(doms.get(k).key, k);
+        }
+        int D = doms.size();
+        double[][] z = new double[D][P];
+        boolean[][] in = new boolean[D][P];
+        boolean[][] seen = new boolean[D][P];
+        int nb = by.size();
+        for (GroupedSums.Group grp : s.groups()) {
+            List<String> keys = grp.keys();
+            int k = domIndex.get(keys.subList(0, nb));
+            int p = sk.psuIndex.get(si < 0 ? List.of(keys.get(ci)) : List.of(keys.get(si), keys.get(ci)));
+            Dom d = doms.get(k);
+            double sy = grp.sum(0, 0, 2);
+            double sx = grp.sum(0, 1, 2);
+            // z = w (y - zc x) zinv: total zc = 0, zinv = 1; mean zc = ybar, zinv = 1/sum(w); ratio zc = R, zinv = 1/X
+            double zc = kind == Linear.Kind.TOTAL ? 0 : d.estimate;
+            double zinv = kind == Linear.Kind.TOTAL ? 1 : 1 / d.swx;
+            z[k][p] = (sy - zc * sx) * zinv;
+            in[k][p] = grp.rows() > 0;
+            seen[k][p] = grp.rows() + grp.missing() > 0;
+        }
+        for (int k = 0; k < D; k++) {
+            variance[k] = sk.variance.variance(z[k], in[k]);
+            if (nb == 0) {
+                df[k] = P - sk.strataCount;
+            } else {
+                boolean[] stratumSeen = new boolean[sk.strataCount];
+                int psus = 0;
+                int strataSeen = 0;
+                for (int p = 0; p < P; p++) {
+                    if (seen[k][p]) {
+                        psus++;
+                        if (!stratumSeen[sk.psuStratum[p]]) {
+                            stratumSeen[sk.psuStratum[p]] = true;
+                            strataSeen++;
+                        }
+                    }
+                }
+                df[k] = psus - strataSeen;
+            }
+        }
+    }
+}
