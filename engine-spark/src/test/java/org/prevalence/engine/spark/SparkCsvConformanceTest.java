@@ -9,8 +9,7 @@ import org.prevalence.core.engine.ConformanceData;
 class SparkCsvConformanceTest extends AggregationEngineConformance {
     @Override
     protected AggregationEngine open(ConformanceData data, Path dir) throws Exception {
-        Path own = SparkTestData.directory("conformance-csv", dir);
-        Path csv = own.resolve("data.csv");
+        Path csv = dir.resolve("data.csv");
         data.writeCsv(csv);
         return SparkEngine.withDefaults().withThreads(1).withShufflePartitions(1).open(csv);
     }
