@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
 /** {@code prevalence datasets [show NAME]}: the bundled datasets. */
-@Command(name = "datasets", mixinStandardHelpOptions = true,
+@Command(name = "datasets", mixinStandardHelpOptions = true, subcommands = PumsCommand.class,
         header = "List the bundled datasets, show one (prevalence datasets show NAME), or write a synthetic world "
                 + "(prevalence datasets world DIR).",
         description = "Without arguments, lists every bundled dataset: name, kind and source. "

@@ -183,10 +183,17 @@ final class SurveyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() {
         checkOptions();
         models.check(spec.commandLine().getParseResult());
+        String pushdown = engine.chosen(this);
+        if (pushdown != null) {
+            return engine.run(this, pushdown);
+        }
         SurveyDesign design = adjust(replicate(design()));
         if (models.wanted()) {
             Output.write(common, spec.commandLine().getOut(), ModelReport.of(design, models.run(design,
@@ -359,7 +366,7 @@ final class SurveyCommand implements Callable<Integer> {
      */
     SurveyDesign design() {
         if (file == null || dataset != null || replicateWeights != null || poststratify != null || rake != null
-                || calibrate != null) {
+                || calibrate != null || EngineOptions.isParquet(file)) {
             Table t = table();
             return design(SurveyDesign.builder(t), t.columnNames());
         }
@@ -451,7 +458,8 @@ final class SurveyCommand implements Callable<Integer> {
         if ((file == null) == (dataset == null)) {
             throw PrevalenceException.invalidArgument("FILE", "Give either a CSV file or --dataset NAME (one, not both)");
         }
-        return dataset != null ? Datasets.surveyTable(dataset) : input.csv().read(file);
+        return dataset != null ? Datasets.surveyTable(dataset) : EngineOptions.isParquet(file)
+                ? EngineOptions.readParquet(file, common.threadCount()) : input.csv().read(file);
     }
 
     SurveyDesign design(SurveyDesign.Builder b, List<String> columnNames) {
@@ -485,16 +493,7 @@ final class SurveyCommand implements Callable<Integer> {
         }
         b.lonelyPsu(lonelyPsu);
         if (replicateWeights != null) {
-            List<String> cols = new ArrayList<>();
-            for (String c : columnNames) {
-                if (c.startsWith(replicateWeights)) {
-                    cols.add(c);
-                }
-            }
-            if (cols.isEmpty()) {
-                throw PrevalenceException.invalidData("--replicate-weights",
-                        "No column name starts with '%s'; the columns are %s", replicateWeights, columnNames);
-            }
+            List<String> cols = EngineOptions.replicateColumns(replicateWeights, weights, columnNames);
             ReplicateMethod type = replicateType;
             double s = scale != null ? scale : ReplicateDesign.defaultScale(type, cols.size(), 0.5);
             b.replicateWeights(new ReplicateWeightSpec(cols, type, s, rscales,

@@ -31,7 +31,25 @@ final class SurveyReport {
      * @return the document
      */
     static Report of(SurveyDesign d, List<SurveyEstimate> results, String variance, double level) {
+        return of(new Facts(d.rows(), d.strataCount(), d.psuCount(), d.weightSum()), results, variance, level);
+    }
+
+    /**
+     * @param r the estimates of an aggregation engine ({@code --engine duckdb})
+     * @param level the confidence level
+     * @return the document, as for a design
+     */
+    static Report of(org.prevalence.survey.EngineSurvey.Result r, double level) {
+        return of(new Facts(r.getRows(), r.getStrataCount(), r.getPsuCount(), r.getWeightSum()), r.getEstimates(),
+                r.getVarianceMethod(), level);
+    }
+
+    private static Report of(Facts d, List<SurveyEstimate> results, String variance, double level) {
         return new Report(text(d, results, variance), json(d, results, variance, level), csv(results, variance, level));
+    }
+
+    /** The design's figures the report prints. */
+    private record Facts(long rows, int strataCount, int psuCount, double weightSum) {
     }
 
     /** @return a domain as {@code col=level, col=level} */
@@ -45,7 +63,7 @@ final class SurveyReport {
         return Double.isNaN(x) ? "NA" : Format.plain(x);
     }
 
-    private static Map<String, Object> json(SurveyDesign d, List<SurveyEstimate> results, String variance,
+    private static Map<String, Object> json(Facts d, List<SurveyEstimate> results, String variance,
                                             double level) {
         Map<String, Object> design = new LinkedHashMap<>();
         design.put("rows", d.rows());
@@ -124,7 +142,7 @@ final class SurveyReport {
         return rows;
     }
 
-    private static String text(SurveyDesign d, List<SurveyEstimate> results, String variance) {
+    private static String text(Facts d, List<SurveyEstimate> results, String variance) {
         Interval first = results.isEmpty() ? null : results.get(0).getConfidenceInterval();
         String ivName = first == null ? "" : Output.fmt(" (%s%% %s interval)", Format.percent(first.level()),
                 first.label());

@@ -192,6 +192,14 @@ public final class EngineSurvey {
             return variance;
         }
 
+        /**
+         * @param v other estimates (e.g. of several variables)
+         * @return this design's figures with those estimates
+         */
+        public Result withEstimates(List<SurveyEstimate> v) {
+            return new Result(rows, strataCount, psuCount, weightSum, variance, v);
+        }
+
         /** @return the estimates, one per domain, in svyby's order */
         public List<SurveyEstimate> getEstimates() {
             return estimates;

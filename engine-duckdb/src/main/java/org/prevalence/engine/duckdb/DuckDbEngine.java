@@ -273,6 +273,12 @@ public final class DuckDbEngine {
             return floating.get(name) ? "(CASE WHEN isnan(" + ident(name) + ") THEN NULL ELSE " + e + " END)" : e;
         }
 
+        /** @return the inner alias of a numeric column, registering it (checked numeric) */
+        private String column(Map<String, String> v, String name, String role) {
+            number(name, role);
+            return v.computeIfAbsent(name, k -> "v" + v.size());
+        }
+
         /** A key column: text with empty = NULL, numbers with NaN = NULL. */
         private String key(String name) {
             ColumnType t = EngineErrors.requireColumn(name, types);
@@ -307,35 +313,35 @@ public final class DuckDbEngine {
             for (String c : g) {
                 keys.add(key(c));
             }
+            // every numeric column once in the inner projection (NaN as NULL), referenced as v0, v1, ...
+            Map<String, String> v = new LinkedHashMap<>();
             List<String> w = new ArrayList<>();
             for (String c : request.weights()) {
-                w.add(number(c, "weight"));
+                w.add(column(v, c, "weight"));
             }
             int nt = request.terms().size();
             List<String> terms = new ArrayList<>();
             for (Term t : request.terms()) {
                 List<String> f = new ArrayList<>();
                 for (String c : t.columns()) {
-                    f.add(number(c, "term"));
+                    f.add(column(v, c, "term"));
                 }
                 terms.add(f.isEmpty() ? "1.0" : String.join(" * ", f));
             }
             List<String> miss = new ArrayList<>();
             for (String c : request.missingColumns()) {
-                miss.add(number(c, "term") + " IS NULL");
+                miss.add(column(v, c, "term") + " IS NULL");
             }
             String incomplete = miss.isEmpty() ? "false" : String.join(" OR ", miss);
             StringBuilder inner = new StringBuilder("SELECT ");
             for (int k = 0; k < keys.size(); k++) {
                 inner.append(keys.get(k)).append(" AS k").append(k).append(", ");
             }
-            for (int r = 0; r < w.size(); r++) {
-                inner.append(w.get(r)).append(" AS w").append(r).append(", ");
+            for (Map.Entry<String, String> e : v.entrySet()) {
+                inner.append(number(e.getKey(), "term")).append(" AS ").append(e.getValue()).append(", ");
             }
-            for (int j = 0; j < nt; j++) {
-                inner.append(terms.get(j)).append(" AS t").append(j).append(", ");
-            }
-            inner.append('(').append(incomplete).append(") AS miss FROM data");
+            inner.append("true AS one FROM data");
+            String from = "(SELECT *, (" + incomplete + ") AS miss FROM (" + inner + ") AS i)";
             StringBuilder q = new StringBuilder("SELECT ");
             for (int k = 0; k < keys.size(); k++) {
                 q.append("k").append(k).append(", ");
@@ -344,20 +350,21 @@ public final class DuckDbEngine {
             int cells = w.isEmpty() ? nt : w.size() * nt;
             if (w.isEmpty()) {
                 for (int j = 0; j < nt; j++) {
-                    q.append(", sum(t").append(j).append(") FILTER (WHERE NOT miss)");
+                    q.append(", sum(").append(terms.get(j)).append(") FILTER (WHERE NOT miss)");
                 }
             } else {
                 for (int r = 0; r < w.size(); r++) {
                     for (int j = 0; j < nt; j++) {
-                        q.append(", sum(w").append(r).append(" * t").append(j).append(") FILTER (WHERE NOT miss)");
+                        q.append(", sum(").append(w.get(r)).append(" * ").append(terms.get(j))
+                                .append(") FILTER (WHERE NOT miss)");
                     }
                 }
             }
             for (int r = 0; r < w.size(); r++) {
-                q.append(", min(w").append(r).append("), max(w").append(r).append("), count(*) - count(w")
-                        .append(r).append(')');
+                q.append(", min(").append(w.get(r)).append("), max(").append(w.get(r)).append("), count(*) - count(")
+                        .append(w.get(r)).append(')');
             }
-            q.append(" FROM (").append(inner).append(") AS d");
+            q.append(" FROM ").append(from).append(" AS d");
             if (!keys.isEmpty()) {
                 q.append(" GROUP BY ");
                 for (int k = 0; k < keys.size(); k++) {
