@@ -192,6 +192,9 @@ final class SurveyCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    SparkMasterOption sparkMaster;
+
     @Override
     public Integer call() {
         checkOptions();
