@@ -83,6 +83,8 @@ final class CovariateMode {
                 shown.add(d);
             }
         }
-        return CovariateReport.of(in.name(), r, shown);
+        CovariateMse search = CovariateMse.withDefaults().withYearDegree(o.yearDegree).withMinModel(o.min)
+                .withMaxModel(o.max).withThreads(cmd.common.threadCount());
+        return CovariateReport.of(in.name(), r, shown, o.sensitivity ? search.sensitivity(table) : null);
     }
 }

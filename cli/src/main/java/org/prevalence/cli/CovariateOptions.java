@@ -47,6 +47,10 @@ final class CovariateOptions {
     List<String> by;
 
     /** @return whether the covariate mode was asked for */
+    @Option(names = "--sensitivity", description = "Covariate mode: also search with each list omitted and each "
+            + "pair of lists merged (JSON sensitivity[{change, model, observed, estimate, status}]).")
+    boolean sensitivity;
+
     boolean active() {
         return covariates != null || year != null;
     }
