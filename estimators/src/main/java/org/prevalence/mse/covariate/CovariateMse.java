@@ -104,7 +104,26 @@ public final class CovariateMse {
      */
     public CovariateFit fit(CovariateTable table, String interactions) {
         ModelDesign design = new ModelDesign(table, yearDegree);
-        return new Fitter(design).fit(model(parse(table, interactions, "model")));
+        List<Term> terms = model(parse(table, interactions, "model"));
+        requireExistence(design, terms);
+        return new Fitter(design).fit(terms);
+    }
+
+    /** A requested model whose MLE does not exist is an error naming the term (the closed-form check). */
+    private static void requireExistence(ModelDesign design, List<Term> terms) {
+        double[] y = new double[design.fitRows().length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = design.table().count(design.fitRows()[i]);
+        }
+        String empty = Fitter.emptyMargin(design, terms, y);
+        if (empty != null) {
+            List<String> names = new ArrayList<>();
+            for (Term t : terms) {
+                names.add(t.name(design.table().variables()));
+            }
+            throw PrevalenceException.notEstimable("model", "The maximum likelihood estimate of model %s does not "
+                    + "exist: %s. Leave that term out", String.join(" + ", names), empty);
+        }
     }
 
     /**
@@ -121,6 +140,9 @@ public final class CovariateMse {
             extra.removeAll(upper);
             throw PrevalenceException.invalidArgument("minimal model", "The minimal model has term %s, which is "
                     + "not in the maximal model", extra.first().name(table.variables()));
+        }
+        if (lower.equals(upper)) {
+            requireExistence(design, model(lower));
         }
         Workers main = new Workers(design);
         List<String> steps = new ArrayList<>();
