@@ -104,9 +104,9 @@ public final class CovariateMse {
      */
     public CovariateFit fit(CovariateTable table, String interactions) {
         ModelDesign design = new ModelDesign(table, yearDegree);
-        List<Term> terms = model(parse(table, interactions, "model"));
-        requireExistence(design, terms);
-        return new Fitter(design).fit(terms);
+        // a model without an MLE is fitted (as R's glm, and boot_mse on such a BIC model) with a warning naming
+        // the term; search() with the minimal model equal to the maximal refuses it
+        return new Fitter(design).fit(model(parse(table, interactions, "model")));
     }
 
     /** A requested model whose MLE does not exist is an error naming the term (the closed-form check). */

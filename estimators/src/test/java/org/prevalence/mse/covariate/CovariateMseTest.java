@@ -184,13 +184,13 @@ class CovariateMseTest {
         // closed form: the sufficient statistic of column A1:Gy is the number of cases on A in level y, 0 here;
         // the log-likelihood increases without bound as its coefficient goes to minus infinity (the observed
         // margins on the boundary of the marginal cone, Fienberg and Rinaldo 2012), so the MLE does not exist
-        org.prevalence.core.PrevalenceException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.prevalence.core.PrevalenceException.class, () -> CovariateMse.withDefaults().fit(noAInY(), "A:G"));
-        assertTrue(e.getMessage().contains("term A:G") && e.getMessage().contains("A1:Gy"), e.getMessage());
+        CovariateFit f = CovariateMse.withDefaults().fit(noAInY(), "A:G");
+        assertTrue(f.getWarnings().stream().anyMatch(w -> w.message().contains("term A:G")
+                && w.message().contains("A1:Gy")), f.toString());
         org.prevalence.core.PrevalenceException s = org.junit.jupiter.api.Assertions.assertThrows(
                 org.prevalence.core.PrevalenceException.class, () -> CovariateMse.withDefaults().withMinModel("A:G")
                         .withMaxModel("A:G").search(noAInY()));
-        assertTrue(s.getMessage().contains("term A:G"), s.getMessage());
+        assertTrue(s.getMessage().contains("term A:G") && s.getMessage().contains("A1:Gy"), s.getMessage());
         // B and C have cases in both levels, and every list pair overlaps: those models have an MLE
         CovariateFit ok = CovariateMse.withDefaults().fit(noAInY(), "B:G,C:G,A:B,A:C,B:C");
         assertTrue(ok.getWarnings().isEmpty(), ok.toString());
