@@ -104,7 +104,9 @@ final class CovariateMode {
         }
         String interval = cmd.interval == MseCommand.IntervalMethod.BOOTSTRAP ? "parametric bootstrap (as mse boot_mse), "
                 + org.prevalence.core.Format.count(cmd.replicates) + " replicates, percentile limits" : null;
-        return new MseModes.Outcome(CovariateReport.of(in.name(), r, shown), () -> CovariateReport.chart(in.name(), shown),
-                new Run(r, shown, interval));
+        CovariateMse search = CovariateMse.withDefaults().withYearDegree(o.yearDegree).withMinModel(o.min)
+                .withMaxModel(o.max).withThreads(cmd.common.threadCount());
+        return new MseModes.Outcome(CovariateReport.of(in.name(), r, shown, cmd.sensitivity ? search.sensitivity(table) : null),
+                () -> CovariateReport.chart(in.name(), shown), new Run(r, shown, interval));
     }
 }

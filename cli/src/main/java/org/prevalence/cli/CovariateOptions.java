@@ -47,6 +47,7 @@ final class CovariateOptions {
     List<String> by;
 
     /** @return whether the covariate mode was asked for */
+
     boolean active() {
         return covariates != null || year != null;
     }

@@ -19,6 +19,12 @@ final class CovariateReport {
     }
 
     static Report of(String input, CovariateMse.Result r, List<DomainEstimate> domains) {
+        return of(input, r, domains, null);
+    }
+
+    /** @param sensitivity the list sensitivity rows (JSON {@code sensitivity}), or null for none */
+    static Report of(String input, CovariateMse.Result r, List<DomainEstimate> domains,
+            List<CovariateMse.Sensitivity> sensitivity) {
         CovariateFit sel = r.getSelected();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("input", input);
@@ -66,10 +72,28 @@ final class CovariateReport {
                     : iv.upper());
         }
         json.put("estimates", est);
+        ResultTable sens = new ResultTable("change", "observed", "estimate", "model");
+        if (sensitivity != null) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (CovariateMse.Sensitivity s : sensitivity) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("change", s.change());
+                m.put("model", s.result().getModelName());
+                m.put("observed", s.result().getObserved());
+                m.put("estimate", MseJson.num(s.result().getEstimate()));
+                m.put("status", s.result().getStatus().label());
+                rows.add(m);
+                sens.add(s.change(), s.result().getObserved(), s.result().getEstimate(), s.result().getModelName());
+            }
+            json.put("sensitivity", rows);
+        }
         StringBuilder text = new StringBuilder();
         text.append("Multiple systems estimation with covariates (").append(input).append("), ")
                 .append(r.getObserved()).append(" cases\n\nSearch path (* = least BIC):\n").append(pathTable.text())
                 .append("\nSelected model: ").append(r.getModelName()).append("\n\nEstimates:\n").append(csv.text());
+        if (sensitivity != null) {
+            text.append("\nList sensitivity:\n").append(sens.text());
+        }
         if (!r.getWarnings().isEmpty()) {
             text.append("\nWarning: ").append(r.getWarnings().get(0).message()).append('\n');
         }

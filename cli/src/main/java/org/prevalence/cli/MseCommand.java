@@ -149,8 +149,9 @@ final class MseCommand implements Callable<Integer> {
 
     @Option(names = "--sensitivity", description = "Also re-estimate with each list omitted and with each pair of "
             + "lists merged into one (as modslavmse omitlists and mergelists), with the same model selection (a "
-            + "--model falls back to the default selection); JSON key sensitivity. 3 lists or more; not with "
-            + "--closed-models, --compare, --stratum, --covariates or --records.")
+            + "--model falls back to the default selection); JSON key sensitivity. 3 lists or more. With "
+            + "--covariates, the covariate search is rerun on each changed table (JSON sensitivity[{change, model, "
+            + "observed, estimate, status}]). Not with --closed-models, --compare, --stratum or --records.")
     boolean sensitivity;
 
     @Mixin
@@ -170,11 +171,10 @@ final class MseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (sensitivity && (closedModels || compare || input.stratum != null || covariates.active()
-                || records.given())) {
+        if (sensitivity && (closedModels || compare || input.stratum != null || records.given())) {
             throw PrevalenceException.invalidArgument("--sensitivity", "--sensitivity re-estimates one list-overlap "
-                    + "table's log-linear model; it does not work with --closed-models, --compare, --stratum, "
-                    + "--covariates or --records");
+                    + "table's log-linear model (or, with --covariates, the covariate search); it does not work with "
+                    + "--closed-models, --compare, --stratum or --records");
         }
         if (covariates.active() && records.given()) {
             throw PrevalenceException.invalidArgument("--covariates", "--covariates reads one CSV of cases or "

@@ -64,6 +64,25 @@ class CovariateModeTest {
     }
 
     @Test
+    void sensitivityListsEveryOmissionAndMerge() throws Exception {
+        CliTest.Run r = CliTest.run("mse", file.toString(), "--lists", "A,B,C", "--covariates", "G", "--absent",
+                "C:G=b", "--sensitivity", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode s = new ObjectMapper().readTree(r.out()).get("sensitivity");
+        // three lists: omit each (3), merge each pair (3), as CovariateMse.sensitivity
+        assertEquals(6, s.size());
+        assertEquals("omit A", s.get(0).get("change").asText());
+        assertEquals("merge B_C", s.get(5).get("change").asText());
+        for (JsonNode row : s) {
+            assertTrue(row.get("estimate").asDouble() >= row.get("observed").asDouble(), row.toString());
+            assertTrue(row.has("model") && row.has("status"), row.toString());
+        }
+        CliTest.Run plain = CliTest.run("mse", file.toString(), "--lists", "A,B,C", "--covariates", "G", "--absent",
+                "C:G=b", "--format", "json");
+        assertTrue(!new ObjectMapper().readTree(plain.out()).has("sensitivity"));
+    }
+
+    @Test
     void bootstrapGivesIntervals() throws Exception {
         CliTest.Run r = CliTest.run("mse", file.toString(), "--lists", "A,B,C", "--covariates", "G", "--absent",
                 "C:G=b", "--interval", "bootstrap", "--replicates", "200", "--seed", "3", "--format", "json");

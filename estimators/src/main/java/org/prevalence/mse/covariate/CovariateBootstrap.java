@@ -9,9 +9,11 @@ import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Interval;
+import org.prevalence.core.IntervalMethod;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.bootstrap.Bootstrap;
 import org.prevalence.core.bootstrap.IntervalType;
+import org.prevalence.core.bootstrap.MultiStatistic;
 import org.prevalence.core.bootstrap.Resampler;
 
 /**
@@ -20,7 +22,9 @@ import org.prevalence.core.bootstrap.Resampler;
  * with cell probabilities \( \hat\mu_c / \hat N \) over the cells that are not structural zeros, refits
  * the same model to the cells with an observed history, and sums its fitted values over every domain.
  * The interval of each domain is the percentile interval of its replicate sums (type-8 quantiles; R uses
- * type 7, a difference of order 1/B). Replicate i draws from {@code Bootstrap.generator(seed, i)}, so the
+ * type 7, a difference of order 1/B), or by {@link #withMethod} BCa or Chao's log-normal; a lower limit
+ * below the domain's observed count is raised to it. Replicates are refitted by the warm-started
+ * normal-equation IRLS from the model's fitted values (glm.fit's QR where that defers). Replicate i draws from {@code Bootstrap.generator(seed, i)}, so the
  * result is the same whatever the number of threads.
  *
  * <p>Reference: Cruyff, M. (2021). mse: Multiple Systems Estimation, R package 1.0 ({@code boot_mse},
@@ -29,13 +33,15 @@ import org.prevalence.core.bootstrap.Resampler;
  */
 public final class CovariateBootstrap {
     private static final CovariateBootstrap DEFAULT = new CovariateBootstrap(Bootstrap.DEFAULT_REPLICATES,
-            Bootstrap.DEFAULT_SEED, 0.95, 0);
+            Bootstrap.DEFAULT_SEED, 0.95, 0, Method.PERCENTILE);
     private final int replicates;
+    private final Method method;
     private final long seed;
     private final double level;
     private final int threads;
 
-    private CovariateBootstrap(int replicates, long seed, double level, int threads) {
+    private CovariateBootstrap(int replicates, long seed, double level, int threads, Method method) {
+        this.method = method;
         this.replicates = replicates;
         this.seed = seed;
         this.level = level;
@@ -55,7 +61,7 @@ public final class CovariateBootstrap {
      * @return a copy using it
      */
     public CovariateBootstrap withReplicates(int v) {
-        return new CovariateBootstrap(Checks.atLeast("replicates", v, 2), seed, level, threads);
+        return new CovariateBootstrap(Checks.atLeast("replicates", v, 2), seed, level, threads, method);
     }
 
     /**
@@ -63,7 +69,7 @@ public final class CovariateBootstrap {
      * @return a copy using it
      */
     public CovariateBootstrap withSeed(long v) {
-        return new CovariateBootstrap(replicates, v, level, threads);
+        return new CovariateBootstrap(replicates, v, level, threads, method);
     }
 
     /**
@@ -71,7 +77,7 @@ public final class CovariateBootstrap {
      * @return a copy using it
      */
     public CovariateBootstrap withConfidenceLevel(double v) {
-        return new CovariateBootstrap(replicates, seed, Checks.level("level", v), threads);
+        return new CovariateBootstrap(replicates, seed, Checks.level("level", v), threads, method);
     }
 
     /**
@@ -79,7 +85,32 @@ public final class CovariateBootstrap {
      * @return a copy using it
      */
     public CovariateBootstrap withThreads(int v) {
-        return new CovariateBootstrap(replicates, seed, level, Checks.atLeast("threads", v, 0));
+        return new CovariateBootstrap(replicates, seed, level, Checks.atLeast("threads", v, 0), method);
+    }
+
+    /**
+     * @param v the interval method (default {@link Method#PERCENTILE}, boot_mse's)
+     * @return a copy using it
+     */
+    public CovariateBootstrap withMethod(Method v) {
+        return new CovariateBootstrap(replicates, seed, level, threads, java.util.Objects.requireNonNull(v));
+    }
+
+    /** The interval of each domain from its replicate sums. */
+    public enum Method {
+        /** boot_mse's percentile interval (type-8 quantiles). */
+        PERCENTILE,
+        /**
+         * Bias-corrected and accelerated (Efron 1987), the acceleration from the delete-one-case jackknife of
+         * the same model (each observed cell once, weighted by its count).
+         */
+        BCA,
+        /**
+         * Chao's (1987) log-normal interval with the bootstrap variance: with \( f_0 = \hat N - n \) and
+         * \( C = \exp(z \sqrt{\log(1 + \widehat{var}/f_0^2)}) \), \( (n + f_0/C,\ n + f_0 C) \); it never goes
+         * below the observed count.
+         */
+        LOG_NORMAL
     }
 
     /**
@@ -126,29 +157,124 @@ public final class CovariateBootstrap {
                 }
             }
         };
+        int[] fitRows = design.fitRows();
+        double[] start = new double[fitRows.length];
+        for (int i = 0; i < fitRows.length; i++) {
+            start[i] = mu[fitRows[i]];
+        }
+        int[] pred = design.predictRows();
+        int p = design.width(terms);
+        double[] predX = new double[pred.length * p];
+        design.fill(terms, pred, predX);
+        ThreadLocal<NormalFitter> fitters = ThreadLocal.withInitial(() -> new NormalFitter(design));
+        MultiStatistic<long[]> refit = (counts, out) -> {
+            double[] m = refit(design, terms, fitters.get(), counts, start, predX);
+            for (int j = 0; j < k; j++) {
+                double s = 0;
+                for (int c : members[j]) {
+                    s += m[c];
+                }
+                out[j] = s;
+            }
+        };
         List<Bootstrap.Result> boots = Bootstrap.withDefaults().withReplicates(replicates).withSeed(seed)
-                .withThreads(threads).withMaxFailureFraction(1.0).runMany(resampler, k, (counts, out) -> {
-                    CovariateFit f = new Fitter(design, counts).fit(terms);
-                    if (f.getStatus() == org.prevalence.core.Status.NOT_ESTIMATED) {
-                        throw PrevalenceException.notConverged("replicate", "IRLS did not converge");
-                    }
-                    double[] m = f.fittedArray();
-                    for (int j = 0; j < k; j++) {
-                        double s = 0;
-                        for (int c : members[j]) {
-                            s += m[c];
-                        }
-                        out[j] = s;
-                    }
-                });
+                .withThreads(threads).withMaxFailureFraction(1.0).runMany(resampler, k, refit);
+        double[][] jack = method == Method.BCA ? jackknife(table, design, k, refit) : null;
+        double[] weights = jack == null ? null : jackWeights(table, design);
         List<DomainEstimate> out = new ArrayList<>();
         for (int j = 0; j < k; j++) {
-            DomainEstimate p = point.get(j);
-            Interval iv = boots.get(j).getSucceeded() >= 2 ? boots.get(j).interval(IntervalType.PERCENTILE, level)
-                    : null;
-            out.add(new DomainEstimate(p.domain(), p.observed(), p.estimate(), iv));
+            DomainEstimate pt = point.get(j);
+            Bootstrap.Result bj = boots.get(j);
+            Interval iv = null;
+            if (bj.getSucceeded() >= 2) {
+                iv = switch (method) {
+                    case PERCENTILE -> bj.interval(IntervalType.PERCENTILE, level);
+                    case BCA -> bca(bj, jack[j], weights, level);
+                    case LOG_NORMAL -> logNormal(pt, bj, level);
+                };
+            }
+            if (iv != null && iv.lower() < pt.observed()) {
+                // a domain holds at least its observed cases (a replicate's sum may fall below them)
+                iv = new Interval(pt.observed(), Math.max(pt.observed(), iv.upper()), iv.level(), iv.method());
+            }
+            out.add(new DomainEstimate(pt.domain(), pt.observed(), pt.estimate(), iv));
         }
         return new Result(fit, out, boots.get(0));
+    }
+
+    /**
+     * Refits the model to replicate counts by the warm-started normal-equation IRLS (glm.fit's QR where it
+     * defers) and returns every cell's fitted value (NaN for structural zeros).
+     */
+    private static double[] refit(ModelDesign design, List<Term> terms, NormalFitter nf, long[] counts,
+            double[] start, double[] predX) {
+        int[] fitRows = design.fitRows();
+        double[] y = new double[fitRows.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = counts[fitRows[i]];
+        }
+        nf.counts(y);
+        if (!nf.fit(terms, start)) {
+            CovariateFit f = new Fitter(design, counts).fit(terms);
+            if (f.getStatus() == org.prevalence.core.Status.NOT_ESTIMATED) {
+                throw PrevalenceException.notConverged("replicate", "IRLS did not converge");
+            }
+            return f.fittedArray();
+        }
+        double[] beta = nf.coefficients();
+        int[] pred = design.predictRows();
+        int p = design.width(terms);
+        double[] m = CovariateFit.nanArray(design.table().cells());
+        for (int i = 0; i < pred.length; i++) {
+            double eta = 0;
+            for (int j = 0; j < p; j++) {
+                eta += beta[j] * predX[j * pred.length + i];
+            }
+            m[pred[i]] = Math.exp(eta);
+        }
+        return m;
+    }
+
+    /** The delete-one-case values of every domain: [domain][observed fit cell]. */
+    private double[][] jackknife(CovariateTable table, ModelDesign design, int k, MultiStatistic<long[]> refit) {
+        int[] cells = jackCells(table, design);
+        double[][] out = new double[k][cells.length];
+        long[] base = table.countsArray();
+        org.prevalence.core.bootstrap.ParallelLoop.run(cells.length, threads, () -> new double[k], (i, buf) -> {
+            long[] c = base.clone();
+            c[cells[i]]--;
+            refit.apply(c, buf);
+            for (int j = 0; j < k; j++) {
+                out[j][i] = buf[j];
+            }
+        }, null);
+        return out;
+    }
+
+    private static int[] jackCells(CovariateTable table, ModelDesign design) {
+        return java.util.Arrays.stream(design.fitRows()).filter(c -> table.count(c) > 0).toArray();
+    }
+
+    private static double[] jackWeights(CovariateTable table, ModelDesign design) {
+        return java.util.Arrays.stream(jackCells(table, design)).mapToDouble(table::count).toArray();
+    }
+
+    private static Interval bca(Bootstrap.Result b, double[] jack, double[] weights, double level) {
+        double a = org.prevalence.core.bootstrap.Jackknife.of(jack, weights).getAcceleration();
+        return b.withAcceleration(Double.isFinite(a) ? a : 0).interval(IntervalType.BCA, level);
+    }
+
+    private static Interval logNormal(DomainEstimate pt, Bootstrap.Result b, double level) {
+        // Chao (1987): log(N - n) normal, its variance from the bootstrap's
+        double f0 = pt.estimate() - pt.observed();
+        double sd = b.getBootstrapStandardError();
+        if (!(f0 > 0) || !(sd > 0)) {
+            return new Interval(pt.estimate(), pt.estimate(), level, IntervalMethod.LOGNORMAL);
+        }
+        double z = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
+                .inverseSurvivalProbability((1 - level) / 2);
+        double c = Math.exp(z * Math.sqrt(Math.log(1 + sd * sd / (f0 * f0))));
+        return new Interval(pt.observed() + f0 / c, pt.observed() + f0 * c, level, IntervalMethod.LOGNORMAL);
     }
 
     private static int[][] membership(CovariateTable table, List<DomainEstimate> domains) {

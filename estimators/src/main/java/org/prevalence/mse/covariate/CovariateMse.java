@@ -104,7 +104,26 @@ public final class CovariateMse {
      */
     public CovariateFit fit(CovariateTable table, String interactions) {
         ModelDesign design = new ModelDesign(table, yearDegree);
+        // a model without an MLE is fitted (as R's glm, and boot_mse on such a BIC model) with a warning naming
+        // the term; search() with the minimal model equal to the maximal refuses it
         return new Fitter(design).fit(model(parse(table, interactions, "model")));
+    }
+
+    /** A requested model whose MLE does not exist is an error naming the term (the closed-form check). */
+    private static void requireExistence(ModelDesign design, List<Term> terms) {
+        double[] y = new double[design.fitRows().length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = design.table().count(design.fitRows()[i]);
+        }
+        String empty = Fitter.emptyMargin(design, terms, y);
+        if (empty != null) {
+            List<String> names = new ArrayList<>();
+            for (Term t : terms) {
+                names.add(t.name(design.table().variables()));
+            }
+            throw PrevalenceException.notEstimable("model", "The maximum likelihood estimate of model %s does not "
+                    + "exist: %s. Leave that term out", String.join(" + ", names), empty);
+        }
     }
 
     /**
@@ -122,19 +141,35 @@ public final class CovariateMse {
             throw PrevalenceException.invalidArgument("minimal model", "The minimal model has term %s, which is "
                     + "not in the maximal model", extra.first().name(table.variables()));
         }
-        Fitter main = new Fitter(design);
+        if (lower.equals(upper)) {
+            requireExistence(design, model(lower));
+        }
+        Workers main = new Workers(design);
         List<String> steps = new ArrayList<>();
         List<TreeSet<Term>> models = new ArrayList<>();
         steps.add("");
         models.add(new TreeSet<>(lower));
         double n = table.observed();
-        TreeSet<Term> bic = step(design, main, lower, lower, upper, Math.log(n), steps, models);
-        TreeSet<Term> aic = step(design, main, bic, bic, upper, 2, steps, models);
-        step(design, main, aic, aic, upper, 1, steps, models);
+        double[] start = new double[design.fitRows().length];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = design.table().count(design.fitRows()[i]) + 0.1; // glm's poisson()$initialize
+        }
+        Score first = main.score(model(lower), start, false, true);
+        Object[] end = step(design, main, lower, first, lower, upper, Math.log(n), steps, models);
+        @SuppressWarnings("unchecked")
+        TreeSet<Term> bic = (TreeSet<Term>) end[0];
+        end = step(design, main, bic, (Score) end[1], bic, upper, 2, steps, models);
+        @SuppressWarnings("unchecked")
+        TreeSet<Term> aic = (TreeSet<Term>) end[0];
+        step(design, main, aic, (Score) end[1], aic, upper, 1, steps, models);
+        // every model of the path refitted by glm.fit's own IRLS from glm's start, as R reports them
+        CovariateFit[] fits = new CovariateFit[models.size()];
+        ParallelLoop.run(models.size(), threads, () -> new Fitter(design),
+                (i, f) -> fits[i] = f.fit(model(models.get(i))), null);
         List<PathStep> path = new ArrayList<>();
         int best = -1;
         for (int i = 0; i < models.size(); i++) {
-            CovariateFit f = main.fit(model(models.get(i)));
+            CovariateFit f = fits[i];
             PathStep s = new PathStep(steps.get(i), f);
             path.add(s);
             if (f.getStatus() != Status.NOT_ESTIMATED
@@ -179,17 +214,57 @@ public final class CovariateMse {
     public record Sensitivity(String change, Result result) {
     }
 
-    /** R's step(): returns the final model; appends each accepted model and its label. */
-    private TreeSet<Term> step(ModelDesign design, Fitter main, TreeSet<Term> start, TreeSet<Term> lower,
-            TreeSet<Term> upper, double k, List<String> steps, List<TreeSet<Term>> models) {
+    /** A model's log-likelihood and rank (rank -1: not fitted); mu its fitted values if kept. */
+    private record Score(double logLik, int rank, boolean exact, double[] mu) {
+        double penalised(double k) {
+            return rank < 0 ? Double.POSITIVE_INFINITY : -2 * logLik + k * rank;
+        }
+    }
+
+    /** One thread's fitters: the fast normal-equations fit, and glm.fit's IRLS where the fast one defers. */
+    private static final class Workers {
+        final Fitter exact;
+        final NormalFitter fast;
+
+        Workers(ModelDesign design) {
+            exact = new Fitter(design);
+            fast = new NormalFitter(design);
+        }
+
+        Score score(List<Term> terms, double[] start, boolean forceExact, boolean keepMu) {
+            if (!forceExact && fast.fit(terms, start)) {
+                return new Score(fast.logLikelihood(), fast.rank(), false, keepMu ? fast.fitted().clone() : null);
+            }
+            PoissonRegression.Fit f = exact.glmFit(terms);
+            if (f == null) {
+                return new Score(Double.NaN, -1, true, null);
+            }
+            return new Score(f.getLogLikelihood(), f.getRank(), true, keepMu ? f.getFitted() : null);
+        }
+    }
+
+    /**
+     * Two fits of one model agree to this on \( -2\ell + kp \): candidates within it of the best are refitted
+     * by glm.fit's IRLS before the choice, so that near ties are decided as R decides them.
+     */
+    private static double margin(double score) {
+        return 1e-3 + 1e-6 * Math.abs(score);
+    }
+
+    /**
+     * R's step(): returns {the final model, its score}; appends each accepted model and its label. Candidates
+     * are scored in parallel by the fast fit warm-started from the current model's fitted values; the choice
+     * depends only on the candidates' order, never on the threads.
+     */
+    private Object[] step(ModelDesign design, Workers main, TreeSet<Term> start, Score startScore,
+            TreeSet<Term> lower, TreeSet<Term> upper, double k, List<String> steps, List<TreeSet<Term>> models) {
         TreeSet<Term> current = new TreeSet<>(start);
+        Score cur = startScore;
         List<String> vars = design.table().variables();
         while (true) {
-            PoissonRegression.Fit cur = main.glmFit(model(current));
-            if (cur == null) {
-                return current;
+            if (cur.rank() < 0) {
+                return new Object[] {current, cur};
             }
-            double curAic = -2 * cur.getLogLikelihood() + k * cur.getRank();
             List<Term> drops = new ArrayList<>();
             for (Term t : current) {
                 if (!lower.contains(t)) {
@@ -204,10 +279,8 @@ public final class CovariateMse {
             }
             int nc = drops.size() + adds.size();
             if (nc == 0) {
-                return current;
+                return new Object[] {current, cur};
             }
-            double[] score = new double[nc];
-            int[] rank = new int[nc];
             List<TreeSet<Term>> cand = new ArrayList<>();
             for (int i = 0; i < nc; i++) {
                 TreeSet<Term> m = new TreeSet<>(current);
@@ -218,15 +291,47 @@ public final class CovariateMse {
                 }
                 cand.add(m);
             }
-            ParallelLoop.run(nc, threads, () -> new Fitter(design), (i, f) -> {
-                PoissonRegression.Fit fit = f.glmFit(model(cand.get(i)));
-                score[i] = fit == null ? Double.POSITIVE_INFINITY : -2 * fit.getLogLikelihood() + k * fit.getRank();
-                rank[i] = fit == null ? -1 : fit.getRank();
-            }, null);
+            Score[] sc = new Score[nc];
+            double[] mu = cur.mu();
+            ParallelLoop.run(nc, threads, () -> new Workers(design),
+                    (i, w) -> sc[i] = w.score(model(cand.get(i)), mu, false, false), null);
+            int curRank = cur.rank();
+            double best = cur.penalised(k);
+            for (int i = 0; i < nc; i++) {
+                if (sc[i].rank() >= 0 && sc[i].rank() != curRank) {
+                    best = Math.min(best, sc[i].penalised(k));
+                }
+            }
+            double threshold = best + margin(best);
+            List<Integer> redo = new ArrayList<>();
+            int contenders = cur.penalised(k) <= threshold ? 1 : 0;
+            for (int i = 0; i < nc; i++) {
+                if (sc[i].rank() >= 0 && sc[i].rank() != curRank && sc[i].penalised(k) <= threshold) {
+                    contenders++;
+                    if (!sc[i].exact()) {
+                        redo.add(i);
+                    }
+                }
+            }
+            if (contenders < 2) {
+                redo.clear(); // one clear winner (or none): the fast scores decide as exact ones would
+            }
+            if (!redo.isEmpty()) {
+                if (!cur.exact() && cur.penalised(k) <= threshold) {
+                    Score e = main.score(model(current), mu, true, false);
+                    cur = new Score(e.logLik(), e.rank(), true, mu);
+                    curRank = cur.rank();
+                }
+                ParallelLoop.run(redo.size(), threads, () -> new Workers(design), (j, w) -> {
+                    int i = redo.get(j);
+                    sc[i] = w.score(model(cand.get(i)), mu, true, false);
+                }, null);
+            }
+            double curAic = cur.penalised(k);
             int choice = -1;
             // a drop that loses no parameter (an aliased term) is taken at once, the last such, as step() does
             for (int i = drops.size() - 1; i >= 0; i--) {
-                if (rank[i] == cur.getRank()) {
+                if (sc[i].rank() == curRank) {
                     choice = i;
                     break;
                 }
@@ -234,18 +339,19 @@ public final class CovariateMse {
             if (choice < 0) {
                 double bestScore = curAic;
                 for (int i = 0; i < nc; i++) {
-                    if (rank[i] >= 0 && rank[i] != cur.getRank() && score[i] < bestScore) {
-                        bestScore = score[i];
+                    if (sc[i].rank() >= 0 && sc[i].rank() != curRank && sc[i].penalised(k) < bestScore) {
+                        bestScore = sc[i].penalised(k);
                         choice = i;
                     }
                 }
             }
             if (choice < 0) {
-                return current;
+                return new Object[] {current, cur};
             }
             Term t = choice < drops.size() ? drops.get(choice) : adds.get(choice - drops.size());
             steps.add((choice < drops.size() ? "- " : "+ ") + t.name(vars));
             current = cand.get(choice);
+            cur = main.score(model(current), mu, sc[choice].exact(), true);
             models.add(new TreeSet<>(current));
         }
     }

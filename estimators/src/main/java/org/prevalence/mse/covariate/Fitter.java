@@ -19,7 +19,10 @@ final class Fitter {
     private final double[] y;
     private final int[] rows;
     private PoissonRegression.Workspace ws;
+    private NormalFitter normal;
+    private List<Term> currentTerms = List.of();
     private double[] x = new double[0];
+    private double[] predX = new double[0];
 
     Fitter(ModelDesign design) {
         this.design = design;
@@ -57,24 +60,57 @@ final class Fitter {
 
     /** @return the full fit with every cell predicted; NOT_ESTIMATED if IRLS did not converge */
     CovariateFit fit(List<Term> terms) {
+        currentTerms = terms;
         CovariateTable table = design.table();
         List<String> vars = table.variables();
         List<String> names = new ArrayList<>();
         for (Term t : terms) {
             names.add(t.name(vars));
         }
-        PoissonRegression.Fit f = glmFit(terms);
+        if (normal == null) {
+            normal = new NormalFitter(design);
+            normal.counts(y);
+        }
         double[] fitted = CovariateFit.nanArray(table.cells());
+        if (normal.fitGlm(terms)) {
+            String[] cn = design.columnNames(terms);
+            List<String> aliased = new ArrayList<>();
+            for (int j = 0; j < cn.length; j++) {
+                if (normal.isAliased(j)) {
+                    aliased.add(cn[j]);
+                }
+            }
+            predict(terms, normal.coefficients(), fitted);
+            boolean boundary = false;
+            for (int r : rows) {
+                boundary |= fitted[r] < ZERO_FITTED;
+            }
+            // at a boundary fit the normal equations square an ill condition: glm.fit's QR for the figures
+            if (!boundary) {
+                return finish(names, normal.rank(), rows.length - normal.rank(), normal.deviance(),
+                    normal.logLikelihood(), fitted, aliased);
+            }
+        }
+        PoissonRegression.Fit f = glmFit(terms);
         if (f == null) {
             return new CovariateFit(table, names, 0, 0, Double.NaN, Double.NaN, fitted, Status.NOT_ESTIMATED,
                     List.of(Warning.of(Warning.Kind.NOT_CONVERGED, "IRLS did not converge for model "
                             + String.join(" + ", names))), List.of());
         }
+        predict(terms, f.getCoefficients(), fitted);
+        return finish(names, f.getRank(), f.getResidualDf(), f.getDeviance(), f.getLogLikelihood(), fitted,
+                f.getAliased());
+    }
+
+    /** Writes exp(X beta) into every cell that is not a structural zero; NaN coefficients count as 0. */
+    private void predict(List<Term> terms, double[] beta, double[] fitted) {
         int[] pred = design.predictRows();
         int p = design.width(terms);
-        double[] col = new double[pred.length * p];
+        if (pred.length * p > predX.length) {
+            predX = new double[pred.length * p];
+        }
+        double[] col = predX;
         design.fill(terms, pred, col);
-        double[] beta = f.getCoefficients();
         for (int i = 0; i < pred.length; i++) {
             double eta = 0;
             for (int j = 0; j < p; j++) {
@@ -84,6 +120,10 @@ final class Fitter {
             }
             fitted[pred[i]] = Math.exp(eta);
         }
+    }
+
+    private CovariateFit finish(List<String> names, int rank, int df, double deviance, double logLik,
+            double[] fitted, List<String> aliased) {
         List<Warning> warnings = new ArrayList<>();
         Status status = Status.OK;
         int zeros = 0;
@@ -98,7 +138,43 @@ final class Fitter {
                     "Fitted values numerically 0 in %d cells: the maximum likelihood estimate of model %s does "
                             + "not exist (a boundary fit); its N is not reliable", zeros, String.join(" + ", names))));
         }
-        return new CovariateFit(table, names, f.getRank(), f.getResidualDf(), f.getDeviance(),
-                f.getLogLikelihood(), fitted, status, warnings, f.getAliased());
+        String empty = emptyMargin(design, currentTerms, y);
+        if (empty != null) {
+            warnings.add(Warning.of(Warning.Kind.BOUNDARY, "The maximum likelihood estimate of model "
+                    + String.join(" + ", names) + " does not exist: " + empty));
+        }
+        return new CovariateFit(design.table(), names, rank, df, deviance, logLik, fitted, status, warnings, aliased);
+    }
+
+    /**
+     * The closed-form existence check (Fienberg and Rinaldo 2012, Thm 3: the MLE exists only if the observed
+     * sufficient statistics lie in the relative interior of the marginal cone): a column with no negative
+     * entry, nonzero on some cell in the likelihood, whose observed margin \( \sum_i x_i y_i \) is 0 puts them
+     * on its boundary, and the log-likelihood grows as that coefficient goes to minus infinity.
+     * @return a message naming the first such term and column, or null if there is none
+     */
+    static String emptyMargin(ModelDesign design, List<Term> terms, double[] y) {
+        List<String> vars = design.table().variables();
+        for (Term t : terms) {
+            double[][] cols = design.fitColumns(t);
+            String[] names = design.columnNames(List.of(t));
+            for (int j = 0; j < cols.length; j++) {
+                double[] c = cols[j];
+                boolean nonneg = true;
+                boolean any = false;
+                double margin = 0;
+                for (int i = 0; i < c.length && nonneg; i++) {
+                    nonneg = c[i] >= 0;
+                    any |= c[i] > 0;
+                    margin += c[i] * y[i];
+                }
+                if (nonneg && any && margin == 0) {
+                    return String.format(java.util.Locale.ROOT, "term %s has an empty margin (no observed case "
+                            + "has its column %s nonzero), so its coefficient goes to minus infinity", t.name(vars),
+                            names[j + 1]);
+                }
+            }
+        }
+        return null;
     }
 }

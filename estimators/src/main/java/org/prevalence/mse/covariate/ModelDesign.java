@@ -16,6 +16,8 @@ final class ModelDesign {
     private final String[][] names;
     private final int[] fitRows;
     private final int[] predictRows;
+    private final java.util.concurrent.ConcurrentHashMap<Term, double[][]> fitColumns =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     ModelDesign(CovariateTable table, int yearDegree) {
         this.table = table;
@@ -151,5 +153,20 @@ final class ModelDesign {
                 }
             }
         }
+    }
+
+    /** @return the term's columns over {@link #fitRows()}, computed once and shared (read-only) */
+    double[][] fitColumns(Term t) {
+        return fitColumns.computeIfAbsent(t, term -> {
+            int n = fitRows.length;
+            int w = width(term);
+            double[] x = new double[n * (w + 1)];
+            fill(List.of(term), fitRows, x);
+            double[][] out = new double[w][];
+            for (int j = 0; j < w; j++) {
+                out[j] = java.util.Arrays.copyOfRange(x, (j + 1) * n, (j + 2) * n);
+            }
+            return out;
+        });
     }
 }

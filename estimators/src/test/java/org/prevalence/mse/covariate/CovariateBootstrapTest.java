@@ -27,6 +27,39 @@ class CovariateBootstrapTest {
         assertTrue(!Arrays.equals(one.getTotal().getReplicates(), other.getTotal().getReplicates()));
     }
 
+    @Test
+    void bcaAndLogNormalAreSeededThreadInvariantAndBracketTheEstimate() {
+        CovariateFit f = CovariateMse.withDefaults().fit(CovariateMseTest.twoLists(), "A:G,B:G");
+        for (CovariateBootstrap.Method m : CovariateBootstrap.Method.values()) {
+            CovariateBootstrap b = CovariateBootstrap.withDefaults().withReplicates(300).withSeed(3).withMethod(m);
+            CovariateBootstrap.Result one = b.withThreads(1).estimate(f, 0);
+            CovariateBootstrap.Result two = b.withThreads(2).estimate(f, 0);
+            assertEquals(one.getDomains(), two.getDomains(), m.name());
+            for (DomainEstimate d : one.getDomains()) {
+                assertTrue(d.interval().lower() >= d.observed() && d.interval().lower() <= d.estimate()
+                        && d.estimate() <= d.interval().upper(), m + " " + d);
+            }
+        }
+    }
+
+    /**
+     * Log-normal (Chao 1987) arithmetic by hand from the bootstrap's own standard error: f0 = N - n,
+     * C = exp(1.959964 sqrt(log(1 + se^2 / f0^2))), (n + f0 / C, n + f0 C).
+     */
+    @Test
+    void logNormalIsChaosFormulaOnTheBootstrapVariance() {
+        CovariateFit f = CovariateMse.withDefaults().fit(CovariateMseTest.twoLists(), "A:G,B:G");
+        CovariateBootstrap.Result r = CovariateBootstrap.withDefaults().withReplicates(400).withSeed(5)
+                .withMethod(CovariateBootstrap.Method.LOG_NORMAL).estimate(f, 0);
+        double se = r.getTotal().getBootstrapStandardError();
+        double f0 = f.getEstimate() - f.getObserved();
+        double c = Math.exp(1.959963984540054 * Math.sqrt(Math.log(1 + se * se / (f0 * f0))));
+        double lower = f.getObserved() + f0 / c;
+        double upper = f.getObserved() + f0 * c;
+        assertEquals(lower, r.getConfidenceInterval().lower(), 1e-9 * lower);
+        assertEquals(upper, r.getConfidenceInterval().upper(), 1e-9 * upper);
+    }
+
     /**
      * R: {@code boot_mse(model_search(simdat, lists = 1:4), rep = 1000, seed = 1)} (boot_factor.csv, limits
      * rounded to integers by boot_mse). Monte Carlo tolerance, distribution free: R's limit at tail probability
@@ -37,7 +70,7 @@ class CovariateBootstrapTest {
     @Test
     @Tag("slow")
     void matchesBootMseWithinMonteCarloError() {
-        checkAgainstR(2000);
+        checkAgainstR(10_000);
     }
 
     @Test

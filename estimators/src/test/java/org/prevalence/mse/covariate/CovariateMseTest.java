@@ -160,4 +160,49 @@ class CovariateMseTest {
         assertTrue(bad(() -> CovariateMse.withDefaults().withYearDegree(2).fit(ok, "main")).getMessage()
                 .contains("degree 2 must be below the number of years 2"));
     }
+
+    /** Three lists; no case on A in level y of G (A's y-cells all 0). */
+    static CovariateTable noAInY() {
+        String[][] rows = {
+            {"1", "0", "0", "x", "20"}, {"0", "1", "0", "x", "15"}, {"1", "1", "0", "x", "6"}, {"0", "0", "1", "x", "9"},
+            {"1", "0", "1", "x", "4"}, {"0", "1", "1", "x", "3"}, {"1", "1", "1", "x", "2"},
+            {"0", "1", "0", "y", "25"}, {"0", "0", "1", "y", "12"}, {"0", "1", "1", "y", "5"}};
+        Map<String, String[]> cols = new LinkedHashMap<>();
+        String[] names = {"A", "B", "C", "G", "Freq"};
+        for (int j = 0; j < names.length; j++) {
+            String[] col = new String[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                col[i] = rows[i][j];
+            }
+            cols.put(names[j], col);
+        }
+        return CovariateTable.builder(List.of("A", "B", "C")).covariates(List.of("G")).fromTable(cols, "Freq");
+    }
+
+    @Test
+    void requestedModelWithoutAnMleIsAnErrorNamingTheTerm() {
+        // closed form: the sufficient statistic of column A1:Gy is the number of cases on A in level y, 0 here;
+        // the log-likelihood increases without bound as its coefficient goes to minus infinity (the observed
+        // margins on the boundary of the marginal cone, Fienberg and Rinaldo 2012), so the MLE does not exist
+        CovariateFit f = CovariateMse.withDefaults().fit(noAInY(), "A:G");
+        assertTrue(f.getWarnings().stream().anyMatch(w -> w.message().contains("term A:G")
+                && w.message().contains("A1:Gy")), f.toString());
+        org.prevalence.core.PrevalenceException s = org.junit.jupiter.api.Assertions.assertThrows(
+                org.prevalence.core.PrevalenceException.class, () -> CovariateMse.withDefaults().withMinModel("A:G")
+                        .withMaxModel("A:G").search(noAInY()));
+        assertTrue(s.getMessage().contains("term A:G") && s.getMessage().contains("A1:Gy"), s.getMessage());
+        // B and C have cases in both levels, and every list pair overlaps: those models have an MLE
+        CovariateFit ok = CovariateMse.withDefaults().fit(noAInY(), "B:G,C:G,A:B,A:C,B:C");
+        assertTrue(ok.getWarnings().isEmpty(), ok.toString());
+    }
+
+    @Test
+    void searchReportsEveryPathModelWithoutAnMle() {
+        CovariateMse.Result r = CovariateMse.withDefaults().search(noAInY());
+        for (CovariateMse.PathStep p : r.getPath()) {
+            boolean hasAg = p.fit().getTerms().contains("A:G");
+            boolean warned = p.fit().getWarnings().stream().anyMatch(w -> w.message().contains("term A:G"));
+            assertEquals(hasAg, warned, p.step() + " " + p.fit());
+        }
+    }
 }
