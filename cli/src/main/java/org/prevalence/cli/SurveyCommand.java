@@ -506,7 +506,6 @@ final class SurveyCommand implements Callable<Integer> {
         b.lonelyPsu(lonelyPsu);
         if (replicateWeights != null) {
             List<String> cols = EngineOptions.replicateColumns(replicateWeights, weights, columnNames);
-            ReplicateColumns.checkNumbered(replicateWeights, cols);
             ReplicateMethod type = replicateType;
             double s = scale != null ? scale : ReplicateDesign.defaultScale(type, cols.size(), 0.5);
             b.replicateWeights(new ReplicateWeightSpec(cols, type, s, rscales,

@@ -59,7 +59,7 @@ class SurveySdrCommandTest {
         CliTest.Run r = CliTest.run("survey", g.toString(), "--weights", "PWGTP", "--replicate-weights", "PWGTP",
                 "--replicate-type", "sdr", "--mse", "--total", "api00");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("PWGTP37 is missing"), r.err());
+        assertTrue(r.err().contains("'PWGTP37' is missing"), r.err());
         // an empty cell in PWGTP12, data row 5
         List<String> blank = new ArrayList<>(lines);
         List<String> c = new ArrayList<>(List.of(blank.get(5).split(",", -1)));
