@@ -215,25 +215,7 @@ public final class ListTables {
     }
 
     private static int[][] patterns(CsvColumns c, List<String> lists) {
-        int n = c.rows();
-        int k = lists.size();
-        int[][] p = new int[n][k];
-        for (int j = 0; j < k; j++) {
-            String name = lists.get(j);
-            double[] v = c.numbers(name);
-            for (int r = 0; r < n; r++) {
-                if (Double.isNaN(v[r])) {
-                    throw PrevalenceException.invalidData(where(r, name),
-                            "%s: missing list membership; every row needs 0 or 1", where(r, name));
-                }
-                if (v[r] != 0 && v[r] != 1) {
-                    throw PrevalenceException.invalidData(where(r, name),
-                            "%s: list membership must be 0 or 1", where(r, name));
-                }
-                p[r][j] = (int) v[r];
-            }
-        }
-        return p;
+        return patterns(c.rows(), lists, c::numbers);
     }
 
     private static Column<?> column(Table t, String name) {
@@ -245,11 +227,16 @@ public final class ListTables {
     }
 
     private static int[][] patterns(Table t, List<String> lists) {
-        int n = t.rowCount();
-        int[][] p = new int[n][lists.size()];
-        for (int j = 0; j < lists.size(); j++) {
+        return patterns(t.rowCount(), lists, name -> Columns.numbers(t, name));
+    }
+
+    /** 0/1 memberships of {@code n} rows for each list column, as {@code column} reads them (NaN = missing). */
+    private static int[][] patterns(int n, List<String> lists, java.util.function.Function<String, double[]> column) {
+        int k = lists.size();
+        int[][] p = new int[n][k];
+        for (int j = 0; j < k; j++) {
             String name = lists.get(j);
-            double[] v = Columns.numbers(t, name);
+            double[] v = column.apply(name);
             for (int r = 0; r < n; r++) {
                 if (Double.isNaN(v[r])) {
                     throw PrevalenceException.invalidData(where(r, name),

@@ -167,16 +167,7 @@ class CovariateMseTest {
             {"1", "0", "0", "x", "20"}, {"0", "1", "0", "x", "15"}, {"1", "1", "0", "x", "6"}, {"0", "0", "1", "x", "9"},
             {"1", "0", "1", "x", "4"}, {"0", "1", "1", "x", "3"}, {"1", "1", "1", "x", "2"},
             {"0", "1", "0", "y", "25"}, {"0", "0", "1", "y", "12"}, {"0", "1", "1", "y", "5"}};
-        Map<String, String[]> cols = new LinkedHashMap<>();
-        String[] names = {"A", "B", "C", "G", "Freq"};
-        for (int j = 0; j < names.length; j++) {
-            String[] col = new String[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                col[i] = rows[i][j];
-            }
-            cols.put(names[j], col);
-        }
-        return CovariateTable.builder(List.of("A", "B", "C")).covariates(List.of("G")).fromTable(cols, "Freq");
+        return ListSensitivityTest.abcg(rows);
     }
 
     @Test

@@ -20,6 +20,11 @@ class ListSensitivityTest {
             {"1", "0", "1", "x", "4"}, {"0", "1", "1", "x", "3"}, {"1", "1", "1", "x", "2"},
             {"1", "0", "0", "y", "30"}, {"0", "1", "0", "y", "25"}, {"1", "1", "0", "y", "10"}, {"0", "0", "1", "y", "12"},
             {"1", "0", "1", "y", "7"}, {"0", "1", "1", "y", "5"}, {"1", "1", "1", "y", "3"}};
+        return abcg(rows);
+    }
+
+    /** A table of lists A, B, C and covariate G from rows {A, B, C, G, Freq}. */
+    static CovariateTable abcg(String[][] rows) {
         Map<String, String[]> cols = new LinkedHashMap<>();
         String[] names = {"A", "B", "C", "G", "Freq"};
         for (int j = 0; j < names.length; j++) {
