@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.Columns;
+import org.prevalence.core.io.CsvColumns;
+import org.prevalence.core.io.CsvInput;
 import org.prevalence.core.lists.ListOverlapTable;
 import tech.tablesaw.api.Table;
 
@@ -15,7 +17,10 @@ import tech.tablesaw.api.Table;
  * How to read a reported-case table (one row per validated case) into {@link CaseData}: the column
  * names, the source (team) columns, the forms of forced labour and the region edition.
  *
- * <p>Every row is checked, and an error names the 1-based data row and the column: a case found
+ * <p>The cases are read from a Tablesaw table ({@link #read(Table)}) or, without a table, from the
+ * columns of a CSV file ({@link #read(CsvColumns)}, the columns named by {@link #reading}); both
+ * run the same checks. Every row is checked, and an error names the 1-based data row and the
+ * column (and, for a file, its line): a case found
  * by no source, a source cell other than 0/1, an unknown region or form, negative victims, an end
  * date before the start date, a missing cell, a duplicated case id, a country given in two regions.
  *
@@ -140,63 +145,101 @@ public final class CaseFile {
      * @throws PrevalenceException naming the row and column of the first bad cell
      */
     public CaseData read(Table t) {
-        if (t.rowCount() == 0) {
+        return read(Cells.of(t));
+    }
+
+    /**
+     * Reads and validates the cases from the columns of a CSV file, read without a table (see
+     * {@link #reading}): as {@link #read(Table)}, with the same checks, the same results and the
+     * line of the file named in every message about a row.
+     *
+     * @param c the columns (not kept)
+     * @return the validated cases
+     * @throws PrevalenceException naming the row, line and column of the first bad cell
+     */
+    public CaseData read(CsvColumns c) {
+        return read(Cells.of(c));
+    }
+
+    /**
+     * The reader of the columns {@link #read(CsvColumns)} needs: of this configuration's columns,
+     * those the header has (a missing one is then refused by {@code read}, with the fix), the
+     * source, victims and duration columns as numbers, the others as categories.
+     * @param in the CSV reader (delimiter, missing-value tokens, decimal mark, threads)
+     * @param header the file's header ({@link CsvInput#header})
+     * @return {@code in} reading those columns
+     */
+    public CsvInput reading(CsvInput in, List<String> header) {
+        List<String> numbers = new ArrayList<>(sources);
+        numbers.add(victims);
+        if (duration != null) {
+            numbers.add(duration);
+        }
+        List<String> text = new ArrayList<>(List.of(caseId, country, region, form, start));
+        if (duration == null) {
+            text.add(end);
+        }
+        return Cells.reading(in, header, numbers, text);
+    }
+
+    private CaseData read(Cells t) {
+        if (t.rows() == 0) {
             throw PrevalenceException.invalidData(t.name(), "The case table '%s' has no rows", t.name());
         }
         String[] ids = caseIds(t);
         int[] pattern = patterns(t, ids);
-        String[] countries = Columns.strings(t, country);
+        String[] countries = t.strings(country);
         int[] regionIx = regions(t, countries);
         int[] formOf = forms(t);
         long[] vict = victims(t);
-        long[] from = Columns.epochDays(t, start);
+        long[] from = t.epochDays(start);
         long[] to = endDays(t, from);
         return new CaseData(sources, edition, forms, ids, pattern, countries, regionIx, formOf, vict, from, to);
     }
 
     /** The case ids, each once. */
-    private String[] caseIds(Table t) {
-        String[] ids = Columns.strings(t, caseId);
+    private String[] caseIds(Cells t) {
+        String[] ids = t.strings(caseId);
         Map<String, Integer> seen = new HashMap<>();
         for (int r = 0; r < ids.length; r++) {
             Integer prev = seen.putIfAbsent(ids[r], r);
             if (prev != null) {
                 throw PrevalenceException.invalidData(Columns.where(r, caseId),
-                        "Row %d: case id '%s' is also on row %d; each case must appear once (merge the rows, "
-                                + "with a 1 for every source that found it)", r + 1, ids[r], prev + 1);
+                        "%s: case id '%s' is also on row %d; each case must appear once (merge the rows, "
+                                + "with a 1 for every source that found it)", t.row(r), ids[r], prev + 1);
             }
         }
         return ids;
     }
 
     /** Each case's capture history: bit j set if source j found it (at least one bit per case). */
-    private int[] patterns(Table t, String[] ids) {
+    private int[] patterns(Cells t, String[] ids) {
         int n = ids.length;
         int[] pattern = new int[n];
         for (int j = 0; j < sources.size(); j++) {
-            double[] s = Columns.requiredNumbers(t, sources.get(j));
+            double[] s = t.requiredNumbers(sources.get(j));
             for (int r = 0; r < n; r++) {
                 if (s[r] == 1) {
                     pattern[r] |= 1 << j;
                 } else if (s[r] != 0) {
                     throw PrevalenceException.invalidData(Columns.where(r, sources.get(j)),
-                            "Row %d, column '%s': a source column holds 0 or 1", r + 1, sources.get(j));
+                            "%s, column '%s': a source column holds 0 or 1", t.row(r), sources.get(j));
                 }
             }
         }
         for (int r = 0; r < n; r++) {
             if (pattern[r] == 0) {
                 throw PrevalenceException.invalidData("row " + (r + 1),
-                        "Row %d: case '%s' was found by none of the sources %s; every reported case must be on at "
-                                + "least one list (set its source column to 1 or remove the row)", r + 1, ids[r], sources);
+                        "%s: case '%s' was found by none of the sources %s; every reported case must be on at "
+                                + "least one list (set its source column to 1 or remove the row)", t.row(r), ids[r], sources);
             }
         }
         return pattern;
     }
 
     /** Each case's form, as an index into the configured forms (names matched ignoring case). */
-    private int[] forms(Table t) {
-        String[] formCells = Columns.strings(t, form);
+    private int[] forms(Cells t) {
+        String[] formCells = t.strings(form);
         Map<String, Integer> formIx = new HashMap<>();
         for (int i = 0; i < forms.size(); i++) {
             formIx.put(RegionEdition.key(forms.get(i)), i);
@@ -206,8 +249,8 @@ public final class CaseFile {
             Integer f = formIx.get(RegionEdition.key(formCells[r]));
             if (f == null) {
                 throw PrevalenceException.invalidData(Columns.where(r, form),
-                        "Row %d, column '%s': unknown form '%s'; the forms are %s (fix the name or configure the forms)",
-                        r + 1, form, formCells[r], forms);
+                        "%s, column '%s': unknown form '%s'; the forms are %s (fix the name or configure the forms)",
+                        t.row(r), form, formCells[r], forms);
             }
             formOf[r] = f;
         }
@@ -215,14 +258,14 @@ public final class CaseFile {
     }
 
     /** The number of victims of each case: whole numbers in [0, 2^63). */
-    private long[] victims(Table t) {
-        double[] v = Columns.requiredNumbers(t, victims);
+    private long[] victims(Cells t) {
+        double[] v = t.requiredNumbers(victims);
         long[] vict = new long[v.length];
         for (int r = 0; r < v.length; r++) {
             if (!(v[r] >= 0) || v[r] != Math.rint(v[r]) || v[r] >= 0x1p63) {
                 throw PrevalenceException.invalidData(Columns.where(r, victims),
-                        "Row %d, column '%s': the number of victims must be a whole number >= 0 (and below 2^63)",
-                        r + 1, victims);
+                        "%s, column '%s': the number of victims must be a whole number >= 0 (and below 2^63)",
+                        t.row(r), victims);
             }
             vict[r] = (long) v[r];
         }
@@ -230,42 +273,42 @@ public final class CaseFile {
     }
 
     /** Each case's last day: from the duration column if one was named, else the end column (not before the start). */
-    private long[] endDays(Table t, long[] from) {
+    private long[] endDays(Cells t, long[] from) {
         int n = from.length;
         if (duration != null) {
-            double[] d = Columns.requiredNumbers(t, duration);
+            double[] d = t.requiredNumbers(duration);
             long[] to = new long[n];
             for (int r = 0; r < n; r++) {
                 if (!(d[r] >= 1) || d[r] != Math.rint(d[r]) || d[r] > 1e9) {
                     throw PrevalenceException.invalidData(Columns.where(r, duration),
-                            "Row %d, column '%s': the duration must be a whole number of days >= 1 (at most 10^9)",
-                            r + 1, duration);
+                            "%s, column '%s': the duration must be a whole number of days >= 1 (at most 10^9)",
+                            t.row(r), duration);
                 }
                 to[r] = from[r] + (long) d[r] - 1;
             }
             return to;
         }
-        long[] to = Columns.epochDays(t, end);
+        long[] to = t.epochDays(end);
         for (int r = 0; r < n; r++) {
             if (to[r] < from[r]) {
                 throw PrevalenceException.invalidData(Columns.where(r, end),
-                        "Row %d, column '%s': the end date is before the start date", r + 1, end);
+                        "%s, column '%s': the end date is before the start date", t.row(r), end);
             }
         }
         return to;
     }
 
-    private int[] regions(Table t, String[] countries) {
+    private int[] regions(Cells t, String[] countries) {
         int n = countries.length;
         int[] out = new int[n];
-        boolean hasRegion = Columns.has(t, region);
+        boolean hasRegion = t.has(region);
         if (!hasRegion && !edition.hasCountries()) {
-            throw Columns.noColumn(t, region, new PrevalenceException.Remedy(
+            throw t.noColumn(region, new PrevalenceException.Remedy(
                     "add the column, or use an edition that maps countries (edition '" + edition.name()
                             + "' maps none): RegionEdition.fromTable with a country column",
                     "add the column, or supply a regions file with a country column (--regions FILE.csv)"));
         }
-        String[] cells = hasRegion ? Columns.strings(t, region) : null;
+        String[] cells = hasRegion ? t.strings(region) : null;
         Map<String, Integer> countryRegion = new HashMap<>();
         Map<String, Integer> countryRow = new HashMap<>();
         List<String> regs = new ArrayList<>(edition.regions());
@@ -274,26 +317,26 @@ public final class CaseFile {
             int byCountry = edition.regionOfCountry(countries[r]);
             int reg;
             if (hasRegion) {
-                reg = edition.resolve(cells[r], region, r);
+                reg = edition.resolve(cells[r], region, t, r);
                 if (edition.hasCountries() && byCountry >= 0 && byCountry != reg) {
                     throw PrevalenceException.invalidData(Columns.where(r, region),
-                            "Row %d: country '%s' is in region '%s' in the regions file, but this row says '%s'; "
-                                    + "a country must be in exactly one region", r + 1, countries[r],
+                            "%s: country '%s' is in region '%s' in the regions file, but this row says '%s'; "
+                                    + "a country must be in exactly one region", t.row(r), countries[r],
                             regs.get(byCountry), cells[r]);
                 }
             } else {
                 if (byCountry < 0) {
                     throw PrevalenceException.invalidData(Columns.where(r, country),
-                            "Row %d, column '%s': country '%s' is not in the regions file of edition '%s'",
-                            r + 1, country, countries[r], edition.name());
+                            "%s, column '%s': country '%s' is not in the regions file of edition '%s'",
+                            t.row(r), country, countries[r], edition.name());
                 }
                 reg = byCountry;
             }
             Integer prev = countryRegion.putIfAbsent(ck, reg);
             if (prev != null && prev != reg) {
                 throw PrevalenceException.invalidData(Columns.where(r, region),
-                        "Row %d: country '%s' is in region '%s', but row %d puts it in '%s'; a country must be in "
-                                + "exactly one region", r + 1, countries[r], regs.get(reg), countryRow.get(ck) + 1,
+                        "%s: country '%s' is in region '%s', but row %d puts it in '%s'; a country must be in "
+                                + "exactly one region", t.row(r), countries[r], regs.get(reg), countryRow.get(ck) + 1,
                         regs.get(prev));
             }
             countryRow.putIfAbsent(ck, r);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.Columns;
+import org.prevalence.core.io.CsvColumns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -40,21 +41,38 @@ public final class Covariates {
      * @throws PrevalenceException naming the row if a country is given twice or a value is missing
      */
     public static Covariates fromTable(Table t, List<String> columns) {
+        return read(Cells.of(t), columns);
+    }
+
+    /**
+     * Reads a covariate file's columns, read without a table: as {@link #fromTable}, with the same
+     * checks and the line of the file in every message about a row. With {@code columns} null,
+     * every column read other than {@code country, region, population, prevalence, se} that holds
+     * numbers is a covariate (read every column as a category for the rule of {@link #fromTable}).
+     * @param c the columns ({@code country} read as a category)
+     * @param columns the covariate columns, or null as in {@link #fromTable}
+     * @return the covariates
+     */
+    public static Covariates fromColumns(CsvColumns c, List<String> columns) {
+        return read(Cells.of(c), columns);
+    }
+
+    private static Covariates read(Cells t, List<String> columns) {
         List<String> cols = new ArrayList<>();
         if (columns == null) {
             for (String c : t.columnNames()) {
                 // a column holding numbers is a covariate even with a stray text cell: that cell is then an error
-                if (!NOT_COVARIATES.contains(c.toLowerCase(Locale.ROOT)) && Columns.holdsNumbers(Columns.column(t, c))) {
+                if (!NOT_COVARIATES.contains(c.toLowerCase(Locale.ROOT)) && t.holdsNumbers(c)) {
                     cols.add(c);
                 }
             }
         } else {
             cols.addAll(columns);
         }
-        String[] country = Columns.strings(t, "country");
+        String[] country = t.strings("country");
         double[][] x = new double[cols.size()][];
         for (int j = 0; j < cols.size(); j++) {
-            x[j] = Columns.numbers(t, cols.get(j));
+            x[j] = t.numbers(cols.get(j));
         }
         Map<String, double[]> m = new HashMap<>();
         Map<String, Integer> rows = new HashMap<>();
@@ -66,8 +84,8 @@ public final class Covariates {
             Integer prev = rows.putIfAbsent(RegionEdition.key(country[r]), r);
             if (prev != null) {
                 throw PrevalenceException.invalidData(Columns.where(r, "country"),
-                        "Row %d: country '%s' is also on row %d of the covariates; give each country once",
-                        r + 1, country[r], prev + 1);
+                        "%s: country '%s' is also on row %d of the covariates; give each country once",
+                        t.row(r), country[r], prev + 1);
             }
             m.put(RegionEdition.key(country[r]), row);
         }

@@ -1,11 +1,14 @@
 package org.prevalence.regional;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.Columns;
+import org.prevalence.core.io.CsvColumns;
+import org.prevalence.core.io.CsvInput;
 import tech.tablesaw.api.Table;
 
 /**
@@ -41,43 +44,67 @@ public final class NationalData {
      * @return the validated national rows
      */
     public static NationalData fromTable(RegionEdition edition, Table t) {
-        int n = t.rowCount();
+        return read(edition, Cells.of(t));
+    }
+
+    /**
+     * Reads a national file's columns, read without a table (see {@link #reading}): as
+     * {@link #fromTable}, with the same checks and the line of the file in every message about a row.
+     * @param edition the region edition
+     * @param c the columns
+     * @return the validated national rows
+     */
+    public static NationalData fromColumns(RegionEdition edition, CsvColumns c) {
+        return read(edition, Cells.of(c));
+    }
+
+    /**
+     * @param in the CSV reader
+     * @param header the file's header
+     * @return {@code in} reading the columns {@link #fromColumns} needs that the header has
+     */
+    public static CsvInput reading(CsvInput in, List<String> header) {
+        return Cells.reading(in, header, List.of("population", "prevalence", "se"), List.of("country", "region"));
+    }
+
+    private static NationalData read(RegionEdition edition, Cells t) {
+        int n = t.rows();
         if (n == 0) {
             throw PrevalenceException.invalidData(t.name(), "The national table '%s' has no rows", t.name());
         }
-        String[] c = Columns.strings(t, "country");
-        String[] reg = Columns.strings(t, "region");
-        double[] pop = Columns.requiredNumbers(t, "population");
-        double[] p = Columns.numbers(t, "prevalence");
-        double[] s = Columns.numbers(t, "se");
+        String[] c = t.strings("country");
+        String[] reg = t.strings("region");
+        double[] pop = t.requiredNumbers("population");
+        double[] p = t.numbers("prevalence");
+        double[] s = t.numbers("se");
         int[] ri = new int[n];
         Map<String, Integer> seen = new HashMap<>();
         for (int r = 0; r < n; r++) {
-            ri[r] = edition.resolve(reg[r], "region", r);
+            ri[r] = edition.resolve(reg[r], "region", t, r);
             Integer prev = seen.putIfAbsent(RegionEdition.key(c[r]), r);
             if (prev != null) {
                 throw PrevalenceException.invalidData(Columns.where(r, "country"),
-                        "Row %d: country '%s' is also on row %d%s; give each country once", r + 1, c[r], prev + 1,
+                        "%s: country '%s' is also on row %d%s; give each country once", t.row(r), c[r], prev + 1,
                         ri[prev] != ri[r] ? " in another region ('" + reg[prev] + "'), but a country must be in "
                                 + "exactly one region" : "");
             }
             if (!(pop[r] > 0) || Double.isInfinite(pop[r])) {
                 throw PrevalenceException.invalidData(Columns.where(r, "population"),
-                        "Row %d, column 'population': a population must be > 0, got %s", r + 1, pop[r]);
+                        "%s, column 'population': a population must be > 0, got %s", t.row(r), pop[r]);
             }
             if (Double.isNaN(p[r]) != Double.isNaN(s[r])) {
                 throw PrevalenceException.invalidData(Columns.where(r, Double.isNaN(p[r]) ? "prevalence" : "se"),
-                        "Row %d: give both prevalence and se (a surveyed country) or neither (imputed), got "
-                                + "prevalence=%s, se=%s", r + 1, p[r], s[r]);
+                        "%s: give both prevalence and se (a surveyed country) or neither (imputed), got "
+                                + "prevalence=%s, se=%s", t.row(r), p[r], s[r]);
             }
             if (!Double.isNaN(p[r]) && !(p[r] >= 0 && p[r] <= 1)) {
                 throw PrevalenceException.invalidData(Columns.where(r, "prevalence"),
-                        "Row %d, column 'prevalence': a prevalence is a proportion in [0, 1], got %s (divide a "
-                                + "per-1,000 rate by 1,000)", r + 1, p[r]);
+                        "%s, column 'prevalence': a prevalence is a proportion in [0, 1], got %s (divide a "
+                                + "per-1,000 rate by 1,000)", t.row(r), p[r]);
             }
             if (!Double.isNaN(s[r]) && !(s[r] >= 0 && s[r] < Double.POSITIVE_INFINITY)) {
                 throw PrevalenceException.invalidData(Columns.where(r, "se"),
-                        "Row %d, column 'se': a standard error must be >= 0, got %s", r + 1, s[r]);
+                        "%s, column 'se': a standard error must be >= 0, got %s", t.row(r), s[r]);
             }
         }
         return new NationalData(edition, c, ri, pop, p, s);

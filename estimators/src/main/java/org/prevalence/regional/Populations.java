@@ -1,11 +1,14 @@
 package org.prevalence.regional;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.Columns;
+import org.prevalence.core.io.CsvColumns;
+import org.prevalence.core.io.CsvInput;
 import tech.tablesaw.api.Table;
 
 /**
@@ -56,51 +59,76 @@ public final class Populations {
      *     not positive, a region or country given twice
      */
     public static Populations fromTable(RegionEdition edition, Table t) {
-        double[] pop = Columns.requiredNumbers(t, "population");
+        return read(edition, Cells.of(t));
+    }
+
+    /**
+     * Reads a population file's columns, read without a table (see {@link #reading}): as
+     * {@link #fromTable}, with the same checks and the line of the file in every message about a row.
+     *
+     * @param edition the edition
+     * @param c the columns
+     * @return the regional populations
+     */
+    public static Populations fromColumns(RegionEdition edition, CsvColumns c) {
+        return read(edition, Cells.of(c));
+    }
+
+    /**
+     * @param in the CSV reader
+     * @param header the file's header
+     * @return {@code in} reading the columns {@link #fromColumns} needs that the header has
+     */
+    public static CsvInput reading(CsvInput in, List<String> header) {
+        return Cells.reading(in, header, List.of("population"), List.of("country", "region"));
+    }
+
+    private static Populations read(RegionEdition edition, Cells t) {
+        double[] pop = t.requiredNumbers("population");
         double[] p = new double[edition.regions().size()];
         java.util.Arrays.fill(p, Double.NaN);
-        boolean byCountry = Columns.has(t, "country");
+        boolean byCountry = t.has("country");
         Map<String, Integer> rows = new HashMap<>();
         StringBuilder[] from = new StringBuilder[p.length];
         if (byCountry) {
-            String[] c = Columns.strings(t, "country");
-            String[] reg = Columns.has(t, "region") ? Columns.strings(t, "region") : null;
+            String[] c = t.strings("country");
+            String[] reg = t.has("region") ? t.strings("region") : null;
             for (int r = 0; r < c.length; r++) {
-                check(pop[r], r);
+                check(pop[r], t, r);
                 int ix = edition.regionOfCountry(c[r]);
                 if (reg != null) {
-                    int given = edition.resolve(reg[r], "region", r);
+                    int given = edition.resolve(reg[r], "region", t, r);
                     if (ix >= 0 && ix != given) {
                         throw PrevalenceException.invalidData(Columns.where(r, "region"),
-                                "Row %d: country '%s' is in region '%s' in the regions file, but this row says '%s'; "
-                                        + "a country must be in exactly one region", r + 1, c[r],
+                                "%s: country '%s' is in region '%s' in the regions file, but this row says '%s'; "
+                                        + "a country must be in exactly one region", t.row(r), c[r],
                                 edition.regions().get(ix), reg[r]);
                     }
                     ix = given;
                 } else if (ix < 0) {
                     throw PrevalenceException.invalidData(Columns.where(r, "country"),
-                            "Row %d, column 'country': country '%s' is not mapped to a region; supply a regions "
-                                    + "file with it, or a region column", r + 1, c[r]);
+                            "%s, column 'country': country '%s' is not mapped to a region; supply a regions "
+                                    + "file with it, or a region column", t.row(r), c[r]);
                 }
                 Integer prev = rows.putIfAbsent(RegionEdition.key(c[r]), r);
                 if (prev != null) {
                     throw PrevalenceException.invalidData(Columns.where(r, "country"),
-                            "Row %d: country '%s' is also on row %d; give each country's population once",
-                            r + 1, c[r], prev + 1);
+                            "%s: country '%s' is also on row %d; give each country's population once",
+                            t.row(r), c[r], prev + 1);
                 }
                 p[ix] = Double.isNaN(p[ix]) ? pop[r] : p[ix] + pop[r];
                 from[ix] = from[ix] == null ? new StringBuilder("row " + (r + 1)) : from[ix].append(", ").append(r + 1);
             }
         } else {
-            String[] reg = Columns.strings(t, "region");
+            String[] reg = t.strings("region");
             for (int r = 0; r < reg.length; r++) {
-                check(pop[r], r);
-                int ix = edition.resolve(reg[r], "region", r);
+                check(pop[r], t, r);
+                int ix = edition.resolve(reg[r], "region", t, r);
                 Integer prev = rows.putIfAbsent(RegionEdition.key(reg[r]), r);
                 if (prev != null) {
                     throw PrevalenceException.invalidData(Columns.where(r, "region"),
-                            "Row %d: region '%s' is also on row %d; give each region's population once",
-                            r + 1, reg[r], prev + 1);
+                            "%s: region '%s' is also on row %d; give each region's population once",
+                            t.row(r), reg[r], prev + 1);
                 }
                 p[ix] = pop[r];
                 from[ix] = new StringBuilder("row " + (r + 1));
@@ -113,10 +141,10 @@ public final class Populations {
         return new Populations(edition, p, src);
     }
 
-    private static void check(double v, int r) {
+    private static void check(double v, Cells t, int r) {
         if (!(v > 0) || Double.isInfinite(v)) {
             throw PrevalenceException.invalidData(Columns.where(r, "population"),
-                    "Row %d, column 'population': a population must be > 0, got %s", r + 1, v);
+                    "%s, column 'population': a population must be > 0, got %s", t.row(r), v);
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.io.Columns;
+import org.prevalence.core.io.CsvColumns;
+import org.prevalence.core.io.CsvInput;
 import tech.tablesaw.api.Table;
 
 /**
@@ -84,7 +86,32 @@ public final class RegionEdition {
      *     message names both rows)
      */
     public static RegionEdition fromTable(String name, Table t) {
-        String[] region = Columns.strings(t, "region");
+        return read(name, Cells.of(t));
+    }
+
+    /**
+     * Reads an edition from a regions file's columns, read without a table ({@code region} and,
+     * if the file has it, {@code country}, both as categories; see {@link #reading}): as
+     * {@link #fromTable}, with the same checks and the line of the file in every message about a row.
+     * @param name the edition's name
+     * @param c the columns
+     * @return the edition
+     */
+    public static RegionEdition fromColumns(String name, CsvColumns c) {
+        return read(name, Cells.of(c));
+    }
+
+    /**
+     * @param in the CSV reader
+     * @param header the file's header
+     * @return {@code in} reading the columns {@link #fromColumns} needs that the header has
+     */
+    public static CsvInput reading(CsvInput in, List<String> header) {
+        return Cells.reading(in, header, List.of(), List.of("region", "country"));
+    }
+
+    private static RegionEdition read(String name, Cells t) {
+        String[] region = t.strings("region");
         List<String> regions = new ArrayList<>();
         Map<String, Integer> ix = new LinkedHashMap<>();
         for (String r : region) {
@@ -94,8 +121,8 @@ public final class RegionEdition {
             }
         }
         Map<String, Integer> countries = new LinkedHashMap<>();
-        if (Columns.has(t, "country")) {
-            String[] country = Columns.strings(t, "country");
+        if (t.has("country")) {
+            String[] country = t.strings("country");
             Map<String, Integer> firstRow = new LinkedHashMap<>();
             for (int r = 0; r < country.length; r++) {
                 String c = key(country[r]);
@@ -103,8 +130,8 @@ public final class RegionEdition {
                 Integer prev = countries.putIfAbsent(c, reg);
                 if (prev != null && !prev.equals(reg)) {
                     throw PrevalenceException.invalidData(Columns.where(r, "region"),
-                            "Row %d: country '%s' is in region '%s', but row %d puts it in '%s'; "
-                                    + "a country must be in exactly one region", r + 1, country[r], region[r],
+                            "%s: country '%s' is in region '%s', but row %d puts it in '%s'; "
+                                    + "a country must be in exactly one region", t.row(r), country[r], region[r],
                             firstRow.get(c) + 1, regions.get(prev));
                 }
                 firstRow.putIfAbsent(c, r);
@@ -203,12 +230,12 @@ public final class RegionEdition {
     }
 
     /** Resolves a region cell, or throws naming the row and listing the regions. */
-    int resolve(String region, String column, int row) {
+    int resolve(String region, String column, Cells t, int row) {
         int i = indexOf(region);
         if (i < 0) {
             throw PrevalenceException.invalidData(Columns.where(row, column),
-                    "Row %d, column '%s': unknown region '%s'; edition '%s' has the regions %s "
-                            + "(fix the name or supply a regions file)", row + 1, column, region, name, regions);
+                    "%s, column '%s': unknown region '%s'; edition '%s' has the regions %s "
+                            + "(fix the name or supply a regions file)", t.row(row), column, region, name, regions);
         }
         return i;
     }

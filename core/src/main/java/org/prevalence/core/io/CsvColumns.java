@@ -45,12 +45,47 @@ public final class CsvColumns {
     private final int rows;
     private final List<String> header;
     private final Map<String, Col> columns;
+    private final Lines lines;
 
-    private CsvColumns(String name, int rows, List<String> header, Map<String, Col> columns) {
+    private CsvColumns(String name, int rows, List<String> header, Map<String, Col> columns, Lines lines) {
         this.name = name;
         this.rows = rows;
         this.header = header;
         this.columns = columns;
+        this.lines = lines;
+    }
+
+    /**
+     * The line of the file each data row starts on: per part of the read, its first row and the
+     * line of that row if every row took one line, and the rows after which that stops being so
+     * (comment or blank lines, line breaks inside quoted cells).
+     */
+    private static final class Lines {
+        final long[] firstRow;
+        final long[] firstLine;    // 0-based line of the part's first row, one line a row
+        final int[][] jumpRow;
+        final int[][] jumpExtra;
+
+        Lines(long[] firstRow, long[] firstLine, int[][] jumpRow, int[][] jumpExtra) {
+            this.firstRow = firstRow;
+            this.firstLine = firstLine;
+            this.jumpRow = jumpRow;
+            this.jumpExtra = jumpExtra;
+        }
+
+        long line(int row) {
+            int i = Arrays.binarySearch(firstRow, row);
+            if (i < 0) {
+                i = -i - 2;
+            }
+            int local = (int) (row - firstRow[i]);
+            int j = Arrays.binarySearch(jumpRow[i], local);
+            if (j < 0) {
+                j = -j - 2;
+            }
+            int extra = j < 0 ? 0 : jumpExtra[i][j];
+            return firstLine[i] + local + extra + 1;
+        }
     }
 
     /** One column: values or codes, its type and the first cell that is not a number by role. */
@@ -75,6 +110,26 @@ public final class CsvColumns {
     /** @return the number of data rows */
     public int rows() {
         return rows;
+    }
+
+    /**
+     * @param row a 0-based data row
+     * @return the 1-based line of the file that row starts on (the header and comment lines
+     *     counted), for messages
+     */
+    public long line(int row) {
+        if (row < 0 || row >= rows) {
+            throw new IndexOutOfBoundsException(String.format(Locale.ROOT, "row %d of %d", row, rows));
+        }
+        return lines.line(row);
+    }
+
+    /**
+     * @param row a 0-based data row
+     * @return {@code "FILE, line L"}: the prefix of a message about that row
+     */
+    public String at(int row) {
+        return String.format(Locale.ROOT, "%s, line %d", name, line(row));
     }
 
     /** @return the columns read, in the order they were named */
@@ -202,7 +257,7 @@ public final class CsvColumns {
         for (int r = 0; r < rows; r++) {
             int k = codes[r];
             if (k < 0 || text[k].isEmpty()) {
-                throw Columns.missing(name, column, r, "value");
+                throw Columns.missing(at(r), column, r, "value");
             }
             out[r] = text[k];
         }
@@ -225,7 +280,7 @@ public final class CsvColumns {
                 if (Double.isNaN(v[r])) {
                     throw countMissing(column, r);
                 }
-                out[r] = Columns.checkCount(v[r], name, column, r);
+                out[r] = Columns.checkCount(v[r], at(r), column, r);
             }
             return out;
         }
@@ -255,18 +310,18 @@ public final class CsvColumns {
         String s = label.strip();
         long x = Numbers.parseLong(s);
         if (x != Numbers.NOT_A_LONG) {
-            return Columns.checkCount(x, name, column, r);
+            return Columns.checkCount(x, at(r), column, r);
         }
         double d = Numbers.parse(s, '.');
         if (!Double.isFinite(d)) {
-            throw Columns.notANumber(name, column, r, s);
+            throw Columns.notANumber(at(r), column, r, s);
         }
-        return Columns.checkCount(d, name, column, r);
+        return Columns.checkCount(d, at(r), column, r);
     }
 
     private PrevalenceException countMissing(String column, int r) {
         String where = Columns.where(r, column);
-        return PrevalenceException.invalidData(where, "%s, %s: the count is missing", name, where);
+        return PrevalenceException.invalidData(where, "%s, %s: the count is missing", at(r), where);
     }
 
     /**
@@ -281,12 +336,12 @@ public final class CsvColumns {
         int[] out = new int[rows];
         for (int r = 0; r < rows; r++) {
             if (Double.isNaN(v[r])) {
-                throw Columns.missing(name, column, r, "value");
+                throw Columns.missing(at(r), column, r, "value");
             }
             if (v[r] != Math.rint(v[r]) || Math.abs(v[r]) > Integer.MAX_VALUE) {
                 String where = Columns.where(r, column);
                 throw PrevalenceException.invalidData(where, "%s, %s: the cell is not a whole number between -2^31 "
-                        + "and 2^31", name, where);
+                        + "and 2^31", at(r), where);
             }
             out[r] = (int) v[r];
         }
@@ -413,6 +468,10 @@ public final class CsvColumns {
         private final List<CsvScan.Part> parts = new ArrayList<>();
         private final List<long[]> offsets = new ArrayList<>();   // rowsBefore, linesBefore per part
         private final ByteDictionary[] dicts;
+        private final List<Long> firstRows = new ArrayList<>();
+        private final List<Long> firstLines = new ArrayList<>();
+        private final List<int[]> jumpRows = new ArrayList<>();
+        private final List<int[]> jumpExtras = new ArrayList<>();
         private long rows;
 
         Builder(String name, List<String> wanted, List<String> header, boolean[] category, CsvReader.Config config) {
@@ -431,6 +490,12 @@ public final class CsvColumns {
 
         /** Adds a part (in file order), recoding its categories to the file's dictionaries. */
         void add(CsvScan.Part p, long rowsBefore, long linesBefore) {
+            if (p.rows > 0) {
+                firstRows.add(rowsBefore);
+                firstLines.add(linesBefore + p.startLine);
+                jumpRows.add(Arrays.copyOf(p.jumpRow, p.jumps));
+                jumpExtras.add(Arrays.copyOf(p.jumpExtra, p.jumps));
+            }
             for (int s = 0; s < dicts.length; s++) {
                 CsvScan.CategoryPart cp = p.categories[s];
                 if (cp != null) {
@@ -478,7 +543,15 @@ public final class CsvColumns {
             for (int s = 0; s < wanted.size(); s++) {
                 cols.put(wanted.get(s), built[s]);
             }
-            return new CsvColumns(name, n, header, Collections.unmodifiableMap(cols));
+            int m = firstRows.size();
+            long[] fr = new long[m];
+            long[] fl = new long[m];
+            for (int i = 0; i < m; i++) {
+                fr[i] = firstRows.get(i);
+                fl[i] = firstLines.get(i);
+            }
+            Lines lines = new Lines(fr, fl, jumpRows.toArray(new int[0][]), jumpExtras.toArray(new int[0][]));
+            return new CsvColumns(name, n, header, Collections.unmodifiableMap(cols), lines);
         }
 
         private PrevalenceException point(String column, long row, long line) {

@@ -426,6 +426,7 @@ public final class CsvReader {
         /** Lines (within the buffer) of the offsets a part recorded, while the buffer still holds them. */
         private static CsvScan.Part finish(byte[] b, CsvScan.Part p) {
             p.errorLine = CsvScan.lines(b, 0, p.errorOffset);
+            p.startLine = CsvScan.lines(b, 0, p.start);
             for (CsvScan.NumberPart n : p.numbers) {
                 if (n != null) {
                     if (n.firstBadText >= 0) {

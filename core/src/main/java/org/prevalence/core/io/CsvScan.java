@@ -233,6 +233,17 @@ final class CsvScan {
         int errorOffset;
         int errorCells;
         int errorLine;
+        /** Line (within the buffer, 0-based) of the part's first byte; set once parsed. */
+        int startLine;
+        /**
+         * Where a row does not start on the line after the previous row's start (comment or blank
+         * lines before it, or line breaks inside quoted cells of the rows before): local row
+         * {@code jumpRow[i]} and every later row start {@code jumpExtra[i]} lines further down than
+         * one line a row. Usually empty.
+         */
+        int[] jumpRow = new int[0];
+        int[] jumpExtra = new int[0];
+        int jumps;
         final NumberPart[] numbers;
         final CategoryPart[] categories;
 
@@ -241,6 +252,16 @@ final class CsvScan {
             this.end = end;
             this.numbers = new NumberPart[wanted];
             this.categories = new CategoryPart[wanted];
+        }
+
+        void jump(int row, int extra) {
+            if (jumps == jumpRow.length) {
+                jumpRow = Arrays.copyOf(jumpRow, jumps * 2 + 4);
+                jumpExtra = Arrays.copyOf(jumpExtra, jumps * 2 + 4);
+            }
+            jumpRow[jumps] = row;
+            jumpExtra[jumps] = extra;
+            jumps++;
         }
     }
 
@@ -274,10 +295,20 @@ final class CsvScan {
         byte[] scratch = new byte[64];
         int rows = 0;
         int p = start;
+        int extra = 0;          // line feeds so far that do not end a record
+        int recorded = 0;
         while (true) {
+            int before = p;
             p = skipBetween(b, p, end, d);
             if (p >= end) {
                 break;
+            }
+            if (p != before) {
+                extra += lines(b, before, p);
+            }
+            if (extra != recorded) {
+                part.jump(rows, extra);
+                recorded = extra;
             }
             int recStart = p;
             int j = 0;
@@ -298,13 +329,16 @@ final class CsvScan {
                             part.rows = rows;
                             return part;
                         }
-                        if (b[p++] == '"') {
+                        byte qc = b[p++];
+                        if (qc == '"') {
                             if (p < end && b[p] == '"') {
                                 escaped = true;
                                 p++;
                             } else {
                                 break;
                             }
+                        } else if (qc == '\n') {
+                            extra++;
                         }
                     }
                     int qe = p - 1;

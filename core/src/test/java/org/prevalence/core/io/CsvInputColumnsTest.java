@@ -74,18 +74,59 @@ class CsvInputColumnsTest {
             for (CsvReader rd : paths(CsvInput.withDefaults())) {
                 CsvColumns c = read(rd, csv);
                 for (String n : t.columnNames()) {
+                    // the same message, with the file's line added on the CSV path
                     assertEquals(outcome(() -> Arrays.asList(Columns.strings(t, n))),
-                            outcome(() -> Arrays.asList(c.strings(n))), n);
+                            withoutLine(outcome(() -> Arrays.asList(c.strings(n)))), n);
                     assertEquals(outcome(() -> Arrays.toString(Columns.counts(t, n))),
-                            outcome(() -> Arrays.toString(c.counts(n))), n);
+                            withoutLine(outcome(() -> Arrays.toString(c.counts(n)))), n);
                 }
             }
         }
         String csv = "n,m\n9007199254740993,-1\n2,0.5\n";   // 2^53 + 1 stays exact; a negative and a fraction
         CsvColumns c = CsvInput.withDefaults().withCategories("n", "m").columns(stream(csv), "f.csv");
         assertArrayEquals(new long[] {9007199254740993L, 2}, c.counts("n"));
-        assertEquals("error: f.csv, row 1, column 'm': a count must be >= 0, the cell is negative",
+        assertEquals("error: f.csv, line 2, row 1, column 'm': a count must be >= 0, the cell is negative",
                 outcome(() -> c.counts("m")));
+    }
+
+    static String withoutLine(String message) {
+        return message.replaceFirst("^(error: f\\.csv), line \\d+", "$1");
+    }
+
+    @Test
+    void eachRowKnowsItsLine() {
+        // rows with comment and blank lines before them and line breaks inside quoted cells; the
+        // expected line of each row is counted while the file is written
+        SplittableRandom r = new SplittableRandom(77);
+        for (int f = 0; f < 40; f++) {
+            StringBuilder sb = new StringBuilder("id,note\n");
+            int line = 2;
+            int rows = 1 + r.nextInt(400);
+            long[] want = new long[rows];
+            for (int i = 0; i < rows; i++) {
+                if (r.nextInt(10) == 0) {
+                    sb.append("# comment\n");
+                    line++;
+                }
+                if (r.nextInt(15) == 0) {
+                    sb.append("\n");
+                    line++;
+                }
+                want[i] = line;
+                int breaks = r.nextInt(8) == 0 ? 1 + r.nextInt(3) : 0;
+                sb.append("r").append(i).append(",\"x").append("\n".repeat(breaks)).append("y\"\n");
+                line += 1 + breaks;
+            }
+            CsvInput in = CsvInput.withDefaults().withCategories("id");
+            for (CsvReader rd : paths(in)) {
+                CsvColumns c = read(rd, sb.toString());
+                assertEquals(rows, c.rows());
+                for (int i = 0; i < rows; i++) {
+                    assertEquals(want[i], c.line(i), "file " + f + " row " + (i + 1) + " " + rd);
+                }
+                assertEquals("f.csv, line " + want[rows - 1], c.at(rows - 1));
+            }
+        }
     }
 
     /** The value's string, or the error's message. */
@@ -155,9 +196,9 @@ class CsvInputColumnsTest {
         CsvInput in = CsvInput.withDefaults().withNumbers("a", "b", "c");
         CsvColumns c = in.columns(stream("a,b,c\n1,1.5,NA\n-2,2,3\n"), "f.csv");
         assertArrayEquals(new int[] {1, -2}, c.ints("a"));
-        assertEquals("error: f.csv, row 1, column 'b': the cell is not a whole number between -2^31 and 2^31",
+        assertEquals("error: f.csv, line 2, row 1, column 'b': the cell is not a whole number between -2^31 and 2^31",
                 outcome(() -> c.ints("b")));
-        assertEquals("error: f.csv, row 1, column 'c': the value is missing", outcome(() -> c.ints("c")));
+        assertEquals("error: f.csv, line 2, row 1, column 'c': the value is missing", outcome(() -> c.ints("c")));
     }
 
     @Test
