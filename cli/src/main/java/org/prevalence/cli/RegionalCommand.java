@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.io.CsvColumns;
 import org.prevalence.core.io.CsvInput;
 import org.prevalence.regional.BootstrapScheme;
 import org.prevalence.regional.CaseFile;
@@ -46,25 +47,21 @@ final class RegionalCommand implements Runnable {
      * it has every region named in {@code data}'s {@code region} column, else the one built-in edition
      * that has them all (the synthetic world's files name ILO 2012 regions).
      */
-    static RegionEdition edition(String regions, Table data, RegionEdition fallback, CsvInput csv) {
+    static RegionEdition edition(String regions, CsvColumns data, RegionEdition fallback, CsvInput csv) {
         if (regions != null) {
             RegionEdition e = RegionEdition.named(regions);
             if (e != null) {
                 return e;
             }
             Path f = Path.of(regions);
-            return RegionEdition.fromTable(f.getFileName().toString(), csv.columns(f).toTable());
+            return RegionEdition.fromColumns(f.getFileName().toString(),
+                    RegionEdition.reading(csv, csv.header(f)).columns(f));
         }
-        if (data == null || !org.prevalence.core.io.Columns.has(data, "region")) {
+        if (data == null || !data.has("region")) {
             return fallback;
         }
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        tech.tablesaw.columns.Column<?> c = org.prevalence.core.io.Columns.column(data, "region");
-        for (int i = 0; i < c.size(); i++) {
-            if (!c.isMissing(i)) {
-                names.add(c.getString(i));
-            }
-        }
+        // the levels are the distinct non-missing cells, in order of first appearance
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(data.levels("region"));
         try {
             return names.isEmpty() ? fallback : RegionEdition.matching(names, fallback);
         } catch (PrevalenceException e) {
@@ -184,10 +181,8 @@ final class RegionalCommand implements Runnable {
             if (replicates < 2) {
                 throw PrevalenceException.invalidArgument("--replicates", "--replicates must be >= 2, got %d", replicates);
             }
-            CsvInput csv = input.csv().withThreads(common.threadCount()); // read by CsvReader, then a table
-            Table caseTable = csv.columns(cases).toTable();
-            CaseFile file = CaseFile.withDefaults().withEdition(edition(regions, columns == null ? caseTable : null,
-                    RegionEdition.ILO_2012, csv));
+            CsvInput csv = input.csv().withThreads(common.threadCount()); // read by CsvReader, no table
+            CaseFile file = CaseFile.withDefaults();
             if (sources != null) {
                 file = file.withSources(sources);
             }
@@ -200,6 +195,9 @@ final class RegionalCommand implements Runnable {
                     file = file.withColumn(kv[0], kv[1]);
                 }
             }
+            // only the columns the case file's roles name, as numbers or dictionary-coded text
+            CsvColumns caseColumns = file.reading(csv, csv.header(cases)).columns(cases);
+            file = file.withEdition(edition(regions, columns == null ? caseColumns : null, RegionEdition.ILO_2012, csv));
             ReportedCasePipeline p = ReportedCasePipeline.withDefaults().with(estimator)
                     .with(noOverlap)
                     .with(bootstrap)
@@ -217,10 +215,10 @@ final class RegionalCommand implements Runnable {
                     p = p.withNeighbour(kv[0], kv[1]);
                 }
             }
-            Table populationTable = csv.columns(population).toTable();
+            CsvColumns populationColumns = Populations.reading(csv, csv.header(population)).columns(population);
             ReferenceWindow w = ReferenceWindow.parse(window);
-            ReportedCasePipeline.Result r = p.estimate(file.read(caseTable),
-                    Populations.fromTable(file.edition(), populationTable), w);
+            ReportedCasePipeline.Result r = p.estimate(file.read(caseColumns),
+                    Populations.fromColumns(file.edition(), populationColumns), w);
             write(spec, common, RegionalReport.cases(r, cases.getFileName().toString(), file.edition().name()),
                     r.getRegions(), r.getWorld(), plot);
             if (report.wanted()) {
@@ -288,12 +286,13 @@ final class RegionalCommand implements Runnable {
                     p = p.with(component(a));
                 }
             }
-            CsvInput csv = input.csv().withThreads(common.threadCount()); // read by CsvReader, then a table
-            Table nationalTable = csv.columns(national).toTable();
-            RegionEdition ed = edition(regions, nationalTable, RegionEdition.GLOBAL_ESTIMATES, csv);
-            Table covariatesTable = covariates == null ? null : csv.columns(covariates).toTable();
-            SurveyPipeline.Result r = p.estimate(NationalData.fromTable(ed, nationalTable),
-                    covariatesTable == null ? Covariates.none() : Covariates.fromTable(covariatesTable, null));
+            CsvInput csv = input.csv().withThreads(common.threadCount()); // read by CsvReader, no table
+            CsvColumns nationalColumns = NationalData.reading(csv, csv.header(national)).columns(national);
+            RegionEdition ed = edition(regions, nationalColumns, RegionEdition.GLOBAL_ESTIMATES, csv);
+            // every covariate column holding numbers is a covariate: read every column, each as a category
+            CsvColumns covariateColumns = covariates == null ? null : csv.columns(covariates);
+            SurveyPipeline.Result r = p.estimate(NationalData.fromColumns(ed, nationalColumns),
+                    covariateColumns == null ? Covariates.none() : Covariates.fromColumns(covariateColumns, null));
             write(spec, common, RegionalReport.surveys(r, national.getFileName().toString(), ed.name()), r.getRegions(),
                     r.getWorld(), plot);
             if (report.wanted()) {
