@@ -54,6 +54,36 @@ class BadInputTest {
     }
 
     @Test
+    void aFileIsReadAsWrittenAsTheTableOfStringColumnsIs() throws IOException {
+        // leading zeros, TRUE, a quoted cell with a comma and a line break, NA, a blank cell, an unmapped column
+        String text = "id,first,last,birth_date,note\n007,Olena,Kovalenko,1990-01-02,x\n# comment\n"
+                + "010,TRUE,\"Petrenko, jr\nthe second\",NA,y\n3,  Ivan ,,1985-03-04,z\n1e3,Anna,Shevchenko,01,w\n";
+        Path p = write("police.csv", text);
+        Table t = CsvInput.withDefaults().withType("id", tech.tablesaw.api.ColumnType.STRING)
+                .withType("first", tech.tablesaw.api.ColumnType.STRING).withType("last", tech.tablesaw.api.ColumnType.STRING)
+                .withType("birth_date", tech.tablesaw.api.ColumnType.STRING).read(p).setName("police.csv");
+        CaseRecords want = RecordReader.withDefaults().with(MAP).withIdColumn("id").read(List.of("police"), List.of(t));
+        CaseRecords got = RecordReader.withDefaults().with(MAP).withIdColumn("id").readFiles(List.of(p));
+        assertEquals(4, got.size());
+        assertEquals(want.listNames(), got.listNames());
+        for (int i = 0; i < got.size(); i++) {
+            assertEquals(want.id(i), got.id(i));
+            assertEquals(want.row(i), got.row(i));
+            assertEquals(want.source(i), got.source(i));
+            for (int f = 0; f < MAP.fields().size(); f++) {
+                assertEquals(want.value(f, i), got.value(f, i), "record " + i + " field " + f);
+            }
+        }
+        assertEquals("007", got.id(0));
+        assertEquals("1e3", got.id(3));
+        assertEquals("TRUE", got.value(0, 1));
+        assertEquals("Ivan", got.value(0, 2));
+        assertEquals(null, got.value(1, 2));
+        assertEquals(null, got.value(2, 1));
+        assertEquals("01", got.value(2, 3));
+    }
+
+    @Test
     void anEmptyListIsRefused() {
         Table t = Table.create("ngo.csv", StringColumn.create("first"), StringColumn.create("last"), StringColumn.create("birth_date"));
         PrevalenceException e = assertThrows(PrevalenceException.class,

@@ -96,6 +96,8 @@ public final class CsvColumns {
         int[] codes;              // CATEGORY kind, canonical codes
         List<String> levels;      // CATEGORY kind, canonical labels
         double[] levelValues;     // CATEGORY kind, by-role value of each level (NaN if not a number)
+        String[] written;         // CATEGORY kind, the distinct cells as written (null: as the levels)
+        int[] writtenCodes;       // CATEGORY kind, the code of each row into written (-1 = missing)
         boolean holdsNumbers;
         long badRow = -1;         // 0-based row of the first cell that is not a number by role
         long badLine;
@@ -260,6 +262,25 @@ public final class CsvColumns {
                 throw Columns.missing(at(r), column, r, "value");
             }
             out[r] = text[k];
+        }
+        return out;
+    }
+
+    /**
+     * A column as it is written in the file, whatever its detected type: each cell as text
+     * (trimmed, quotes removed), so that {@code 007} stays {@code 007} and {@code TRUE} stays
+     * {@code TRUE}, as a Tablesaw column read as STRING gives it.
+     * @param column a CATEGORY column
+     * @return the cells (a new array; equal cells share one string), {@code null} where missing
+     */
+    public String[] texts(String column) {
+        Col c = category(column);
+        String[] out = new String[rows];
+        String[] text = c.written != null ? c.written : c.levels.toArray(new String[0]);
+        int[] codes = c.written != null ? c.writtenCodes : c.codes;
+        for (int r = 0; r < rows; r++) {
+            int k = codes[r];
+            out[r] = k < 0 ? null : text[k];
         }
         return out;
     }
@@ -680,6 +701,12 @@ public final class CsvColumns {
                 }
                 map[e] = k;
             }
+            // a level written otherwise than as its label ("07" as 7, "TRUE" as true): keep the cells as written
+            boolean rewritten = false;
+            for (int e = 0; e < m && !rewritten; e++) {
+                rewritten = map[e] != e || !label[e].equals(entries[e]);
+            }
+            int[] writtenCodes = rewritten ? new int[n] : null;
             int[] codes = new int[n];
             int at = 0;
             boolean findBad = firstBad >= 0 || anyPoint;
@@ -691,6 +718,9 @@ public final class CsvColumns {
                 for (int r = 0; r < p.rows; r++) {
                     int e = pc[r];
                     codes[at + r] = e < 0 ? -1 : map[e];
+                }
+                if (writtenCodes != null) {
+                    System.arraycopy(pc, 0, writtenCodes, at, p.rows);
                 }
                 for (int q = 0; findBad && q < cp.sus; q++) {
                     int e = cp.susCode[q];
@@ -709,6 +739,10 @@ public final class CsvColumns {
                 p.categories[s] = null;
             }
             c.codes = codes;
+            if (rewritten) {
+                c.written = entries;
+                c.writtenCodes = writtenCodes;
+            }
             c.levels = List.copyOf(levels);
             c.levelValues = Arrays.copyOf(levelValues, levels.size());
             return c;

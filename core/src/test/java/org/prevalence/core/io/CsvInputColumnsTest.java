@@ -94,6 +94,34 @@ class CsvInputColumnsTest {
     }
 
     @Test
+    void textsAreTheCellsAsAStringColumnHoldsThem() {
+        SplittableRandom r = new SplittableRandom(31);
+        for (int f = 0; f < 60; f++) {
+            String csv = CsvReaderTest.randomCsv(r, 1 + r.nextInt(5), 1 + r.nextInt(120), r.nextBoolean());
+            CsvInput asText = CsvInput.withDefaults();
+            for (String n : CsvInput.withDefaults().read(csv, "f.csv").columnNames()) {
+                asText = asText.withType(n, tech.tablesaw.api.ColumnType.STRING);
+            }
+            Table t = asText.read(csv, "f.csv");
+            for (CsvReader rd : paths(CsvInput.withDefaults())) {
+                CsvColumns c = read(rd, csv);
+                for (String n : t.columnNames()) {
+                    Column<?> col = t.column(n);
+                    String[] got = c.texts(n);
+                    for (int i = 0; i < t.rowCount(); i++) {
+                        assertEquals(col.isMissing(i) ? null : col.getString(i).strip(),
+                                got[i] == null ? null : got[i].strip(), "file " + f + " " + n + " row " + (i + 1));
+                    }
+                }
+            }
+        }
+        CsvColumns c = CsvInput.withDefaults().columns(stream("id,ok\n007,TRUE\n7,false\n1e3,NA\n"), "f.csv");
+        assertEquals(List.of("007", "7", "1e3"), Arrays.asList(c.texts("id")));
+        assertEquals(List.of("7.0", "1000.0"), c.levels("id"));   // the levels merge 007 and 7
+        assertEquals(Arrays.asList("TRUE", "false", null), Arrays.asList(c.texts("ok")));
+    }
+
+    @Test
     void eachRowKnowsItsLine() {
         // rows with comment and blank lines before them and line breaks inside quoted cells; the
         // expected line of each row is counted while the file is written
