@@ -200,10 +200,14 @@ public final class CaseFile {
     /** The case ids, each once. */
     private String[] caseIds(Cells t) {
         String[] ids = t.strings(caseId);
-        Map<String, Integer> seen = new HashMap<>();
+        int[] code = t.codes(caseId, ids);
+        int[] firstRow = new int[count(code)];
+        java.util.Arrays.fill(firstRow, -1);
         for (int r = 0; r < ids.length; r++) {
-            Integer prev = seen.putIfAbsent(ids[r], r);
-            if (prev != null) {
+            int prev = firstRow[code[r]];
+            if (prev < 0) {
+                firstRow[code[r]] = r;
+            } else {
                 throw PrevalenceException.invalidData(Columns.where(r, caseId),
                         "%s: case id '%s' is also on row %d; each case must appear once (merge the rows, "
                                 + "with a 1 for every source that found it)", t.row(r), ids[r], prev + 1);
@@ -244,15 +248,22 @@ public final class CaseFile {
         for (int i = 0; i < forms.size(); i++) {
             formIx.put(RegionEdition.key(forms.get(i)), i);
         }
+        int[] code = t.codes(form, formCells);
+        int[] ofCode = new int[count(code)];
+        java.util.Arrays.fill(ofCode, -1);
         int[] formOf = new int[formCells.length];
         for (int r = 0; r < formCells.length; r++) {
-            Integer f = formIx.get(RegionEdition.key(formCells[r]));
-            if (f == null) {
-                throw PrevalenceException.invalidData(Columns.where(r, form),
-                        "%s, column '%s': unknown form '%s'; the forms are %s (fix the name or configure the forms)",
-                        t.row(r), form, formCells[r], forms);
+            if (ofCode[code[r]] < 0) {
+                // the first row of each distinct cell: where an unknown form is first met
+                Integer f = formIx.get(RegionEdition.key(formCells[r]));
+                if (f == null) {
+                    throw PrevalenceException.invalidData(Columns.where(r, form),
+                            "%s, column '%s': unknown form '%s'; the forms are %s (fix the name or configure the forms)",
+                            t.row(r), form, formCells[r], forms);
+                }
+                ofCode[code[r]] = f;
             }
-            formOf[r] = f;
+            formOf[r] = ofCode[code[r]];
         }
         return formOf;
     }
@@ -309,15 +320,37 @@ public final class CaseFile {
                     "add the column, or supply a regions file with a country column (--regions FILE.csv)"));
         }
         String[] cells = hasRegion ? t.strings(region) : null;
-        Map<String, Integer> countryRegion = new HashMap<>();
-        Map<String, Integer> countryRow = new HashMap<>();
+        // each distinct country and region cell is looked up once, at its first row (where its error is first met)
+        int[] cc = t.codes(country, countries);
+        int[] rc = hasRegion ? t.codes(region, cells) : null;
+        int nc = count(cc);
+        int[] keyOf = new int[nc];          // the country's key (name ignoring case), as an index
+        int[] byCountryOf = new int[nc];
+        java.util.Arrays.fill(keyOf, -1);
+        Map<String, Integer> keys = new HashMap<>();
+        int[] regionOf = rc == null ? null : new int[count(rc)];
+        if (regionOf != null) {
+            java.util.Arrays.fill(regionOf, -1);
+        }
+        int[] keyRegion = new int[nc];      // per key: the region of its first row, and that row
+        int[] keyRow = new int[nc];
+        java.util.Arrays.fill(keyRegion, -1);
         List<String> regs = new ArrayList<>(edition.regions());
         for (int r = 0; r < n; r++) {
-            String ck = RegionEdition.key(countries[r]);
-            int byCountry = edition.regionOfCountry(countries[r]);
+            int c = cc[r];
+            if (keyOf[c] < 0) {
+                Integer k = keys.putIfAbsent(RegionEdition.key(countries[r]), keys.size());
+                keyOf[c] = k == null ? keys.size() - 1 : k;
+                byCountryOf[c] = edition.regionOfCountry(countries[r]);
+            }
+            int ck = keyOf[c];
+            int byCountry = byCountryOf[c];
             int reg;
             if (hasRegion) {
-                reg = edition.resolve(cells[r], region, t, r);
+                if (regionOf[rc[r]] < 0) {
+                    regionOf[rc[r]] = edition.resolve(cells[r], region, t, r);
+                }
+                reg = regionOf[rc[r]];
                 if (edition.hasCountries() && byCountry >= 0 && byCountry != reg) {
                     throw PrevalenceException.invalidData(Columns.where(r, region),
                             "%s: country '%s' is in region '%s' in the regions file, but this row says '%s'; "
@@ -332,17 +365,28 @@ public final class CaseFile {
                 }
                 reg = byCountry;
             }
-            Integer prev = countryRegion.putIfAbsent(ck, reg);
-            if (prev != null && prev != reg) {
+            int prev = keyRegion[ck];
+            if (prev < 0) {
+                keyRegion[ck] = reg;
+                keyRow[ck] = r;
+            } else if (prev != reg) {
                 throw PrevalenceException.invalidData(Columns.where(r, region),
                         "%s: country '%s' is in region '%s', but row %d puts it in '%s'; a country must be in "
-                                + "exactly one region", t.row(r), countries[r], regs.get(reg), countryRow.get(ck) + 1,
+                                + "exactly one region", t.row(r), countries[r], regs.get(reg), keyRow[ck] + 1,
                         regs.get(prev));
             }
-            countryRow.putIfAbsent(ck, r);
             out[r] = reg;
         }
         return out;
+    }
+
+    /** @return the number of codes (codes are 0, 1, ... in order of first appearance) */
+    private static int count(int[] code) {
+        int m = 0;
+        for (int c : code) {
+            m = Math.max(m, c + 1);
+        }
+        return m;
     }
 
     @Override

@@ -34,6 +34,25 @@ abstract class Cells {
     /** @return the trimmed text of every cell; an error naming the first missing cell */
     abstract String[] strings(String column);
 
+    /**
+     * @param column a column
+     * @param strings its cells, as {@link #strings} gave them
+     * @return a code per row, equal for rows with equal cells, in order of first appearance (the
+     *     number of codes is {@code max + 1})
+     */
+    abstract int[] codes(String column, String[] strings);
+
+    /** Codes the cells with a hash map: equal strings, equal codes, in order of first appearance. */
+    static int[] codesOf(String[] strings) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        int[] out = new int[strings.length];
+        for (int r = 0; r < strings.length; r++) {
+            Integer k = seen.putIfAbsent(strings[r], seen.size());
+            out[r] = k == null ? seen.size() - 1 : k;
+        }
+        return out;
+    }
+
     /** @return the cells as numbers, NaN where missing; an error naming the first cell that is not a number */
     abstract double[] numbers(String column);
 
@@ -116,6 +135,11 @@ abstract class Cells {
         }
 
         @Override
+        int[] codes(String column, String[] strings) {
+            return codesOf(strings);
+        }
+
+        @Override
         double[] requiredNumbers(String column) {
             return Columns.requiredNumbers(t, column);
         }
@@ -186,6 +210,26 @@ abstract class Cells {
         double[] numbers(String column) {
             need(column);
             return c.numbers(column);
+        }
+
+        /** From the file's dictionary codes: the levels' texts are coded once, then each row by its level. */
+        @Override
+        int[] codes(String column, String[] strings) {
+            int[] levelCode = c.codes(column);
+            int m = c.levels(column).size();
+            int[] canon = new int[m];
+            java.util.Arrays.fill(canon, -1);
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            int[] out = new int[levelCode.length];
+            for (int r = 0; r < out.length; r++) {
+                int k = levelCode[r];   // never -1: strings() has refused missing cells
+                if (canon[k] < 0) {
+                    Integer prev = seen.putIfAbsent(strings[r], seen.size());
+                    canon[k] = prev == null ? seen.size() - 1 : prev;
+                }
+                out[r] = canon[k];
+            }
+            return out;
         }
 
         @Override

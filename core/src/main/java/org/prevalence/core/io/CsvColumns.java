@@ -247,12 +247,19 @@ public final class CsvColumns {
     public String[] strings(String column) {
         Col c = category(column);
         String[] text = new String[c.levels.size()];
-        // each level as the Tablesaw column of the detected type prints it (a DOUBLE column prints 53.0 as 53)
-        int[] identity = new int[text.length];
-        Arrays.setAll(identity, k -> k);
-        Column<?> printed = categoryColumn(column, c, identity, text.length);
-        for (int k = 0; k < text.length; k++) {
-            text[k] = printed.getString(k).strip();
+        if (c.type == Type.NUMBER) {
+            // each level as the Tablesaw column of the detected type prints it (a DOUBLE column prints 53.0 as 53)
+            int[] identity = new int[text.length];
+            Arrays.setAll(identity, k -> k);
+            Column<?> printed = categoryColumn(column, c, identity, text.length);
+            for (int k = 0; k < text.length; k++) {
+                text[k] = printed.getString(k).strip();
+            }
+        } else {
+            // a text or logical column prints its labels as they are
+            for (int k = 0; k < text.length; k++) {
+                text[k] = c.levels.get(k).strip();
+            }
         }
         String[] out = new String[rows];
         int[] codes = c.codes;

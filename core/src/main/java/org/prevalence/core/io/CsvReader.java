@@ -439,7 +439,7 @@ public final class CsvReader {
             }
             for (CsvScan.CategoryPart c : p.categories) {
                 if (c != null) {
-                    c.lines(b);
+                    c.lines(p);
                 }
             }
             return p;

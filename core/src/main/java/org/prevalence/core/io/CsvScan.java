@@ -254,6 +254,18 @@ final class CsvScan {
             this.categories = new CategoryPart[wanted];
         }
 
+        /**
+         * @param row a local row of this part
+         * @return the 0-based line (within the buffer) it starts on, from {@link #startLine} and the jumps
+         */
+        int lineOf(int row) {
+            int j = Arrays.binarySearch(jumpRow, 0, jumps, row);
+            if (j < 0) {
+                j = -j - 2;
+            }
+            return startLine + row + (j < 0 ? 0 : jumpExtra[j]);
+        }
+
         void jump(int row, int extra) {
             if (jumps == jumpRow.length) {
                 jumpRow = Arrays.copyOf(jumpRow, jumps * 2 + 4);
@@ -538,10 +550,9 @@ final class CsvScan {
         int[] codes;
         final ByteDictionary dict = new ByteDictionary();
         private final CsvReader.Config config;
-        /** First rows of the entries that may not be numbers (local row, code, offset, then line). */
+        /** First rows of the entries that may not be numbers (local row, code, then line). */
         int[] susRow = new int[0];
         int[] susCode = new int[0];
-        int[] susOffset = new int[0];
         int[] susLine = new int[0];
         int sus;
 
@@ -571,11 +582,9 @@ final class CsvScan {
                     int m = sus * 2 + 4;
                     susRow = Arrays.copyOf(susRow, m);
                     susCode = Arrays.copyOf(susCode, m);
-                    susOffset = Arrays.copyOf(susOffset, m);
                 }
                 susRow[sus] = row;
                 susCode[sus] = c;
-                susOffset[sus] = recStart;
                 sus++;
             }
         }
@@ -595,19 +604,11 @@ final class CsvScan {
             return false;
         }
 
-        /** Lines (within the buffer) of the suspicious entries' first rows: one pass, offsets ascend. */
-        void lines(byte[] b) {
+        /** Lines (within the buffer) of the suspicious entries' first rows, from their rows (no pass over the bytes). */
+        void lines(Part part) {
             susLine = new int[sus];
-            int line = 0;
-            int p = 0;
             for (int i = 0; i < sus; i++) {
-                int to = susOffset[i];
-                for (; p < to; p++) {
-                    if (b[p] == '\n') {
-                        line++;
-                    }
-                }
-                susLine[i] = line;
+                susLine[i] = part.lineOf(susRow[i]);
             }
         }
 
