@@ -693,20 +693,29 @@ public final class CsvColumns {
                     }
                 }
             }
-            // canonical codes: labels that coincide ("7" and "07" in a number column) are one level
-            Map<String, Integer> canon = new HashMap<>();
-            List<String> levels = new ArrayList<>();
+            // canonical codes: labels that coincide ("7" and "07" in a number column) are one level; a text
+            // column's labels are its dictionary's distinct entries, so its codes are already canonical
+            List<String> levels;
             int[] map = new int[m];
-            double[] levelValues = new double[m];
-            for (int e = 0; e < m; e++) {
-                Integer k = canon.get(label[e]);
-                if (k == null) {
-                    k = levels.size();
-                    canon.put(label[e], k);
-                    levels.add(label[e]);
-                    levelValues[k] = value[e];
+            double[] levelValues;
+            if (c.type == Type.TEXT) {
+                levels = Arrays.asList(label);
+                Arrays.setAll(map, e -> e);
+                levelValues = value;
+            } else {
+                Map<String, Integer> canon = new HashMap<>();
+                levels = new ArrayList<>();
+                levelValues = new double[m];
+                for (int e = 0; e < m; e++) {
+                    Integer k = canon.get(label[e]);
+                    if (k == null) {
+                        k = levels.size();
+                        canon.put(label[e], k);
+                        levels.add(label[e]);
+                        levelValues[k] = value[e];
+                    }
+                    map[e] = k;
                 }
-                map[e] = k;
             }
             // a level written otherwise than as its label ("07" as 7, "TRUE" as true): keep the cells as written
             boolean rewritten = false;
