@@ -687,7 +687,9 @@ public final class CsvColumns {
                             firstBad = e;
                             value[e] = Double.NaN;
                         }
-                        if (!Double.isNaN(Numbers.parse(st.replace(",", ""), '.'))) {
+                        // once one cell looks like a number the column holds numbers: no more parsing for it
+                        if (!c.holdsNumbers && (Double.isFinite(value[e])
+                                || !Double.isNaN(Numbers.parse(st.replace(",", ""), '.')))) {
                             c.holdsNumbers = true;
                         }
                     }

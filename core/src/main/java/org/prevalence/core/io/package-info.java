@@ -18,8 +18,11 @@
  *     table. It finds a column by its exact name (names that differ only in case are distinct),
  *     reports a missing column in one wording ({@code no column 'X' in 'file.csv'; its columns are
  *     [...]}), and reads numbers or counts because of the role the caller gives them (not the type
- *     a reader guessed), text and ISO dates. Every reader of the library (list tables, survey
- *     samples, the regional and forced-labour readers) goes through it.</li>
+ *     a reader guessed), text and ISO dates. Every reader of a table (list tables, survey
+ *     samples, the regional and forced-labour readers) goes through it; the readers of a file
+ *     (list tables, survey samples, the regional readers, linkage's records) read
+ *     {@code CsvColumns} with the same rules, and name the line of the file as well
+ *     ({@link org.prevalence.core.io.CsvColumns#line}).</li>
  * <li>{@link org.prevalence.core.io.CsvFiles}: opens plain and gzip-compressed files.</li>
  * </ul>
  * Start with {@code CsvInput.columns} (or {@code CsvReader} directly), or {@code CsvInput.read} and

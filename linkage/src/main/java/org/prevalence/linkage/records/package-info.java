@@ -4,8 +4,9 @@
  *
  * <p>{@link org.prevalence.linkage.records.FieldMapping} says which column holds which field and
  * how the field is compared ({@link org.prevalence.linkage.records.FieldType});
- * {@link org.prevalence.linkage.records.RecordReader} reads Tablesaw tables (or CSV files through
- * {@code org.prevalence.core.io.CsvInput}) into immutable
+ * {@link org.prevalence.linkage.records.RecordReader} reads Tablesaw tables, or CSV files without a
+ * table (only the mapped and id columns, each cell as written, through
+ * {@code org.prevalence.core.io.CsvInput.columns}), into immutable
  * {@link org.prevalence.linkage.records.CaseRecords}. Records are known to the rest of the module by
  * their index and a pseudonymous id; error messages name the file, the row and the field, never a
  * personal value.
