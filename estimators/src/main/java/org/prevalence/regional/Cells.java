@@ -19,11 +19,23 @@ import tech.tablesaw.api.Table;
  * line 4)"}, with the line of the file. Package-private.
  */
 abstract class Cells {
+    private final String name;
+    private final int rows;
+
+    Cells(String name, int rows) {
+        this.name = name;
+        this.rows = rows;
+    }
+
     /** @return the table or file name */
-    abstract String name();
+    final String name() {
+        return name;
+    }
 
     /** @return the number of data rows */
-    abstract int rows();
+    final int rows() {
+        return rows;
+    }
 
     /** @param column a name @return whether there is a column of exactly that name */
     abstract boolean has(String column);
@@ -101,17 +113,8 @@ abstract class Cells {
         private final Table t;
 
         TableCells(Table t) {
+            super(t.name(), t.rowCount());
             this.t = t;
-        }
-
-        @Override
-        String name() {
-            return t.name();
-        }
-
-        @Override
-        int rows() {
-            return t.rowCount();
         }
 
         @Override
@@ -169,17 +172,8 @@ abstract class Cells {
         private final CsvColumns c;
 
         FileCells(CsvColumns c) {
+            super(c.name(), c.rows());
             this.c = c;
-        }
-
-        @Override
-        String name() {
-            return c.name();
-        }
-
-        @Override
-        int rows() {
-            return c.rows();
         }
 
         @Override

@@ -182,18 +182,17 @@ class RegionalColumnsTest {
         assertSameError(h + ok + last + "4,2002-13-01,2002-12-31\n", t, c, rd, 6, "row 3", "ISO date");
         assertSameError(h + ok + last + "4,NA,2002-12-31\n", t, c, rd, 6, "row 3", "missing");
         assertSameError(h + ok + last + "many,2002-01-01,2002-12-31\n", t, c, rd, 6, "row 3", "not a number");
-        assertSameError(h + ok + "c3,2,1,Mali,Africa,forced labour exploitation,4,2002-01-01,2002-12-31\n", t, c, rd, 6,
-                "Row 3", "0 or 1");
-        assertSameError(h + ok + "c3,0,0,Mali,Africa,forced labour exploitation,4,2002-01-01,2002-12-31\n", t, c, rd, 6,
-                "Row 3", "none of the sources");
-        assertSameError(h + ok + "c1,1,1,Mali,Africa,forced labour exploitation,4,2002-01-01,2002-12-31\n", t, c, rd, 6,
-                "Row 3", "also on row 1");
-        assertSameError(h + ok + "c3,1,1,Mali,Narnia,forced labour exploitation,4,2002-01-01,2002-12-31\n", t, c, rd, 6,
-                "Row 3", "unknown region");
-        assertSameError(h + ok + "c3,1,1,Mali,Africa,begging,4,2002-01-01,2002-12-31\n", t, c, rd, 6,
-                "Row 3", "unknown form");
-        assertSameError(h + ok + "c3,1,1,Ghana,Middle East,begging,4,2002-01-01,2002-12-31\n", t, c, rd, 6,
-                "Row 3", "row 1 puts it in");
+        // row 3 (line 6) with one bad cell each, and the words its message has
+        String[][] bad = {
+            {"c3,2,1,Mali,Africa,forced labour exploitation", "0 or 1"},
+            {"c3,0,0,Mali,Africa,forced labour exploitation", "none of the sources"},
+            {"c1,1,1,Mali,Africa,forced labour exploitation", "also on row 1"},
+            {"c3,1,1,Mali,Narnia,forced labour exploitation", "unknown region"},
+            {"c3,1,1,Mali,Africa,begging", "unknown form"},
+            {"c3,1,1,Ghana,Middle East,begging", "row 1 puts it in"}};
+        for (String[] b : bad) {
+            assertSameError(h + ok + b[0] + ",4,2002-01-01,2002-12-31\n", t, c, rd, 6, "Row 3", b[1]);
+        }
         // a column the file lacks: the same message on both paths
         assertSameError(h.replace(",victims", ",n_victims") + ok, t, c, rd, -1, "no column 'victims'");
     }

@@ -208,10 +208,15 @@ public final class CsvReader {
      *     is not in its header
      */
     public CsvColumns read(Path file) {
+        return opened(file, this::read);
+    }
+
+    /** Opens a plain or gzip file, hands the stream and the file's name to {@code use}, and closes it. */
+    private static <T> T opened(Path file, java.util.function.BiFunction<InputStream, String, T> use) {
         Objects.requireNonNull(file, "file");
         CsvFiles.check(file);
         try (InputStream in = CsvFiles.open(file)) {
-            return read(in, file.getFileName().toString());
+            return use.apply(in, file.getFileName().toString());
         } catch (IOException e) {
             throw CsvFiles.cannotRead(file, e);
         }
@@ -238,13 +243,7 @@ public final class CsvReader {
      * @throws PrevalenceException if the file cannot be read, is empty or its header is malformed
      */
     public List<String> header(Path file) {
-        Objects.requireNonNull(file, "file");
-        CsvFiles.check(file);
-        try (InputStream in = CsvFiles.open(file)) {
-            return header(in, file.getFileName().toString());
-        } catch (IOException e) {
-            throw CsvFiles.cannotRead(file, e);
-        }
+        return opened(file, this::header);
     }
 
     /**
