@@ -2,6 +2,7 @@ package org.prevalence.survey;
 
 import java.util.Objects;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.bootstrap.ParallelLoop;
 
 /**
  * The design's variance machinery for estimators outside this package whose statistic is a vector
@@ -58,6 +59,24 @@ public final class InfluenceVariance {
      */
     public boolean isNumeric(String name) {
         return design.hasNumeric(name);
+    }
+
+    /**
+     * A numeric variable without the copy {@link SurveyDesign#numeric(String)} makes, for the model
+     * estimators' streaming passes over large samples.
+     * @param name a numeric variable (exact name)
+     * @return its values (NaN = missing): the design's own array, shared, so read only: never modify it
+     */
+    public double[] numericShared(String name) {
+        return design.numericRef(name);
+    }
+
+    /**
+     * The sampling weights without the copy {@link SurveyDesign#weights()} makes.
+     * @return the weights [row]: the design's own array, shared, so read only: never modify it
+     */
+    public double[] weightsShared() {
+        return design.weightsRef();
     }
 
     /**
@@ -147,6 +166,86 @@ public final class InfluenceVariance {
                 }
             }
         }
+        return polarize(engine, t, p);
+    }
+
+    /**
+     * The linearization covariance matrix of \( \sum_i z_i \) for influence values given as a linear map
+     * of per-row columns, \( z_{ai} = f_i \sum_b T_{ab} x_{bi} \) (a GLM's \( A^{-1} x_i \) times its
+     * score factor), computed in one pass per coefficient without storing \( z \): the same figures
+     * as {@link #linearizationCovariance(double[][])} on the materialized values. Without calibration
+     * the coefficients' totals run in parallel (each one over every row in row order, so the result
+     * does not depend on the number of threads).
+     * @param x the columns [b][row]
+     * @param factor the per-row factor [row] (0 on rows not used)
+     * @param transform the p x q matrix T (q = x.length)
+     * @param threads threads, 0 = all cores
+     * @return the p x p covariance matrix
+     * @throws PrevalenceException on a replicate design, or as the engine (lonely PSU under FAIL)
+     */
+    public double[][] linearizationCovariance(double[][] x, double[] factor, double[][] transform, int threads) {
+        if (design.isReplicate()) {
+            throw PrevalenceException.invalidArgument("design",
+                    "a replicate-weight design has no linearization variance; use replicateCovariance");
+        }
+        for (double[] col : x) {
+            checkRows(col.length);
+        }
+        checkRows(factor.length);
+        int p = transform.length;
+        int q = x.length;
+        for (double[] row : transform) {
+            if (row.length != q) {
+                throw PrevalenceException.invalidArgument("transform", "need %d columns, got %d", q, row.length);
+            }
+        }
+        int n = design.rows();
+        LinearizationVariance engine = LinearizationVariance.of(design);
+        LinearizationVariance.Totals t = engine.newTotals(p + p * (p - 1) / 2);
+        if (design.calibration() == null) {
+            ParallelLoop.run(p, threads, a -> {
+                double[] ta = transform[a];
+                for (int i = 0; i < n; i++) {
+                    double v = 0;
+                    for (int b = 0; b < q; b++) {
+                        v += ta[b] * x[b][i];
+                    }
+                    t.add(a, i, v * factor[i]); // each coefficient writes only its own totals
+                }
+            });
+            int k = p;
+            for (int a = 0; a < p; a++) {
+                for (int b = a + 1; b < p; b++) {
+                    sumInto(t.t1, t.c1, t.psuCount, a, b, k);
+                    if (t.t2 != null) {
+                        sumInto(t.t2, t.c2, t.ssuCount, a, b, k);
+                    }
+                    k++;
+                }
+            }
+        } else {
+            double[] zi = new double[p];
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < p; a++) {
+                    double v = 0;
+                    for (int b = 0; b < q; b++) {
+                        v += transform[a][b] * x[b][i];
+                    }
+                    zi[a] = v * factor[i];
+                    t.add(a, i, zi[a]);
+                }
+                int k = p;
+                for (int a = 0; a < p; a++) {
+                    for (int b = a + 1; b < p; b++) {
+                        t.add(k++, i, zi[a] + zi[b]);
+                    }
+                }
+            }
+        }
+        return polarize(engine, t, p);
+    }
+
+    private static double[][] polarize(LinearizationVariance engine, LinearizationVariance.Totals t, int p) {
         double[] v = new double[p];
         double[][] cov = new double[p][p];
         for (int a = 0; a < p; a++) {

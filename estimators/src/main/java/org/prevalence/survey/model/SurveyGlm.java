@@ -133,10 +133,10 @@ public final class SurveyGlm {
         }
         ModelMatrix mm = ModelMatrix.of(design, formula, family, missing);
         Irls irls = new Irls(mm, family, lk, maxIterations, threads);
-        double[] w = design.weights();
-        Irls.Fit fit = irls.fit(w, null, "the model");
-        int p = fit.beta.length;
         InfluenceVariance iv = InfluenceVariance.of(design);
+        double[] w = iv.weightsShared(); // read only
+        Irls.Fit fit = irls.fit(w, null, "the model", !iv.isReplicate());
+        int p = fit.beta.length;
         double[][] cov;
         if (iv.isReplicate()) {
             int R = iv.replicates();
@@ -144,13 +144,13 @@ public final class SurveyGlm {
             Irls.Fit full = fit;
             Irls one = irls.withThreads(1); // the replicates run in parallel, each on one thread
             ParallelLoop.run(R, threads, r -> theta[r] = one.fit(iv.replicateWeights(r), full.beta,
-                    "replicate " + (r + 1)).beta);
+                    "replicate " + (r + 1), false).beta);
             cov = iv.replicateCovariance(theta, fit.beta);
+            irls.checkSeparation(fit);
         } else {
-            cov = iv.linearizationCovariance(irls.influence(fit, w));
-        }
-        if (iv.isReplicate() && family.isBinomial()) {
-            irls.influence(fit, w); // the separation check
+            irls.checkSeparation(fit);
+            // influence values z_i = A^-1 x_i s_i formed row by row inside the engine's one pass
+            cov = iv.linearizationCovariance(mm.x, fit.score, fit.xtwxInv, threads);
         }
         int df = iv.degreesOfFreedom(mm.dropped > 0 ? mm.used : null) + 1 - p;
         double meanW = 0;
