@@ -21,6 +21,8 @@ import org.prevalence.core.bootstrap.ParallelLoop;
  * <p>This class is immutable.
  */
 public final class InfluenceVariance {
+    /** Rows per block of the one-pass influence covariance. */
+    private static final int BLOCK = 4096;
     private final SurveyDesign design;
 
     private InfluenceVariance(SurveyDesign design) {
@@ -203,14 +205,27 @@ public final class InfluenceVariance {
         LinearizationVariance engine = LinearizationVariance.of(design);
         LinearizationVariance.Totals t = engine.newTotals(p + p * (p - 1) / 2);
         if (design.calibration() == null) {
-            ParallelLoop.run(p, threads, a -> {
-                double[] ta = transform[a];
-                for (int i = 0; i < n; i++) {
-                    double v = 0;
-                    for (int b = 0; b < q; b++) {
-                        v += ta[b] * x[b][i];
+            // coefficients split among the workers; each worker walks the rows in blocks (read once per
+            // worker) and adds its coefficients' values in row order, writing only their own totals
+            int groups = Math.min(p, ParallelLoop.effectiveThreads(threads));
+            ParallelLoop.run(groups, groups, g -> {
+                double[] v = new double[BLOCK];
+                for (int from = 0; from < n; from += BLOCK) {
+                    int len = Math.min(BLOCK, n - from);
+                    for (int a = g; a < p; a += groups) {
+                        double[] ta = transform[a];
+                        java.util.Arrays.fill(v, 0, len, 0);
+                        for (int b = 0; b < q; b++) { // v = sum_b T_ab x_b, column by column
+                            double c = ta[b];
+                            double[] xb = x[b];
+                            for (int k = 0; k < len; k++) {
+                                v[k] += c * xb[from + k];
+                            }
+                        }
+                        for (int k = 0; k < len; k++) {
+                            t.add(a, from + k, v[k] * factor[from + k]);
+                        }
                     }
-                    t.add(a, i, v * factor[i]); // each coefficient writes only its own totals
                 }
             });
             int k = p;

@@ -200,6 +200,7 @@ final class Irls {
             for (int j = 0; j < p; j++) {
                 next[j] = beta[j] + step[j];
             }
+            if (System.getProperty("irls.debug") != null) System.err.println("it " + it + " q/dev " + q / (Math.abs(s.dev) + 0.1));
             if (q / (Math.abs(s.dev) + 0.1) < STEP_TOL) {
                 // the last step is negligible: A, the deviance and the scores at beta serve for beta + step
                 return new Fit(next, inverse(s.a, what), s.dev, it, score, s.separated);
