@@ -143,16 +143,7 @@ public final class InfluenceVariance {
                     t.add(a, i, za[i]);
                 }
             }
-            int k = p;
-            for (int a = 0; a < p; a++) {
-                for (int b = a + 1; b < p; b++) {
-                    sumInto(t.t1, t.c1, t.psuCount, a, b, k);
-                    if (t.t2 != null) {
-                        sumInto(t.t2, t.c2, t.ssuCount, a, b, k);
-                    }
-                    k++;
-                }
-            }
+            sumPairs(t, p);
         } else {
             double[] zi = new double[p];
             for (int i = 0; i < n; i++) {
@@ -160,12 +151,7 @@ public final class InfluenceVariance {
                     zi[a] = z[a][i];
                     t.add(a, i, zi[a]);
                 }
-                int k = p;
-                for (int a = 0; a < p; a++) {
-                    for (int b = a + 1; b < p; b++) {
-                        t.add(k++, i, zi[a] + zi[b]);
-                    }
-                }
+                addPairs(t, i, zi);
             }
         }
         return polarize(engine, t, p);
@@ -228,16 +214,7 @@ public final class InfluenceVariance {
                     }
                 }
             });
-            int k = p;
-            for (int a = 0; a < p; a++) {
-                for (int b = a + 1; b < p; b++) {
-                    sumInto(t.t1, t.c1, t.psuCount, a, b, k);
-                    if (t.t2 != null) {
-                        sumInto(t.t2, t.c2, t.ssuCount, a, b, k);
-                    }
-                    k++;
-                }
-            }
+            sumPairs(t, p);
         } else {
             double[] zi = new double[p];
             for (int i = 0; i < n; i++) {
@@ -249,12 +226,7 @@ public final class InfluenceVariance {
                     zi[a] = v * factor[i];
                     t.add(a, i, zi[a]);
                 }
-                int k = p;
-                for (int a = 0; a < p; a++) {
-                    for (int b = a + 1; b < p; b++) {
-                        t.add(k++, i, zi[a] + zi[b]);
-                    }
-                }
+                addPairs(t, i, zi);
             }
         }
         return polarize(engine, t, p);
@@ -276,6 +248,31 @@ public final class InfluenceVariance {
             }
         }
         return cov;
+    }
+
+    /** Without calibration: the totals of each pair z_a + z_b (domain p + k) from the columns' totals. */
+    private static void sumPairs(LinearizationVariance.Totals t, int p) {
+        int k = p;
+        for (int a = 0; a < p; a++) {
+            for (int b = a + 1; b < p; b++) {
+                sumInto(t.t1, t.c1, t.psuCount, a, b, k);
+                if (t.t2 != null) {
+                    sumInto(t.t2, t.c2, t.ssuCount, a, b, k);
+                }
+                k++;
+            }
+        }
+    }
+
+    /** With calibration: adds row i's pair values z_a + z_b (domain p + k) one by one. */
+    private static void addPairs(LinearizationVariance.Totals t, int i, double[] zi) {
+        int p = zi.length;
+        int k = p;
+        for (int a = 0; a < p; a++) {
+            for (int b = a + 1; b < p; b++) {
+                t.add(k++, i, zi[a] + zi[b]);
+            }
+        }
     }
 
     /** Domain k's unit totals = those of domains a and b; its row counts = domain a's (every row is in every column). */

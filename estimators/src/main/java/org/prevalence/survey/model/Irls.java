@@ -88,8 +88,14 @@ final class Irls {
         final double[] wt = new double[CHUNK];
         final double[] ur = new double[CHUNK];
         final double[] eta = new double[CHUNK];
-        final double[] wx = new double[CHUNK];
+        /** w x_j per column */
+        final double[][] wx;
         final double[] start = new double[5];
+        final double[] two = new double[2];
+
+        Scratch(int p) {
+            wx = new double[p][CHUNK];
+        }
     }
 
     private final ModelMatrix mm;
@@ -105,6 +111,12 @@ final class Irls {
     private final double[] yc;
     /** The offsets of the used rows, or null for a model without offsets. */
     private final double[] offc;
+    /**
+     * The dot products of a block, in the order of the packed A then U: left operand (column j of w x,
+     * or -1 for the score factors) and right operand (a column of X).
+     */
+    private final int[] dotLeft;
+    private final int[] dotRight;
 
     Irls(ModelMatrix mm, GlmFamily family, GlmLink link, int maxIterations, int threads) {
         this.mm = mm;
@@ -133,6 +145,20 @@ final class Irls {
             yc = compact(mm.y);
             offc = mm.offset == null ? null : compact(mm.offset);
         }
+        int na = p * (p + 1) / 2;
+        dotLeft = new int[na + p];
+        dotRight = new int[na + p];
+        int d = 0;
+        for (int j = 0; j < p; j++) {
+            for (int l = j; l < p; l++, d++) {
+                dotLeft[d] = j;
+                dotRight[d] = l;
+            }
+        }
+        for (int j = 0; j < p; j++, d++) {
+            dotLeft[d] = -1;
+            dotRight[d] = j;
+        }
     }
 
     private Irls(Irls o, int threads) {
@@ -146,6 +172,8 @@ final class Irls {
         this.xc = o.xc;
         this.yc = o.yc;
         this.offc = o.offc;
+        this.dotLeft = o.dotLeft;
+        this.dotRight = o.dotRight;
     }
 
     /** @return v at the used rows */
@@ -251,7 +279,7 @@ final class Irls {
         int chunks = blocks();
         Sums[] part = new Sums[chunks];
         double[][] st = beta == null ? startRows() : null;
-        ParallelLoop.run(chunks, threads, Scratch::new, (c, sc) -> part[c] = chunk(wc, beta, st, score,
+        ParallelLoop.run(chunks, threads, () -> new Scratch(p), (c, sc) -> part[c] = chunk(wc, beta, st, score,
                 c * CHUNK, Math.min(m, (c + 1) * CHUNK), sc), null);
         Sums s = new Sums(p);
         for (Sums x : part) {
@@ -380,24 +408,23 @@ final class Irls {
                 dev += w[i] * ud;
             }
         }
-        double[] a = s.a;
-        double[] u = s.u;
-        double[] wx = scratch.wx;
-        int q = 0;
+        double[][] wx = scratch.wx;
         for (int j = 0; j < p; j++) {
             double[] xj = xc[j];
+            double[] wxj = wx[j];
             for (int k = 0; k < len; k++) {
-                wx[k] = wt[k] * xj[from + k];
+                wxj[k] = wt[k] * xj[from + k];
             }
-            u[j] = dot(ur, 0, xj, from, len);
-            int l = j;
-            for (; l + 1 < p; l += 2) {
-                dot2(wx, xc[l], xc[l + 1], from, len, a, q);
-                q += 2;
-            }
-            if (l < p) {
-                a[q++] = dot(wx, 0, xc[l], from, len);
-            }
+        }
+        // the dot products of A (wx_j . x_l, l >= j, packed) then of U (ur . x_j), two per loop
+        int nd = dotLeft.length;
+        double[] two = scratch.two;
+        for (int d = 0; d < nd; d += 2) {
+            int e = Math.min(d + 1, nd - 1); // an odd last product is paired with itself
+            dot2(dotLeft[d] < 0 ? ur : wx[dotLeft[d]], xc[dotRight[d]], dotLeft[e] < 0 ? ur : wx[dotLeft[e]],
+                    xc[dotRight[e]], from, len, two);
+            store(s, d, two[0]);
+            store(s, e, two[1]);
         }
         s.dev = dev;
         s.separated = separated;
@@ -414,11 +441,20 @@ final class Irls {
         }
     }
 
+    /** Dot product d into the sums: the packed A for d below p(p+1)/2, then U. */
+    private static void store(Sums s, int d, double v) {
+        if (d < s.a.length) {
+            s.a[d] = v;
+        } else {
+            s.u[d - s.a.length] = v;
+        }
+    }
+
     /**
-     * out[q] = dot(a, b), out[q + 1] = dot(a, c) over [0, len) of a and [bo, bo + len) of b and c, in one
-     * loop (a loaded once), each with the partial sums of {@link #dot}.
+     * out[0] = a . b and out[1] = c . d, over [0, len) of a and c and [bo, bo + len) of b and d, in one
+     * loop, each in 4 interleaved partial sums added as ((s0 + s1) + (s2 + s3)) (a fixed order).
      */
-    static void dot2(double[] a, double[] b, double[] c, int bo, int len, double[] out, int q) {
+    static void dot2(double[] a, double[] b, double[] c, double[] d, int bo, int len, double[] out) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -429,44 +465,21 @@ final class Irls {
         double t3 = 0;
         int k = 0;
         for (; k + 3 < len; k += 4) {
-            double a0 = a[k];
-            double a1 = a[k + 1];
-            double a2 = a[k + 2];
-            double a3 = a[k + 3];
-            s0 += a0 * b[bo + k];
-            s1 += a1 * b[bo + k + 1];
-            s2 += a2 * b[bo + k + 2];
-            s3 += a3 * b[bo + k + 3];
-            t0 += a0 * c[bo + k];
-            t1 += a1 * c[bo + k + 1];
-            t2 += a2 * c[bo + k + 2];
-            t3 += a3 * c[bo + k + 3];
+            s0 += a[k] * b[bo + k];
+            s1 += a[k + 1] * b[bo + k + 1];
+            s2 += a[k + 2] * b[bo + k + 2];
+            s3 += a[k + 3] * b[bo + k + 3];
+            t0 += c[k] * d[bo + k];
+            t1 += c[k + 1] * d[bo + k + 1];
+            t2 += c[k + 2] * d[bo + k + 2];
+            t3 += c[k + 3] * d[bo + k + 3];
         }
         for (; k < len; k++) {
             s0 += a[k] * b[bo + k];
-            t0 += a[k] * c[bo + k];
+            t0 += c[k] * d[bo + k];
         }
-        out[q] = (s0 + s1) + (s2 + s3);
-        out[q + 1] = (t0 + t1) + (t2 + t3);
-    }
-
-    /** sum a[ao + k] b[bo + k], k < len, in 4 interleaved partial sums added as ((s0 + s1) + (s2 + s3)). */
-    static double dot(double[] a, int ao, double[] b, int bo, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < len; k += 4) {
-            s0 += a[ao + k] * b[bo + k];
-            s1 += a[ao + k + 1] * b[bo + k + 1];
-            s2 += a[ao + k + 2] * b[bo + k + 2];
-            s3 += a[ao + k + 3] * b[bo + k + 3];
-        }
-        for (; k < len; k++) {
-            s0 += a[ao + k] * b[bo + k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        out[0] = (s0 + s1) + (s2 + s3);
+        out[1] = (t0 + t1) + (t2 + t3);
     }
 
     /** Solves A x = b (A packed, upper) by Cholesky on the unit-diagonal scale. */
