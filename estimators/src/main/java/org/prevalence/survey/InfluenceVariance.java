@@ -209,8 +209,9 @@ public final class InfluenceVariance {
                             }
                         }
                         for (int k = 0; k < len; k++) {
-                            t.add(a, from + k, v[k] * factor[from + k]);
+                            v[k] *= factor[from + k];
                         }
+                        t.addBlock(a, from, len, v);
                     }
                 }
             });

@@ -91,7 +91,7 @@ final class Irls {
         /** w x_j per column */
         final double[][] wx;
         final double[] start = new double[5];
-        final double[] two = new double[2];
+        final double[] four = new double[4];
 
         Scratch(int p) {
             wx = new double[p][CHUNK];
@@ -111,12 +111,6 @@ final class Irls {
     private final double[] yc;
     /** The offsets of the used rows, or null for a model without offsets. */
     private final double[] offc;
-    /**
-     * The dot products of a block, in the order of the packed A then U: left operand (column j of w x,
-     * or -1 for the score factors) and right operand (a column of X).
-     */
-    private final int[] dotLeft;
-    private final int[] dotRight;
 
     Irls(ModelMatrix mm, GlmFamily family, GlmLink link, int maxIterations, int threads) {
         this.mm = mm;
@@ -145,20 +139,6 @@ final class Irls {
             yc = compact(mm.y);
             offc = mm.offset == null ? null : compact(mm.offset);
         }
-        int na = p * (p + 1) / 2;
-        dotLeft = new int[na + p];
-        dotRight = new int[na + p];
-        int d = 0;
-        for (int j = 0; j < p; j++) {
-            for (int l = j; l < p; l++, d++) {
-                dotLeft[d] = j;
-                dotRight[d] = l;
-            }
-        }
-        for (int j = 0; j < p; j++, d++) {
-            dotLeft[d] = -1;
-            dotRight[d] = j;
-        }
     }
 
     private Irls(Irls o, int threads) {
@@ -172,8 +152,6 @@ final class Irls {
         this.xc = o.xc;
         this.yc = o.yc;
         this.offc = o.offc;
-        this.dotLeft = o.dotLeft;
-        this.dotRight = o.dotRight;
     }
 
     /** @return v at the used rows */
@@ -416,15 +394,32 @@ final class Irls {
                 wxj[k] = wt[k] * xj[from + k];
             }
         }
-        // the dot products of A (wx_j . x_l, l >= j, packed) then of U (ur . x_j), two per loop
-        int nd = dotLeft.length;
-        double[] two = scratch.two;
-        for (int d = 0; d < nd; d += 2) {
-            int e = Math.min(d + 1, nd - 1); // an odd last product is paired with itself
-            dot2(dotLeft[d] < 0 ? ur : wx[dotLeft[d]], xc[dotRight[d]], dotLeft[e] < 0 ? ur : wx[dotLeft[e]],
-                    xc[dotRight[e]], from, len, two);
-            store(s, d, two[0]);
-            store(s, e, two[1]);
+        // A: 2 x 2 blocks (columns j, j + 1 of w x against columns l, l + 1 >= j of x); U: ur against 2 columns
+        double[] a = s.a;
+        double[] u = s.u;
+        double[] four = scratch.four;
+        for (int j = 0; j < p; j += 2) {
+            int j1 = Math.min(j + 1, p - 1); // an odd last column is paired with itself
+            for (int l = j; l < p; l += 2) {
+                int l1 = Math.min(l + 1, p - 1);
+                dot22(wx[j], wx[j1], xc[l], xc[l1], from, len, four);
+                a[index(j, l, p)] = four[0];
+                if (l1 > l) {
+                    a[index(j, l1, p)] = four[1];
+                }
+                if (j1 > j && j1 <= l) {
+                    a[index(j1, l, p)] = four[2];
+                }
+                if (j1 > j && l1 > l) {
+                    a[index(j1, l1, p)] = four[3];
+                }
+            }
+        }
+        for (int l = 0; l < p; l += 2) {
+            int l1 = Math.min(l + 1, p - 1);
+            dot22(ur, ur, xc[l], xc[l1], from, len, four);
+            u[l] = four[0];
+            u[l1] = four[1];
         }
         s.dev = dev;
         s.separated = separated;
@@ -441,45 +436,48 @@ final class Irls {
         }
     }
 
-    /** Dot product d into the sums: the packed A for d below p(p+1)/2, then U. */
-    private static void store(Sums s, int d, double v) {
-        if (d < s.a.length) {
-            s.a[d] = v;
-        } else {
-            s.u[d - s.a.length] = v;
-        }
-    }
-
     /**
-     * out[0] = a . b and out[1] = c . d, over [0, len) of a and c and [bo, bo + len) of b and d, in one
-     * loop, each in 4 interleaved partial sums added as ((s0 + s1) + (s2 + s3)) (a fixed order).
+     * The four dot products of a0, a1 (over [0, len)) with b0, b1 (over [bo, bo + len)) in one loop:
+     * out = {a0.b0, a0.b1, a1.b0, a1.b1}, each as (sum over even k) + (sum over odd k), a fixed order.
      */
-    static void dot2(double[] a, double[] b, double[] c, double[] d, int bo, int len, double[] out) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double t0 = 0;
-        double t1 = 0;
-        double t2 = 0;
-        double t3 = 0;
+    static void dot22(double[] a0, double[] a1, double[] b0, double[] b1, int bo, int len, double[] out) {
+        double e00 = 0;
+        double e01 = 0;
+        double e10 = 0;
+        double e11 = 0;
+        double o00 = 0;
+        double o01 = 0;
+        double o10 = 0;
+        double o11 = 0;
         int k = 0;
-        for (; k + 3 < len; k += 4) {
-            s0 += a[k] * b[bo + k];
-            s1 += a[k + 1] * b[bo + k + 1];
-            s2 += a[k + 2] * b[bo + k + 2];
-            s3 += a[k + 3] * b[bo + k + 3];
-            t0 += c[k] * d[bo + k];
-            t1 += c[k + 1] * d[bo + k + 1];
-            t2 += c[k + 2] * d[bo + k + 2];
-            t3 += c[k + 3] * d[bo + k + 3];
+        for (; k + 1 < len; k += 2) {
+            double x0 = a0[k];
+            double x1 = a1[k];
+            double y0 = b0[bo + k];
+            double y1 = b1[bo + k];
+            e00 += x0 * y0;
+            e01 += x0 * y1;
+            e10 += x1 * y0;
+            e11 += x1 * y1;
+            x0 = a0[k + 1];
+            x1 = a1[k + 1];
+            y0 = b0[bo + k + 1];
+            y1 = b1[bo + k + 1];
+            o00 += x0 * y0;
+            o01 += x0 * y1;
+            o10 += x1 * y0;
+            o11 += x1 * y1;
         }
-        for (; k < len; k++) {
-            s0 += a[k] * b[bo + k];
-            t0 += c[k] * d[bo + k];
+        if (k < len) {
+            e00 += a0[k] * b0[bo + k];
+            e01 += a0[k] * b1[bo + k];
+            e10 += a1[k] * b0[bo + k];
+            e11 += a1[k] * b1[bo + k];
         }
-        out[0] = (s0 + s1) + (s2 + s3);
-        out[1] = (t0 + t1) + (t2 + t3);
+        out[0] = e00 + o00;
+        out[1] = e01 + o01;
+        out[2] = e10 + o10;
+        out[3] = e11 + o11;
     }
 
     /** Solves A x = b (A packed, upper) by Cholesky on the unit-diagonal scale. */
