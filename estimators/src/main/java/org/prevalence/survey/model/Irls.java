@@ -13,9 +13,13 @@ import org.prevalence.core.bootstrap.ParallelLoop;
  * fixed point \( U = 0 \) does not depend on the precision of the solve. Each iteration is one pass
  * over the rows accumulating \( A \), \( U \) and the deviance in fixed blocks of 8,192 rows (in
  * parallel; the blocks' sums are added in block order, so the result is bit-identical for every number
- * of threads): per block a fused loop over primitive arrays gives each row's working weight and score
- * factor, then \( A \) and \( U \) are dot products over the block's (column-major) model-matrix
- * columns, without per-row allocation or a copy of the matrix; \( A \) is solved by a Cholesky
+ * of threads): per block a fused loop over primitive arrays gives each row's linear predictor, mean,
+ * working weight and score factor, then \( A \) and \( U \) are 2 x 2 blocks of dot products over the
+ * block's (column-major) model-matrix columns, in per-worker buffers reused from block to block (no
+ * per-row or per-block allocation, no copy of the matrix; the starting pass of a 0/1 response computes
+ * its per-row quantities once for y = 0 and once for y = 1). The pass also keeps each row's score
+ * factor, so the sandwich needs no further IRLS-style pass: the fit's last pass, whose step was
+ * negligible, supplies \( A \) and the scores. \( A \) is solved by a Cholesky
  * factorization after scaling it to unit diagonal. Converged when the step satisfies
  * \( \Delta\beta^T A \Delta\beta / (|D| + 0.1) &lt; 10^{-24} \), so the coefficients are the limit to
  * rounding also for non-canonical links (probit, cloglog), where Fisher scoring converges only

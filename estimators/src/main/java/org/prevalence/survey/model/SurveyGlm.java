@@ -27,7 +27,9 @@ import org.prevalence.survey.SurveyEstimate;
  * the sandwich of Binder (1983): with \( A = X^T W X \) (working weights) and per-row influence values
  * \[ z_i = A^{-1} x_i \, w_i \frac{\mu'(\eta_i)(y_i - \mu_i)}{V(\mu_i)}, \]
  * \( \hat V(\hat\beta) = \hat V_{design}(\sum_i z_i) \) by the design's own linearization engine
- * (strata, clusters, fpc, lonely-PSU rules, calibration; R's {@code svy.varcoef}). On a replicate
+ * (strata, clusters, fpc, lonely-PSU rules, calibration; R's {@code svy.varcoef}), formed row by row
+ * inside that engine's one pass from the scores of the fit's last IRLS pass (no n x p array of
+ * influence values is stored, and the design's columns and weights are read without copies). On a replicate
  * design the model is refitted with each replicate's weights (starting from the full-sample
  * coefficients) and the variance is the replicate variance of the coefficients (R's
  * {@code svyglm.svyrep.design}). Residual degrees of freedom are R's
