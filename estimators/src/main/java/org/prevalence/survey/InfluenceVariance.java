@@ -2,6 +2,7 @@ package org.prevalence.survey;
 
 import java.util.Objects;
 import org.prevalence.core.PrevalenceException;
+import org.prevalence.core.bootstrap.ParallelLoop;
 
 /**
  * The design's variance machinery for estimators outside this package whose statistic is a vector
@@ -20,6 +21,8 @@ import org.prevalence.core.PrevalenceException;
  * <p>This class is immutable.
  */
 public final class InfluenceVariance {
+    /** Rows per block of the one-pass influence covariance. */
+    private static final int BLOCK = 4096;
     private final SurveyDesign design;
 
     private InfluenceVariance(SurveyDesign design) {
@@ -58,6 +61,24 @@ public final class InfluenceVariance {
      */
     public boolean isNumeric(String name) {
         return design.hasNumeric(name);
+    }
+
+    /**
+     * A numeric variable without the copy {@link SurveyDesign#numeric(String)} makes, for the model
+     * estimators' streaming passes over large samples.
+     * @param name a numeric variable (exact name)
+     * @return its values (NaN = missing): the design's own array, shared, so read only: never modify it
+     */
+    public double[] numericShared(String name) {
+        return design.numericRef(name);
+    }
+
+    /**
+     * The sampling weights without the copy {@link SurveyDesign#weights()} makes.
+     * @return the weights [row]: the design's own array, shared, so read only: never modify it
+     */
+    public double[] weightsShared() {
+        return design.weightsRef();
     }
 
     /**
@@ -122,16 +143,7 @@ public final class InfluenceVariance {
                     t.add(a, i, za[i]);
                 }
             }
-            int k = p;
-            for (int a = 0; a < p; a++) {
-                for (int b = a + 1; b < p; b++) {
-                    sumInto(t.t1, t.c1, t.psuCount, a, b, k);
-                    if (t.t2 != null) {
-                        sumInto(t.t2, t.c2, t.ssuCount, a, b, k);
-                    }
-                    k++;
-                }
-            }
+            sumPairs(t, p);
         } else {
             double[] zi = new double[p];
             for (int i = 0; i < n; i++) {
@@ -139,14 +151,89 @@ public final class InfluenceVariance {
                     zi[a] = z[a][i];
                     t.add(a, i, zi[a]);
                 }
-                int k = p;
-                for (int a = 0; a < p; a++) {
-                    for (int b = a + 1; b < p; b++) {
-                        t.add(k++, i, zi[a] + zi[b]);
-                    }
-                }
+                addPairs(t, i, zi);
             }
         }
+        return polarize(engine, t, p);
+    }
+
+    /**
+     * The linearization covariance matrix of \( \sum_i z_i \) for influence values given as a linear map
+     * of per-row columns, \( z_{ai} = f_i \sum_b T_{ab} x_{bi} \) (a GLM's \( A^{-1} x_i \) times its
+     * score factor), computed in one pass per coefficient without storing \( z \): the same figures
+     * as {@link #linearizationCovariance(double[][])} on the materialized values. Without calibration
+     * the coefficients' totals run in parallel (each one over every row in row order, so the result
+     * does not depend on the number of threads).
+     * @param x the columns [b][row]
+     * @param factor the per-row factor [row] (0 on rows not used)
+     * @param transform the p x q matrix T (q = x.length)
+     * @param threads threads, 0 = all cores
+     * @return the p x p covariance matrix
+     * @throws PrevalenceException on a replicate design, or as the engine (lonely PSU under FAIL)
+     */
+    public double[][] linearizationCovariance(double[][] x, double[] factor, double[][] transform, int threads) {
+        if (design.isReplicate()) {
+            throw PrevalenceException.invalidArgument("design",
+                    "a replicate-weight design has no linearization variance; use replicateCovariance");
+        }
+        for (double[] col : x) {
+            checkRows(col.length);
+        }
+        checkRows(factor.length);
+        int p = transform.length;
+        int q = x.length;
+        for (double[] row : transform) {
+            if (row.length != q) {
+                throw PrevalenceException.invalidArgument("transform", "need %d columns, got %d", q, row.length);
+            }
+        }
+        int n = design.rows();
+        LinearizationVariance engine = LinearizationVariance.of(design);
+        LinearizationVariance.Totals t = engine.newTotals(p + p * (p - 1) / 2);
+        if (design.calibration() == null) {
+            // coefficients split among the workers; each worker walks the rows in blocks (read once per
+            // worker) and adds its coefficients' values in row order, writing only their own totals
+            int groups = Math.min(p, ParallelLoop.effectiveThreads(threads));
+            ParallelLoop.run(groups, groups, g -> {
+                double[] v = new double[BLOCK];
+                for (int from = 0; from < n; from += BLOCK) {
+                    int len = Math.min(BLOCK, n - from);
+                    for (int a = g; a < p; a += groups) {
+                        double[] ta = transform[a];
+                        java.util.Arrays.fill(v, 0, len, 0);
+                        for (int b = 0; b < q; b++) { // v = sum_b T_ab x_b, column by column
+                            double c = ta[b];
+                            double[] xb = x[b];
+                            for (int k = 0; k < len; k++) {
+                                v[k] += c * xb[from + k];
+                            }
+                        }
+                        for (int k = 0; k < len; k++) {
+                            v[k] *= factor[from + k];
+                        }
+                        t.addBlock(a, from, len, v);
+                    }
+                }
+            });
+            sumPairs(t, p);
+        } else {
+            double[] zi = new double[p];
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < p; a++) {
+                    double v = 0;
+                    for (int b = 0; b < q; b++) {
+                        v += transform[a][b] * x[b][i];
+                    }
+                    zi[a] = v * factor[i];
+                    t.add(a, i, zi[a]);
+                }
+                addPairs(t, i, zi);
+            }
+        }
+        return polarize(engine, t, p);
+    }
+
+    private static double[][] polarize(LinearizationVariance engine, LinearizationVariance.Totals t, int p) {
         double[] v = new double[p];
         double[][] cov = new double[p][p];
         for (int a = 0; a < p; a++) {
@@ -162,6 +249,31 @@ public final class InfluenceVariance {
             }
         }
         return cov;
+    }
+
+    /** Without calibration: the totals of each pair z_a + z_b (domain p + k) from the columns' totals. */
+    private static void sumPairs(LinearizationVariance.Totals t, int p) {
+        int k = p;
+        for (int a = 0; a < p; a++) {
+            for (int b = a + 1; b < p; b++) {
+                sumInto(t.t1, t.c1, t.psuCount, a, b, k);
+                if (t.t2 != null) {
+                    sumInto(t.t2, t.c2, t.ssuCount, a, b, k);
+                }
+                k++;
+            }
+        }
+    }
+
+    /** With calibration: adds row i's pair values z_a + z_b (domain p + k) one by one. */
+    private static void addPairs(LinearizationVariance.Totals t, int i, double[] zi) {
+        int p = zi.length;
+        int k = p;
+        for (int a = 0; a < p; a++) {
+            for (int b = a + 1; b < p; b++) {
+                t.add(k++, i, zi[a] + zi[b]);
+            }
+        }
     }
 
     /** Domain k's unit totals = those of domains a and b; its row counts = domain a's (every row is in every column). */

@@ -189,6 +189,22 @@ public final class LinearizationVariance implements VarianceEngine {
             }
         }
 
+        /** Adds rows [from, from + len) with values z[0..len) to one domain: {@link #add} row by row. */
+        void addBlock(int domain, int from, int len, double[] z) {
+            if (cal != null || t2 != null) {
+                for (int k = 0; k < len; k++) {
+                    add(domain, from + k, z[k]);
+                }
+                return;
+            }
+            int base = domain * psuCount;
+            for (int k = 0; k < len; k++) {
+                int q = base + psu[from + k];
+                t1[q] += z[k];
+                c1[q]++;
+            }
+        }
+
         /** Adds z to the totals without counting the row as present (its presence was counted). */
         void addValue(int domain, int row, double z) {
             if (cal != null) {

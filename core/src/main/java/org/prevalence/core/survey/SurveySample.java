@@ -341,22 +341,78 @@ public final class SurveySample {
     private record NotNumber(int row, String cell, PrevalenceException error) {
     }
 
+    /**
+     * Numeric values as a factor: levels the distinct non-NaN values in {@link Double#compare} order, NaN
+     * missing (-1). One pass codes the rows by first appearance (the previous row's value, then a short
+     * list or, past 32 values, a hash map of the bit patterns), then the codes are renumbered in level order.
+     */
     static Factor factorOf(double[] v) {
-        TreeSet<Double> distinct = new TreeSet<>();
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                distinct.add(x);
+        int n = v.length;
+        int[] codes = new int[n];
+        long[] keys = new long[16];
+        int count = 0;
+        Map<Long, Integer> map = null;
+        long lastKey = 0;
+        int lastCode = -1;
+        for (int i = 0; i < n; i++) {
+            double x = v[i];
+            if (Double.isNaN(x)) {
+                codes[i] = -1;
+                continue;
             }
+            long key = Double.doubleToLongBits(x); // equal keys = Double.compare equal (as the sorted set)
+            if (lastCode >= 0 && key == lastKey) {
+                codes[i] = lastCode;
+                continue;
+            }
+            int c = -1;
+            if (map == null) {
+                for (int j = 0; j < count; j++) {
+                    if (keys[j] == key) {
+                        c = j;
+                        break;
+                    }
+                }
+            } else {
+                Integer found = map.get(key);
+                c = found == null ? -1 : found;
+            }
+            if (c < 0) {
+                c = count;
+                if (count == keys.length) {
+                    keys = java.util.Arrays.copyOf(keys, 2 * count);
+                }
+                keys[count++] = key;
+                if (map == null && count > 32) {
+                    map = new java.util.HashMap<>();
+                    for (int j = 0; j < count; j++) {
+                        map.put(keys[j], j);
+                    }
+                } else if (map != null) {
+                    map.put(key, c);
+                }
+            }
+            codes[i] = c;
+            lastKey = key;
+            lastCode = c;
         }
-        Map<Double, Integer> code = new TreeMap<>();
+        long[] found = java.util.Arrays.copyOf(keys, count);
+        Integer[] order = new Integer[count];
+        for (int j = 0; j < count; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(Double.longBitsToDouble(found[a]),
+                Double.longBitsToDouble(found[b])));
+        int[] rank = new int[count];
         List<String> levels = new ArrayList<>();
-        for (double x : distinct) {
-            code.put(x, levels.size());
-            levels.add(label(x));
+        for (int r = 0; r < count; r++) {
+            rank[order[r]] = r;
+            levels.add(label(Double.longBitsToDouble(found[order[r]])));
         }
-        int[] codes = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            codes[i] = Double.isNaN(v[i]) ? -1 : code.get(v[i]);
+        for (int i = 0; i < n; i++) {
+            if (codes[i] >= 0) {
+                codes[i] = rank[codes[i]];
+            }
         }
         return new Factor(codes, levels);
     }

@@ -13,9 +13,13 @@ import org.prevalence.core.bootstrap.ParallelLoop;
  * fixed point \( U = 0 \) does not depend on the precision of the solve. Each iteration is one pass
  * over the rows accumulating \( A \), \( U \) and the deviance in fixed blocks of 8,192 rows (in
  * parallel; the blocks' sums are added in block order, so the result is bit-identical for every number
- * of threads): per block a fused loop over primitive arrays gives each row's working weight and score
- * factor, then \( A \) and \( U \) are dot products over the block's (column-major) model-matrix
- * columns, without per-row allocation or a copy of the matrix; \( A \) is solved by a Cholesky
+ * of threads): per block a fused loop over primitive arrays gives each row's linear predictor, mean,
+ * working weight and score factor, then \( A \) and \( U \) are 2 x 2 blocks of dot products over the
+ * block's (column-major) model-matrix columns, in per-worker buffers reused from block to block (no
+ * per-row or per-block allocation, no copy of the matrix; the starting pass of a 0/1 response computes
+ * its per-row quantities once for y = 0 and once for y = 1). The pass also keeps each row's score
+ * factor, so the sandwich needs no further IRLS-style pass: the fit's last pass, whose step was
+ * negligible, supplies \( A \) and the scores. \( A \) is solved by a Cholesky
  * factorization after scaling it to unit diagonal. Converged when the step satisfies
  * \( \Delta\beta^T A \Delta\beta / (|D| + 0.1) &lt; 10^{-24} \), so the coefficients are the limit to
  * rounding also for non-canonical links (probit, cloglog), where Fisher scoring converges only
@@ -30,32 +34,45 @@ final class Irls {
     private static final double SEPARATION = 10 * Math.ulp(1.0);
     static final int CHUNK = 1 << 13;
 
-    /** A fitted model: coefficients, A^-1, deviance. */
+    /**
+     * A fitted model: coefficients, A^-1, deviance; the per-row score factors
+     * \( w_i \mu'(\eta_i)(y_i - \mu_i)/V(\mu_i) \) [design row] of the last pass (null unless asked), whose
+     * step was negligible, and the first design row whose fitted probability is numerically 0 or 1 (-1: none).
+     */
     static final class Fit {
         final double[] beta;
         final double[][] xtwxInv;
         final double deviance;
         final int iterations;
+        final double[] score;
+        final int separated;
 
-        Fit(double[] beta, double[][] xtwxInv, double deviance, int iterations) {
+        Fit(double[] beta, double[][] xtwxInv, double deviance, int iterations, double[] score, int separated) {
             this.beta = beta;
             this.xtwxInv = xtwxInv;
             this.deviance = deviance;
             this.iterations = iterations;
+            this.score = score;
+            this.separated = separated;
         }
     }
 
-    /** One pass's sums: the packed upper triangle of A, U (or X'Wz on the first pass), the deviance. */
+    /**
+     * One pass's sums: the packed upper triangle of A, U (or X'Wz on the first pass), the deviance, and
+     * the first design row with a fitted probability numerically 0 or 1 (-1: none).
+     */
     private static final class Sums {
         final double[] a;
         final double[] u;
         double dev;
+        int separated = -1;
 
         Sums(int p) {
             a = new double[p * (p + 1) / 2];
             u = new double[p];
         }
 
+        /** Adds the next block's sums (blocks are added in row order, so the first separated row stays first). */
         void add(Sums o) {
             for (int k = 0; k < a.length; k++) {
                 a[k] += o.a[k];
@@ -64,6 +81,24 @@ final class Irls {
                 u[k] += o.u[k];
             }
             dev += o.dev;
+            if (separated < 0) {
+                separated = o.separated;
+            }
+        }
+    }
+
+    /** One worker's block rows, reused for every block it runs (no allocation per block). */
+    private static final class Scratch {
+        final double[] wt = new double[CHUNK];
+        final double[] ur = new double[CHUNK];
+        final double[] eta = new double[CHUNK];
+        /** w x_j per column */
+        final double[][] wx;
+        final double[] start = new double[5];
+        final double[] four = new double[4];
+
+        Scratch(int p) {
+            wx = new double[p][CHUNK];
         }
     }
 
@@ -78,6 +113,7 @@ final class Irls {
     /** The model matrix of the used rows, column-major [column][k]. */
     private final double[][] xc;
     private final double[] yc;
+    /** The offsets of the used rows, or null for a model without offsets. */
     private final double[] offc;
 
     Irls(ModelMatrix mm, GlmFamily family, GlmLink link, int maxIterations, int threads) {
@@ -105,7 +141,7 @@ final class Irls {
                 xc[j] = compact(mm.x[j]);
             }
             yc = compact(mm.y);
-            offc = compact(mm.offset);
+            offc = mm.offset == null ? null : compact(mm.offset);
         }
     }
 
@@ -143,23 +179,25 @@ final class Irls {
      * @param w prior weights [row] (design or replicate weights)
      * @param start starting coefficients, or null for R's starting means
      * @param what for messages, e.g. "the model" or "replicate 3"
+     * @param keepScore whether to keep the per-row score factors of the last pass (for the sandwich)
      * @return the fit
      */
-    Fit fit(double[] w, double[] start, String what) {
+    Fit fit(double[] w, double[] start, String what, boolean keepScore) {
         int p = mm.x.length;
         if (rows.length < p) {
             throw PrevalenceException.notEstimable("model", "%s has %d coefficients but only %d rows", what, p, rows.length);
         }
         double[] wc = compact(w);
+        double[] score = keepScore ? new double[mm.used.length] : null; // rewritten by every pass
         double[] beta;
         Sums s;
         if (start == null) {
-            Sums first = pass(wc, null);
+            Sums first = pass(wc, null, null);
             beta = solve(first.a, first.u, what);
         } else {
             beta = start.clone();
         }
-        s = pass(wc, beta);
+        s = pass(wc, beta, score);
         for (int it = 1; it <= maxIterations; it++) {
             double[] step = solve(s.a, s.u, what);
             double q = 0; // step' A step, A packed upper triangle
@@ -172,11 +210,12 @@ final class Irls {
             for (int j = 0; j < p; j++) {
                 next[j] = beta[j] + step[j];
             }
+            if (System.getProperty("irls.debug") != null) System.err.println("it " + it + " q/dev " + q / (Math.abs(s.dev) + 0.1));
             if (q / (Math.abs(s.dev) + 0.1) < STEP_TOL) {
-                // the last step is negligible: A (and the deviance) at beta serve for beta + step
-                return new Fit(next, inverse(s.a, what), s.dev, it);
+                // the last step is negligible: A, the deviance and the scores at beta serve for beta + step
+                return new Fit(next, inverse(s.a, what), s.dev, it, score, s.separated);
             }
-            Sums s1 = pass(wc, next);
+            Sums s1 = pass(wc, next, score);
             int halvings = 0;
             while (!Double.isFinite(s1.dev) || s1.dev > s.dev + 1e-9 * Math.abs(s.dev) + 1e-12) {
                 if (++halvings > 30) {
@@ -187,7 +226,7 @@ final class Irls {
                     step[j] /= 2;
                     next[j] = beta[j] + step[j];
                 }
-                s1 = pass(wc, next);
+                s1 = pass(wc, next, score);
             }
             beta = next;
             s = s1;
@@ -212,15 +251,18 @@ final class Irls {
 
     /**
      * One pass over the rows at beta (or, for beta null, at R's starting means): A, and U (X'Wz on the
-     * starting pass), and the deviance. The rows are cut into fixed blocks whose sums are added in
-     * block order, so the result does not depend on the number of threads.
+     * starting pass), and the deviance; with {@code score}, each row's score factor into it. The rows
+     * are cut into fixed blocks whose sums are added in block order, so the result does not depend on
+     * the number of threads.
      */
-    private Sums pass(double[] wc, double[] beta) {
+    private Sums pass(double[] wc, double[] beta, double[] score) {
         int p = mm.x.length;
         int m = rows.length;
         int chunks = blocks();
         Sums[] part = new Sums[chunks];
-        ParallelLoop.run(chunks, threads, c -> part[c] = chunk(wc, beta, c * CHUNK, Math.min(m, (c + 1) * CHUNK)));
+        double[][] st = beta == null ? startRows() : null;
+        ParallelLoop.run(chunks, threads, () -> new Scratch(p), (c, sc) -> part[c] = chunk(wc, beta, st, score,
+                c * CHUNK, Math.min(m, (c + 1) * CHUNK), sc), null);
         Sums s = new Sums(p);
         for (Sums x : part) {
             s.add(x);
@@ -229,12 +271,45 @@ final class Irls {
     }
 
     /**
+     * The starting pass's per-row quantities for y = 0 and y = 1 (every row of a 0/1 response), computed
+     * once: { mu'(eta), V(mu), eta, (y - mu)/mu'(eta), unit deviance } at R's starting mean.
+     */
+    private double[][] startRows() {
+        return new double[][] {startRow(0, new double[5]), startRow(1, new double[5])};
+    }
+
+    /** @return {@code out} filled with the starting-pass quantities of a row with response y */
+    private double[] startRow(double y, double[] out) {
+        boolean logit = family.isBinomial() && link == GlmLink.LOGIT;
+        double mu = family.start(y);
+        double e = link.link(mu);
+        // logit: mu'(eta) = mu (1 - mu) (only the starting point; the limit does not depend on it)
+        double d = logit ? Math.max(mu * (1 - mu), GlmLink.EPS) : link.derivative(e);
+        out[0] = d;
+        out[1] = family.variance(mu);
+        out[2] = e;
+        out[3] = (y - mu) / d;
+        out[4] = family.unitDeviance(y, mu);
+        return out;
+    }
+
+    /**
      * The linear predictor of rows [from, to) of the used rows into eta[0..].
      */
     void eta(double[] beta, int from, int to, double[] eta) {
         int len = to - from;
-        System.arraycopy(offc, from, eta, 0, len);
-        for (int j = 0; j < beta.length; j++) {
+        int j0 = 0;
+        if (offc != null) {
+            System.arraycopy(offc, from, eta, 0, len);
+        } else {
+            double b = beta[0];
+            double[] x0 = xc[0];
+            for (int k = 0; k < len; k++) {
+                eta[k] = x0[from + k] * b;
+            }
+            j0 = 1;
+        }
+        for (int j = j0; j < beta.length; j++) {
             double b = beta[j];
             double[] xj = xc[j];
             for (int k = 0; k < len; k++) {
@@ -248,42 +323,44 @@ final class Irls {
      * loop, then A and U as dot products over the block's columns (4 partial sums each, added in a
      * fixed order).
      */
-    private Sums chunk(double[] w, double[] beta, int from, int to) {
+    private Sums chunk(double[] w, double[] beta, double[][] st, double[] score, int from, int to, Scratch scratch) {
         int p = mm.x.length;
         int len = to - from;
         double[] y = yc;
         double[] off = offc;
         Sums s = new Sums(p);
-        double[] wt = new double[len];
-        double[] ur = new double[len];
-        double[] eta = new double[len];
-        boolean logit = family.isBinomial() && link == GlmLink.LOGIT;
+        double[] wt = scratch.wt;
+        double[] ur = scratch.ur;
+        boolean binomial = family.isBinomial();
+        boolean logit = binomial && link == GlmLink.LOGIT;
         double dev = 0;
+        int separated = -1;
         if (beta == null) {
             for (int k = 0; k < len; k++) {
                 int i = from + k;
-                double mu = family.start(y[i]);
-                double e = link.link(mu);
-                // logit: mu'(eta) = mu (1 - mu) (only the starting point; the limit does not depend on it)
-                double d = logit ? Math.max(mu * (1 - mu), GlmLink.EPS) : link.derivative(e);
-                double v = family.variance(mu);
-                wt[k] = w[i] * d * d / v;
-                ur[k] = wt[k] * (e - off[i] + (y[i] - mu) / d);
-                dev += w[i] * family.unitDeviance(y[i], mu);
+                double yi = y[i];
+                double[] r = yi == 0 ? st[0] : yi == 1 ? st[1] : startRow(yi, scratch.start);
+                double d = r[0];
+                wt[k] = w[i] * d * d / r[1];
+                ur[k] = wt[k] * ((off == null ? r[2] : r[2] - off[i]) + r[3]);
+                dev += w[i] * r[4];
             }
         } else {
+            double[] eta = scratch.eta;
             eta(beta, from, to, eta);
             for (int k = 0; k < len; k++) {
                 int i = from + k;
                 double e = eta[k];
                 double yi = y[i];
                 double mu;
+                double sc; // the score factor w mu'(eta) (y - mu) / V(mu)
                 if (logit && e >= -30 && e <= 30) {
                     mu = 1 / (1 + Math.exp(-e));
                     double v = mu * (1 - mu); // canonical logit: mu'(eta) = V(mu) = mu (1 - mu)
+                    sc = w[i] * (yi - mu);
                     if (v >= GlmLink.EPS) { // then W = w V and the score factor is w (y - mu)
                         wt[k] = w[i] * v;
-                        ur[k] = w[i] * (yi - mu);
+                        ur[k] = sc;
                     } else {
                         double d = GlmLink.EPS;
                         wt[k] = w[i] * d * d / v;
@@ -295,6 +372,14 @@ final class Irls {
                     double v = family.variance(mu);
                     wt[k] = w[i] * d * d / v;
                     ur[k] = w[i] * d * (yi - mu) / v;
+                    sc = ur[k];
+                }
+                int row = allRows ? i : rows[i];
+                if (score != null) {
+                    score[row] = sc;
+                }
+                if (binomial && separated < 0 && (mu < SEPARATION || mu > 1 - SEPARATION)) {
+                    separated = row;
                 }
                 double ud;
                 if (logit && (yi == 0 || yi == 1)) {
@@ -305,150 +390,98 @@ final class Irls {
                 dev += w[i] * ud;
             }
         }
-        double[] a = s.a;
-        double[] u = s.u;
-        double[] wx = new double[len];
-        int q = 0;
+        double[][] wx = scratch.wx;
         for (int j = 0; j < p; j++) {
             double[] xj = xc[j];
+            double[] wxj = wx[j];
             for (int k = 0; k < len; k++) {
-                wx[k] = wt[k] * xj[from + k];
-            }
-            u[j] = dot(ur, 0, xj, from, len);
-            int l = j;
-            for (; l + 1 < p; l += 2) {
-                dot2(wx, xc[l], xc[l + 1], from, len, a, q);
-                q += 2;
-            }
-            if (l < p) {
-                a[q++] = dot(wx, 0, xc[l], from, len);
+                wxj[k] = wt[k] * xj[from + k];
             }
         }
+        // A: 2 x 2 blocks (columns j, j + 1 of w x against columns l, l + 1 >= j of x); U: ur against 2 columns
+        double[] a = s.a;
+        double[] u = s.u;
+        double[] four = scratch.four;
+        for (int j = 0; j < p; j += 2) {
+            int j1 = Math.min(j + 1, p - 1); // an odd last column is paired with itself
+            for (int l = j; l < p; l += 2) {
+                int l1 = Math.min(l + 1, p - 1);
+                dot22(wx[j], wx[j1], xc[l], xc[l1], from, len, four);
+                a[index(j, l, p)] = four[0];
+                if (l1 > l) {
+                    a[index(j, l1, p)] = four[1];
+                }
+                if (j1 > j && j1 <= l) {
+                    a[index(j1, l, p)] = four[2];
+                }
+                if (j1 > j && l1 > l) {
+                    a[index(j1, l1, p)] = four[3];
+                }
+            }
+        }
+        for (int l = 0; l < p; l += 2) {
+            int l1 = Math.min(l + 1, p - 1);
+            dot22(ur, ur, xc[l], xc[l1], from, len, four);
+            u[l] = four[0];
+            u[l1] = four[1];
+        }
         s.dev = dev;
+        s.separated = separated;
         return s;
     }
 
     /**
-     * Influence values [coefficient][design row] of the estimating equations at the fit,
-     * \( A^{-1} x_i w_i \mu'(\eta_i)(y_i - \mu_i)/V(\mu_i) \) (0 on rows not used), computed in the
-     * fixed row blocks in parallel; for a binomial family, refuses fitted probabilities numerically 0 or 1.
+     * Refuses a binomial fit whose fitted probabilities at the last pass are numerically 0 or 1.
      * @param fit the fit
-     * @param w the prior weights [design row]
-     * @return the influence values
      */
-    double[][] influence(Fit fit, double[] w) {
-        int p = fit.beta.length;
-        int n = mm.used.length;
-        double[][] z = new double[p][n];
-        double[][] ai = fit.xtwxInv;
-        double[] wc = compact(w);
-        double[] muAll = family.isBinomial() ? new double[n] : null;
-        boolean logit = family.isBinomial() && link == GlmLink.LOGIT;
-        int m = rows.length;
-        ParallelLoop.run(blocks(), threads, c -> {
-            int from = c * CHUNK;
-            int to = Math.min(m, from + CHUNK);
-            int len = to - from;
-            double[] eta = new double[len];
-            double[] sc = new double[len];
-            eta(fit.beta, from, to, eta);
-            for (int k = 0; k < len; k++) {
-                int i = from + k;
-                double e = eta[k];
-                double mu;
-                if (logit && e >= -30 && e <= 30) {
-                    mu = 1 / (1 + Math.exp(-e));
-                    sc[k] = wc[i] * (yc[i] - mu); // mu'(eta) = V(mu)
-                } else {
-                    mu = link.inverse(e);
-                    sc[k] = wc[i] * link.derivative(e) * (yc[i] - mu) / family.variance(mu);
-                }
-                if (muAll != null) {
-                    muAll[rows[i]] = mu;
-                }
-            }
-            double[] v = new double[len];
-            for (int a = 0; a < p; a++) {
-                double[] aa = ai[a];
-                java.util.Arrays.fill(v, 0);
-                for (int b = 0; b < p; b++) { // (A^-1 x_i)_a as axpy passes over the block's columns
-                    double c0 = aa[b];
-                    double[] xb = xc[b];
-                    for (int k = 0; k < len; k++) {
-                        v[k] += c0 * xb[from + k];
-                    }
-                }
-                double[] za = z[a];
-                if (allRows) {
-                    for (int k = 0; k < len; k++) {
-                        za[from + k] = v[k] * sc[k];
-                    }
-                } else {
-                    for (int k = 0; k < len; k++) {
-                        za[rows[from + k]] = v[k] * sc[k];
-                    }
-                }
-            }
-        });
-        if (muAll != null) {
-            checkSeparation(mm, fit.beta, muAll, rows);
+    void checkSeparation(Fit fit) {
+        if (family.isBinomial() && fit.separated >= 0) {
+            throw separated(mm, fit.beta, fit.separated);
         }
-        return z;
     }
 
     /**
-     * out[q] = dot(a, b), out[q + 1] = dot(a, c) over [0, len) of a and [bo, bo + len) of b and c, in one
-     * loop (a loaded once), each with the partial sums of {@link #dot}.
+     * The four dot products of a0, a1 (over [0, len)) with b0, b1 (over [bo, bo + len)) in one loop:
+     * out = {a0.b0, a0.b1, a1.b0, a1.b1}, each as (sum over even k) + (sum over odd k), a fixed order.
      */
-    static void dot2(double[] a, double[] b, double[] c, int bo, int len, double[] out, int q) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double t0 = 0;
-        double t1 = 0;
-        double t2 = 0;
-        double t3 = 0;
+    static void dot22(double[] a0, double[] a1, double[] b0, double[] b1, int bo, int len, double[] out) {
+        double e00 = 0;
+        double e01 = 0;
+        double e10 = 0;
+        double e11 = 0;
+        double o00 = 0;
+        double o01 = 0;
+        double o10 = 0;
+        double o11 = 0;
         int k = 0;
-        for (; k + 3 < len; k += 4) {
-            double a0 = a[k];
-            double a1 = a[k + 1];
-            double a2 = a[k + 2];
-            double a3 = a[k + 3];
-            s0 += a0 * b[bo + k];
-            s1 += a1 * b[bo + k + 1];
-            s2 += a2 * b[bo + k + 2];
-            s3 += a3 * b[bo + k + 3];
-            t0 += a0 * c[bo + k];
-            t1 += a1 * c[bo + k + 1];
-            t2 += a2 * c[bo + k + 2];
-            t3 += a3 * c[bo + k + 3];
+        for (; k + 1 < len; k += 2) {
+            double x0 = a0[k];
+            double x1 = a1[k];
+            double y0 = b0[bo + k];
+            double y1 = b1[bo + k];
+            e00 += x0 * y0;
+            e01 += x0 * y1;
+            e10 += x1 * y0;
+            e11 += x1 * y1;
+            x0 = a0[k + 1];
+            x1 = a1[k + 1];
+            y0 = b0[bo + k + 1];
+            y1 = b1[bo + k + 1];
+            o00 += x0 * y0;
+            o01 += x0 * y1;
+            o10 += x1 * y0;
+            o11 += x1 * y1;
         }
-        for (; k < len; k++) {
-            s0 += a[k] * b[bo + k];
-            t0 += a[k] * c[bo + k];
+        if (k < len) {
+            e00 += a0[k] * b0[bo + k];
+            e01 += a0[k] * b1[bo + k];
+            e10 += a1[k] * b0[bo + k];
+            e11 += a1[k] * b1[bo + k];
         }
-        out[q] = (s0 + s1) + (s2 + s3);
-        out[q + 1] = (t0 + t1) + (t2 + t3);
-    }
-
-    /** sum a[ao + k] b[bo + k], k < len, in 4 interleaved partial sums added as ((s0 + s1) + (s2 + s3)). */
-    static double dot(double[] a, int ao, double[] b, int bo, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < len; k += 4) {
-            s0 += a[ao + k] * b[bo + k];
-            s1 += a[ao + k + 1] * b[bo + k + 1];
-            s2 += a[ao + k + 2] * b[bo + k + 2];
-            s3 += a[ao + k + 3] * b[bo + k + 3];
-        }
-        for (; k < len; k++) {
-            s0 += a[ao + k] * b[bo + k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        out[0] = e00 + o00;
+        out[1] = e01 + o01;
+        out[2] = e10 + o10;
+        out[3] = e11 + o11;
     }
 
     /** Solves A x = b (A packed, upper) by Cholesky on the unit-diagonal scale. */
@@ -553,7 +586,7 @@ final class Irls {
 
     void predict(double[] beta, double[] eta, double[] mu) {
         for (int i : rows) {
-            double e = mm.offset[i];
+            double e = mm.offset == null ? 0 : mm.offset[i];
             for (int j = 0; j < beta.length; j++) {
                 e += mm.x[j][i] * beta[j];
             }
@@ -566,19 +599,22 @@ final class Irls {
     static void checkSeparation(ModelMatrix mm, double[] beta, double[] mu, int[] rows) {
         for (int i : rows) {
             if (mu[i] < SEPARATION || mu[i] > 1 - SEPARATION) {
-                int worst = mm.names[0].equals("(Intercept)") && mm.names.length > 1 ? 1 : 0;
-                for (int j = worst; j < beta.length; j++) {
-                    if (!mm.names[j].equals("(Intercept)") && Math.abs(beta[j]) > Math.abs(beta[worst])) {
-                        worst = j;
-                    }
-                }
-                throw PrevalenceException.notEstimable("term '" + mm.names[worst] + "'",
-                        "fitted probabilities are numerically 0 or 1 (first at row %d): the response is perfectly "
-                                + "separated, most likely by term '%s' (coefficient %s); its estimate is infinite. "
-                                + "Drop or merge levels of that term", i + 1, mm.names[worst],
-                        Format.number(beta[worst]));
+                throw separated(mm, beta, i);
             }
         }
+    }
+
+    private static PrevalenceException separated(ModelMatrix mm, double[] beta, int i) {
+        int worst = mm.names[0].equals("(Intercept)") && mm.names.length > 1 ? 1 : 0;
+        for (int j = worst; j < beta.length; j++) {
+            if (!mm.names[j].equals("(Intercept)") && Math.abs(beta[j]) > Math.abs(beta[worst])) {
+                worst = j;
+            }
+        }
+        return PrevalenceException.notEstimable("term '" + mm.names[worst] + "'",
+                "fitted probabilities are numerically 0 or 1 (first at row %d): the response is perfectly "
+                        + "separated, most likely by term '%s' (coefficient %s); its estimate is infinite. "
+                        + "Drop or merge levels of that term", i + 1, mm.names[worst], Format.number(beta[worst]));
     }
 
     int[] rows() {

@@ -26,6 +26,7 @@ final class ModelMatrix {
     /** [column][row] over all design rows (0 on rows not used) */
     final double[][] x;
     final double[] y;
+    /** the summed offsets [row], or null for a model without offsets */
     final double[] offset;
     final boolean[] used;
     final int usedCount;
@@ -91,7 +92,7 @@ final class ModelMatrix {
                 Factor fa = d.factor(c);
                 vars.add(new Var(c, null, fa.codes(), fa.levels()));
             } else {
-                vars.add(new Var(c, d.numeric(c), null, null));
+                vars.add(new Var(c, iv.numericShared(c), null, null)); // shared, never written
             }
         }
         boolean[] used = new boolean[n];
@@ -154,7 +155,7 @@ final class ModelMatrix {
             vars.set(k, new Var(v.name, null, codes, lv));
         }
         double[] y = response(vars.get(0), family, used, f);
-        double[] offset = new double[n];
+        double[] offset = f.offsets().isEmpty() ? null : new double[n];
         for (Formula.Offset o : f.offsets()) {
             Var v = vars.get(columns.indexOf(o.column()));
             if (v.codes != null) {
@@ -246,7 +247,7 @@ final class ModelMatrix {
                 }
                 spec.add(new Column(List.copyOf(cv), java.util.Collections.unmodifiableList(cl)));
                 if (dropped == 0 && tv.size() == 1 && tv.get(0).codes == null) {
-                    names.add(name.toString()); // a numeric main effect on every row: its (copied) values
+                    names.add(name.toString()); // a numeric main effect on every row: the design's (shared) values
                     assign.add(t);
                     cols.add(tv.get(0).values);
                     continue;

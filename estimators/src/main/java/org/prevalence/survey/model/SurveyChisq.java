@@ -83,7 +83,7 @@ public final class SurveyChisq {
         }
         int n = design.rows();
         int[] cell = new int[n];
-        double[] w = design.weights();
+        double[] w = iv.weightsShared(); // read only
         for (int i = 0; i < n; i++) {
             int r = a.codes()[i];
             int c = b.codes()[i];

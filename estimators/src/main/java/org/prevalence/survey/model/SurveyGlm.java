@@ -27,7 +27,9 @@ import org.prevalence.survey.SurveyEstimate;
  * the sandwich of Binder (1983): with \( A = X^T W X \) (working weights) and per-row influence values
  * \[ z_i = A^{-1} x_i \, w_i \frac{\mu'(\eta_i)(y_i - \mu_i)}{V(\mu_i)}, \]
  * \( \hat V(\hat\beta) = \hat V_{design}(\sum_i z_i) \) by the design's own linearization engine
- * (strata, clusters, fpc, lonely-PSU rules, calibration; R's {@code svy.varcoef}). On a replicate
+ * (strata, clusters, fpc, lonely-PSU rules, calibration; R's {@code svy.varcoef}), formed row by row
+ * inside that engine's one pass from the scores of the fit's last IRLS pass (no n x p array of
+ * influence values is stored, and the design's columns and weights are read without copies). On a replicate
  * design the model is refitted with each replicate's weights (starting from the full-sample
  * coefficients) and the variance is the replicate variance of the coefficients (R's
  * {@code svyglm.svyrep.design}). Residual degrees of freedom are R's
@@ -133,10 +135,10 @@ public final class SurveyGlm {
         }
         ModelMatrix mm = ModelMatrix.of(design, formula, family, missing);
         Irls irls = new Irls(mm, family, lk, maxIterations, threads);
-        double[] w = design.weights();
-        Irls.Fit fit = irls.fit(w, null, "the model");
-        int p = fit.beta.length;
         InfluenceVariance iv = InfluenceVariance.of(design);
+        double[] w = iv.weightsShared(); // read only
+        Irls.Fit fit = irls.fit(w, null, "the model", !iv.isReplicate());
+        int p = fit.beta.length;
         double[][] cov;
         if (iv.isReplicate()) {
             int R = iv.replicates();
@@ -144,13 +146,13 @@ public final class SurveyGlm {
             Irls.Fit full = fit;
             Irls one = irls.withThreads(1); // the replicates run in parallel, each on one thread
             ParallelLoop.run(R, threads, r -> theta[r] = one.fit(iv.replicateWeights(r), full.beta,
-                    "replicate " + (r + 1)).beta);
+                    "replicate " + (r + 1), false).beta);
             cov = iv.replicateCovariance(theta, fit.beta);
+            irls.checkSeparation(fit);
         } else {
-            cov = iv.linearizationCovariance(irls.influence(fit, w));
-        }
-        if (iv.isReplicate() && family.isBinomial()) {
-            irls.influence(fit, w); // the separation check
+            irls.checkSeparation(fit);
+            // influence values z_i = A^-1 x_i s_i formed row by row inside the engine's one pass
+            cov = iv.linearizationCovariance(mm.x, fit.score, fit.xtwxInv, threads);
         }
         int df = iv.degreesOfFreedom(mm.dropped > 0 ? mm.used : null) + 1 - p;
         double meanW = 0;
