@@ -276,16 +276,8 @@ public final class EngineSurvey {
     }
 
     private Result run(AggregationEngine e, Linear.Kind kind, String y, String x, boolean binary, List<String> by) {
-        Objects.requireNonNull(e, "engine");
+        requireDesign(e);
         Objects.requireNonNull(y, "y");
-        if (weights == null) {
-            throw PrevalenceException.invalidArgument("--weights", "an aggregation engine needs a weight column "
-                    + "(--weights W)");
-        }
-        if (replicates == null && cluster == null) {
-            throw PrevalenceException.invalidArgument("--cluster", "linearization on an aggregation engine needs "
-                    + "the PSU column (--cluster PSU); without clusters use --engine memory, or give replicate weights");
-        }
         for (String b : by) {
             EngineErrors.requireColumn(b, e.columns());
         }
@@ -332,25 +324,14 @@ public final class EngineSurvey {
         int D = doms.size();
         double[] variance = new double[D];
         int[] df = new int[D];
-        String method;
-        int strataCount;
-        int psuCount;
+        Result figures;
         if (replicates != null) {
-            method = replicates.type().name().toLowerCase(Locale.ROOT);
             replicateVariances(e, kind, y, xc, missCols, by, doms, binary, variance, df);
-            strataCount = strata == null ? 1 : e.counts(SumRequest.counts(List.of(strata))).groups().size();
-            psuCount = cluster == null ? Math.toIntExact(e.rows())
-                    : e.counts(SumRequest.counts(strata == null ? List.of(cluster) : List.of(strata, cluster))).groups().size();
+            figures = figures(e, null);
         } else {
-            method = "linearization";
             Skeleton sk = skeleton(e);
-            strataCount = sk.strataCount;
-            psuCount = sk.psuKeys.size();
             linearizationVariances(e, kind, y, xc, missCols, by, doms, sk, variance, df);
-        }
-        double weightSum = 0;
-        for (GroupedSums.Group g : e.sums(SumRequest.of(List.of(), List.of(weights), List.of(Term.one()))).groups()) {
-            weightSum += g.sum(0, 0, 1);
+            figures = figures(e, sk);
         }
         List<SurveyEstimate> out = new ArrayList<>(D);
         for (int k = 0; k < D; k++) {
@@ -387,7 +368,203 @@ public final class EngineSurvey {
                             d.dropped));
             }
         }
-        return new Result(e.rows(), strataCount, psuCount, weightSum, method, out);
+        return figures.withEstimates(out);
+    }
+
+    /** The design's figures (rows, strata, PSUs, weight sum, variance method), without estimates. */
+    private Result figures(AggregationEngine e, Skeleton sk) {
+        String method;
+        int strataCount;
+        int psuCount;
+        if (replicates != null) {
+            method = replicates.type().name().toLowerCase(Locale.ROOT);
+            strataCount = strata == null ? 1 : e.counts(SumRequest.counts(List.of(strata))).groups().size();
+            psuCount = cluster == null ? Math.toIntExact(e.rows())
+                    : e.counts(SumRequest.counts(strata == null ? List.of(cluster) : List.of(strata, cluster))).groups().size();
+        } else {
+            method = "linearization";
+            strataCount = sk.strataCount;
+            psuCount = sk.psuKeys.size();
+        }
+        double weightSum = 0;
+        for (GroupedSums.Group g : e.sums(SumRequest.of(List.of(), List.of(weights), List.of(Term.one()))).groups()) {
+            weightSum += g.sum(0, 0, 1);
+        }
+        return new Result(e.rows(), strataCount, psuCount, weightSum, method, List.of());
+    }
+
+    /** @return the sampling-weight column (null until {@link #withWeights(String)}) */
+    public String getWeights() {
+        return weights;
+    }
+
+    /** @return the supplied replicate weights, or null for linearization */
+    public ReplicateWeightSpec getReplicateWeights() {
+        return replicates;
+    }
+
+    /** @return the missing-value handling */
+    public MissingValues getMissingValues() {
+        return missing;
+    }
+
+    /** @return the confidence level */
+    public double getConfidenceLevel() {
+        return level;
+    }
+
+    /**
+     * The design's figures on an engine's data, for an estimator finished elsewhere (the engine GLM).
+     * @param e the data
+     * @return rows, strata, PSUs, weight sum and variance method, with no estimates
+     */
+    public Result describe(AggregationEngine e) {
+        requireDesign(e);
+        return figures(e, replicates == null ? skeleton(e) : null);
+    }
+
+    private void requireDesign(AggregationEngine e) {
+        Objects.requireNonNull(e, "engine");
+        if (weights == null) {
+            throw PrevalenceException.invalidArgument("--weights", "an aggregation engine needs a weight column "
+                    + "(--weights W)");
+        }
+        if (replicates == null && cluster == null) {
+            throw PrevalenceException.invalidArgument("--cluster", "linearization on an aggregation engine needs "
+                    + "the PSU column (--cluster PSU); without clusters use --engine memory, or give replicate weights");
+        }
+    }
+
+    /**
+     * The linearization design of an engine's data with one row per PSU, for estimators that push
+     * per-PSU totals of their influence values down (the engine GLM: the PSU totals of
+     * \( A^{-1} x_i s_i \) are \( A^{-1} \) times the PSU score totals).
+     * @param e the data
+     * @return the PSU design (strata, fpc and lonely-PSU rules as the in-JVM path)
+     * @throws PrevalenceException on a replicate-weight configuration, or as {@link #total}
+     */
+    public PsuDesign psuDesign(AggregationEngine e) {
+        requireDesign(e);
+        if (replicates != null) {
+            throw PrevalenceException.invalidArgument("design", "a replicate-weight design has no linearization "
+                    + "variance; use replicateCovariance");
+        }
+        Skeleton sk = skeleton(e);
+        List<String> cols = new ArrayList<>();
+        if (strata != null) {
+            cols.add(strata);
+        }
+        cols.add(cluster);
+        return new PsuDesign(sk, cols);
+    }
+
+    /**
+     * A design whose rows are the PSUs of an engine's data (see {@link #psuDesign}). This class is immutable.
+     */
+    public static final class PsuDesign {
+        private final Skeleton sk;
+        private final List<String> columns;
+
+        private PsuDesign(Skeleton sk, List<String> columns) {
+            this.sk = sk;
+            this.columns = List.copyOf(columns);
+        }
+
+        /** @return the group columns whose values name a PSU: the strata (if any), then the cluster */
+        public List<String> columns() {
+            return columns;
+        }
+
+        /** @return the number of PSUs */
+        public int psus() {
+            return sk.psuKeys.size();
+        }
+
+        /** @return the number of strata */
+        public int strata() {
+            return sk.strataCount;
+        }
+
+        /**
+         * The linearization covariance of the sum of influence vectors, from their PSU totals (the
+         * skeleton's {@link InfluenceVariance#linearizationCovariance}).
+         * @param totals per PSU key (values of {@link #columns()}), that PSU's total of the p influence
+         *     values; PSUs absent total 0
+         * @param p the dimension
+         * @return the p x p covariance
+         */
+        public double[][] covariance(Map<List<String>, double[]> totals, int p) {
+            double[][] z = new double[p][sk.psuKeys.size()];
+            for (Map.Entry<List<String>, double[]> t : totals.entrySet()) {
+                Integer k = sk.psuIndex.get(t.getKey());
+                if (k == null) {
+                    throw new IllegalArgumentException("no PSU " + t.getKey());
+                }
+                for (int a = 0; a < p; a++) {
+                    z[a][k] = t.getValue()[a];
+                }
+            }
+            return InfluenceVariance.of(sk.design).linearizationCovariance(z);
+        }
+
+        /**
+         * @param used the PSU keys with a used row, or null when every row is used
+         * @return the PSUs minus the strata among them (R's {@code degf} of the used rows)
+         */
+        public int degreesOfFreedom(java.util.Set<List<String>> used) {
+            if (used == null) {
+                return sk.design.degreesOfFreedom();
+            }
+            boolean[] seen = new boolean[sk.strataCount];
+            int psus = 0;
+            int strataSeen = 0;
+            for (List<String> key : used) {
+                Integer k = sk.psuIndex.get(key);
+                if (k == null) {
+                    continue;
+                }
+                psus++;
+                if (!seen[sk.psuStratum[k]]) {
+                    seen[sk.psuStratum[k]] = true;
+                    strataSeen++;
+                }
+            }
+            return psus - strataSeen;
+        }
+
+        @Override
+        public String toString() {
+            return "EngineSurvey.PsuDesign[" + psus() + " PSUs, " + strata() + " strata]";
+        }
+    }
+
+    /**
+     * The replicate covariance of a vector statistic (R's {@code svrVar}) from its replicate estimates.
+     * @param theta the replicate estimates [replicate][component], one per replicate-weight column
+     * @param full the full-sample estimates
+     * @return the covariance matrix
+     * @throws PrevalenceException without replicate weights
+     */
+    public double[][] replicateCovariance(double[][] theta, double[] full) {
+        return replicateSummary(0).covariance(theta, full);
+    }
+
+    /**
+     * @param e the data
+     * @param complete the columns whose missing value leaves a row out (none: every row)
+     * @return the rank of the replicate weights of the complete rows minus 1 (R's {@code degf})
+     */
+    public int replicateDegreesOfFreedom(AggregationEngine e, List<String> complete) {
+        replicateSummary(0);
+        return replicateRank(e, List.of(), complete).getOrDefault(List.of(), replicates.columns().size()) - 1;
+    }
+
+    private ReplicateVariance replicateSummary(int df) {
+        if (replicates == null) {
+            throw PrevalenceException.invalidArgument("design", "the design has no replicate weights");
+        }
+        return ReplicateVariance.ofSummary(replicates.type().name().toLowerCase(Locale.ROOT), replicates.scale(),
+                replicates.rscales(), replicates.centre(), df);
     }
 
     private static void requireNumeric(AggregationEngine e, String column, String role) {
@@ -533,8 +710,7 @@ public final class EngineSurvey {
             checkWeights(c, false);
         }
         int designDf = replicateRank(e, List.of()).getOrDefault(List.of(), R) - 1;
-        ReplicateVariance rv = ReplicateVariance.ofSummary(replicates.type().name().toLowerCase(Locale.ROOT),
-                replicates.scale(), replicates.rscales(), replicates.centre(), designDf);
+        ReplicateVariance rv = replicateSummary(designDf);
         int t = terms.size();
         for (int k = 0; k < doms.size(); k++) {
             Dom d = doms.get(k);
@@ -566,10 +742,15 @@ public final class EngineSurvey {
 
     /** The rank of the replicate weights in each group (R when rows x R^2 exceeds 4e8, as in-JVM). */
     private Map<List<String>, Integer> replicateRank(AggregationEngine e, List<String> groups) {
+        return replicateRank(e, groups, List.of());
+    }
+
+    /** As {@link #replicateRank(AggregationEngine, List)} over the rows complete in {@code complete}. */
+    private Map<List<String>, Integer> replicateRank(AggregationEngine e, List<String> groups, List<String> complete) {
         List<String> cols = replicates.columns();
         int R = cols.size();
         Map<List<String>, Integer> out = new HashMap<>();
-        GroupedSums counts = e.counts(SumRequest.counts(groups));
+        GroupedSums counts = e.sums(new SumRequest(groups, List.of(), List.of(), complete));
         boolean all = true;
         for (GroupedSums.Group g : counts.groups()) {
             if (ReplicateVariance.rankAssumed(g.rows(), R)) {
@@ -591,7 +772,7 @@ public final class EngineSurvey {
         Map<List<String>, double[]> sums = new HashMap<>();
         for (int from = 0; from < pairs.size(); from += GRAM_CHUNK) {
             int to = Math.min(pairs.size(), from + GRAM_CHUNK);
-            GroupedSums part = e.sums(new SumRequest(groups, List.of(), pairs.subList(from, to), List.of()));
+            GroupedSums part = e.sums(new SumRequest(groups, List.of(), pairs.subList(from, to), complete));
             for (GroupedSums.Group g : part.groups()) {
                 double[] acc = sums.computeIfAbsent(g.keys(), k -> new double[pairs.size()]);
                 System.arraycopy(g.sums(), 0, acc, from, to - from);
@@ -621,6 +802,7 @@ public final class EngineSurvey {
         final List<List<String>> psuKeys = new ArrayList<>();
         int strataCount;
         LinearizationVariance variance;
+        SurveyDesign design;
         int[] psuStratum;
     }
 
@@ -709,6 +891,7 @@ public final class EngineSurvey {
                     + ex.getMessage().replaceAll("row \\d+(, column '[^']*')?: ", ""));
         }
         sk.variance = LinearizationVariance.of(d);
+        sk.design = d;
         return sk;
     }
 
