@@ -90,6 +90,41 @@ class SurveyEngineCommandTest {
     }
 
     @Test
+    void glmOnDuckDbEqualsTheInJvmFit() throws Exception {
+        String[] lin = {"survey", parquet.toString(), "--weights", "PWGTP", "--strata", "STRATUM", "--cluster", "PSU"};
+        String[] sdr = {"survey", parquet.toString(), "--weights", "PWGTP", "--replicate-type", "sdr",
+            "--replicate-weights", "PWGTP"};
+        for (String[] design : List.of(lin, sdr)) {
+            for (String[] model : List.of(new String[] {"--glm", "employed ~ AGEP", "--family", "binomial"},
+                    new String[] {"--glm", "WAGP ~ AGEP + employed"})) {
+                JsonNode mem = json(concat(concat(design, model), "--engine", "memory"));
+                JsonNode duck = json(concat(concat(design, model), "--engine", "duckdb"));
+                assertEquals(mem.get("variance").asText(), duck.get("variance").asText());
+                for (String k : List.of("rows", "strata", "psus", "weights_sum")) {
+                    Tolerance.assertRelative(mem.get("design").get(k).asDouble(), duck.get("design").get(k).asDouble(),
+                            1e-9, k);
+                }
+                for (String k : List.of("n", "df", "dropped", "deviance")) {
+                    Tolerance.assertRelative(mem.get("model").get(k).asDouble(), duck.get("model").get(k).asDouble(),
+                            1e-9, k);
+                }
+                JsonNode ta = mem.get("terms");
+                JsonNode tb = duck.get("terms");
+                assertEquals(ta.size(), tb.size());
+                for (int i = 0; i < ta.size(); i++) {
+                    assertEquals(ta.get(i).get("term"), tb.get(i).get("term"));
+                    for (String k : List.of("estimate", "se", "statistic", "lower", "upper", "df")) {
+                        Tolerance.assertRelative(ta.get(i).get(k).asDouble(), tb.get(i).get(k).asDouble(), 1e-9,
+                                k + " of " + ta.get(i).get("term"));
+                    }
+                }
+            }
+        }
+        assertError("'AGEGRP'", concat(lin, "--glm", "employed ~ AGEGRP", "--engine", "duckdb"));
+        assertError("--contrast", concat(lin, "--glm", "employed ~ AGEP", "--contrast", "AGEP=1", "--engine", "duckdb"));
+    }
+
+    @Test
     void csvThroughDuckDbEqualsParquet() throws Exception {
         String[] a = {"--weights", "PWGTP", "--replicate-type", "sdr", "--replicate-weights", "PWGTP", "--mean", "AGEP",
             "--by", "REGION", "--engine", "duckdb"};
