@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
@@ -56,7 +57,7 @@ import org.prevalence.core.survey.ReplicateWeightSpec;
  */
 public final class EngineSurvey {
     private static final EngineSurvey DEFAULT = new EngineSurvey(null, null, null, null, false, LonelyPsu.FAIL, null,
-            MissingValues.FAIL, 0.95, CiMethod.LOGIT);
+            MissingValues.FAIL, 0.95, CiMethod.LOGIT, null);
 
     private static final int GRAM_CHUNK = 256;
 
@@ -70,9 +71,15 @@ public final class EngineSurvey {
     private final MissingValues missing;
     private final double level;
     private final CiMethod ci;
+    private final Calibrated calibration;
+
+    /** A calibration of the weights: the variables it reads and the in-JVM adjustment. */
+    private record Calibrated(List<String> columns, UnaryOperator<SurveyDesign> adjust) {
+    }
 
     private EngineSurvey(String weights, String strata, String cluster, String fpc, boolean nest, LonelyPsu lonely,
-                         ReplicateWeightSpec replicates, MissingValues missing, double level, CiMethod ci) {
+                         ReplicateWeightSpec replicates, MissingValues missing, double level, CiMethod ci,
+                         Calibrated calibration) {
         this.weights = weights;
         this.strata = strata;
         this.cluster = cluster;
@@ -83,6 +90,7 @@ public final class EngineSurvey {
         this.missing = missing;
         this.level = level;
         this.ci = ci;
+        this.calibration = calibration;
     }
 
     /** @return the default configuration (see the class description); weights must still be given */
@@ -93,50 +101,50 @@ public final class EngineSurvey {
     /** @param v the sampling-weight column @return a new configuration */
     public EngineSurvey withWeights(String v) {
         return new EngineSurvey(Objects.requireNonNull(v, "weights"), strata, cluster, fpc, nest, lonely, replicates,
-                missing, level, ci);
+                missing, level, ci, calibration);
     }
 
     /** @param v the strata column, or null @return a new configuration */
     public EngineSurvey withStrata(String v) {
-        return new EngineSurvey(weights, v, cluster, fpc, nest, lonely, replicates, missing, level, ci);
+        return new EngineSurvey(weights, v, cluster, fpc, nest, lonely, replicates, missing, level, ci, calibration);
     }
 
     /** @param v the PSU column (one stage), or null (each row a PSU; replicate weights only) @return a new configuration */
     public EngineSurvey withCluster(String v) {
-        return new EngineSurvey(weights, strata, v, fpc, nest, lonely, replicates, missing, level, ci);
+        return new EngineSurvey(weights, strata, v, fpc, nest, lonely, replicates, missing, level, ci, calibration);
     }
 
     /** @param v the stage-1 fpc column (population sizes or sampling fractions), or null @return a new configuration */
     public EngineSurvey withFpc(String v) {
-        return new EngineSurvey(weights, strata, cluster, v, nest, lonely, replicates, missing, level, ci);
+        return new EngineSurvey(weights, strata, cluster, v, nest, lonely, replicates, missing, level, ci, calibration);
     }
 
     /** @param v whether PSU ids are re-used across strata (R nest=TRUE) @return a new configuration */
     public EngineSurvey withNest(boolean v) {
-        return new EngineSurvey(weights, strata, cluster, fpc, v, lonely, replicates, missing, level, ci);
+        return new EngineSurvey(weights, strata, cluster, fpc, v, lonely, replicates, missing, level, ci, calibration);
     }
 
     /** @param v the lonely-PSU rule @return a new configuration */
     public EngineSurvey with(LonelyPsu v) {
         return new EngineSurvey(weights, strata, cluster, fpc, nest, Objects.requireNonNull(v, "lonelyPsu"),
-                replicates, missing, level, ci);
+                replicates, missing, level, ci, calibration);
     }
 
     /** @param v supplied replicate weights (the variance is then theirs), or null @return a new configuration */
     public EngineSurvey withReplicateWeights(ReplicateWeightSpec v) {
-        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, v, missing, level, ci);
+        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, v, missing, level, ci, calibration);
     }
 
     /** @param v missing-value handling @return a new configuration */
     public EngineSurvey with(MissingValues v) {
         return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates,
-                Objects.requireNonNull(v, "missingValues"), level, ci);
+                Objects.requireNonNull(v, "missingValues"), level, ci, calibration);
     }
 
     /** @param v the confidence level in (0, 1) @return a new configuration */
     public EngineSurvey withConfidenceLevel(double v) {
         return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates, missing,
-                Checks.level("level", v), ci);
+                Checks.level("level", v), ci, calibration);
     }
 
     /** @param v the proportion interval (not {@link CiMethod#LIKELIHOOD}) @return a new configuration */
@@ -145,7 +153,34 @@ public final class EngineSurvey {
             throw PrevalenceException.invalidArgument("--ci", "the likelihood interval refits a GLM per domain and is "
                     + "not computed on an aggregation engine; choose another --ci or --engine memory");
         }
-        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates, missing, level, v);
+        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates, missing, level, v, calibration);
+    }
+
+    /**
+     * Calibrates the weights before estimating (R's {@code postStratify}, {@code calibrate}), with the
+     * sums pushed down: every such adjustment makes the weight factor \( g_i \) a function of the
+     * row's values of the calibration variables only, and its linearization variance (residuals from
+     * the calibration model weighted by the weights before it, Deville and Sarndal 1992) is linear in
+     * the rows' \( w_i \), \( w_i y_i \). So the engine sums \( w \), \( w y \) (and \( w x \)) per
+     * cell of domain x stratum x PSU x calibration variables, and {@code adjust} runs on the design
+     * whose rows are those cells (each cell's weight \( \sum w \) and value \( \sum w y / \sum w \)):
+     * estimates, standard errors, intervals and degrees of freedom are then those of the in-JVM
+     * calibrated design to rounding; counts and design effects come from the row-level sums. Its
+     * cost grows with the number of cells (a numeric calibration variable is a cell per distinct
+     * value). Computed for linearization designs only; iterative raking ({@link Rake}, whose variance
+     * uses unweighted cell means) and weight trimming need the rows: use
+     * {@link Calibration} with {@link CalibrationDistance#RAKING} (exact margins), or the in-JVM path.
+     * @param columns every variable the calibration reads (the margins' or totals' variables)
+     * @param adjust the calibration of an in-JVM design, e.g.
+     *     {@code d -> PostStratify.withDefaults().apply(d, counts)} or {@code d -> Calibration.withDefaults().apply(d, totals)}
+     * @return a new configuration
+     */
+    public EngineSurvey withCalibration(List<String> columns, UnaryOperator<SurveyDesign> adjust) {
+        if (Objects.requireNonNull(columns, "columns").isEmpty()) {
+            throw PrevalenceException.invalidArgument("columns", "a calibration names at least one variable");
+        }
+        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates, missing, level, ci,
+                new Calibrated(List.copyOf(columns), Objects.requireNonNull(adjust, "adjust")));
     }
 
     /**
@@ -278,6 +313,9 @@ public final class EngineSurvey {
     private Result run(AggregationEngine e, Linear.Kind kind, String y, String x, boolean binary, List<String> by) {
         requireDesign(e);
         Objects.requireNonNull(y, "y");
+        if (calibration != null) {
+            return calibrated(e, kind, y, x, binary, by);
+        }
         for (String b : by) {
             EngineErrors.requireColumn(b, e.columns());
         }
@@ -369,6 +407,260 @@ public final class EngineSurvey {
             }
         }
         return figures.withEstimates(out);
+    }
+
+    /** One cell of the calibrated path: its key values, row-level sums and counts. */
+    private static final class Cell {
+        final List<String> key;
+        double swAll;
+        GroupedSums.Group complete;
+
+        Cell(List<String> key) {
+            this.key = key;
+        }
+    }
+
+    /** The estimate on a calibrated design, from cell sums (see {@link #withCalibration}). */
+    private Result calibrated(AggregationEngine e, Linear.Kind kind, String y, String x, boolean binary,
+                              List<String> by) {
+        if (replicates != null) {
+            throw PrevalenceException.invalidArgument("--replicate-weights", "calibration on an aggregation engine is "
+                    + "computed for linearization designs (replicate estimates need each replicate's cell sums of y); "
+                    + "use --engine memory");
+        }
+        for (String b : by) {
+            EngineErrors.requireColumn(b, e.columns());
+        }
+        requireNumeric(e, y, "variable");
+        if (x != null) {
+            requireNumeric(e, x, "denominator");
+        }
+        if (binary) {
+            checkBinary(e, y);
+        }
+        boolean ratio = kind == Linear.Kind.RATIO;
+        List<String> missCols = ratio ? List.of(y, x) : List.of(y);
+        java.util.LinkedHashSet<String> keySet = new java.util.LinkedHashSet<>(by);
+        if (strata != null) {
+            keySet.add(strata);
+        }
+        keySet.add(cluster);
+        if (fpc != null) {
+            requireNumeric(e, fpc, "fpc");
+            keySet.add(fpc);
+        }
+        keySet.addAll(calibration.columns());
+        List<String> keys = new ArrayList<>(keySet);
+        for (String k : keys) {
+            EngineErrors.requireColumn(k, e.columns());
+        }
+        GroupedSums all = e.sums(new SumRequest(keys, List.of(weights), List.of(Term.one()), List.of()));
+        checkWeights(all.weightChecks().get(0), true);
+        long seen = 0;
+        for (GroupedSums.Group g : all.groups()) {
+            seen += g.rows();
+        }
+        if (seen < e.rows()) {
+            for (String k : keys) {
+                long m = 0;
+                for (GroupedSums.Group g : e.counts(SumRequest.counts(List.of(k))).groups()) {
+                    m += g.rows();
+                }
+                if (m < e.rows()) {
+                    throw PrevalenceException.invalidData("column '" + k + "'", "column '%s': %d rows have a missing "
+                            + "value; every row needs a domain, stratum, PSU and calibration cell", k, e.rows() - m);
+                }
+            }
+        }
+        List<Term> terms = ratio
+                ? List.of(Term.one(), Term.of(y), Term.of(x), Term.product(y, y), Term.product(x, y), Term.product(x, x))
+                : List.of(Term.one(), Term.of(y), Term.product(y, y));
+        int nt = terms.size();
+        GroupedSums comp = e.sums(new SumRequest(keys, List.of(weights), terms, missCols));
+        List<Cell> cells = new ArrayList<>();
+        for (GroupedSums.Group g : all.groups()) {
+            Cell c = new Cell(g.keys());
+            c.swAll = g.sum(0, 0, 1);
+            c.complete = comp.group(g.keys());
+            cells.add(c);
+            if (c.complete.missing() > 0 && missing == MissingValues.FAIL) {
+                throw missingCells(e, missCols);
+            }
+        }
+        // the design whose rows are the cells: a complete row (weight sum w over complete rows, value
+        // sum w y / sum w) and, for rows missing y (or x), a row of the rest of the weight with NaN
+        List<double[]> rowW = new ArrayList<>();
+        List<double[]> rowV = new ArrayList<>();
+        List<Cell> rowCell = new ArrayList<>();
+        for (Cell c : cells) {
+            GroupedSums.Group g = c.complete;
+            double swc = g.sum(0, 0, nt);
+            if (g.rows() > 0) {
+                rowW.add(new double[] {swc});
+                rowV.add(new double[] {g.sum(0, 1, nt) / swc, ratio ? g.sum(0, 2, nt) / swc : Double.NaN});
+                rowCell.add(c);
+            }
+            if (g.missing() > 0) {
+                rowW.add(new double[] {g.rows() > 0 ? c.swAll - swc : c.swAll});
+                rowV.add(new double[] {Double.NaN, Double.NaN});
+                rowCell.add(c);
+            }
+        }
+        int n = rowW.size();
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("cells");
+        for (int j = 0; j < keys.size(); j++) {
+            String k = keys.get(j);
+            ColumnType type = e.columns().get(k);
+            if (type == ColumnType.TEXT) {
+                tech.tablesaw.api.StringColumn col = tech.tablesaw.api.StringColumn.create(k);
+                for (Cell c : rowCell) {
+                    col.append(c.key.get(j));
+                }
+                t.addColumns(col);
+            } else if (type == ColumnType.LOGICAL) {
+                tech.tablesaw.api.BooleanColumn col = tech.tablesaw.api.BooleanColumn.create(k);
+                for (Cell c : rowCell) {
+                    col.append(c.key.get(j).equals("true"));
+                }
+                t.addColumns(col);
+            } else {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = Double.parseDouble(rowCell.get(i).key.get(j));
+                }
+                t.addColumns(tech.tablesaw.api.DoubleColumn.create(k, v));
+            }
+        }
+        double[] w0 = new double[n];
+        double[] yv = new double[n];
+        double[] xv = new double[n];
+        for (int i = 0; i < n; i++) {
+            w0[i] = rowW.get(i)[0];
+            yv[i] = rowV.get(i)[0];
+            xv[i] = rowV.get(i)[1];
+        }
+        String wc = keySet.contains(weights) ? weights + ".cell" : weights;
+        t.addColumns(tech.tablesaw.api.DoubleColumn.create(wc, w0));
+        if (!keySet.contains(y)) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(y, yv));
+        }
+        if (ratio && !keySet.contains(x) && !x.equals(y)) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(x, xv));
+        }
+        // a variable that is also a key column is that column (its rows are never missing)
+        SurveyDesign.Builder b = SurveyDesign.builder(t).weights(wc).clusters(cluster).lonelyPsu(lonely);
+        if (strata != null) {
+            b.strata(strata);
+        }
+        if (fpc != null) {
+            b.fpc(fpc);
+        }
+        if (nest) {
+            b.nest();
+        }
+        SurveyDesign d = calibration.adjust().apply(b.build());
+        double[] wcal = d.weights();
+        String[] byv = by.toArray(new String[0]);
+        List<? extends SurveyEstimate> est;
+        switch (kind) {
+            case TOTAL:
+                SurveyTotal st = SurveyTotal.withDefaults().with(MissingValues.DROP).withConfidenceLevel(level);
+                est = by.isEmpty() ? List.of(st.estimate(d, y)) : st.estimateBy(d, y, byv);
+                break;
+            case MEAN:
+                SurveyMean sm = SurveyMean.withDefaults().with(MissingValues.DROP).withConfidenceLevel(level);
+                est = by.isEmpty() ? List.of(sm.estimate(d, y)) : sm.estimateBy(d, y, byv);
+                break;
+            default:
+                SurveyRatio sr = SurveyRatio.withDefaults().with(MissingValues.DROP).withConfidenceLevel(level);
+                est = by.isEmpty() ? List.of(sr.estimate(d, y, x)) : sr.estimateBy(d, y, x, byv);
+        }
+        // row-level counts and Kish sums per domain, with the calibrated weights w g
+        Map<List<String>, Dom> doms = new LinkedHashMap<>();
+        java.util.Set<Cell> counted = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Cell c = rowCell.get(i);
+            double g = wcal[i] / w0[i];
+            List<String> dk = c.key.subList(0, by.size());
+            Dom dm = doms.computeIfAbsent(dk, k -> new Dom(Map.of(), k));
+            GroupedSums.Group s = c.complete;
+            if (counted.add(c)) {
+                dm.n += s.rows();
+                dm.dropped += s.missing();
+            }
+            if (!Double.isNaN(yv[i])) {
+                dm.sw += g * s.sum(0, 0, nt);
+                dm.swy += g * s.sum(0, 1, nt);
+                if (ratio) {
+                    dm.swx += g * s.sum(0, 2, nt);
+                    dm.swyy += g * s.sum(0, 3, nt);
+                    dm.swxy += g * s.sum(0, 4, nt);
+                    dm.swxx += g * s.sum(0, 5, nt);
+                } else {
+                    dm.swyy += g * s.sum(0, 2, nt);
+                }
+            }
+        }
+        String name = ratio ? y + "/" + x : y;
+        List<SurveyEstimate> out = new ArrayList<>();
+        for (SurveyEstimate r : est) {
+            List<String> dk = new ArrayList<>();
+            for (String bv : by) {
+                dk.add(r.getDomain().get(bv));
+            }
+            Dom dm = doms.get(dk);
+            if (dm == null) {
+                throw new IllegalStateException("domain " + r.getDomain() + " not among the cells");
+            }
+            if (!ratio) {
+                dm.swx = dm.sw;
+                dm.swxy = dm.swy;
+                dm.swxx = dm.sw;
+            }
+            dm.estimate = r.getEstimate();
+            double variance = r.getStandardError() * r.getStandardError();
+            double[] deff = designEffects(kind, dm, variance);
+            int df = r.getDegreesOfFreedom();
+            if (binary) {
+                double[] iv = ProportionIntervals.interval(ci, r.getEstimate(), variance, level, df, dm.n + dm.dropped,
+                        dm.n, null);
+                out.add(new SurveyProportion.Result(name, r.getDomain(), r.getEstimate(), r.getStandardError(),
+                        new Interval(iv[0], iv[1], level, ci.proportionInterval(), df), deff[0], deff[1], dm.n, df,
+                        dm.dropped));
+                continue;
+            }
+            switch (kind) {
+                case TOTAL:
+                    out.add(new SurveyTotal.Result(name, r.getDomain(), r.getEstimate(), r.getStandardError(),
+                            r.getConfidenceInterval(), deff[0], deff[1], dm.n, df, dm.dropped));
+                    break;
+                case MEAN:
+                    out.add(new SurveyMean.Result(name, r.getDomain(), r.getEstimate(), r.getStandardError(),
+                            r.getConfidenceInterval(), deff[0], deff[1], dm.n, df, dm.dropped));
+                    break;
+                default:
+                    out.add(new SurveyRatio.Result(name, r.getDomain(), r.getEstimate(), r.getStandardError(),
+                            r.getConfidenceInterval(), deff[0], deff[1], dm.n, df, dm.dropped));
+            }
+        }
+        return new Result(e.rows(), d.strataCount(), d.psuCount(), d.weightSum(), "linearization", out);
+    }
+
+    private static PrevalenceException missingCells(AggregationEngine e, List<String> cols) {
+        String col = cols.get(0);
+        long count = 0;
+        for (String c : cols) {
+            GroupedSums s = e.sums(new SumRequest(List.of(), List.of(), List.of(), List.of(c)));
+            if (!s.groups().isEmpty() && s.groups().get(0).missing() > 0) {
+                col = c;
+                count = s.groups().get(0).missing();
+                break;
+            }
+        }
+        return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, "column '" + col + "'",
+                String.format(Locale.ROOT, "column '%s': %d rows have a missing value", col, count),
+                new PrevalenceException.Remedy("drop rows with missing values with with(MissingValues.DROP), or fill them in",
+                        "drop rows with missing values with --drop-missing, or fill them in"));
     }
 
     /** The design's figures (rows, strata, PSUs, weight sum, variance method), without estimates. */

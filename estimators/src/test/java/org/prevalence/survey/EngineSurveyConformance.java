@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -292,5 +293,49 @@ public abstract class EngineSurveyConformance {
         assertTrue(x.getMessage().contains("'no_such'"), x.getMessage());
         x = assertThrows(PrevalenceException.class, () -> g.fit(engine, e, "y ~ x + offset(log(x))"));
         assertTrue(x.getMessage().contains("offset(log(x))"), x.getMessage());
+    }
+
+    @Test
+    void calibratedDesigns() {
+        // population figures near the sample's weighted ones (sum of w is about 180,000)
+        Map<String, Double> strata = new java.util.LinkedHashMap<>();
+        for (int h = 1; h <= 6; h++) {
+            strata.put("S" + h, 28000.0 + 1000 * h);
+        }
+        PopulationCounts ps = PopulationCounts.of("stratum", strata);
+        CalibrationTotals halves = CalibrationTotals.builder().populationSize(183000)
+                .factor("half", Map.of("0.5", 93000, "1.5", 90000)).build();
+        CalibrationTotals withX = CalibrationTotals.builder().populationSize(189000)
+                .factor("stratum", strata).numeric("x", 1.0e6).build();
+        List<java.util.function.UnaryOperator<SurveyDesign>> ops = List.of(
+                d -> PostStratify.withDefaults().apply(d, ps),
+                d -> Calibration.withDefaults().apply(d, halves),
+                d -> Calibration.withDefaults().with(CalibrationDistance.RAKING).apply(d, halves),
+                d -> Calibration.withDefaults().with(CalibrationDistance.LOGIT).withBounds(0.5, 2).apply(d, withX));
+        List<List<String>> cols = List.of(List.of("stratum"), List.of("half"), List.of("half"), List.of("stratum", "x"));
+        String[] what = {"post-stratified", "linear", "raking", "logit with a numeric variable"};
+        for (boolean fpc : new boolean[] {false, true}) {
+            for (int k = 0; k < ops.size(); k++) {
+                SurveyDesign d = ops.get(k).apply(linearized(fpc));
+                EngineSurvey e = engineLinearized(fpc).withCalibration(cols.get(k), ops.get(k));
+                String w = what[k] + (fpc ? " fpc" : "");
+                assertSame(SurveyTotal.withDefaults().with(MissingValues.DROP).estimateBy(d, "y", "flag"),
+                        e.total(engine, "y", "flag"), "total " + w);
+                assertSame(List.of(SurveyMean.withDefaults().with(MissingValues.DROP).estimate(d, "y")),
+                        e.mean(engine, "y"), "mean " + w);
+                assertSame(SurveyRatio.withDefaults().with(MissingValues.DROP).estimateBy(d, "y", "x", "employed"),
+                        e.ratio(engine, "y", "x", "employed"), "ratio " + w);
+                assertSame(SurveyProportion.withDefaults().estimateBy(d, "employed", "half"),
+                        e.proportion(engine, "employed", "half"), "proportion " + w);
+                EngineSurvey.Result r = e.total(engine, "x");
+                Tolerance.assertRelative(d.weightSum(), r.getWeightSum(), REL, "weight sum " + w);
+                assertEquals(d.psuCount(), r.getPsuCount());
+            }
+        }
+        ReplicateWeightSpec s = spec(ReplicateMethod.JK1, ReplicateCentre.REPLICATE_MEAN);
+        PrevalenceException x = assertThrows(PrevalenceException.class, () -> EngineSurvey.withDefaults()
+                .withWeights("w").withReplicateWeights(s).withCalibration(List.of("stratum"), ops.get(0))
+                .total(engine, "x"));
+        assertTrue(x.getMessage().contains("--engine memory"), x.getMessage());
     }
 }
