@@ -392,19 +392,7 @@ public final class EngineSurvey {
                 continue;
             }
             Interval interval = Quantiles.wald(d.estimate, se, level, IntervalDistribution.NORMAL, df[k]);
-            switch (kind) {
-                case TOTAL:
-                    out.add(new SurveyTotal.Result(name, d.label, d.estimate, se, interval, deff[0], deff[1], d.n, df[k],
-                            d.dropped));
-                    break;
-                case MEAN:
-                    out.add(new SurveyMean.Result(name, d.label, d.estimate, se, interval, deff[0], deff[1], d.n, df[k],
-                            d.dropped));
-                    break;
-                default:
-                    out.add(new SurveyRatio.Result(name, d.label, d.estimate, se, interval, deff[0], deff[1], d.n, df[k],
-                            d.dropped));
-            }
+            out.add(result(kind, name, d.label, d.estimate, se, interval, deff, d.n, df[k], d.dropped));
         }
         return figures.withEstimates(out);
     }
@@ -478,14 +466,16 @@ public final class EngineSurvey {
         int nt = terms.size();
         GroupedSums comp = e.sums(new SumRequest(keys, List.of(weights), terms, missCols));
         List<Cell> cells = new ArrayList<>();
+        long incomplete = 0;
         for (GroupedSums.Group g : all.groups()) {
             Cell c = new Cell(g.keys());
             c.swAll = g.sum(0, 0, 1);
             c.complete = comp.group(g.keys());
             cells.add(c);
-            if (c.complete.missing() > 0 && missing == MissingValues.FAIL) {
-                throw missingCells(e, missCols);
-            }
+            incomplete += c.complete.missing();
+        }
+        if (incomplete > 0 && missing == MissingValues.FAIL) {
+            throw missingValues(e, missCols, incomplete, "");
         }
         // the design whose rows are the cells: a complete row (weight sum w over complete rows, value
         // sum w y / sum w) and, for rows missing y (or x), a row of the rest of the weight with NaN
@@ -629,38 +619,10 @@ public final class EngineSurvey {
                         dm.dropped));
                 continue;
             }
-            switch (kind) {
-                case TOTAL:
-                    out.add(new SurveyTotal.Result(name, r.getDomain(), r.getEstimate(), r.getStandardError(),
-                            r.getConfidenceInterval(), deff[0], deff[1], dm.n, df, dm.dropped));
-                    break;
-                case MEAN:
-                    out.add(new SurveyMean.Result(name, r.getDomain(), r.getEstimate(), r.getStandardError(),
-                            r.getConfidenceInterval(), deff[0], deff[1], dm.n, df, dm.dropped));
-                    break;
-                default:
-                    out.add(new SurveyRatio.Result(name, r.getDomain(), r.getEstimate(), r.getStandardError(),
-                            r.getConfidenceInterval(), deff[0], deff[1], dm.n, df, dm.dropped));
-            }
+            out.add(result(kind, name, r.getDomain(), r.getEstimate(), r.getStandardError(), r.getConfidenceInterval(),
+                    deff, dm.n, df, dm.dropped));
         }
         return new Result(e.rows(), d.strataCount(), d.psuCount(), d.weightSum(), "linearization", out);
-    }
-
-    private static PrevalenceException missingCells(AggregationEngine e, List<String> cols) {
-        String col = cols.get(0);
-        long count = 0;
-        for (String c : cols) {
-            GroupedSums s = e.sums(new SumRequest(List.of(), List.of(), List.of(), List.of(c)));
-            if (!s.groups().isEmpty() && s.groups().get(0).missing() > 0) {
-                col = c;
-                count = s.groups().get(0).missing();
-                break;
-            }
-        }
-        return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, "column '" + col + "'",
-                String.format(Locale.ROOT, "column '%s': %d rows have a missing value", col, count),
-                new PrevalenceException.Remedy("drop rows with missing values with with(MissingValues.DROP), or fill them in",
-                        "drop rows with missing values with --drop-missing, or fill them in"));
     }
 
     /** The design's figures (rows, strata, PSUs, weight sum, variance method), without estimates. */
@@ -859,6 +821,19 @@ public final class EngineSurvey {
                 replicates.rscales(), replicates.centre(), df);
     }
 
+    /** @return the result of a total, mean or ratio with these figures ({@code deff} = deff, deff with replacement) */
+    private static SurveyEstimate result(Linear.Kind kind, String name, Map<String, String> label, double estimate,
+                                         double se, Interval interval, double[] deff, long n, int df, long dropped) {
+        switch (kind) {
+            case TOTAL:
+                return new SurveyTotal.Result(name, label, estimate, se, interval, deff[0], deff[1], n, df, dropped);
+            case MEAN:
+                return new SurveyMean.Result(name, label, estimate, se, interval, deff[0], deff[1], n, df, dropped);
+            default:
+                return new SurveyRatio.Result(name, label, estimate, se, interval, deff[0], deff[1], n, df, dropped);
+        }
+    }
+
     private static void requireNumeric(AggregationEngine e, String column, String role) {
         if (EngineErrors.requireColumn(column, e.columns()) == ColumnType.TEXT) {
             throw PrevalenceException.invalidArgument("column '" + column + "'", "column '%s' holds text; on an "
@@ -877,7 +852,19 @@ public final class EngineSurvey {
         }
     }
 
-    private PrevalenceException missingValues(AggregationEngine e, Dom d, List<String> cols) {
+    private static PrevalenceException missingValues(AggregationEngine e, Dom d, List<String> cols) {
+        return missingValues(e, cols, d.dropped, " of " + Linear.domainText(d.label));
+    }
+
+    /**
+     * The error for rows with a missing value where none may be, the same on every engine path.
+     * @param e the data
+     * @param cols the columns that must be complete; the message names the first with a missing value
+     * @param rows the number of incomplete rows
+     * @param of what the rows belong to, e.g. {@code " of domain ..."} (empty for the whole data)
+     * @return the error (INVALID_DATA, naming the column; the remedy: drop them or fill them in)
+     */
+    public static PrevalenceException missingValues(AggregationEngine e, List<String> cols, long rows, String of) {
         String col = cols.get(0);
         for (String c : cols) {
             GroupedSums s = e.sums(new SumRequest(List.of(), List.of(), List.of(), List.of(c)));
@@ -887,8 +874,7 @@ public final class EngineSurvey {
             }
         }
         return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, "column '" + col + "'",
-                String.format(Locale.ROOT, "column '%s': %d rows of %s have a missing value", col, d.dropped,
-                        Linear.domainText(d.label)),
+                String.format(Locale.ROOT, "column '%s': %d rows%s have a missing value", col, rows, of),
                 new PrevalenceException.Remedy("drop rows with missing values with with(MissingValues.DROP), or fill them in",
                         "drop rows with missing values with --drop-missing, or fill them in"));
     }

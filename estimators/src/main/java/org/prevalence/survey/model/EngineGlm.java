@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.DecompositionSolver;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.engine.AggregationEngine;
 import org.prevalence.core.engine.ColumnType;
@@ -167,7 +172,7 @@ public final class EngineGlm {
         long used = ws.groups().isEmpty() ? 0 : ws.groups().get(0).rows();
         long dropped = ws.groups().isEmpty() ? engine.rows() : ws.groups().get(0).missing();
         if (dropped > 0 && design.getMissingValues() == MissingValues.FAIL) {
-            throw missingValues(engine, modelCols, dropped);
+            throw EngineSurvey.missingValues(engine, modelCols, dropped, "");
         }
         if (used < p) {
             throw PrevalenceException.notEstimable("model", "the model has %d coefficients but only %d rows", p, used);
@@ -318,35 +323,21 @@ public final class EngineGlm {
         }
     }
 
-    private static PrevalenceException missingValues(AggregationEngine e, List<String> cols, long dropped) {
-        String col = cols.get(0);
-        for (String c : cols) {
-            GroupedSums s = e.sums(new SumRequest(List.of(), List.of(), List.of(), List.of(c)));
-            if (!s.groups().isEmpty() && s.groups().get(0).missing() > 0) {
-                col = c;
-                break;
-            }
-        }
-        return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, "column '" + col + "'",
-                String.format(Locale.ROOT, "column '%s': %d rows have a missing value in a model column", col, dropped),
-                new PrevalenceException.Remedy("drop rows with missing values with with(MissingValues.DROP), or fill them in",
-                        "drop rows with missing values with --drop-missing, or fill them in"));
-    }
-
     /** Fisher scoring as {@code Irls.fit}, one engine pass per step. */
     private Fit fit(AggregationEngine e, IrlsRequest req, double[] start, String[] names, String what) {
         int p = req.parameters();
         double[] beta;
         if (start == null) {
             IrlsStep first = e.irls(req);
-            beta = solve(first.xtwx(), first.score(), names, what);
+            beta = new Solver(first.xtwx(), names, what).solve(first.score());
         } else {
             beta = start.clone();
         }
         IrlsStep s = e.irls(req.at(beta));
         for (int it = 1; it <= maxIterations; it++) {
             double[][] a = s.xtwx();
-            double[] step = solve(a, s.score(), names, what);
+            Solver solver = new Solver(a, names, what);
+            double[] step = solver.solve(s.score());
             double q = 0; // step' A step
             for (int j = 0; j < p; j++) {
                 for (int k = 0; k < p; k++) {
@@ -359,7 +350,7 @@ public final class EngineGlm {
             }
             if (q / (Math.abs(s.deviance()) + 0.1) < Irls.STEP_TOL) {
                 // the last step is negligible: A (and the deviance) at beta serve for beta + step
-                return new Fit(next, inverse(a, names, what), s.deviance(), it);
+                return new Fit(next, solver.inverse(), s.deviance(), it);
             }
             IrlsStep s1 = e.irls(req.at(next));
             int halvings = 0;
@@ -395,72 +386,62 @@ public final class EngineGlm {
     }
 
     /**
-     * The lower Cholesky factor of \( D A D \), \( D = \mathrm{diag}(A)^{-1/2} \), refusing a column
-     * whose pivot falls below 1e-10 (collinear with the columns before it), as {@code Irls}.
+     * A solver for \( A \) by the Cholesky factorization of \( D A D \),
+     * \( D = \mathrm{diag}(A)^{-1/2} \), refusing a column whose pivot falls below 1e-10
+     * (collinear with the columns before it), the rule of {@code Irls}.
      */
-    private static double[][] cholesky(double[][] a, double[] sc, String[] names, String what) {
-        int p = a.length;
-        double[][] l = new double[p][p];
-        for (int j = 0; j < p; j++) {
-            sc[j] = a[j][j] > 0 ? 1 / Math.sqrt(a[j][j]) : 1;
-        }
-        for (int j = 0; j < p; j++) {
-            double s = 1;
-            for (int k = 0; k < j; k++) {
-                s -= l[j][k] * l[j][k];
-            }
-            if (!(a[j][j] > 0) || !(s > PIVOT_TOL)) {
-                throw PrevalenceException.notEstimable("term '" + names[j] + "'", "the column '%s' of %s is collinear "
-                        + "with the columns before it (or zero); R would report its coefficient as NA; drop the term",
-                        names[j], what);
-            }
-            l[j][j] = Math.sqrt(s);
-            for (int i = j + 1; i < p; i++) {
-                double t = a[j][i] * sc[i] * sc[j];
-                for (int k = 0; k < j; k++) {
-                    t -= l[i][k] * l[j][k];
+    private static final class Solver {
+        private final double[] sc;
+        private final DecompositionSolver chol;
+
+        Solver(double[][] a, String[] names, String what) {
+            int p = a.length;
+            sc = new double[p];
+            for (int j = 0; j < p; j++) {
+                if (!(a[j][j] > 0)) {
+                    throw collinear(names[j], what);
                 }
-                l[i][j] = t / l[j][j];
+                sc[j] = 1 / Math.sqrt(a[j][j]);
+            }
+            double[][] s = new double[p][p];
+            for (int j = 0; j < p; j++) {
+                for (int k = 0; k < p; k++) {
+                    s[j][k] = a[j][k] * sc[j] * sc[k];
+                }
+            }
+            try {
+                chol = new CholeskyDecomposition(new Array2DRowRealMatrix(s, false), 1e-8, PIVOT_TOL).getSolver();
+            } catch (NonPositiveDefiniteMatrixException ex) {
+                throw collinear(names[ex.getRow()], what);
             }
         }
-        return l;
-    }
 
-    private static double[] solve(double[][] a, double[] b, String[] names, String what) {
-        int p = b.length;
-        double[] sc = new double[p];
-        double[][] l = cholesky(a, sc, names, what);
-        double[] z = new double[p];
-        for (int j = 0; j < p; j++) {
-            double s = b[j] * sc[j];
-            for (int k = 0; k < j; k++) {
-                s -= l[j][k] * z[k];
+        double[] solve(double[] b) {
+            double[] x = new double[b.length];
+            for (int j = 0; j < b.length; j++) {
+                x[j] = b[j] * sc[j];
             }
-            z[j] = s / l[j][j];
-        }
-        double[] x = new double[p];
-        for (int j = p - 1; j >= 0; j--) {
-            double s = z[j];
-            for (int k = j + 1; k < p; k++) {
-                s -= l[k][j] * x[k];
+            x = chol.solve(new ArrayRealVector(x, false)).toArray();
+            for (int j = 0; j < b.length; j++) {
+                x[j] *= sc[j];
             }
-            x[j] = s / l[j][j];
+            return x;
         }
-        for (int j = 0; j < p; j++) {
-            x[j] *= sc[j];
-        }
-        return x;
-    }
 
-    private static double[][] inverse(double[][] a, String[] names, String what) {
-        int p = a.length;
-        double[][] inv = new double[p][];
-        for (int j = 0; j < p; j++) {
-            double[] ej = new double[p];
-            ej[j] = 1;
-            inv[j] = solve(a, ej, names, what);
+        double[][] inverse() {
+            double[][] inv = chol.getInverse().getData();
+            for (int j = 0; j < inv.length; j++) {
+                for (int k = 0; k < inv.length; k++) {
+                    inv[j][k] *= sc[j] * sc[k];
+                }
+            }
+            return inv;
         }
-        return inv;
+
+        private static PrevalenceException collinear(String name, String what) {
+            return PrevalenceException.notEstimable("term '" + name + "'", "the column '%s' of %s is collinear with "
+                    + "the columns before it (or zero); R would report its coefficient as NA; drop the term", name, what);
+        }
     }
 
     @Override
