@@ -17,6 +17,7 @@ import org.prevalence.core.survey.ReplicateCentre;
 import org.prevalence.core.survey.ReplicateWeightSpec;
 import org.prevalence.engine.duckdb.DuckDbEngine;
 import org.prevalence.engine.duckdb.DuckDbFiles;
+import org.prevalence.survey.CalibrationTotals;
 import org.prevalence.survey.EngineSurvey;
 import org.prevalence.survey.MissingValues;
 import org.prevalence.survey.ReplicateDesign;
@@ -89,7 +90,8 @@ final class EngineOptions {
             }
             return e;
         }
-        if (c.file == null || c.models.wanted() || unsupported(c) != null) {
+        if (c.file == null || c.models.wanted() || c.poststratify != null || c.calibrate != null
+                || unsupported(c) != null) {
             return null; // a model goes to an engine only when asked: its formula may need the rows (factors)
         }
         try {
@@ -113,7 +115,10 @@ final class EngineOptions {
                 return o + " (a model's tests and predictions need the rows)";
             }
         }
-        for (String o : List.of("--poststratify", "--rake", "--calibrate", "--trim", "--report", "--plot", "--probs",
+        if (c.replicateWeights != null && (c.poststratify != null || c.calibrate != null)) {
+            return "--poststratify/--calibrate (calibration with replicate weights needs each replicate's cell sums)";
+        }
+        for (String o : List.of("--rake", "--trim", "--report", "--plot", "--probs",
                 "--equal-probability", "--na", "--decimal", "--delimiter")) {
             if (pr.hasMatchedOption(o)) {
                 return o;
@@ -192,6 +197,21 @@ final class EngineOptions {
                 .withConfidenceLevel(c.common.level);
         if (c.proportion != null) {
             s = s.with(c.ci);
+        }
+        if (c.poststratify != null || c.calibrate != null) {
+            // the margins' and totals' variables are the cells; c.adjust calibrates the design of those cells
+            List<String> cells = new ArrayList<>();
+            if (c.poststratify != null) {
+                int eq = c.poststratify.indexOf('=');
+                if (eq < 0) {
+                    throw PrevalenceException.invalidArgument("--poststratify", "--poststratify takes COL[,COL]=FILE.csv");
+                }
+                cells.addAll(List.of(c.poststratify.substring(0, eq).split(",")));
+            }
+            if (c.calibrate != null) {
+                cells.addAll(CalibrationTotals.fromTable(c.input.csv().read(c.calibrate)).variables());
+            }
+            s = s.withCalibration(cells, c::adjust);
         }
         if (c.replicateWeights != null) {
             List<String> cols = replicateColumns(c.replicateWeights, c.weights, new ArrayList<>(e.columns().keySet()));
