@@ -17,10 +17,12 @@ import org.prevalence.core.survey.ReplicateCentre;
 import org.prevalence.core.survey.ReplicateWeightSpec;
 import org.prevalence.engine.duckdb.DuckDbEngine;
 import org.prevalence.engine.duckdb.DuckDbFiles;
+import org.prevalence.survey.CalibrationTotals;
 import org.prevalence.survey.EngineSurvey;
 import org.prevalence.survey.MissingValues;
 import org.prevalence.survey.ReplicateDesign;
 import org.prevalence.survey.SurveyEstimate;
+import org.prevalence.survey.model.EngineGlm;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
@@ -28,10 +30,10 @@ import tech.tablesaw.api.Table;
  * {@code survey --engine memory|duckdb|spark} (a picocli mixin): where the sample is aggregated. The
  * in-JVM path ({@code memory}) reads the whole file (CSV, or Parquet through DuckDB) and runs the
  * estimators on a {@code SurveyDesign}; {@code duckdb} leaves the file where it is and pushes the
- * sums down ({@link EngineSurvey}); {@code spark} is the opt-in {@code engine-spark} module, found
+ * sums down ({@link EngineSurvey}, and {@link EngineGlm} for {@code --glm}); {@code spark} is the opt-in {@code engine-spark} module, found
  * through {@link AggregationEngineProvider} on the class path. Without {@code --engine}: DuckDB
  * for files of {@value #AUTO_BYTES} bytes or more when every option given is one the engine
- * computes, memory otherwise.
+ * computes and no model is asked for, memory otherwise.
  */
 final class EngineOptions {
     /** Files from this size (256 MiB) go to DuckDB when {@code --engine} is not given. */
@@ -88,8 +90,9 @@ final class EngineOptions {
             }
             return e;
         }
-        if (c.file == null || unsupported(c) != null) {
-            return null;
+        if (c.file == null || c.models.wanted() || c.poststratify != null || c.calibrate != null
+                || unsupported(c) != null) {
+            return null; // a model goes to an engine only when asked: its formula may need the rows (factors)
         }
         try {
             return Files.size(c.file) >= AUTO_BYTES ? "duckdb" : null;
@@ -104,10 +107,18 @@ final class EngineOptions {
         if (c.quantile != null) {
             return "--quantile (quantiles need the sorted values)";
         }
-        if (c.models.wanted()) {
-            return "a model (--glm and the model options)";
+        if (c.models.chisq != null || c.models.ttest != null || c.models.ranktest != null) {
+            return "a test (--chisq, --ttest, --ranktest)";
         }
-        for (String o : List.of("--poststratify", "--rake", "--calibrate", "--trim", "--report", "--plot", "--probs",
+        for (String o : List.of("--test-terms", "--contrast", "--anova", "--predict", "--predmeans")) {
+            if (pr.hasMatchedOption(o)) {
+                return o + " (a model's tests and predictions need the rows)";
+            }
+        }
+        if (c.replicateWeights != null && (c.poststratify != null || c.calibrate != null)) {
+            return "--poststratify/--calibrate (calibration with replicate weights needs each replicate's cell sums)";
+        }
+        for (String o : List.of("--rake", "--trim", "--report", "--plot", "--probs",
                 "--equal-probability", "--na", "--decimal", "--delimiter")) {
             if (pr.hasMatchedOption(o)) {
                 return o;
@@ -143,6 +154,17 @@ final class EngineOptions {
     int run(SurveyCommand c, String name) {
         try (AggregationEngine e = open(c, name)) {
             EngineSurvey s = configure(c, e);
+            if (c.models.glm != null) {
+                EngineGlm g = EngineGlm.withDefaults().with(c.models.family);
+                if (c.models.link != null) {
+                    g = g.with(c.models.link);
+                }
+                EngineGlm.Result m = g.fit(e, s, c.models.glm);
+                Output.write(c.common, c.spec.commandLine().getOut(), ModelReport.of(m.getDesign(),
+                        new ModelOptions.Results(m.getModel(), null, null, List.of(), null, null))
+                        .render(c.common.format));
+                return 0;
+            }
             EngineSurvey.Result r = estimate(c, s, e);
             Output.write(c.common, c.spec.commandLine().getOut(), SurveyReport.of(r, c.common.level)
                     .render(c.common.format));
@@ -175,6 +197,21 @@ final class EngineOptions {
                 .withConfidenceLevel(c.common.level);
         if (c.proportion != null) {
             s = s.with(c.ci);
+        }
+        if (c.poststratify != null || c.calibrate != null) {
+            // the margins' and totals' variables are the cells; c.adjust calibrates the design of those cells
+            List<String> cells = new ArrayList<>();
+            if (c.poststratify != null) {
+                int eq = c.poststratify.indexOf('=');
+                if (eq < 0) {
+                    throw PrevalenceException.invalidArgument("--poststratify", "--poststratify takes COL[,COL]=FILE.csv");
+                }
+                cells.addAll(List.of(c.poststratify.substring(0, eq).split(",")));
+            }
+            if (c.calibrate != null) {
+                cells.addAll(CalibrationTotals.fromTable(c.input.csv().read(c.calibrate)).variables());
+            }
+            s = s.withCalibration(cells, c::adjust);
         }
         if (c.replicateWeights != null) {
             List<String> cols = replicateColumns(c.replicateWeights, c.weights, new ArrayList<>(e.columns().keySet()));

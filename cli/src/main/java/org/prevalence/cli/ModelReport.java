@@ -28,7 +28,21 @@ final class ModelReport {
     }
 
     static Report of(SurveyDesign d, ModelOptions.Results r, String variance) {
+        return of(new Figures(d.rows(), d.strataCount(), d.psuCount(), d.weightSum()), r, variance);
+    }
+
+    /** @return the report of a model fitted on an aggregation engine, with that engine's design figures */
+    static Report of(org.prevalence.survey.EngineSurvey.Result d, ModelOptions.Results r) {
+        return of(new Figures(d.getRows(), d.getStrataCount(), d.getPsuCount(), d.getWeightSum()), r,
+                d.getVarianceMethod());
+    }
+
+    private static Report of(Figures d, ModelOptions.Results r, String variance) {
         return new Report(text(d, r, variance), json(d, r, variance), csv(r));
+    }
+
+    /** The design's figures a model report prints (in-JVM design or engine). */
+    private record Figures(long rows, int strataCount, int psuCount, double weightSum) {
     }
 
     private static Object num(double x) {
@@ -39,7 +53,7 @@ final class ModelReport {
         return Double.isNaN(x) ? "NA" : Format.plain(x);
     }
 
-    private static Map<String, Object> json(SurveyDesign d, ModelOptions.Results r, String variance) {
+    private static Map<String, Object> json(Figures d, ModelOptions.Results r, String variance) {
         Map<String, Object> design = new LinkedHashMap<>();
         design.put("rows", d.rows());
         design.put("strata", d.strataCount());
@@ -180,7 +194,7 @@ final class ModelReport {
         return csv;
     }
 
-    private static String text(SurveyDesign d, ModelOptions.Results r, String variance) {
+    private static String text(Figures d, ModelOptions.Results r, String variance) {
         StringBuilder sb = new StringBuilder(Output.fmt("Survey design: %s, %s, %s, weights sum %s; variance: %s%n",
                 Format.count(d.rows(), "row", "rows"), Format.count(d.strataCount(), "stratum", "strata"),
                 Format.count(d.psuCount(), "PSU", "PSUs"), Format.number(d.weightSum()), variance));

@@ -90,6 +90,75 @@ class SurveyEngineCommandTest {
     }
 
     @Test
+    void glmOnDuckDbEqualsTheInJvmFit() throws Exception {
+        String[] lin = {"survey", parquet.toString(), "--weights", "PWGTP", "--strata", "STRATUM", "--cluster", "PSU"};
+        String[] sdr = {"survey", parquet.toString(), "--weights", "PWGTP", "--replicate-type", "sdr",
+            "--replicate-weights", "PWGTP"};
+        for (String[] design : List.of(lin, sdr)) {
+            for (String[] model : List.of(new String[] {"--glm", "employed ~ AGEP", "--family", "binomial"},
+                    new String[] {"--glm", "WAGP ~ AGEP + employed"})) {
+                JsonNode mem = json(concat(concat(design, model), "--engine", "memory"));
+                JsonNode duck = json(concat(concat(design, model), "--engine", "duckdb"));
+                assertEquals(mem.get("variance").asText(), duck.get("variance").asText());
+                for (String k : List.of("rows", "strata", "psus", "weights_sum")) {
+                    Tolerance.assertRelative(mem.get("design").get(k).asDouble(), duck.get("design").get(k).asDouble(),
+                            1e-9, k);
+                }
+                for (String k : List.of("n", "df", "dropped", "deviance")) {
+                    Tolerance.assertRelative(mem.get("model").get(k).asDouble(), duck.get("model").get(k).asDouble(),
+                            1e-9, k);
+                }
+                JsonNode ta = mem.get("terms");
+                JsonNode tb = duck.get("terms");
+                assertEquals(ta.size(), tb.size());
+                for (int i = 0; i < ta.size(); i++) {
+                    assertEquals(ta.get(i).get("term"), tb.get(i).get("term"));
+                    for (String k : List.of("estimate", "se", "statistic", "lower", "upper", "df")) {
+                        Tolerance.assertRelative(ta.get(i).get(k).asDouble(), tb.get(i).get(k).asDouble(), 1e-9,
+                                k + " of " + ta.get(i).get("term"));
+                    }
+                }
+            }
+        }
+        assertError("'AGEGRP'", concat(lin, "--glm", "employed ~ AGEGRP", "--engine", "duckdb"));
+        assertError("--contrast", concat(lin, "--glm", "employed ~ AGEP", "--contrast", "AGEP=1", "--engine", "duckdb"));
+    }
+
+    @Test
+    void calibrationOnDuckDbEqualsTheInJvmPath() throws Exception {
+        // population counts 10% above the sample's weighted counts per stratum and sex
+        tech.tablesaw.api.Table t = DuckDbFiles.readTable(parquet, List.of("STRATUM", "SEX", "PWGTP"), 1);
+        java.util.Map<String, Double> strata = new java.util.TreeMap<>();
+        java.util.Map<String, Double> sex = new java.util.TreeMap<>();
+        double total = 0;
+        for (int i = 0; i < t.rowCount(); i++) {
+            double w = t.doubleColumn("PWGTP").getDouble(i) * 1.1;
+            strata.merge(t.column("STRATUM").getString(i), w, Double::sum);
+            sex.merge(t.column("SEX").getString(i), w, Double::sum);
+            total += w;
+        }
+        StringBuilder ps = new StringBuilder("STRATUM,Freq\n");
+        strata.forEach((k, v) -> ps.append(k).append(',').append(v).append('\n'));
+        Path psFile = dir.resolve("strata.csv");
+        java.nio.file.Files.writeString(psFile, ps);
+        StringBuilder cal = new StringBuilder("variable,level,total\n(Intercept),," + total + "\n");
+        sex.forEach((k, v) -> cal.append("SEX,").append(k).append(',').append(v).append('\n'));
+        Path calFile = dir.resolve("totals.csv");
+        java.nio.file.Files.writeString(calFile, cal);
+        String[] design = {"survey", parquet.toString(), "--weights", "PWGTP", "--strata", "STRATUM", "--cluster", "PSU"};
+        for (String[] adj : List.of(new String[] {"--poststratify", "STRATUM=" + psFile},
+                new String[] {"--calibrate", calFile.toString()},
+                new String[] {"--calibrate", calFile.toString(), "--distance", "raking"})) {
+            for (String[] stat : List.of(new String[] {"--total", "employed", "--by", "REGION"},
+                    new String[] {"--mean", "WAGP"})) {
+                assertSameJson(json(concat(concat(concat(design, adj), stat), "--engine", "memory")),
+                        json(concat(concat(concat(design, adj), stat), "--engine", "duckdb")));
+            }
+        }
+        assertError("--rake", concat(design, "--rake", psFile.toString(), "--total", "employed", "--engine", "duckdb"));
+    }
+
+    @Test
     void csvThroughDuckDbEqualsParquet() throws Exception {
         String[] a = {"--weights", "PWGTP", "--replicate-type", "sdr", "--replicate-weights", "PWGTP", "--mean", "AGEP",
             "--by", "REGION", "--engine", "duckdb"};

@@ -47,6 +47,11 @@ public final class CalibrationTotals {
         this.order = order;
     }
 
+    /** @return the calibration variables (factors and numeric), in the order given */
+    public List<String> variables() {
+        return order;
+    }
+
     /** @return a builder */
     public static Builder builder() {
         return new Builder();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.prevalence.core.Checks;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
@@ -56,7 +57,7 @@ import org.prevalence.core.survey.ReplicateWeightSpec;
  */
 public final class EngineSurvey {
     private static final EngineSurvey DEFAULT = new EngineSurvey(null, null, null, null, false, LonelyPsu.FAIL, null,
-            MissingValues.FAIL, 0.95, CiMethod.LOGIT);
+            MissingValues.FAIL, 0.95, CiMethod.LOGIT, null);
 
     private static final int GRAM_CHUNK = 256;
 
@@ -70,9 +71,15 @@ public final class EngineSurvey {
     private final MissingValues missing;
     private final double level;
     private final CiMethod ci;
+    private final Calibrated calibration;
+
+    /** A calibration of the weights: the variables it reads and the in-JVM adjustment. */
+    private record Calibrated(List<String> columns, UnaryOperator<SurveyDesign> adjust) {
+    }
 
     private EngineSurvey(String weights, String strata, String cluster, String fpc, boolean nest, LonelyPsu lonely,
-                         ReplicateWeightSpec replicates, MissingValues missing, double level, CiMethod ci) {
+                         ReplicateWeightSpec replicates, MissingValues missing, double level, CiMethod ci,
+                         Calibrated calibration) {
         this.weights = weights;
         this.strata = strata;
         this.cluster = cluster;
@@ -83,6 +90,7 @@ public final class EngineSurvey {
         this.missing = missing;
         this.level = level;
         this.ci = ci;
+        this.calibration = calibration;
     }
 
     /** @return the default configuration (see the class description); weights must still be given */
@@ -93,50 +101,50 @@ public final class EngineSurvey {
     /** @param v the sampling-weight column @return a new configuration */
     public EngineSurvey withWeights(String v) {
         return new EngineSurvey(Objects.requireNonNull(v, "weights"), strata, cluster, fpc, nest, lonely, replicates,
-                missing, level, ci);
+                missing, level, ci, calibration);
     }
 
     /** @param v the strata column, or null @return a new configuration */
     public EngineSurvey withStrata(String v) {
-        return new EngineSurvey(weights, v, cluster, fpc, nest, lonely, replicates, missing, level, ci);
+        return new EngineSurvey(weights, v, cluster, fpc, nest, lonely, replicates, missing, level, ci, calibration);
     }
 
     /** @param v the PSU column (one stage), or null (each row a PSU; replicate weights only) @return a new configuration */
     public EngineSurvey withCluster(String v) {
-        return new EngineSurvey(weights, strata, v, fpc, nest, lonely, replicates, missing, level, ci);
+        return new EngineSurvey(weights, strata, v, fpc, nest, lonely, replicates, missing, level, ci, calibration);
     }
 
     /** @param v the stage-1 fpc column (population sizes or sampling fractions), or null @return a new configuration */
     public EngineSurvey withFpc(String v) {
-        return new EngineSurvey(weights, strata, cluster, v, nest, lonely, replicates, missing, level, ci);
+        return new EngineSurvey(weights, strata, cluster, v, nest, lonely, replicates, missing, level, ci, calibration);
     }
 
     /** @param v whether PSU ids are re-used across strata (R nest=TRUE) @return a new configuration */
     public EngineSurvey withNest(boolean v) {
-        return new EngineSurvey(weights, strata, cluster, fpc, v, lonely, replicates, missing, level, ci);
+        return new EngineSurvey(weights, strata, cluster, fpc, v, lonely, replicates, missing, level, ci, calibration);
     }
 
     /** @param v the lonely-PSU rule @return a new configuration */
     public EngineSurvey with(LonelyPsu v) {
         return new EngineSurvey(weights, strata, cluster, fpc, nest, Objects.requireNonNull(v, "lonelyPsu"),
-                replicates, missing, level, ci);
+                replicates, missing, level, ci, calibration);
     }
 
     /** @param v supplied replicate weights (the variance is then theirs), or null @return a new configuration */
     public EngineSurvey withReplicateWeights(ReplicateWeightSpec v) {
-        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, v, missing, level, ci);
+        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, v, missing, level, ci, calibration);
     }
 
     /** @param v missing-value handling @return a new configuration */
     public EngineSurvey with(MissingValues v) {
         return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates,
-                Objects.requireNonNull(v, "missingValues"), level, ci);
+                Objects.requireNonNull(v, "missingValues"), level, ci, calibration);
     }
 
     /** @param v the confidence level in (0, 1) @return a new configuration */
     public EngineSurvey withConfidenceLevel(double v) {
         return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates, missing,
-                Checks.level("level", v), ci);
+                Checks.level("level", v), ci, calibration);
     }
 
     /** @param v the proportion interval (not {@link CiMethod#LIKELIHOOD}) @return a new configuration */
@@ -145,7 +153,34 @@ public final class EngineSurvey {
             throw PrevalenceException.invalidArgument("--ci", "the likelihood interval refits a GLM per domain and is "
                     + "not computed on an aggregation engine; choose another --ci or --engine memory");
         }
-        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates, missing, level, v);
+        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates, missing, level, v, calibration);
+    }
+
+    /**
+     * Calibrates the weights before estimating (R's {@code postStratify}, {@code calibrate}), with the
+     * sums pushed down: every such adjustment makes the weight factor \( g_i \) a function of the
+     * row's values of the calibration variables only, and its linearization variance (residuals from
+     * the calibration model weighted by the weights before it, Deville and Sarndal 1992) is linear in
+     * the rows' \( w_i \), \( w_i y_i \). So the engine sums \( w \), \( w y \) (and \( w x \)) per
+     * cell of domain x stratum x PSU x calibration variables, and {@code adjust} runs on the design
+     * whose rows are those cells (each cell's weight \( \sum w \) and value \( \sum w y / \sum w \)):
+     * estimates, standard errors, intervals and degrees of freedom are then those of the in-JVM
+     * calibrated design to rounding; counts and design effects come from the row-level sums. Its
+     * cost grows with the number of cells (a numeric calibration variable is a cell per distinct
+     * value). Computed for linearization designs only; iterative raking ({@link Rake}, whose variance
+     * uses unweighted cell means) and weight trimming need the rows: use
+     * {@link Calibration} with {@link CalibrationDistance#RAKING} (exact margins), or the in-JVM path.
+     * @param columns every variable the calibration reads (the margins' or totals' variables)
+     * @param adjust the calibration of an in-JVM design, e.g.
+     *     {@code d -> PostStratify.withDefaults().apply(d, counts)} or {@code d -> Calibration.withDefaults().apply(d, totals)}
+     * @return a new configuration
+     */
+    public EngineSurvey withCalibration(List<String> columns, UnaryOperator<SurveyDesign> adjust) {
+        if (Objects.requireNonNull(columns, "columns").isEmpty()) {
+            throw PrevalenceException.invalidArgument("columns", "a calibration names at least one variable");
+        }
+        return new EngineSurvey(weights, strata, cluster, fpc, nest, lonely, replicates, missing, level, ci,
+                new Calibrated(List.copyOf(columns), Objects.requireNonNull(adjust, "adjust")));
     }
 
     /**
@@ -276,15 +311,10 @@ public final class EngineSurvey {
     }
 
     private Result run(AggregationEngine e, Linear.Kind kind, String y, String x, boolean binary, List<String> by) {
-        Objects.requireNonNull(e, "engine");
+        requireDesign(e);
         Objects.requireNonNull(y, "y");
-        if (weights == null) {
-            throw PrevalenceException.invalidArgument("--weights", "an aggregation engine needs a weight column "
-                    + "(--weights W)");
-        }
-        if (replicates == null && cluster == null) {
-            throw PrevalenceException.invalidArgument("--cluster", "linearization on an aggregation engine needs "
-                    + "the PSU column (--cluster PSU); without clusters use --engine memory, or give replicate weights");
+        if (calibration != null) {
+            return calibrated(e, kind, y, x, binary, by);
         }
         for (String b : by) {
             EngineErrors.requireColumn(b, e.columns());
@@ -332,25 +362,14 @@ public final class EngineSurvey {
         int D = doms.size();
         double[] variance = new double[D];
         int[] df = new int[D];
-        String method;
-        int strataCount;
-        int psuCount;
+        Result figures;
         if (replicates != null) {
-            method = replicates.type().name().toLowerCase(Locale.ROOT);
             replicateVariances(e, kind, y, xc, missCols, by, doms, binary, variance, df);
-            strataCount = strata == null ? 1 : e.counts(SumRequest.counts(List.of(strata))).groups().size();
-            psuCount = cluster == null ? Math.toIntExact(e.rows())
-                    : e.counts(SumRequest.counts(strata == null ? List.of(cluster) : List.of(strata, cluster))).groups().size();
+            figures = figures(e, null);
         } else {
-            method = "linearization";
             Skeleton sk = skeleton(e);
-            strataCount = sk.strataCount;
-            psuCount = sk.psuKeys.size();
             linearizationVariances(e, kind, y, xc, missCols, by, doms, sk, variance, df);
-        }
-        double weightSum = 0;
-        for (GroupedSums.Group g : e.sums(SumRequest.of(List.of(), List.of(weights), List.of(Term.one()))).groups()) {
-            weightSum += g.sum(0, 0, 1);
+            figures = figures(e, sk);
         }
         List<SurveyEstimate> out = new ArrayList<>(D);
         for (int k = 0; k < D; k++) {
@@ -373,21 +392,446 @@ public final class EngineSurvey {
                 continue;
             }
             Interval interval = Quantiles.wald(d.estimate, se, level, IntervalDistribution.NORMAL, df[k]);
-            switch (kind) {
-                case TOTAL:
-                    out.add(new SurveyTotal.Result(name, d.label, d.estimate, se, interval, deff[0], deff[1], d.n, df[k],
-                            d.dropped));
-                    break;
-                case MEAN:
-                    out.add(new SurveyMean.Result(name, d.label, d.estimate, se, interval, deff[0], deff[1], d.n, df[k],
-                            d.dropped));
-                    break;
-                default:
-                    out.add(new SurveyRatio.Result(name, d.label, d.estimate, se, interval, deff[0], deff[1], d.n, df[k],
-                            d.dropped));
+            out.add(result(kind, name, d.label, d.estimate, se, interval, deff, d.n, df[k], d.dropped));
+        }
+        return figures.withEstimates(out);
+    }
+
+    /** One cell of the calibrated path: its key values, row-level sums and counts. */
+    private static final class Cell {
+        final List<String> key;
+        double swAll;
+        GroupedSums.Group complete;
+
+        Cell(List<String> key) {
+            this.key = key;
+        }
+    }
+
+    /** The estimate on a calibrated design, from cell sums (see {@link #withCalibration}). */
+    private Result calibrated(AggregationEngine e, Linear.Kind kind, String y, String x, boolean binary,
+                              List<String> by) {
+        if (replicates != null) {
+            throw PrevalenceException.invalidArgument("--replicate-weights", "calibration on an aggregation engine is "
+                    + "computed for linearization designs (replicate estimates need each replicate's cell sums of y); "
+                    + "use --engine memory");
+        }
+        for (String b : by) {
+            EngineErrors.requireColumn(b, e.columns());
+        }
+        requireNumeric(e, y, "variable");
+        if (x != null) {
+            requireNumeric(e, x, "denominator");
+        }
+        if (binary) {
+            checkBinary(e, y);
+        }
+        boolean ratio = kind == Linear.Kind.RATIO;
+        List<String> missCols = ratio ? List.of(y, x) : List.of(y);
+        java.util.LinkedHashSet<String> keySet = new java.util.LinkedHashSet<>(by);
+        if (strata != null) {
+            keySet.add(strata);
+        }
+        keySet.add(cluster);
+        if (fpc != null) {
+            requireNumeric(e, fpc, "fpc");
+            keySet.add(fpc);
+        }
+        keySet.addAll(calibration.columns());
+        List<String> keys = new ArrayList<>(keySet);
+        for (String k : keys) {
+            EngineErrors.requireColumn(k, e.columns());
+        }
+        GroupedSums all = e.sums(new SumRequest(keys, List.of(weights), List.of(Term.one()), List.of()));
+        checkWeights(all.weightChecks().get(0), true);
+        long seen = 0;
+        for (GroupedSums.Group g : all.groups()) {
+            seen += g.rows();
+        }
+        if (seen < e.rows()) {
+            for (String k : keys) {
+                long m = 0;
+                for (GroupedSums.Group g : e.counts(SumRequest.counts(List.of(k))).groups()) {
+                    m += g.rows();
+                }
+                if (m < e.rows()) {
+                    throw PrevalenceException.invalidData("column '" + k + "'", "column '%s': %d rows have a missing "
+                            + "value; every row needs a domain, stratum, PSU and calibration cell", k, e.rows() - m);
+                }
             }
         }
-        return new Result(e.rows(), strataCount, psuCount, weightSum, method, out);
+        List<Term> terms = ratio
+                ? List.of(Term.one(), Term.of(y), Term.of(x), Term.product(y, y), Term.product(x, y), Term.product(x, x))
+                : List.of(Term.one(), Term.of(y), Term.product(y, y));
+        int nt = terms.size();
+        GroupedSums comp = e.sums(new SumRequest(keys, List.of(weights), terms, missCols));
+        List<Cell> cells = new ArrayList<>();
+        long incomplete = 0;
+        for (GroupedSums.Group g : all.groups()) {
+            Cell c = new Cell(g.keys());
+            c.swAll = g.sum(0, 0, 1);
+            c.complete = comp.group(g.keys());
+            cells.add(c);
+            incomplete += c.complete.missing();
+        }
+        if (incomplete > 0 && missing == MissingValues.FAIL) {
+            throw missingValues(e, missCols, incomplete, "");
+        }
+        // the design whose rows are the cells: a complete row (weight sum w over complete rows, value
+        // sum w y / sum w) and, for rows missing y (or x), a row of the rest of the weight with NaN
+        List<double[]> rowW = new ArrayList<>();
+        List<double[]> rowV = new ArrayList<>();
+        List<Cell> rowCell = new ArrayList<>();
+        for (Cell c : cells) {
+            GroupedSums.Group g = c.complete;
+            double swc = g.sum(0, 0, nt);
+            if (g.rows() > 0) {
+                rowW.add(new double[] {swc});
+                rowV.add(new double[] {g.sum(0, 1, nt) / swc, ratio ? g.sum(0, 2, nt) / swc : Double.NaN});
+                rowCell.add(c);
+            }
+            if (g.missing() > 0) {
+                rowW.add(new double[] {g.rows() > 0 ? c.swAll - swc : c.swAll});
+                rowV.add(new double[] {Double.NaN, Double.NaN});
+                rowCell.add(c);
+            }
+        }
+        int n = rowW.size();
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("cells");
+        for (int j = 0; j < keys.size(); j++) {
+            String k = keys.get(j);
+            ColumnType type = e.columns().get(k);
+            if (type == ColumnType.TEXT) {
+                tech.tablesaw.api.StringColumn col = tech.tablesaw.api.StringColumn.create(k);
+                for (Cell c : rowCell) {
+                    col.append(c.key.get(j));
+                }
+                t.addColumns(col);
+            } else if (type == ColumnType.LOGICAL) {
+                tech.tablesaw.api.BooleanColumn col = tech.tablesaw.api.BooleanColumn.create(k);
+                for (Cell c : rowCell) {
+                    col.append(c.key.get(j).equals("true"));
+                }
+                t.addColumns(col);
+            } else {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = Double.parseDouble(rowCell.get(i).key.get(j));
+                }
+                t.addColumns(tech.tablesaw.api.DoubleColumn.create(k, v));
+            }
+        }
+        double[] w0 = new double[n];
+        double[] yv = new double[n];
+        double[] xv = new double[n];
+        for (int i = 0; i < n; i++) {
+            w0[i] = rowW.get(i)[0];
+            yv[i] = rowV.get(i)[0];
+            xv[i] = rowV.get(i)[1];
+        }
+        String wc = keySet.contains(weights) ? weights + ".cell" : weights;
+        t.addColumns(tech.tablesaw.api.DoubleColumn.create(wc, w0));
+        if (!keySet.contains(y)) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(y, yv));
+        }
+        if (ratio && !keySet.contains(x) && !x.equals(y)) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(x, xv));
+        }
+        // a variable that is also a key column is that column (its rows are never missing)
+        SurveyDesign.Builder b = SurveyDesign.builder(t).weights(wc).clusters(cluster).lonelyPsu(lonely);
+        if (strata != null) {
+            b.strata(strata);
+        }
+        if (fpc != null) {
+            b.fpc(fpc);
+        }
+        if (nest) {
+            b.nest();
+        }
+        SurveyDesign d = calibration.adjust().apply(b.build());
+        double[] wcal = d.weights();
+        String[] byv = by.toArray(new String[0]);
+        List<? extends SurveyEstimate> est;
+        switch (kind) {
+            case TOTAL:
+                SurveyTotal st = SurveyTotal.withDefaults().with(MissingValues.DROP).withConfidenceLevel(level);
+                est = by.isEmpty() ? List.of(st.estimate(d, y)) : st.estimateBy(d, y, byv);
+                break;
+            case MEAN:
+                SurveyMean sm = SurveyMean.withDefaults().with(MissingValues.DROP).withConfidenceLevel(level);
+                est = by.isEmpty() ? List.of(sm.estimate(d, y)) : sm.estimateBy(d, y, byv);
+                break;
+            default:
+                SurveyRatio sr = SurveyRatio.withDefaults().with(MissingValues.DROP).withConfidenceLevel(level);
+                est = by.isEmpty() ? List.of(sr.estimate(d, y, x)) : sr.estimateBy(d, y, x, byv);
+        }
+        // row-level counts and Kish sums per domain, with the calibrated weights w g
+        Map<List<String>, Dom> doms = new LinkedHashMap<>();
+        java.util.Set<Cell> counted = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Cell c = rowCell.get(i);
+            double g = wcal[i] / w0[i];
+            List<String> dk = c.key.subList(0, by.size());
+            Dom dm = doms.computeIfAbsent(dk, k -> new Dom(Map.of(), k));
+            GroupedSums.Group s = c.complete;
+            if (counted.add(c)) {
+                dm.n += s.rows();
+                dm.dropped += s.missing();
+            }
+            if (!Double.isNaN(yv[i])) {
+                dm.sw += g * s.sum(0, 0, nt);
+                dm.swy += g * s.sum(0, 1, nt);
+                if (ratio) {
+                    dm.swx += g * s.sum(0, 2, nt);
+                    dm.swyy += g * s.sum(0, 3, nt);
+                    dm.swxy += g * s.sum(0, 4, nt);
+                    dm.swxx += g * s.sum(0, 5, nt);
+                } else {
+                    dm.swyy += g * s.sum(0, 2, nt);
+                }
+            }
+        }
+        String name = ratio ? y + "/" + x : y;
+        List<SurveyEstimate> out = new ArrayList<>();
+        for (SurveyEstimate r : est) {
+            List<String> dk = new ArrayList<>();
+            for (String bv : by) {
+                dk.add(r.getDomain().get(bv));
+            }
+            Dom dm = doms.get(dk);
+            if (dm == null) {
+                throw new IllegalStateException("domain " + r.getDomain() + " not among the cells");
+            }
+            if (!ratio) {
+                dm.swx = dm.sw;
+                dm.swxy = dm.swy;
+                dm.swxx = dm.sw;
+            }
+            dm.estimate = r.getEstimate();
+            double variance = r.getStandardError() * r.getStandardError();
+            double[] deff = designEffects(kind, dm, variance);
+            int df = r.getDegreesOfFreedom();
+            if (binary) {
+                double[] iv = ProportionIntervals.interval(ci, r.getEstimate(), variance, level, df, dm.n + dm.dropped,
+                        dm.n, null);
+                out.add(new SurveyProportion.Result(name, r.getDomain(), r.getEstimate(), r.getStandardError(),
+                        new Interval(iv[0], iv[1], level, ci.proportionInterval(), df), deff[0], deff[1], dm.n, df,
+                        dm.dropped));
+                continue;
+            }
+            out.add(result(kind, name, r.getDomain(), r.getEstimate(), r.getStandardError(), r.getConfidenceInterval(),
+                    deff, dm.n, df, dm.dropped));
+        }
+        return new Result(e.rows(), d.strataCount(), d.psuCount(), d.weightSum(), "linearization", out);
+    }
+
+    /** The design's figures (rows, strata, PSUs, weight sum, variance method), without estimates. */
+    private Result figures(AggregationEngine e, Skeleton sk) {
+        String method;
+        int strataCount;
+        int psuCount;
+        if (replicates != null) {
+            method = replicates.type().name().toLowerCase(Locale.ROOT);
+            strataCount = strata == null ? 1 : e.counts(SumRequest.counts(List.of(strata))).groups().size();
+            psuCount = cluster == null ? Math.toIntExact(e.rows())
+                    : e.counts(SumRequest.counts(strata == null ? List.of(cluster) : List.of(strata, cluster))).groups().size();
+        } else {
+            method = "linearization";
+            strataCount = sk.strataCount;
+            psuCount = sk.psuKeys.size();
+        }
+        double weightSum = 0;
+        for (GroupedSums.Group g : e.sums(SumRequest.of(List.of(), List.of(weights), List.of(Term.one()))).groups()) {
+            weightSum += g.sum(0, 0, 1);
+        }
+        return new Result(e.rows(), strataCount, psuCount, weightSum, method, List.of());
+    }
+
+    /** @return the sampling-weight column (null until {@link #withWeights(String)}) */
+    public String getWeights() {
+        return weights;
+    }
+
+    /** @return the supplied replicate weights, or null for linearization */
+    public ReplicateWeightSpec getReplicateWeights() {
+        return replicates;
+    }
+
+    /** @return the missing-value handling */
+    public MissingValues getMissingValues() {
+        return missing;
+    }
+
+    /** @return the confidence level */
+    public double getConfidenceLevel() {
+        return level;
+    }
+
+    /**
+     * The design's figures on an engine's data, for an estimator finished elsewhere (the engine GLM).
+     * @param e the data
+     * @return rows, strata, PSUs, weight sum and variance method, with no estimates
+     */
+    public Result describe(AggregationEngine e) {
+        requireDesign(e);
+        return figures(e, replicates == null ? skeleton(e) : null);
+    }
+
+    private void requireDesign(AggregationEngine e) {
+        Objects.requireNonNull(e, "engine");
+        if (weights == null) {
+            throw PrevalenceException.invalidArgument("--weights", "an aggregation engine needs a weight column "
+                    + "(--weights W)");
+        }
+        if (replicates == null && cluster == null) {
+            throw PrevalenceException.invalidArgument("--cluster", "linearization on an aggregation engine needs "
+                    + "the PSU column (--cluster PSU); without clusters use --engine memory, or give replicate weights");
+        }
+    }
+
+    /**
+     * The linearization design of an engine's data with one row per PSU, for estimators that push
+     * per-PSU totals of their influence values down (the engine GLM: the PSU totals of
+     * \( A^{-1} x_i s_i \) are \( A^{-1} \) times the PSU score totals).
+     * @param e the data
+     * @return the PSU design (strata, fpc and lonely-PSU rules as the in-JVM path)
+     * @throws PrevalenceException on a replicate-weight configuration, or as {@link #total}
+     */
+    public PsuDesign psuDesign(AggregationEngine e) {
+        requireDesign(e);
+        if (replicates != null) {
+            throw PrevalenceException.invalidArgument("design", "a replicate-weight design has no linearization "
+                    + "variance; use replicateCovariance");
+        }
+        Skeleton sk = skeleton(e);
+        List<String> cols = new ArrayList<>();
+        if (strata != null) {
+            cols.add(strata);
+        }
+        cols.add(cluster);
+        return new PsuDesign(sk, cols);
+    }
+
+    /**
+     * A design whose rows are the PSUs of an engine's data (see {@link #psuDesign}). This class is immutable.
+     */
+    public static final class PsuDesign {
+        private final Skeleton sk;
+        private final List<String> columns;
+
+        private PsuDesign(Skeleton sk, List<String> columns) {
+            this.sk = sk;
+            this.columns = List.copyOf(columns);
+        }
+
+        /** @return the group columns whose values name a PSU: the strata (if any), then the cluster */
+        public List<String> columns() {
+            return columns;
+        }
+
+        /** @return the number of PSUs */
+        public int psus() {
+            return sk.psuKeys.size();
+        }
+
+        /** @return the number of strata */
+        public int strata() {
+            return sk.strataCount;
+        }
+
+        /**
+         * The linearization covariance of the sum of influence vectors, from their PSU totals (the
+         * skeleton's {@link InfluenceVariance#linearizationCovariance}).
+         * @param totals per PSU key (values of {@link #columns()}), that PSU's total of the p influence
+         *     values; PSUs absent total 0
+         * @param p the dimension
+         * @return the p x p covariance
+         */
+        public double[][] covariance(Map<List<String>, double[]> totals, int p) {
+            double[][] z = new double[p][sk.psuKeys.size()];
+            for (Map.Entry<List<String>, double[]> t : totals.entrySet()) {
+                Integer k = sk.psuIndex.get(t.getKey());
+                if (k == null) {
+                    throw new IllegalArgumentException("no PSU " + t.getKey());
+                }
+                for (int a = 0; a < p; a++) {
+                    z[a][k] = t.getValue()[a];
+                }
+            }
+            return InfluenceVariance.of(sk.design).linearizationCovariance(z);
+        }
+
+        /**
+         * @param used the PSU keys with a used row, or null when every row is used
+         * @return the PSUs minus the strata among them (R's {@code degf} of the used rows)
+         */
+        public int degreesOfFreedom(java.util.Set<List<String>> used) {
+            if (used == null) {
+                return sk.design.degreesOfFreedom();
+            }
+            boolean[] seen = new boolean[sk.strataCount];
+            int psus = 0;
+            int strataSeen = 0;
+            for (List<String> key : used) {
+                Integer k = sk.psuIndex.get(key);
+                if (k == null) {
+                    continue;
+                }
+                psus++;
+                if (!seen[sk.psuStratum[k]]) {
+                    seen[sk.psuStratum[k]] = true;
+                    strataSeen++;
+                }
+            }
+            return psus - strataSeen;
+        }
+
+        @Override
+        public String toString() {
+            return "EngineSurvey.PsuDesign[" + psus() + " PSUs, " + strata() + " strata]";
+        }
+    }
+
+    /**
+     * The replicate covariance of a vector statistic (R's {@code svrVar}) from its replicate estimates.
+     * @param theta the replicate estimates [replicate][component], one per replicate-weight column
+     * @param full the full-sample estimates
+     * @return the covariance matrix
+     * @throws PrevalenceException without replicate weights
+     */
+    public double[][] replicateCovariance(double[][] theta, double[] full) {
+        return replicateSummary(0).covariance(theta, full);
+    }
+
+    /**
+     * @param e the data
+     * @param complete the columns whose missing value leaves a row out (none: every row)
+     * @return the rank of the replicate weights of the complete rows minus 1 (R's {@code degf})
+     */
+    public int replicateDegreesOfFreedom(AggregationEngine e, List<String> complete) {
+        replicateSummary(0);
+        return replicateRank(e, List.of(), complete).getOrDefault(List.of(), replicates.columns().size()) - 1;
+    }
+
+    private ReplicateVariance replicateSummary(int df) {
+        if (replicates == null) {
+            throw PrevalenceException.invalidArgument("design", "the design has no replicate weights");
+        }
+        return ReplicateVariance.ofSummary(replicates.type().name().toLowerCase(Locale.ROOT), replicates.scale(),
+                replicates.rscales(), replicates.centre(), df);
+    }
+
+    /** @return the result of a total, mean or ratio with these figures ({@code deff} = deff, deff with replacement) */
+    private static SurveyEstimate result(Linear.Kind kind, String name, Map<String, String> label, double estimate,
+                                         double se, Interval interval, double[] deff, long n, int df, long dropped) {
+        switch (kind) {
+            case TOTAL:
+                return new SurveyTotal.Result(name, label, estimate, se, interval, deff[0], deff[1], n, df, dropped);
+            case MEAN:
+                return new SurveyMean.Result(name, label, estimate, se, interval, deff[0], deff[1], n, df, dropped);
+            default:
+                return new SurveyRatio.Result(name, label, estimate, se, interval, deff[0], deff[1], n, df, dropped);
+        }
     }
 
     private static void requireNumeric(AggregationEngine e, String column, String role) {
@@ -408,7 +852,19 @@ public final class EngineSurvey {
         }
     }
 
-    private PrevalenceException missingValues(AggregationEngine e, Dom d, List<String> cols) {
+    private static PrevalenceException missingValues(AggregationEngine e, Dom d, List<String> cols) {
+        return missingValues(e, cols, d.dropped, " of " + Linear.domainText(d.label));
+    }
+
+    /**
+     * The error for rows with a missing value where none may be, the same on every engine path.
+     * @param e the data
+     * @param cols the columns that must be complete; the message names the first with a missing value
+     * @param rows the number of incomplete rows
+     * @param of what the rows belong to, e.g. {@code " of domain ..."} (empty for the whole data)
+     * @return the error (INVALID_DATA, naming the column; the remedy: drop them or fill them in)
+     */
+    public static PrevalenceException missingValues(AggregationEngine e, List<String> cols, long rows, String of) {
         String col = cols.get(0);
         for (String c : cols) {
             GroupedSums s = e.sums(new SumRequest(List.of(), List.of(), List.of(), List.of(c)));
@@ -418,8 +874,7 @@ public final class EngineSurvey {
             }
         }
         return new PrevalenceException(PrevalenceException.Kind.INVALID_DATA, "column '" + col + "'",
-                String.format(Locale.ROOT, "column '%s': %d rows of %s have a missing value", col, d.dropped,
-                        Linear.domainText(d.label)),
+                String.format(Locale.ROOT, "column '%s': %d rows%s have a missing value", col, rows, of),
                 new PrevalenceException.Remedy("drop rows with missing values with with(MissingValues.DROP), or fill them in",
                         "drop rows with missing values with --drop-missing, or fill them in"));
     }
@@ -533,8 +988,7 @@ public final class EngineSurvey {
             checkWeights(c, false);
         }
         int designDf = replicateRank(e, List.of()).getOrDefault(List.of(), R) - 1;
-        ReplicateVariance rv = ReplicateVariance.ofSummary(replicates.type().name().toLowerCase(Locale.ROOT),
-                replicates.scale(), replicates.rscales(), replicates.centre(), designDf);
+        ReplicateVariance rv = replicateSummary(designDf);
         int t = terms.size();
         for (int k = 0; k < doms.size(); k++) {
             Dom d = doms.get(k);
@@ -566,10 +1020,15 @@ public final class EngineSurvey {
 
     /** The rank of the replicate weights in each group (R when rows x R^2 exceeds 4e8, as in-JVM). */
     private Map<List<String>, Integer> replicateRank(AggregationEngine e, List<String> groups) {
+        return replicateRank(e, groups, List.of());
+    }
+
+    /** As {@link #replicateRank(AggregationEngine, List)} over the rows complete in {@code complete}. */
+    private Map<List<String>, Integer> replicateRank(AggregationEngine e, List<String> groups, List<String> complete) {
         List<String> cols = replicates.columns();
         int R = cols.size();
         Map<List<String>, Integer> out = new HashMap<>();
-        GroupedSums counts = e.counts(SumRequest.counts(groups));
+        GroupedSums counts = e.sums(new SumRequest(groups, List.of(), List.of(), complete));
         boolean all = true;
         for (GroupedSums.Group g : counts.groups()) {
             if (ReplicateVariance.rankAssumed(g.rows(), R)) {
@@ -591,7 +1050,7 @@ public final class EngineSurvey {
         Map<List<String>, double[]> sums = new HashMap<>();
         for (int from = 0; from < pairs.size(); from += GRAM_CHUNK) {
             int to = Math.min(pairs.size(), from + GRAM_CHUNK);
-            GroupedSums part = e.sums(new SumRequest(groups, List.of(), pairs.subList(from, to), List.of()));
+            GroupedSums part = e.sums(new SumRequest(groups, List.of(), pairs.subList(from, to), complete));
             for (GroupedSums.Group g : part.groups()) {
                 double[] acc = sums.computeIfAbsent(g.keys(), k -> new double[pairs.size()]);
                 System.arraycopy(g.sums(), 0, acc, from, to - from);
@@ -621,6 +1080,7 @@ public final class EngineSurvey {
         final List<List<String>> psuKeys = new ArrayList<>();
         int strataCount;
         LinearizationVariance variance;
+        SurveyDesign design;
         int[] psuStratum;
     }
 
@@ -709,6 +1169,7 @@ public final class EngineSurvey {
                     + ex.getMessage().replaceAll("row \\d+(, column '[^']*')?: ", ""));
         }
         sk.variance = LinearizationVariance.of(d);
+        sk.design = d;
         return sk;
     }
 

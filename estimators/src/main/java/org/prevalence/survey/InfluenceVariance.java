@@ -309,49 +309,7 @@ public final class InfluenceVariance {
      * @return the p x p covariance matrix
      */
     public double[][] replicateCovariance(double[][] theta, double[] full) {
-        ReplicateVariance rep = requireReplicates();
-        int R = rep.replicates();
-        if (theta.length != R) {
-            throw PrevalenceException.invalidArgument("replicates", "need %d replicate estimates, got %d", R, theta.length);
-        }
-        int p = full.length;
-        double[] rs = rep.rscales();
-        double[] c = full.clone();
-        if (rep.centre() != org.prevalence.core.survey.ReplicateCentre.FULL_SAMPLE) {
-            java.util.Arrays.fill(c, 0);
-            int m = 0;
-            for (int r = 0; r < R; r++) {
-                if (rs[r] > 0) {
-                    m++;
-                    for (int a = 0; a < p; a++) {
-                        c[a] += theta[r][a];
-                    }
-                }
-            }
-            for (int a = 0; a < p; a++) {
-                c[a] /= m;
-            }
-        }
-        double[][] cov = new double[p][p];
-        double[] e = new double[p];
-        for (int r = 0; r < R; r++) {
-            for (int a = 0; a < p; a++) {
-                e[a] = theta[r][a] - c[a];
-            }
-            for (int a = 0; a < p; a++) {
-                for (int b = a; b < p; b++) {
-                    cov[a][b] += rs[r] * e[a] * e[b];
-                }
-            }
-        }
-        double s = rep.scale();
-        for (int a = 0; a < p; a++) {
-            for (int b = a; b < p; b++) {
-                cov[a][b] *= s;
-                cov[b][a] = cov[a][b];
-            }
-        }
-        return cov;
+        return requireReplicates().covariance(theta, full);
     }
 
     private ReplicateVariance requireReplicates() {

@@ -440,6 +440,60 @@ public final class ReplicateVariance implements VarianceEngine {
     }
 
     /**
+     * The replicate covariance matrix of a vector statistic (R's {@code svrVar} on a matrix of
+     * replicate estimates): \( s \sum_r c_r (\theta_r - \bar\theta)(\theta_r - \bar\theta)^\top \)
+     * with the overall scale \( s \), the replicate scales \( c_r \) and the centre \( \bar\theta \)
+     * (the full-sample estimate, or the mean of the replicates with \( c_r &gt; 0 \)).
+     * @param theta the replicate estimates [replicate][coefficient]
+     * @param full the full-sample estimates
+     * @return the p x p covariance matrix
+     */
+    double[][] covariance(double[][] theta, double[] full) {
+        int R = replicates;
+        if (theta.length != R) {
+            throw PrevalenceException.invalidArgument("replicates", "need %d replicate estimates, got %d", R, theta.length);
+        }
+        int p = full.length;
+        double[] rs = rscales;
+        double[] c = full.clone();
+        if (centre != ReplicateCentre.FULL_SAMPLE) {
+            java.util.Arrays.fill(c, 0);
+            int m = 0;
+            for (int r = 0; r < R; r++) {
+                if (rs[r] > 0) {
+                    m++;
+                    for (int a = 0; a < p; a++) {
+                        c[a] += theta[r][a];
+                    }
+                }
+            }
+            for (int a = 0; a < p; a++) {
+                c[a] /= m;
+            }
+        }
+        double[][] cov = new double[p][p];
+        double[] e = new double[p];
+        for (int r = 0; r < R; r++) {
+            for (int a = 0; a < p; a++) {
+                e[a] = theta[r][a] - c[a];
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = a; b < p; b++) {
+                    cov[a][b] += rs[r] * e[a] * e[b];
+                }
+            }
+        }
+        double s = scale;
+        for (int a = 0; a < p; a++) {
+            for (int b = a; b < p; b++) {
+                cov[a][b] *= s;
+                cov[b][a] = cov[a][b];
+            }
+        }
+        return cov;
+    }
+
+    /**
      * The replicate variance of one statistic (R's {@code svrVar}).
      * @param theta the replicate estimates (NaN or infinite ones are dropped)
      * @param full the full-sample estimate

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,10 @@ import org.prevalence.core.engine.ConformanceData;
 import org.prevalence.core.survey.ReplicateCentre;
 import org.prevalence.core.survey.ReplicateMethod;
 import org.prevalence.core.survey.ReplicateWeightSpec;
+import org.prevalence.survey.model.EngineGlm;
+import org.prevalence.survey.model.GlmFamily;
+import org.prevalence.survey.model.GlmLink;
+import org.prevalence.survey.model.SurveyGlm;
 import tech.tablesaw.api.Table;
 
 /**
@@ -198,5 +203,139 @@ public abstract class EngineSurveyConformance {
         x = assertThrows(PrevalenceException.class, () -> EngineSurvey.withDefaults().withWeights("w")
                 .withCluster("psu").withStrata("flag").total(engine, "x"));
         assertTrue(x.getMessage().contains("--nest"), x.getMessage());
+    }
+
+    /** Every figure of an engine GLM equal to the in-JVM {@link SurveyGlm} fit of the same design. */
+    private static void assertSameModel(SurveyGlm.Result want, EngineGlm.Result got, String what) {
+        SurveyGlm.Result m = got.getModel();
+        assertEquals(want.getCoefficientNames(), m.getCoefficientNames(), what + ": names");
+        assertEquals(want.getDegreesOfFreedom(), m.getDegreesOfFreedom(), what + ": df");
+        assertEquals(want.getN(), m.getN(), what + ": n");
+        assertEquals(want.getDropped(), m.getDropped(), what + ": dropped");
+        assertEquals(want.getVarianceMethod(), m.getVarianceMethod(), what + ": variance method");
+        Tolerance.assertRelative(want.getDeviance(), m.getDeviance(), REL, what + ": deviance");
+        double[][] cw = want.getCovariance();
+        double[][] cg = m.getCovariance();
+        double[][] nw = want.getNaiveCovariance();
+        double[][] ng = m.getNaiveCovariance();
+        for (int j = 0; j < cw.length; j++) {
+            SurveyGlm.Term a = want.getTerms().get(j);
+            SurveyGlm.Term b = m.getTerms().get(j);
+            String w = what + " " + a.getTerm();
+            Tolerance.assertRelative(a.getEstimate(), b.getEstimate(), REL, w + " estimate");
+            Tolerance.assertRelative(a.getStandardError(), b.getStandardError(), REL, w + " se");
+            Tolerance.assertRelative(a.getPValue(), b.getPValue(), 1e-8, w + " p");
+            Tolerance.assertRelative(a.getConfidenceInterval().lower(), b.getConfidenceInterval().lower(), REL, w + " lower");
+            Tolerance.assertRelative(a.getConfidenceInterval().upper(), b.getConfidenceInterval().upper(), REL, w + " upper");
+            for (int k = 0; k < cw.length; k++) {
+                // covariances relative to the scale of the variances (an off-diagonal entry may be near 0)
+                double scale = Math.sqrt(cw[j][j] * cw[k][k]);
+                assertEquals(cw[j][k], cg[j][k], REL * scale, w + " cov " + k);
+                assertEquals(nw[j][k], ng[j][k], REL * Math.sqrt(nw[j][j] * nw[k][k]), w + " naive cov " + k);
+            }
+        }
+    }
+
+    @Test
+    void glmWithLinearization() {
+        String[] formulas = {"y ~ x + half", "employed ~ x + half", "employed ~ x + offset(half)", "y ~ 0 + x"};
+        GlmFamily[] families = {GlmFamily.GAUSSIAN, GlmFamily.BINOMIAL, GlmFamily.POISSON, GlmFamily.GAUSSIAN};
+        for (boolean fpc : new boolean[] {false, true}) {
+            SurveyDesign d = linearized(fpc);
+            EngineSurvey e = engineLinearized(fpc);
+            for (int k = 0; k < formulas.length; k++) {
+                SurveyGlm.Result want = SurveyGlm.withDefaults().with(families[k]).with(MissingValues.DROP)
+                        .withThreads(1).fit(d, formulas[k]);
+                EngineGlm.Result got = EngineGlm.withDefaults().with(families[k]).fit(engine, e, formulas[k]);
+                assertSameModel(want, got, families[k].label() + " " + formulas[k] + (fpc ? " fpc" : ""));
+                assertEquals(d.psuCount(), got.getDesign().getPsuCount());
+            }
+        }
+        SurveyDesign d = linearized(false).with(LonelyPsu.ADJUST);
+        assertSameModel(SurveyGlm.withDefaults().with(GlmFamily.QUASIBINOMIAL).withThreads(1).fit(d, "employed ~ x"),
+                EngineGlm.withDefaults().with(GlmFamily.QUASIBINOMIAL).fit(engine,
+                        engineLinearized(false).with(LonelyPsu.ADJUST), "employed ~ x"), "quasibinomial");
+    }
+
+    @Test
+    void glmWithReplicateWeights() {
+        for (ReplicateMethod type : List.of(ReplicateMethod.JKN, ReplicateMethod.SDR)) {
+            for (ReplicateCentre c : ReplicateCentre.values()) {
+                ReplicateWeightSpec s = spec(type, c);
+                SurveyDesign d = replicated(s);
+                EngineSurvey e = EngineSurvey.withDefaults().withWeights("w").withReplicateWeights(s)
+                        .with(MissingValues.DROP);
+                assertSameModel(SurveyGlm.withDefaults().with(MissingValues.DROP).withThreads(1).fit(d, "y ~ x + half"),
+                        EngineGlm.withDefaults().fit(engine, e, "y ~ x + half"), "gaussian " + type + " " + c);
+                assertSameModel(SurveyGlm.withDefaults().with(GlmFamily.BINOMIAL).withThreads(1).fit(d,
+                        "employed ~ x"), EngineGlm.withDefaults().with(GlmFamily.BINOMIAL).fit(engine, e,
+                        "employed ~ x"), "binomial " + type + " " + c);
+            }
+        }
+    }
+
+    @Test
+    void glmErrorsNameTheTermOrOption() {
+        EngineSurvey e = engineLinearized(false);
+        EngineGlm g = EngineGlm.withDefaults();
+        PrevalenceException x = assertThrows(PrevalenceException.class, () -> g.fit(engine, e, "y ~ x:half"));
+        assertTrue(x.getMessage().contains("'x:half'") && x.getMessage().contains("--engine memory"), x.getMessage());
+        x = assertThrows(PrevalenceException.class, () -> g.fit(engine, e, "y ~ stratum"));
+        assertTrue(x.getMessage().contains("'stratum'") && x.getMessage().contains("text"), x.getMessage());
+        x = assertThrows(PrevalenceException.class, () -> g.fit(engine, e.with(MissingValues.FAIL), "y ~ x"));
+        assertTrue(x.getMessage().contains("column 'y'") && x.cliMessage().contains("--drop-missing"), x.getMessage());
+        x = assertThrows(PrevalenceException.class, () -> g.with(GlmFamily.BINOMIAL).fit(engine, e, "x ~ half"));
+        assertTrue(x.getMessage().contains("column 'x'") && x.getMessage().contains("[0, 1]"), x.getMessage());
+        x = assertThrows(PrevalenceException.class, () -> g.with(GlmFamily.BINOMIAL).with(GlmLink.PROBIT)
+                .fit(engine, e, "employed ~ x"));
+        assertTrue(x.getMessage().contains("probit") && x.getMessage().contains("--engine memory"), x.getMessage());
+        x = assertThrows(PrevalenceException.class, () -> g.fit(engine, e, "y ~ x + no_such"));
+        assertTrue(x.getMessage().contains("'no_such'"), x.getMessage());
+        x = assertThrows(PrevalenceException.class, () -> g.fit(engine, e, "y ~ x + offset(log(x))"));
+        assertTrue(x.getMessage().contains("offset(log(x))"), x.getMessage());
+    }
+
+    @Test
+    void calibratedDesigns() {
+        // population figures near the sample's weighted ones (sum of w is about 180,000)
+        Map<String, Double> strata = new java.util.LinkedHashMap<>();
+        for (int h = 1; h <= 6; h++) {
+            strata.put("S" + h, 28000.0 + 1000 * h);
+        }
+        PopulationCounts ps = PopulationCounts.of("stratum", strata);
+        CalibrationTotals halves = CalibrationTotals.builder().populationSize(183000)
+                .factor("half", Map.of("0.5", 93000, "1.5", 90000)).build();
+        CalibrationTotals withX = CalibrationTotals.builder().populationSize(189000)
+                .factor("stratum", strata).numeric("x", 1.0e6).build();
+        List<java.util.function.UnaryOperator<SurveyDesign>> ops = List.of(
+                d -> PostStratify.withDefaults().apply(d, ps),
+                d -> Calibration.withDefaults().apply(d, halves),
+                d -> Calibration.withDefaults().with(CalibrationDistance.RAKING).apply(d, halves),
+                d -> Calibration.withDefaults().with(CalibrationDistance.LOGIT).withBounds(0.5, 2).apply(d, withX));
+        List<List<String>> cols = List.of(List.of("stratum"), List.of("half"), List.of("half"), List.of("stratum", "x"));
+        String[] what = {"post-stratified", "linear", "raking", "logit with a numeric variable"};
+        for (boolean fpc : new boolean[] {false, true}) {
+            for (int k = 0; k < ops.size(); k++) {
+                SurveyDesign d = ops.get(k).apply(linearized(fpc));
+                EngineSurvey e = engineLinearized(fpc).withCalibration(cols.get(k), ops.get(k));
+                String w = what[k] + (fpc ? " fpc" : "");
+                assertSame(SurveyTotal.withDefaults().with(MissingValues.DROP).estimateBy(d, "y", "flag"),
+                        e.total(engine, "y", "flag"), "total " + w);
+                assertSame(List.of(SurveyMean.withDefaults().with(MissingValues.DROP).estimate(d, "y")),
+                        e.mean(engine, "y"), "mean " + w);
+                assertSame(SurveyRatio.withDefaults().with(MissingValues.DROP).estimateBy(d, "y", "x", "employed"),
+                        e.ratio(engine, "y", "x", "employed"), "ratio " + w);
+                assertSame(SurveyProportion.withDefaults().estimateBy(d, "employed", "half"),
+                        e.proportion(engine, "employed", "half"), "proportion " + w);
+                EngineSurvey.Result r = e.total(engine, "x");
+                Tolerance.assertRelative(d.weightSum(), r.getWeightSum(), REL, "weight sum " + w);
+                assertEquals(d.psuCount(), r.getPsuCount());
+            }
+        }
+        ReplicateWeightSpec s = spec(ReplicateMethod.JK1, ReplicateCentre.REPLICATE_MEAN);
+        PrevalenceException x = assertThrows(PrevalenceException.class, () -> EngineSurvey.withDefaults()
+                .withWeights("w").withReplicateWeights(s).withCalibration(List.of("stratum"), ops.get(0))
+                .total(engine, "x"));
+        assertTrue(x.getMessage().contains("--engine memory"), x.getMessage());
     }
 }

@@ -114,6 +114,22 @@ public final class ConformanceData {
     }
 
     /**
+     * Writes the data as Parquet the way every engine test does: as CSV ({@link #writeCsv}) in
+     * {@code dir}, then converted by the given reader (DuckDB's, at test time).
+     * @param dir a temporary directory
+     * @param csvToParquet converts a CSV file (first argument) to a Parquet file (second)
+     * @return the Parquet file, {@code dir/data.parquet}
+     * @throws IOException if the CSV file cannot be written
+     */
+    public Path writeParquet(Path dir, java.util.function.BiConsumer<Path, Path> csvToParquet) throws IOException {
+        Path csv = dir.resolve("data.csv");
+        writeCsv(csv);
+        Path parquet = dir.resolve("data.parquet");
+        csvToParquet.accept(csv, parquet);
+        return parquet;
+    }
+
+    /**
      * Writes the data as CSV (header; numbers by {@link Double#toString(double)}, so they are read
      * back exactly; NaN and missing text as empty cells; the logical as {@code true}/{@code false}).
      * @param file the file

@@ -9,10 +9,7 @@ import org.prevalence.survey.EngineSurveyConformance;
 class DuckDbSurveyTest extends EngineSurveyConformance {
     @Override
     protected AggregationEngine open(ConformanceData data, Path dir) throws Exception {
-        Path csv = dir.resolve("data.csv");
-        data.writeCsv(csv);
-        Path parquet = dir.resolve("data.parquet");
-        DuckDbFiles.csvToParquet(csv, parquet);
+        Path parquet = data.writeParquet(dir, DuckDbFiles::csvToParquet);
         return DuckDbEngine.withDefaults().withThreads(2).withMemoryLimit("256MB").withTempDirectory(dir).open(parquet);
     }
 }

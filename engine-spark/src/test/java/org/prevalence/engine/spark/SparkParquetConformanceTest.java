@@ -10,10 +10,7 @@ import org.prevalence.engine.duckdb.DuckDbFiles;
 class SparkParquetConformanceTest extends AggregationEngineConformance {
     @Override
     protected AggregationEngine open(ConformanceData data, Path dir) throws Exception {
-        Path csv = dir.resolve("data.csv");
-        data.writeCsv(csv);
-        Path parquet = dir.resolve("data.parquet");
-        DuckDbFiles.csvToParquet(csv, parquet);
+        Path parquet = data.writeParquet(dir, DuckDbFiles::csvToParquet);
         return SparkEngine.withDefaults().withThreads(1).withShufflePartitions(2).open(parquet);
     }
 }
