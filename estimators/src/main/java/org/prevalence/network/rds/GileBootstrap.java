@@ -254,22 +254,12 @@ public final class GileBootstrap {
                     hist[r - 1]++;
                 }
             }
-            cumRefs = cumulative(hist);
+            cumRefs = RdsCore.cumulative(hist);
             boolean w = bigN < (1L << 20);
             for (double d : classes) {
                 w &= d == Math.rint(d) && d < (1L << 20);
             }
             whole = w;
-        }
-
-        private static double[] cumulative(double[] w) {
-            double[] c = new double[w.length];
-            double s = 0;
-            for (int i = 0; i < w.length; i++) {
-                s += w[i];
-                c[i] = s;
-            }
-            return c;
         }
 
         /** The first index whose cumulative weight reaches u * total, as {@code bsC}. */

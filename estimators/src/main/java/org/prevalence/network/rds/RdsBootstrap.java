@@ -190,7 +190,7 @@ public final class RdsBootstrap {
             cumTrans = new double[k][];
             for (int a = 0; a < k; a++) {
                 double[] row = Arrays.stream(t[a]).sum() < 0.5 ? cj : t[a];
-                cumTrans[a] = cumulative(row);
+                cumTrans[a] = RdsCore.cumulative(row);
             }
             double[] deg = sample.degrees();
             groupDeg = new double[k][];
@@ -199,7 +199,7 @@ public final class RdsBootstrap {
                 final int ga = a;
                 groupDeg[a] = java.util.stream.IntStream.range(0, deg.length).filter(i -> rowGroup[i] == ga)
                         .mapToDouble(i -> deg[i]).toArray();
-                cumDeg[a] = uniform ? cumulative(ones(groupDeg[a].length)) : cumulative(groupDeg[a]);
+                cumDeg[a] = RdsCore.cumulative(uniform ? ones(groupDeg[a].length) : groupDeg[a]);
             }
         }
 
@@ -207,16 +207,6 @@ public final class RdsBootstrap {
             double[] w = new double[n];
             Arrays.fill(w, 1);
             return w;
-        }
-
-        private static double[] cumulative(double[] w) {
-            double[] c = new double[w.length];
-            double s = 0;
-            for (int i = 0; i < w.length; i++) {
-                s += w[i];
-                c[i] = s;
-            }
-            return c;
         }
 
         private static int draw(double[] cum, UniformRandomProvider rng) {

@@ -187,6 +187,17 @@ final class RdsCore {
         return lu.getSolver().solve(new ArrayRealVector(b)).toArray();
     }
 
+    /** The running sums of w (the cumulative weights a draw by inversion searches). */
+    static double[] cumulative(double[] w) {
+        double[] c = new double[w.length];
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            s += w[i];
+            c[i] = s;
+        }
+        return c;
+    }
+
     /**
      * Gile's (2011) successive-sampling weights, as {@code RDS:::gile.ss.weights} with Hajek
      * normalization: the degree distribution of the population is re-estimated from inclusion
