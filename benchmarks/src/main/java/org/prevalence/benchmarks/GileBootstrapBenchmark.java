@@ -16,6 +16,10 @@ import org.prevalence.network.rds.RdsSample;
  * {@code bsC}) took 0.616 s elapsed, the mean of 5 calls (RDS 0.9-10, R 4.2.2; rds_gile.R and
  * rds-gile-expected.csv in the estimators' test resources). Target: at least 100x faster on 2 threads.
  *
+ * <p>Measured (2026-12-04, {@code -f 1 -wi 3 -i 5}, load 1.5-2.2): 57.2 +- 16.1 ms on 1 thread, 71.3 +- 59.3 ms
+ * on 2 (about 10x R, not 100x); before the integer-mass draws the same code took 98 ms CPU against 56 ms now
+ * (1 thread, load 24, identical results).
+ *
  * <p>Run: java -jar benchmarks/target/benchmarks.jar GileBootstrapBenchmark
  */
 public class GileBootstrapBenchmark extends BenchmarkDefaults {
