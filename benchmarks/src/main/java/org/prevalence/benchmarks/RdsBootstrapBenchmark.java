@@ -1,12 +1,5 @@
 package org.prevalence.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -41,29 +34,9 @@ public class RdsBootstrapBenchmark extends BenchmarkDefaults {
 
     @Setup(Level.Trial)
     public void setUp() {
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                RdsBootstrapBenchmark.class.getResourceAsStream("fauxmadrona.csv"), StandardCharsets.UTF_8))) {
-            r.readLine();
-            String line;
-            while ((line = r.readLine()) != null) {
-                rows.add(line.split(","));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int n = rows.size();
-        String[] id = new String[n];
-        String[] rec = new String[n];
-        double[] deg = new double[n];
-        disease = new double[n];
-        for (int i = 0; i < n; i++) {
-            id[i] = rows.get(i)[0];
-            rec[i] = rows.get(i)[1];
-            deg[i] = Double.parseDouble(rows.get(i)[2]);
-            disease[i] = Double.parseDouble(rows.get(i)[3]);
-        }
-        sample = RdsSample.of(id, rec, deg);
+        Fauxmadrona d = Fauxmadrona.load();
+        sample = d.sample;
+        disease = d.disease;
         bootstrap = RdsBootstrap.withDefaults().with(RdsEstimator.withDefaults().with(RdsMethod.valueOf(method)))
                 .withReplicates(1000).withSeed(1234).withThreads(threads);
     }

@@ -1,6 +1,10 @@
 package org.prevalence.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
@@ -93,6 +97,11 @@ final class RdsCommand implements Callable<Integer> {
                     + "and p the estimated proportion (--outcome VAR=LEVEL marks them).")
     Double multiplier;
 
+    @Option(names = "--bottleneck",
+            description = "Also the bottleneck diagnostic (R's bottleneck.plot): the estimate on each seed's "
+                    + "recruitment tree, by wave (JSON bottleneck[{seed, wave, n, estimate}]).")
+    boolean bottleneck;
+
     @Option(names = "--replicates", defaultValue = "1000", paramLabel = "B",
             description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
     int replicates;
@@ -144,7 +153,32 @@ final class RdsCommand implements Callable<Integer> {
                     : Multiplier.estimate(multiplier, r.getEstimate(), Double.NaN, null);
             report = NetworkReport.rds(sample, variable, level, r, null, m);
         }
+        if (bottleneck) {
+            report = withBottleneck(report, sample, est.bottleneck(sample, y));
+        }
         Output.write(common, spec.commandLine().getOut(), report.render(common.format));
         return 0;
+    }
+
+    /** Adds one JSON row and one table line per seed tree and wave: seed id, wave, respondents, estimate. */
+    private static Report withBottleneck(Report report, RdsSample sample, List<RdsEstimator.SeedTree> trees) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        ResultTable t = new ResultTable("seed", "wave", "n", "estimate");
+        for (RdsEstimator.SeedTree tree : trees) {
+            String seed = sample.id(tree.seedRow());
+            double[] est = tree.byWave().estimates();
+            int[] n = tree.byWave().respondents();
+            for (int k = 0; k < est.length; k++) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("seed", seed);
+                m.put("wave", k);
+                m.put("n", n[k]);
+                m.put("estimate", JsonNumbers.of(est[k]));
+                rows.add(m);
+                t.add(seed, Integer.toString(k), Integer.toString(n[k]), Format.number(est[k]));
+            }
+        }
+        String text = Output.fmt("%nBottleneck diagnostic (estimate on each seed's tree, waves 0..k):%n") + t.text();
+        return report.with("bottleneck", rows, text);
     }
 }

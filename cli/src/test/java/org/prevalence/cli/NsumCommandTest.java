@@ -89,4 +89,54 @@ class NsumCommandTest {
                 "--hidden", "clients", "--equal-probability");
         assertEquals(2, noN.code());
     }
+
+    /**
+     * networkreporting's toy networks (tn4, tn3; estimators' toy-tn*.csv and nsum-toy-expected.csv, nsum_toy.R):
+     * every member surveyed, the hidden members' visibility their degree d (perfect reporting). Hand-computed
+     * truth and R's nsum.estimator(tn, d.hat.vals = 'd', y.vals = 'y', deg.ratio = mean(d[hidden]) / mean(d)):
+     * GNSUM = 0.4 of N = 5 on tn4 and 0.2 of 5 on tn3 (the basic NSUM gives 0.5 and 0.4), exactly.
+     */
+    @Test
+    void generalizedOnTheToyNetworksExactly() throws Exception {
+        Path frame = dir.resolve("tn4.csv");
+        Files.writeString(frame, "id,y,d,hidden\n1,1,3,TRUE\n2,1,3,TRUE\n3,2,2,FALSE\n4,1,2,FALSE\n5,1,2,FALSE\n");
+        Path hidden = dir.resolve("tn4-hidden.csv");
+        Files.writeString(hidden, "id,vis,all\n1,3,3\n2,3,3\n");
+        CliTest.Run r = CliTest.run("nsum", frame.toString(), "--hidden", "y", "--equal-probability", "--population",
+                "5", "--generalized", "--hidden-sample", hidden.toString(), "--visibility", "vis", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertEquals("generalized", n.get("estimator").asText());
+        assertEquals(0.4 * 5, n.get("estimate").asDouble(), 1e-12, "tn4 GNSUM");
+        assertEquals(6, n.get("connections").asDouble(), 1e-12, "y_FH = N_F mean(y)");
+        assertEquals(3, n.get("visibility").asDouble(), 1e-12, "mean visibility");
+        assertEquals(5, n.get("n").asInt());
+        assertEquals(2, n.get("hidden_n").asInt());
+        // the visibility by the known-population method: one probe population, the whole frame (size 5)
+        Path known = dir.resolve("all.csv");
+        Files.writeString(known, "name,size\nall,5\n");
+        CliTest.Run p = CliTest.run("nsum", frame.toString(), "--hidden", "y", "--equal-probability", "--population",
+                "5", "--generalized", "--hidden-sample", hidden.toString(), "--known", known.toString(),
+                "--format", "json");
+        assertEquals(0, p.code(), p.err());
+        assertEquals(0.4 * 5, new ObjectMapper().readTree(p.out()).get("estimate").asDouble(), 1e-12, "probes");
+        Path tn3 = dir.resolve("tn3.csv");
+        Files.writeString(tn3, "id,y,d,hidden\n1,0,4,TRUE\n2,1,2,FALSE\n3,1,2,FALSE\n4,1,1,FALSE\n5,1,1,FALSE\n");
+        CliTest.Run m = CliTest.run("nsum", tn3.toString(), "--hidden", "y", "--equal-probability", "--population",
+                "5", "--generalized", "--mean-visibility", "4");
+        assertEquals(0, m.code(), m.err());
+        assertTrue(m.out().contains("Size of y: 1,"), m.out());
+        assertTrue(m.out().contains("Generalized network scale-up: 5 frame respondents"), m.out());
+        CliTest.Run both = CliTest.run("nsum", tn3.toString(), "--hidden", "y", "--equal-probability",
+                "--population", "5", "--generalized");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--hidden-sample"), both.err());
+        CliTest.Run orphan = CliTest.run("nsum", tn3.toString(), "--hidden", "y", "--equal-probability",
+                "--population", "5", "--mean-visibility", "4");
+        assertEquals(2, orphan.code());
+        assertTrue(orphan.err().contains("needs --generalized"), orphan.err());
+        CliTest.Run boot = CliTest.run("nsum", tn3.toString(), "--hidden", "y", "--equal-probability",
+                "--population", "5", "--generalized", "--mean-visibility", "4", "--interval", "bootstrap");
+        assertEquals(2, boot.code());
+    }
 }

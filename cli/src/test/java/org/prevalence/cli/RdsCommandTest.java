@@ -89,6 +89,32 @@ class RdsCommandTest {
     }
 
     @Test
+    void bottleneckByTreeMatchesR() throws Exception {
+        CliTest.Run r = rds(faux(), "--outcome", "disease=1", "--bottleneck", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode b = new ObjectMapper().readTree(r.out()).get("bottleneck");
+        // R 4.2.2, RDS 0.9-10: cumulative.estimate(fauxmadrona[get.seed.id(fauxmadrona) == 194, ], 'disease',
+        // RDS.II.estimates), waves 0..5 (estimators' rds-bottleneck-expected.csv, rds_bottleneck.R)
+        int[] n = {1, 3, 7, 15, 31, 62};
+        double[] est = {1, 0.254237288136, 0.241718889884, 0.15684473028, 0.178419796, 0.126447006715};
+        for (int k = 0; k < n.length; k++) {
+            JsonNode row = b.get(k);
+            assertEquals("194", row.get("seed").asText());
+            assertEquals(k, row.get("wave").asInt());
+            assertEquals(n[k], row.get("n").asInt());
+            Tolerance.assertRelative(est[k], row.get("estimate").asDouble(), 1e-8, "wave " + k);
+        }
+        int total = 0;
+        for (JsonNode row : b) {
+            total += row.get("wave").asInt() == 0 ? 1 : 0;
+        }
+        assertEquals(10, total, "one tree per seed");
+        CliTest.Run t = rds(faux(), "--outcome", "disease=1", "--bottleneck");
+        assertTrue(t.out().contains("Bottleneck diagnostic"), t.out());
+        assertTrue(t.out().contains("0.2542373"), t.out());
+    }
+
+    @Test
     void successiveSamplingNeedsThePopulation() throws Exception {
         Path f = faux();
         CliTest.Run none = rds(f, "--outcome", "disease=1", "--estimator", "ss");

@@ -168,6 +168,7 @@ public final class GileBootstrap {
         private final long bigN;
         private final double[][] ties;   // symmetrized tie counts between groups
         private final double[] cumRefs;  // cumulative weights of the recruit counts 1..max
+        private final boolean whole;     // every degree a whole number: class masses are exact integers
         final int[] sampleClass;
 
         Population(RdsSample sample, RdsEstimator.Groups g, RdsCore.SsMapping map, long bigN) {
@@ -253,17 +254,12 @@ public final class GileBootstrap {
                     hist[r - 1]++;
                 }
             }
-            cumRefs = cumulative(hist);
-        }
-
-        private static double[] cumulative(double[] w) {
-            double[] c = new double[w.length];
-            double s = 0;
-            for (int i = 0; i < w.length; i++) {
-                s += w[i];
-                c[i] = s;
+            cumRefs = RdsCore.cumulative(hist);
+            boolean w = bigN < (1L << 20);
+            for (double d : classes) {
+                w &= d == Math.rint(d) && d < (1L << 20);
             }
-            return c;
+            whole = w;
         }
 
         /** The first index whose cumulative weight reaches u * total, as {@code bsC}. */
@@ -345,6 +341,10 @@ public final class GileBootstrap {
                 pclass[c] = ideg[c] * nb[c];
                 nprop[idis[c]] += nb[c];
             }
+            double[] gmass = new double[groups];   // exact sums of pclass by group when degrees are whole
+            for (int c = 0; c < nc; c++) {
+                gmass[idis[c]] += pclass[c];
+            }
             double np = Arrays.stream(nprop).sum();
             for (int a = 0; a < groups; a++) {
                 nprop[a] /= np;
@@ -353,6 +353,7 @@ public final class GileBootstrap {
                 int j = pick(pclass, rng);
                 out[i] = j;
                 pclass[j] -= ideg[j];
+                gmass[idis[j]] -= ideg[j];
             }
             double[][] ntt = new double[groups][];
             for (int a = 0; a < groups; a++) {
@@ -375,21 +376,28 @@ public final class GileBootstrap {
             int numberFrom = numberOfRecruits(rng);
             int active = 0;
             int count = 0;
-            double[] nprob = new double[nc];
+            int kd = nc / groups;   // the classes of group a are a * kd ... a * kd + kd - 1
             for (int mm = n0; mm < n; mm++) {
                 int thisDis = idis[out[active]];
                 int nextDis = pick(ntt[thisDis], rng);
+                int from = nextDis * kd;
                 double total = 0;
-                for (int c = 0; c < nc; c++) {
-                    nprob[c] = idis[c] == nextDis ? pclass[c] : 0;
-                    total += nprob[c];
+                if (whole) {
+                    total = gmass[nextDis];
+                } else {
+                    for (int c = from; c < from + kd; c++) {
+                        total += pclass[c];
+                    }
                 }
+                int resp;
                 if (total == 0) {   // the group is exhausted: any remaining member
-                    System.arraycopy(pclass, 0, nprob, 0, nc);
                     total = Arrays.stream(pclass).sum();
+                    resp = pick(pclass, 0, nc, total, rng);
+                } else {
+                    resp = pick(pclass, from, from + kd, total, rng);
                 }
-                int resp = pick(nprob, rng);
                 pclass[resp] -= ideg[resp];
+                gmass[idis[resp]] -= ideg[resp];
                 double shrink = (total - ideg[resp]) / total;
                 for (int a = 0; a < groups; a++) {
                     ntt[a][idis[resp]] *= shrink;
@@ -401,6 +409,27 @@ public final class GileBootstrap {
                     numberFrom = numberOfRecruits(rng);
                 }
             }
+        }
+
+        /**
+         * {@link #pick(double[], UniformRandomProvider)} restricted to the indices from..to-1, whose weights sum
+         * to total (the weights outside are taken as 0).
+         */
+        private static int pick(double[] w, int from, int to, double total, UniformRandomProvider rng) {
+            double u = rng.nextDouble() * total;
+            double acc = 0;
+            for (int j = from; j < to; j++) {
+                acc += w[j];
+                if (u <= acc && w[j] > 0) {
+                    return j;
+                }
+            }
+            for (int j = to - 1; j >= from; j--) {
+                if (w[j] > 0) {
+                    return j;
+                }
+            }
+            return 0;
         }
     }
 

@@ -30,21 +30,47 @@ import org.prevalence.core.bootstrap.Resampler;
  */
 public final class RdsBootstrap {
     private static final RdsBootstrap DEFAULT = new RdsBootstrap(RdsEstimator.withDefaults(), Bootstrap.withDefaults(),
-            0.95);
+            0.95, MemberDraw.PROPORTIONAL_TO_DEGREE);
 
     private final RdsEstimator estimator;
     private final Bootstrap bootstrap;
     private final double level;
+    private final MemberDraw draw;
 
-    private RdsBootstrap(RdsEstimator estimator, Bootstrap bootstrap, double level) {
+    /** How a chain member is drawn among the sample's members of its group. */
+    public enum MemberDraw {
+        /**
+         * With probability proportional to degree, as R's {@code RDS} since 0.8-0 (the default): the
+         * replicates' degrees are tilted towards high degree once more, which on the simulator makes the
+         * standard error about 7 % smaller than the with-replacement (iid) one.
+         */
+        PROPORTIONAL_TO_DEGREE,
+        /**
+         * Uniformly, as Salganik (2006) and R's {@code RDS} before 0.8-0: under random mixing the replicates
+         * are then the with-replacement resamples of the (degree, group) pairs.
+         */
+        UNIFORM
+    }
+
+    private RdsBootstrap(RdsEstimator estimator, Bootstrap bootstrap, double level, MemberDraw draw) {
         this.estimator = estimator;
         this.bootstrap = bootstrap;
         this.level = level;
+        this.draw = draw;
+    }
+
+    /**
+     * @param v how chain members are drawn within their group
+     * @return a copy using it
+     */
+    public RdsBootstrap with(MemberDraw v) {
+        return new RdsBootstrap(estimator, bootstrap, level, Objects.requireNonNull(v, "member draw"));
     }
 
     /**
      * Defaults: the default {@link RdsEstimator} (RDS-II), 1,000 replicates, seed
-     * {@link Bootstrap#DEFAULT_SEED}, all cores, level 0.95.
+     * {@link Bootstrap#DEFAULT_SEED}, all cores, level 0.95, members drawn
+     * {@link MemberDraw#PROPORTIONAL_TO_DEGREE} (as R).
      * @return the default bootstrap
      */
     public static RdsBootstrap withDefaults() {
@@ -56,7 +82,7 @@ public final class RdsBootstrap {
      * @return a copy using it
      */
     public RdsBootstrap with(RdsEstimator v) {
-        return new RdsBootstrap(Objects.requireNonNull(v, "estimator"), bootstrap, level);
+        return new RdsBootstrap(Objects.requireNonNull(v, "estimator"), bootstrap, level, draw);
     }
 
     /**
@@ -64,7 +90,7 @@ public final class RdsBootstrap {
      * @return a copy using them
      */
     public RdsBootstrap withReplicates(int v) {
-        return new RdsBootstrap(estimator, bootstrap.withReplicates(Checks.atLeast("replicates", v, 2)), level);
+        return new RdsBootstrap(estimator, bootstrap.withReplicates(Checks.atLeast("replicates", v, 2)), level, draw);
     }
 
     /**
@@ -72,7 +98,7 @@ public final class RdsBootstrap {
      * @return a copy using it
      */
     public RdsBootstrap withSeed(long v) {
-        return new RdsBootstrap(estimator, bootstrap.withSeed(v), level);
+        return new RdsBootstrap(estimator, bootstrap.withSeed(v), level, draw);
     }
 
     /**
@@ -80,7 +106,7 @@ public final class RdsBootstrap {
      * @return a copy using them
      */
     public RdsBootstrap withThreads(int v) {
-        return new RdsBootstrap(estimator, bootstrap.withThreads(v), level);
+        return new RdsBootstrap(estimator, bootstrap.withThreads(v), level, draw);
     }
 
     /**
@@ -88,7 +114,7 @@ public final class RdsBootstrap {
      * @return a copy using it
      */
     public RdsBootstrap withConfidenceLevel(double v) {
-        return new RdsBootstrap(estimator, bootstrap, Checks.level("level", v));
+        return new RdsBootstrap(estimator, bootstrap, Checks.level("level", v), draw);
     }
 
     /**
@@ -99,7 +125,7 @@ public final class RdsBootstrap {
     public Result estimate(RdsSample sample, double[] y) {
         RdsEstimator.Result point = estimator.estimate(sample, y);
         RdsEstimator.Groups g = RdsEstimator.Groups.of(sample, y);
-        Chain chain = new Chain(sample, g);
+        Chain chain = new Chain(sample, g, draw == MemberDraw.UNIFORM);
         RdsMethod method = estimator.getMethod();
         double popSize = estimator.getPopulationSize();
         RdsCore.SsConfig ss = estimator.ssConfig();
@@ -149,7 +175,7 @@ public final class RdsBootstrap {
         private final double[][] cumDeg;       // cumulative degrees of each group's members
         private final Buffer original;
 
-        Chain(RdsSample sample, RdsEstimator.Groups g) {
+        Chain(RdsSample sample, RdsEstimator.Groups g, boolean uniform) {
             k = g.value().length;
             m = sample.recruits() + 1;
             rowGroup = g.group().clone();
@@ -164,7 +190,7 @@ public final class RdsBootstrap {
             cumTrans = new double[k][];
             for (int a = 0; a < k; a++) {
                 double[] row = Arrays.stream(t[a]).sum() < 0.5 ? cj : t[a];
-                cumTrans[a] = cumulative(row);
+                cumTrans[a] = RdsCore.cumulative(row);
             }
             double[] deg = sample.degrees();
             groupDeg = new double[k][];
@@ -173,18 +199,14 @@ public final class RdsBootstrap {
                 final int ga = a;
                 groupDeg[a] = java.util.stream.IntStream.range(0, deg.length).filter(i -> rowGroup[i] == ga)
                         .mapToDouble(i -> deg[i]).toArray();
-                cumDeg[a] = cumulative(groupDeg[a]);
+                cumDeg[a] = RdsCore.cumulative(uniform ? ones(groupDeg[a].length) : groupDeg[a]);
             }
         }
 
-        private static double[] cumulative(double[] w) {
-            double[] c = new double[w.length];
-            double s = 0;
-            for (int i = 0; i < w.length; i++) {
-                s += w[i];
-                c[i] = s;
-            }
-            return c;
+        private static double[] ones(int n) {
+            double[] w = new double[n];
+            Arrays.fill(w, 1);
+            return w;
         }
 
         private static int draw(double[] cum, UniformRandomProvider rng) {

@@ -187,6 +187,17 @@ final class RdsCore {
         return lu.getSolver().solve(new ArrayRealVector(b)).toArray();
     }
 
+    /** The running sums of w (the cumulative weights a draw by inversion searches). */
+    static double[] cumulative(double[] w) {
+        double[] c = new double[w.length];
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            s += w[i];
+            c[i] = s;
+        }
+        return c;
+    }
+
     /**
      * Gile's (2011) successive-sampling weights, as {@code RDS:::gile.ss.weights} with Hajek
      * normalization: the degree distribution of the population is re-estimated from inclusion
@@ -359,8 +370,47 @@ final class RdsCore {
         }
     }
 
-    /** One successive sample of n: each draw picks a remaining unit with probability proportional to degree. */
+    /**
+     * One successive sample of n: each draw picks a remaining unit with probability proportional to degree.
+     * With whole-number degrees the masses are exact integers kept in {@code long}s, and the draw is the same
+     * as {@link #successiveSampleReal}'s to the bit (for an integer a, {@code u < a} iff {@code floor(u) < a}).
+     */
     static long[] successiveSample(double[] classes, long[] nbyclass, int n, UniformRandomProvider rng) {
+        int k = classes.length;
+        long[] deg = new long[k];
+        long[] mass = new long[k];
+        long total = 0;
+        for (int c = 0; c < k; c++) {
+            if (classes[c] != Math.rint(classes[c]) || classes[c] * nbyclass[c] >= 0x1p40) {
+                return successiveSampleReal(classes, nbyclass, n, rng);
+            }
+            deg[c] = (long) classes[c];
+            mass[c] = deg[c] * nbyclass[c];
+            total += mass[c];
+        }
+        long[] out = new long[k];
+        for (int i = 0; i < n; i++) {
+            long u = (long) (rng.nextDouble() * total);
+            int j = k - 1;   // scan from the largest degree
+            long acc = mass[j];
+            while (u >= acc && j > 0) {
+                acc += mass[--j];
+            }
+            if (u >= acc) {   // u rounded up to the total: the largest class left
+                j = k - 1;
+                while (mass[j] == 0) {
+                    j--;
+                }
+            }
+            out[j]++;
+            mass[j] -= deg[j];
+            total -= deg[j];
+        }
+        return out;
+    }
+
+    /** {@link #successiveSample} for degrees that are not all whole numbers. */
+    static long[] successiveSampleReal(double[] classes, long[] nbyclass, int n, UniformRandomProvider rng) {
         int k = classes.length;
         long[] left = nbyclass.clone();
         double[] mass = new double[k];

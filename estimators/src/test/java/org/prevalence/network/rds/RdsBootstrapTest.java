@@ -44,4 +44,26 @@ class RdsBootstrapTest {
         assertEquals(ss.withThreads(1).estimate(d.sample, d.disease).getStandardError(),
                 ss.withThreads(2).estimate(d.sample, d.disease).getStandardError(), 0.0, "SS");
     }
+
+    @Test
+    void uniformMemberDrawEqualsRsWhenDegreesAreEqual() {
+        RdsData d = RdsData.load("fauxmadrona");
+        double[] same = new double[d.sample.size()];
+        java.util.Arrays.fill(same, 7);
+        String[] id = new String[same.length];
+        String[] rec = new String[same.length];
+        for (int i = 0; i < same.length; i++) {
+            id[i] = d.sample.id(i);
+            rec[i] = d.sample.isSeed(i) ? "seed" : d.sample.id(d.sample.recruiterRow(i));
+        }
+        RdsSample equal = RdsSample.of(id, rec, same);
+        RdsBootstrap b = RdsBootstrap.withDefaults().withReplicates(200).withSeed(11);
+        // every degree equal: a draw proportional to degree is a uniform draw, replicate for replicate
+        assertEquals(b.estimate(equal, d.disease).getStandardError(),
+                b.with(RdsBootstrap.MemberDraw.UNIFORM).estimate(equal, d.disease).getStandardError(), 0.0);
+        // unequal degrees: thread-invariant (its coverage is HiddenPopulationCoverageTest's)
+        RdsBootstrap u = b.with(RdsBootstrap.MemberDraw.UNIFORM);
+        assertEquals(u.withThreads(1).estimate(d.sample, d.disease).getStandardError(),
+                u.withThreads(2).estimate(d.sample, d.disease).getStandardError(), 0.0);
+    }
 }
