@@ -98,7 +98,7 @@ class LinkageCoverageTest {
     @Test
     void coverageOfTheTrueN() {
         LogLinearMse mse = LogLinearMse.withDefaults().withModel("main").with(MseInterval.PROFILE_MULTINOMIAL);
-        String[] names = {"oracle", "naive", "averaging", "correction", "corr-true"};
+        String[] names = {"oracle", "naive", "averaging", "correction", "corr-draws", "corr-true"};
         int[] covered = new int[names.length];
         double[] sum = new double[names.length];
         double[] width = new double[names.length];
@@ -118,7 +118,11 @@ class LinkageCoverageTest {
             }
             ListOverlapTable truth = ListOverlapTable.fromLongForm(rec.listNames(), ids, lists);
             ListOverlapTable linked = r.table().orElseThrow();
-            LinkageSampler.ErrorRates e = LinkageSampler.errorRates(r);
+            LinkageSampler.RateModel rm = LinkageSampler.rateModel(r);
+            LinkageSampler.ErrorRates e = rm.point();
+            List<LinkageSampler.ErrorRates> rd = LinkageSampler.withDefaults().withDraws(DRAWS).withSeed(w).rateDraws(rm);
+            double[] ad = rd.stream().mapToDouble(LinkageSampler.ErrorRates::alpha).toArray();
+            double[] bd = rd.stream().mapToDouble(LinkageSampler.ErrorRates::beta).toArray();
             double[] t = trueRates(world, r);
             alphaGap += e.alpha() - t[0];
             PopulationEstimate[] est = {
@@ -127,6 +131,7 @@ class LinkageCoverageTest {
                 LinkageAveraging.withDefaults().estimate(LinkageSampler.withDefaults().withDraws(DRAWS).withSeed(w)
                         .withThreads(1).tables(r), mse::estimate),
                 LinkageCorrection.withDefaults().estimate(linked, e.alpha(), e.beta(), mse::estimate),
+                LinkageCorrection.withDefaults().estimate(linked, e.alpha(), e.beta(), ad, bd, mse::estimate),
                 LinkageCorrection.withDefaults().estimate(linked, t[0], t[1], mse::estimate)};
             for (int k = 0; k < est.length; k++) {
                 Interval iv = est[k].getConfidenceInterval();
@@ -138,7 +143,7 @@ class LinkageCoverageTest {
             }
             if (w == 0) {
                 System.out.printf("world 0: N %d, %d records, observed %d (linked %d); model %s, true alpha %.4f beta %.5f%n",
-                        world.people(), rec.size(), truth.observedTotal(), linked.observedTotal(), e, t[0], t[1]);
+                        world.people(), rec.size(), truth.observedTotal(), linked.observedTotal(), rm, t[0], t[1]);
             }
         }
         System.out.printf("%d worlds of %d people, %.0f s; mean model alpha - true alpha %.4f%n", WORLDS, PEOPLE,
@@ -150,7 +155,7 @@ class LinkageCoverageTest {
         double oracle = covered[0] / (double) WORLDS;
         assertTrue(oracle >= 0.85 && oracle <= 0.99, "oracle coverage " + oracle);
         double naiveBias = Math.abs(sum[1] / WORLDS / PEOPLE - 1);
-        double trueRatesBias = Math.abs(sum[4] / WORLDS / PEOPLE - 1);
+        double trueRatesBias = Math.abs(sum[5] / WORLDS / PEOPLE - 1);
         assertTrue(trueRatesBias < naiveBias, "bias at the true rates " + trueRatesBias + ", naive " + naiveBias);
     }
 }
