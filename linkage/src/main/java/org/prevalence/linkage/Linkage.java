@@ -242,15 +242,7 @@ public final class Linkage {
      */
     static Unblocked unblocked(CaseRecords records, long[] codes, Clusterer.PairScore model) {
         int n = records.size();
-        long[] perList = new long[records.listNames().size()];
-        for (int i = 0; i < n; i++) {
-            perList[records.list(i)]++;
-        }
-        double cross = (double) n * n;
-        for (long c : perList) {
-            cross -= (double) c * c;
-        }
-        cross /= 2;
+        double cross = crossListPairs(records);
         long candidateCross = 0;
         for (long code : codes) {
             candidateCross += records.list((int) (code >>> 32)) != records.list((int) code) ? 1 : 0;
@@ -306,6 +298,22 @@ public final class Linkage {
         double var = size > 1 ? Math.max(0, (sumSq - size * mean * mean) / (size - 1)) : 0;
         double fpc = Math.max(0, 1 - size / outside);
         return new Unblocked((long) outside, size, outside * mean, outside * Math.sqrt(var * fpc / size));
+    }
+
+    /**
+     * @param records case records
+     * @return the number of record pairs on different lists, \( (n^2 - \sum_k n_k^2) / 2 \)
+     */
+    static double crossListPairs(CaseRecords records) {
+        long[] perList = new long[records.listNames().size()];
+        for (int i = 0; i < records.size(); i++) {
+            perList[records.list(i)]++;
+        }
+        double cross = (double) records.size() * records.size();
+        for (long c : perList) {
+            cross -= (double) c * c;
+        }
+        return cross / 2;
     }
 
     /**

@@ -271,17 +271,11 @@ public final class LinkageSampler {
                 tb += prob[p];
             }
         }
-        int n = r.records().size();
-        long[] perList = new long[r.records().listNames().size()];
-        for (int i = 0; i < n; i++) {
-            perList[r.records().list(i)]++;
+        double crossPairs = Linkage.crossListPairs(r.records());
+        long later = 0;
+        for (int i = 0; i < r.records().size(); i++) {
+            later += r.records().list(i) > 0 ? 1 : 0;
         }
-        double crossPairs = (double) n * n;
-        for (long c : perList) {
-            crossPairs -= (double) c * c;
-        }
-        crossPairs /= 2;
-        long later = n - perList[0];
         Linkage.Unblocked u = r.unblocked();
         double mu = u.expectedMatches();
         double[] fs = r.parameters().errorRates(r.threshold());
