@@ -49,6 +49,7 @@ class LinkageCoverageTest {
     private static final int WORLDS = Integer.getInteger("prevalence.linkageWorlds", 200);
     private static final int PEOPLE = Integer.getInteger("prevalence.linkagePeople", 1000);
     private static final int DRAWS = 20;
+    private static final int FIRST = Integer.getInteger("prevalence.linkageFirstWorld", 0);
 
     /**
      * The rates a perfect clerical review would give: alpha, the share of cross-list pairs of one person that the
@@ -104,7 +105,7 @@ class LinkageCoverageTest {
         double[] width = new double[names.length];
         long start = System.nanoTime();
         double alphaGap = 0;
-        for (int w = 0; w < WORLDS; w++) {
+        for (int w = FIRST; w < FIRST + WORLDS; w++) {
             SyntheticLists.World world = SyntheticLists.withDefaults().withPeople(PEOPLE).withHeterogeneity(1e-9)
                     .withSeed(1000 + w).generate();
             CaseRecords rec = world.records();
@@ -141,9 +142,9 @@ class LinkageCoverageTest {
                     covered[k] += iv.contains(world.people()) ? 1 : 0;
                 }
             }
-            if (w == 0) {
-                System.out.printf("world 0: N %d, %d records, observed %d (linked %d); model %s, true alpha %.4f beta %.5f%n",
-                        world.people(), rec.size(), truth.observedTotal(), linked.observedTotal(), rm, t[0], t[1]);
+            if (w == FIRST) {
+                System.out.printf("world %d: N %d, %d records, observed %d (linked %d); model %s, true alpha %.4f beta %.5f%n",
+                        w, world.people(), rec.size(), truth.observedTotal(), linked.observedTotal(), rm, t[0], t[1]);
             }
         }
         System.out.printf("%d worlds of %d people, %.0f s; mean model alpha - true alpha %.4f%n", WORLDS, PEOPLE,
