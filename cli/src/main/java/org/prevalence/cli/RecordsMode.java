@@ -52,9 +52,19 @@ final class RecordsMode {
             rows.add(new Row("averaging", averaging.estimate(sampler.tables(r), e::estimate)));
         }
         if (methods.contains(RecordsOptions.Uncertainty.CORRECTION)) {
-            rates = givenRates != null ? givenRates : LinkageSampler.errorRates(r);
-            rows.add(new Row("correction", LinkageCorrection.withDefaults().estimate(table, rates.alpha(), rates.beta(),
-                    e::estimate)));
+            if (givenRates != null) {
+                rates = givenRates;
+                rows.add(new Row("correction", LinkageCorrection.withDefaults().estimate(table, rates.alpha(), rates.beta(),
+                        e::estimate)));
+            } else {
+                // the model's rates are estimates: their error is carried into the interval by the sampler's rate draws
+                LinkageSampler.RateModel model = LinkageSampler.rateModel(r);
+                rates = model.point();
+                List<LinkageSampler.ErrorRates> draws = sampler.rateDraws(model);
+                rows.add(new Row("correction", LinkageCorrection.withDefaults().estimate(table, rates.alpha(), rates.beta(),
+                        draws.stream().mapToDouble(LinkageSampler.ErrorRates::alpha).toArray(),
+                        draws.stream().mapToDouble(LinkageSampler.ErrorRates::beta).toArray(), e::estimate)));
+            }
         }
         ResultTable csv = new ResultTable("linkage", "method", "model", "observed", "estimate", "lower", "upper", "level",
                 "interval_method", "status");

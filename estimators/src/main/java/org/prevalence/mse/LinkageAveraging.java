@@ -59,10 +59,7 @@ public final class LinkageAveraging {
      * @return a copy using it
      */
     public LinkageAveraging withConfidenceLevel(double v) {
-        if (!(v > 0 && v < 1)) {
-            throw PrevalenceException.invalidArgument("confidence level", "must be in (0, 1), got %s", v);
-        }
-        return new LinkageAveraging(v);
+        return new LinkageAveraging(org.prevalence.core.Checks.level("confidence level", v));
     }
 
     /**

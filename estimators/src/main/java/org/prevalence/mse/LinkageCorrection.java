@@ -34,8 +34,13 @@ import org.prevalence.core.lists.ListOverlapTable;
  * \( \beta \), falsely linked to a single-list record of an earlier list \( j &lt; k \), each with
  * probability \( 1/(k-1) \): one unit \( \{j, k\} \) replaces the units \( \{j\} \) and \( \{k\} \). For two
  * lists this is Ding and Fienberg's model, \( E[m^{obs}] = \alpha m + \beta (n_2 - m) \), whose
- * Lincoln-Petersen estimate is \( n_1 n_2 (\alpha - \beta) / (m^{obs} - \beta n_2) \). The interval is the
- * chosen estimator's on the corrected table, with \( \alpha, \beta \) taken as known.
+ * Lincoln-Petersen estimate is \( n_1 n_2 (\alpha - \beta) / (m^{obs} - \beta n_2) \). Given the rates alone,
+ * the interval is the chosen estimator's on the corrected table, with \( \alpha, \beta \) taken as known.
+ * Given rates drawn from their estimation distribution as well ({@link #estimate(ListOverlapTable, double,
+ * double, double[], double[], Function)}), the table is corrected once per drawn pair and the estimates are
+ * combined by the law of total variance ({@link LinkageAveraging#combine}, Rubin 1987), so that the interval
+ * carries the rates' uncertainty (Di Consiglio and Tuoto 2015, section 4: the variance of N has a term for the
+ * estimation of alpha and beta); the estimate is the combined one.
  *
  * <p>References: <ol>
  * <li>Ding, Y. and Fienberg, S.E. (1994). Dual system estimation of census undercount in the presence
@@ -76,6 +81,51 @@ public final class LinkageCorrection {
         long[] counts = round(corrected);
         ListOverlapTable t = ListOverlapTable.ofMaskCounts(observed.listNames(), counts);
         return new Result(estimator.apply(t), observed, t, corrected, alpha, beta);
+    }
+
+    /**
+     * The correction with the rates' estimation error carried into the interval (see the class description):
+     * the corrected table at (alpha, beta) is the one reported, and the estimate, standard error and interval
+     * are those of the draws combined.
+     *
+     * @param observed the overlap table of the linked records
+     * @param alpha the estimated link rate, in (0, 1]
+     * @param beta the estimated false-link rate, in [0, alpha)
+     * @param alphaDraws the link rate of each draw (at least 2)
+     * @param betaDraws the false-link rate of each draw (as many)
+     * @param estimator the configured MSE estimator run on each corrected table
+     * @return the corrected estimate
+     * @throws PrevalenceException for rates out of range, draws of unequal length or fewer than two, or fewer than
+     *     two draws whose rates could have produced this table
+     */
+    public Result estimate(ListOverlapTable observed, double alpha, double beta, double[] alphaDraws, double[] betaDraws,
+                           Function<ListOverlapTable, ? extends PopulationEstimate> estimator) {
+        Objects.requireNonNull(estimator, "estimator");
+        if (alphaDraws.length != betaDraws.length || alphaDraws.length < 2) {
+            throw PrevalenceException.invalidArgument("rate draws", "need at least 2 drawn (alpha, beta) pairs of equal "
+                    + "length, got %d alphas and %d betas", alphaDraws.length, betaDraws.length);
+        }
+        Result point = estimate(observed, alpha, beta, estimator);
+        List<PopulationEstimate> fits = new ArrayList<>(alphaDraws.length);
+        int refused = 0;
+        for (int s = 0; s < alphaDraws.length; s++) {
+            try {
+                fits.add(estimate(observed, alphaDraws[s], betaDraws[s], estimator).getFit());
+            } catch (PrevalenceException e) {
+                if (e.what() != PrevalenceException.Kind.NOT_ESTIMABLE) {
+                    throw e;
+                }
+                refused++;   // the drawn rates cannot have produced this table: a draw outside the rates' support
+            }
+        }
+        if (fits.size() < 2) {
+            throw PrevalenceException.notEstimable("rate draws", "only %d of %d drawn (alpha, beta) pairs could have produced "
+                    + "this table", fits.size(), alphaDraws.length);
+        }
+        double level = point.getConfidenceInterval() != null ? point.getConfidenceInterval().level() : 0.95;
+        LinkageAveraging.Result combined = LinkageAveraging.withDefaults().withConfidenceLevel(level).combine(fits);
+        return new Result(point.fit, observed, point.corrected, point.correctedCounts, alpha, beta, combined, refused,
+                alphaDraws.length);
     }
 
     /**
@@ -236,9 +286,24 @@ public final class LinkageCorrection {
         private final double[] correctedCounts;
         private final double alpha;
         private final double beta;
+        private final LinkageAveraging.Result combined;
+        private final List<Warning> warnings;
 
         Result(PopulationEstimate fit, ListOverlapTable observed, ListOverlapTable corrected, double[] correctedCounts,
                double alpha, double beta) {
+            this(fit, observed, corrected, correctedCounts, alpha, beta, null, 0, 0);
+        }
+
+        Result(PopulationEstimate fit, ListOverlapTable observed, ListOverlapTable corrected, double[] correctedCounts,
+               double alpha, double beta, LinkageAveraging.Result combined, int refused, int drawn) {
+            this.combined = combined;
+            List<Warning> ws = new ArrayList<>(combined == null ? fit.getWarnings() : combined.getWarnings());
+            if (refused > 0) {
+                ws.add(Warning.of(Warning.Kind.INCOMPLETE, String.format(Locale.ROOT,
+                        "%d of %d drawn (alpha, beta) pairs could not have produced this table and were left out", refused,
+                        drawn), "rate draws left out"));
+            }
+            this.warnings = List.copyOf(ws);
             this.fit = fit;
             this.observed = observed;
             this.corrected = corrected;
@@ -264,20 +329,24 @@ public final class LinkageCorrection {
             return fit.getObserved();
         }
 
+        /** @return the estimate on the corrected table, or with rate draws the draws' mean */
         @Override
         public double getEstimate() {
-            return fit.getEstimate();
+            return combined == null ? fit.getEstimate() : combined.getEstimate();
         }
 
         @Override
         public double getStandardError() {
-            return fit.getStandardError();
+            return combined == null ? fit.getStandardError() : combined.getStandardError();
         }
 
-        /** @return the estimator's interval on the corrected table (alpha and beta taken as known) */
+        /**
+         * @return the estimator's interval on the corrected table (alpha and beta taken as known), or with rate
+         *     draws the combined interval that carries their estimation error
+         */
         @Override
         public Interval getConfidenceInterval() {
-            return fit.getConfidenceInterval();
+            return combined == null ? fit.getConfidenceInterval() : combined.getConfidenceInterval();
         }
 
         @Override
@@ -287,15 +356,21 @@ public final class LinkageCorrection {
 
         @Override
         public Status getStatus() {
-            return fit.getStatus();
+            Status st = combined == null ? fit.getStatus() : combined.getStatus();
+            return st == Status.OK && !warnings.isEmpty() ? Status.WARNING : st;
         }
 
         @Override
         public List<Warning> getWarnings() {
-            return fit.getWarnings();
+            return warnings;
         }
 
-        /** @return the estimator's result on the corrected table */
+        /** @return the combination over the rate draws, if the rates' error was carried (else empty) */
+        public java.util.Optional<LinkageAveraging.Result> getRateDraws() {
+            return java.util.Optional.ofNullable(combined);
+        }
+
+        /** @return the estimator's result on the corrected table at the estimated rates */
         public PopulationEstimate getFit() {
             return fit;
         }
@@ -331,6 +406,12 @@ public final class LinkageCorrection {
             s.add("alpha " + Format.number(alpha));
             s.add("beta " + Format.number(beta));
             s.add("observed table " + observed.observedTotal() + " cases, corrected " + corrected.observedTotal());
+            if (combined != null && combined.getConfidenceInterval() != null) {
+                s.add(String.format(Locale.ROOT, "rate draws %d: N = %s, %s%% interval (%s, %s)", combined.getDrawsUsed(),
+                        Format.number(combined.getEstimate()), Format.percent(combined.getConfidenceInterval().level()),
+                        Format.number(combined.getConfidenceInterval().lower()),
+                        Format.number(combined.getConfidenceInterval().upper())));
+            }
             return String.format(Locale.ROOT, "LinkageCorrection.Result[%s; %s]", String.join(", ", s), fit);
         }
     }

@@ -179,6 +179,32 @@ class LinkageErrorTest {
     }
 
     @Test
+    void correctionWithRateDrawsCombinesTheCorrectedEstimates() {
+        // the table of correctionHandWorkedTwoLists; Lincoln-Petersen at (0.9, 0.1) is 160 and at (0.8, 0) is
+        // 8000 * 0.8 / 48 = 133.33 (corrected m = 48 / 0.8 = 60, whole counts), so the combined estimate (law of
+        // total expectation) is their mean, 146.67
+        ListOverlapTable obs = ListOverlapTable.ofMaskCounts(List.of("A", "B"), new long[] {0, 52, 32, 48});
+        LinkageCorrection.Result r = LinkageCorrection.withDefaults().estimate(obs, 0.9, 0.1, new double[] {0.9, 0.8},
+                new double[] {0.1, 0}, t -> LincolnPetersen.withDefaults().estimate(t));
+        Tolerance.assertRelative((160 + 8000 * 0.8 / 48) / 2, r.getEstimate(), 1e-12, "N");
+        Tolerance.assertRelative(160, r.getFit().getEstimate(), 1e-12, "N at the point rates");
+        Tolerance.assertRelative(50, r.getCorrectedCounts()[3], 1e-12, "11 at the point rates");
+        assertEquals(2, r.getRateDraws().orElseThrow().getDrawsUsed());
+        assertTrue(r.getRateDraws().orElseThrow().getBetweenVariance() > 0);
+    }
+
+    @Test
+    void correctionWithIdenticalRateDrawsHasNoBetweenVariance() {
+        LogLinearMse mse = LogLinearMse.withDefaults().withModel("main");
+        LinkageCorrection.Result r = LinkageCorrection.withDefaults().estimate(table3(), 1, 0, new double[] {1, 1, 1},
+                new double[] {0, 0, 0}, mse::estimate);
+        assertEquals(mse.estimate(table3()).getEstimate(), r.getEstimate(), 1e-9 * r.getEstimate());
+        assertEquals(0.0, r.getRateDraws().orElseThrow().getBetweenVariance(), 0.0);
+        assertThrows(PrevalenceException.class, () -> LinkageCorrection.withDefaults().estimate(table3(), 1, 0,
+                new double[] {1, 1}, new double[] {0}, mse::estimate));
+    }
+
+    @Test
     void correctionMatrixThreeListsClosedForm() {
         double a = 0.8;
         double b = 0.06;

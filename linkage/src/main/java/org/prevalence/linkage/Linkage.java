@@ -41,6 +41,10 @@ import org.prevalence.linkage.standardise.Standardiser;
  * <p>This class is immutable; a link is seeded and its result does not depend on the thread count.
  */
 public final class Linkage {
+    /** The most cross-list pairs outside the blocking sampled to estimate the matches the blocking missed. */
+    public static final int UNBLOCKED_SAMPLE = 100_000;
+    /** The seed of that sample. */
+    private static final long UNBLOCKED_SEED = 20240607L;
     private static final Linkage DEFAULT = new Linkage(Standardiser.withDefaults(), Blocking.withDefaults(),
             Comparer.withDefaults(), FellegiSunter.withDefaults(), 0.5, ClusterMethod.AVERAGE_LINKAGE, 0.2, 0.8);
     private final Standardiser standardiser;
@@ -223,8 +227,104 @@ public final class Linkage {
         Clusterer c = Clusterer.withDefaults().withThreshold(threshold);
         Clusters cc = c.with(ClusterMethod.CONNECTED_COMPONENTS).cluster(records.size(), left, right, prob, score);
         Clusters al = c.with(ClusterMethod.AVERAGE_LINKAGE).cluster(records.size(), left, right, prob, score);
+        Unblocked unblocked = unblocked(records, codes, (i, j) -> params.probability(comparer.compare(sr, i, j)));
         return new Result(records, pairs, left, right, prob, weight, params, cc, al, tableMethod, reviewLow, reviewHigh,
-                score, codes);
+                score, codes, threshold, unblocked);
+    }
+
+    /**
+     * The expected number of true matches among the cross-list pairs that no blocking rule proposed (the
+     * blocking's recall loss, one minus Christen's "pairs completeness"), estimated from the model on a seeded
+     * simple random sample of those pairs: \( \hat M_U = P_U \bar\pi \), with \( P_U \) the number of such
+     * pairs and \( \bar\pi \) the mean match probability of the sampled ones, and standard error
+     * \( P_U s_\pi / \sqrt{n} \) (all of them are scored when there are at most {@value #UNBLOCKED_SAMPLE}).
+     * References: Christen, P. (2012). Data Matching, section 4.6 (pairs completeness). Springer.
+     */
+    static Unblocked unblocked(CaseRecords records, long[] codes, Clusterer.PairScore model) {
+        int n = records.size();
+        double cross = crossListPairs(records);
+        long candidateCross = 0;
+        for (long code : codes) {
+            candidateCross += records.list((int) (code >>> 32)) != records.list((int) code) ? 1 : 0;
+        }
+        double outside = cross - candidateCross;
+        if (outside <= 0) {
+            return new Unblocked(0, 0, 0, 0);
+        }
+        int[] a;
+        int[] b;
+        if (outside <= UNBLOCKED_SAMPLE) {
+            int size = (int) outside;
+            a = new int[size];
+            b = new int[size];
+            int q = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    if (records.list(i) != records.list(j) && Arrays.binarySearch(codes, (long) i << 32 | j) < 0) {
+                        a[q] = i;
+                        b[q++] = j;
+                    }
+                }
+            }
+        } else {
+            a = new int[UNBLOCKED_SAMPLE];
+            b = new int[UNBLOCKED_SAMPLE];
+            org.apache.commons.rng.UniformRandomProvider g = org.prevalence.core.bootstrap.Bootstrap.generator(UNBLOCKED_SEED, 0);
+            int q = 0;
+            while (q < UNBLOCKED_SAMPLE) {
+                int i = g.nextInt(n);
+                int j = g.nextInt(n);
+                if (i == j || records.list(i) == records.list(j)) {
+                    continue;
+                }
+                int lo = Math.min(i, j);
+                int hi = Math.max(i, j);
+                if (Arrays.binarySearch(codes, (long) lo << 32 | hi) < 0) {
+                    a[q] = lo;
+                    b[q++] = hi;
+                }
+            }
+        }
+        int size = a.length;
+        double[] pi = new double[size];
+        IntStream.range(0, size).parallel().forEach(q -> pi[q] = model.probability(a[q], b[q]));
+        double sum = 0;
+        double sumSq = 0;
+        for (double x : pi) {
+            sum += x;
+            sumSq += x * x;
+        }
+        double mean = sum / size;
+        double var = size > 1 ? Math.max(0, (sumSq - size * mean * mean) / (size - 1)) : 0;
+        double fpc = Math.max(0, 1 - size / outside);
+        return new Unblocked((long) outside, size, outside * mean, outside * Math.sqrt(var * fpc / size));
+    }
+
+    /**
+     * @param records case records
+     * @return the number of record pairs on different lists, \( (n^2 - \sum_k n_k^2) / 2 \)
+     */
+    static double crossListPairs(CaseRecords records) {
+        long[] perList = new long[records.listNames().size()];
+        for (int i = 0; i < records.size(); i++) {
+            perList[records.list(i)]++;
+        }
+        double cross = (double) records.size() * records.size();
+        for (long c : perList) {
+            cross -= (double) c * c;
+        }
+        return cross / 2;
+    }
+
+    /**
+     * The cross-list pairs outside the blocking and the matches expected among them.
+     *
+     * @param pairs the number of cross-list pairs no rule proposed
+     * @param sampled how many of them were scored
+     * @param expectedMatches the estimated number of true matches among them
+     * @param standardError its sampling standard error
+     */
+    public record Unblocked(long pairs, int sampled, double expectedMatches, double standardError) {
     }
 
     @Override
@@ -264,10 +364,15 @@ public final class Linkage {
         private final ListOverlapTable table;
         private final Clusterer.PairScore score;
         private final long[] codes;
+        private final double threshold;
+        private final Unblocked unblocked;
 
         Result(CaseRecords records, CandidatePairs pairs, int[] left, int[] right, double[] prob, double[] weight,
                Parameters parameters, Clusters components, Clusters average, ClusterMethod tableMethod,
-               double reviewLow, double reviewHigh, Clusterer.PairScore score, long[] codes) {
+               double reviewLow, double reviewHigh, Clusterer.PairScore score, long[] codes, double threshold,
+               Unblocked unblocked) {
+            this.threshold = threshold;
+            this.unblocked = unblocked;
             this.score = score;
             this.codes = codes;
             this.records = records;
@@ -325,6 +430,16 @@ public final class Linkage {
         /** @return the clustering method whose clusters the table counts */
         ClusterMethod tableMethod() {
             return tableMethod;
+        }
+
+        /** @return the match probability threshold of the clusterings */
+        public double threshold() {
+            return threshold;
+        }
+
+        /** @return the cross-list pairs outside the blocking and the matches the model expects among them */
+        public Unblocked unblocked() {
+            return unblocked;
         }
 
         /** @return the records linked */

@@ -57,26 +57,31 @@ class LinkageSamplerTest {
                 others[pair.right()]++;
             }
         }
-        double expected = 0;
-        double variance = 0;
-        double linked = 0;
-        int isolated = 0;
+        // at or above the threshold the draw is the pair's own Bernoulli; below it the draws may also add the pair
+        // as one of the model's missed links, so it is linked at least as often as its probability
+        double[] expected = new double[2];
+        double[] variance = new double[2];
+        double[] linked = new double[2];
+        int[] isolated = new int[2];
         for (int p = 0; p < result.pairCount(); p++) {
             Linkage.Result.Pair pair = result.pair(p);
             if (pair.probability() < 0.01 || pair.probability() > 0.99 || others[pair.left()] != 1 || others[pair.right()] != 1) {
                 continue;
             }
-            isolated++;
-            expected += pair.probability() * draws;
-            variance += pair.probability() * (1 - pair.probability()) * draws;
+            int k = pair.probability() >= result.threshold() ? 0 : 1;
+            isolated[k]++;
+            expected[k] += pair.probability() * draws;
+            variance[k] += pair.probability() * (1 - pair.probability()) * draws;
             for (Clusters x : c) {
-                linked += x.cluster(pair.left()) == x.cluster(pair.right()) ? 1 : 0;
+                linked[k] += x.cluster(pair.left()) == x.cluster(pair.right()) ? 1 : 0;
             }
         }
-        System.out.printf("%d isolated uncertain pairs: expected links %.1f (sd %.1f), drawn %.0f%n", isolated, expected,
-                Math.sqrt(variance), linked);
-        assertTrue(isolated >= 5, "isolated uncertain pairs " + isolated);
-        assertEquals(expected, linked, 4 * Math.sqrt(variance));
+        System.out.printf("isolated uncertain pairs: %d above the threshold, expected links %.1f (sd %.1f), drawn %.0f; "
+                + "%d below, expected at least %.1f, drawn %.0f%n", isolated[0], expected[0], Math.sqrt(variance[0]),
+                linked[0], isolated[1], expected[1], linked[1]);
+        assertTrue(isolated[0] >= 5, "isolated uncertain pairs above the threshold " + isolated[0]);
+        assertEquals(expected[0], linked[0], 4 * Math.sqrt(variance[0]));
+        assertTrue(linked[1] >= expected[1] - 4 * Math.sqrt(variance[1]), "below the threshold " + linked[1]);
         long min = Long.MAX_VALUE;
         long max = 0;
         for (ListOverlapTable t : LinkageSampler.withDefaults().withDraws(40).tables(result)) {
@@ -114,9 +119,25 @@ class LinkageSamplerTest {
         LinkageSampler.ErrorRates e = LinkageSampler.errorRates(result);
         double trueAlpha = (double) keptPairs / truePairs;
         System.out.printf("%s; true link rate %.4f (%d of %d cross-list pairs)%n", e, trueAlpha, keptPairs, truePairs);
-        // the model's rate counts only the matches blocking found, with the model's own confidence: it overstates
-        // the true rate (here 0.990 against 0.919), so the correction it drives under-corrects (reported, not hidden)
+        // the model's rate (Fellegi-Sunter FNR and the blocking's loss, rateModel) still overstates the true rate on
+        // this world with capture heterogeneity: 0.971 against 0.929 (the former sum of the candidates'
+        // probabilities gave 0.990); on the coverage worlds of LinkageCoverageTest the mean gap is about 0.001
+        // (reported, not hidden)
         assertTrue(e.alpha() >= trueAlpha - 0.01 && e.alpha() <= 1, "alpha " + e.alpha() + " true " + trueAlpha);
         assertTrue(e.beta() >= 0 && e.beta() < 0.05, "beta " + e.beta());
+    }
+
+    @Test
+    void mergedJoinsTheClustersOfEachPair() {
+        // records 0-1 linked; merging the clusters of (2, 3) and then (3, 1) leaves one cluster {0, 1, 2, 3} and {4}
+        org.prevalence.linkage.cluster.Clusters c = org.prevalence.linkage.cluster.Clusterer.withDefaults()
+                .with(org.prevalence.linkage.cluster.ClusterMethod.CONNECTED_COMPONENTS)
+                .cluster(5, new int[] {0}, new int[] {1}, new double[] {0.9}, (i, j) -> 0);
+        assertEquals(4, c.count());
+        org.prevalence.linkage.cluster.Clusters m = c.merged(new int[] {2, 3}, new int[] {3, 1});
+        assertEquals(2, m.count());
+        assertEquals(m.cluster(0), m.cluster(2));
+        assertEquals(m.cluster(1), m.cluster(3));
+        assertTrue(m.cluster(4) != m.cluster(0));
     }
 }

@@ -31,6 +31,41 @@ public final class Clusters {
         this.count = c;
     }
 
+    /**
+     * @param a the first record of each pair of clusters to merge
+     * @param b the second
+     * @return a copy with the clusters of {@code a[k]} and {@code b[k]} merged, for every k
+     */
+    public Clusters merged(int[] a, int[] b) {
+        int[] parent = new int[count];
+        for (int c = 0; c < count; c++) {
+            parent[c] = c;
+        }
+        for (int k = 0; k < a.length; k++) {
+            int x = root(parent, clusterOf[a[k]]);
+            int y = root(parent, clusterOf[b[k]]);
+            parent[Math.max(x, y)] = Math.min(x, y);
+        }
+        int[] roots = new int[clusterOf.length];
+        int[] first = new int[count];
+        Arrays.fill(first, -1);
+        for (int i = 0; i < clusterOf.length; i++) {
+            int r = root(parent, clusterOf[i]);
+            if (first[r] < 0) {
+                first[r] = i;
+            }
+            roots[i] = first[r];
+        }
+        return new Clusters(method, roots);
+    }
+
+    private static int root(int[] parent, int c) {
+        while (parent[c] != c) {
+            c = parent[c];
+        }
+        return c;
+    }
+
     /** @return the method that made these clusters */
     public ClusterMethod method() {
         return method;
