@@ -26,12 +26,15 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * on those cells (R's {@code qr} rank, tolerance 1e-7). Codes: 0 both fine, 1 MLE does not exist,
  * 2 not identifiable, 3 both.
  *
+ * <p>{@link #designOptimum} solves the same program for any design matrix: list-by-covariate interactions,
+ * orthogonal-polynomial years, and structural zeros (their cells left out of the rows).
+ *
  * <p>References: Fienberg, S.E. and Rinaldo, A. (2012). Maximum likelihood estimation in log-linear
  * models. Ann. Statist. 40, 996-1023. doi:10.1214/12-AOS986
  */
-final class Existence {
+public final class Existence {
     /** The optimum below which the LP is taken as 0 (lpSolve reports exact zeros). */
-    static final double LP_ZERO = 1e-9;
+    public static final double LP_ZERO = 1e-9;
 
     private Existence() {
     }
@@ -76,10 +79,37 @@ final class Existence {
             row[n] = ones;
             cons.add(new LinearConstraint(row, Relationship.EQ, t));
         }
+        return simplex(obj, cons);
+    }
+
+    /** commons-math3's simplex on the program's constraints. */
+    private static double simplex(double[] obj, List<LinearConstraint> cons) {
         PointValuePair p = new SimplexSolver(1e-9, 10, 1e-12).optimize(new MaxIter(10_000),
                 new LinearObjectiveFunction(obj, 0), new LinearConstraintSet(cons), GoalType.MAXIMIZE,
                 new NonNegativeConstraint(true));
         return p.getValue();
+    }
+
+    /**
+     * The existence program for a general design: \( \max s \) subject to \( X^T u = X^T y \),
+     * \( u \ge s \), over the cells in the likelihood, by the dense simplex of {@code FastLp} (commons-math3's
+     * {@code SimplexSolver} returns 0 on some such designs with negative entries where the optimum is positive,
+     * see ExistenceTest).
+     * @param x the design, column-major, {@code n} cells by {@code p} columns, one of them the intercept
+     * @param n cells in the likelihood
+     * @param p columns
+     * @param y the observed count of each cell
+     * @return the optimum s; the MLE exists iff it is above {@link #LP_ZERO}
+     */
+    public static double designOptimum(double[] x, int n, int p, double[] y) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, y[i]);
+        }
+        if (min > 0) {
+            return min; // u = y is feasible and strictly positive
+        }
+        return new FastLp().solve(x, n, p, y);
     }
 
     /**

@@ -21,18 +21,8 @@ final class FastLp {
     double solve(int[] cells, int[] cols, long[] counts) {
         int n = cells.length;
         int m = cols.length;
-        int nv = n + 1;
-        int w = nv + m + 1;
-        int rows = m + 1;
-        if (tab.length < rows * w) {
-            tab = new double[rows * w];
-        }
-        if (basis.length < m) {
-            basis = new int[m];
-        }
+        int w = reset(n, m);
         double[] a = tab;
-        java.util.Arrays.fill(a, 0, rows * w, 0.0);
-        int obj = m * w;
         for (int i = 0; i < m; i++) {
             int r = i * w;
             int term = cols[i];
@@ -46,13 +36,73 @@ final class FastLp {
                 }
             }
             a[r + n] = ones;
-            a[r + nv + i] = 1;
             a[r + w - 1] = t;
+        }
+        return run(n, m);
+    }
+
+    /**
+     * The same program for any design: \( \max s \) subject to \( X^T (v + s\mathbf{1}) = X^T y,\ v, s \ge 0 \).
+     * @param x the design, column-major, {@code n} rows (cells) by {@code p} columns; one column must be the
+     *     intercept (all ones), which bounds the program
+     * @param n cells
+     * @param p parameters
+     * @param y counts by cell
+     * @return the optimum s
+     */
+    double solve(double[] x, int n, int p, double[] y) {
+        int w = reset(n, p);
+        double[] a = tab;
+        for (int i = 0; i < p; i++) {
+            int r = i * w;
+            double t = 0;
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                double v = x[i * n + j];
+                a[r + j] = v;
+                sum += v;
+                t += v * y[j];
+            }
+            a[r + n] = sum;
+            a[r + w - 1] = t;
+            if (t < 0) { // phase 1 starts from the artificials: a non-negative right-hand side
+                for (int j = 0; j <= n; j++) {
+                    a[r + j] = -a[r + j];
+                }
+                a[r + w - 1] = -t;
+            }
+        }
+        return run(n, p);
+    }
+
+    /** Clears a tableau of m constraint rows over n + 1 structural, m artificial columns; returns its width. */
+    private int reset(int n, int m) {
+        int w = n + 1 + m + 1;
+        int rows = m + 1;
+        if (tab.length < rows * w) {
+            tab = new double[rows * w];
+        }
+        if (basis.length < m) {
+            basis = new int[m];
+        }
+        java.util.Arrays.fill(tab, 0, rows * w, 0.0);
+        return w;
+    }
+
+    /** Both phases on the filled constraint rows (structural entries and right-hand side). */
+    private double run(int n, int m) {
+        int nv = n + 1;
+        int w = nv + m + 1;
+        double[] a = tab;
+        int obj = m * w;
+        for (int i = 0; i < m; i++) {
+            int r = i * w;
+            a[r + nv + i] = 1;
             basis[i] = nv + i;
             for (int j = 0; j < nv; j++) {
                 a[obj + j] -= a[r + j];
             }
-            a[obj + w - 1] -= t;
+            a[obj + w - 1] -= a[r + w - 1];
         }
         // phase 1: minimise the sum of artificials
         iterate(a, m, w, nv);

@@ -107,4 +107,51 @@ class ExistenceTest {
         }
         assertTrue(dataset.startsWith("artificial") || fails > 0 || dataset.startsWith("us_"), "some models fail: " + fails);
     }
+
+    /**
+     * The existence program on a dense design ({@link Existence#designOptimum}, as the covariate models use it)
+     * has the optimum of SimplexSolver's program on the same models written by masks (SparseMSE's codes, above).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"uk2013_5lists", "artificial_3lists"})
+    void denseDesignOptimumIsTheMaskProgramsOptimum(String dataset) {
+        ListOverlapTable t = Fixtures.table(dataset);
+        MseEngine e = MseEngine.of(t, PoissonRegression.withDefaults());
+        int k = t.listCount();
+        long[] counts = t.countsByMask();
+        List<LogLinearModel> models = HierarchicalModels.enumerate(k, HierarchicalModels.defaultMaxOrder(k));
+        int step = Math.max(1, models.size() / 150);
+        int zero = 0;
+        for (int m = 0; m < models.size(); m += step) {
+            int[] cells = e.retainedCells(e.emptyTerms(models.get(m)));
+            int[] cols = e.columns(models.get(m));
+            int n = cells.length;
+            double[] x = new double[n * cols.length];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = counts[cells[i]];
+                for (int j = 0; j < cols.length; j++) {
+                    x[j * n + i] = (cells[i] & cols[j]) == cols[j] ? 1 : 0;
+                }
+            }
+            double ref = Existence.lpOptimum(k, counts, cells, cols);
+            assertEquals(ref, Existence.designOptimum(x, n, cols.length, y), 1e-7 * Math.max(1, ref),
+                    models.get(m).toString());
+            zero += ref > Existence.LP_ZERO ? 0 : 1;
+        }
+        assertTrue(dataset.startsWith("artificial") || zero > 0, "some models have no MLE");
+    }
+
+    /**
+     * A design with a centred numeric column (negative entries, as an orthogonal-polynomial year): optimum 3 by
+     * scipy 1.17.1 {@code linprog(c, A_ub, b_ub, A_eq, b_eq, method="highs")} on max s, X^T u = X^T y, u >= s.
+     * commons-math3's SimplexSolver gives 0 on it, so the dense simplex serves every general design.
+     */
+    @Test
+    void denseOptimumWithNegativeEntriesMatchesHighs() {
+        double[] x = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0,
+            0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, -1.5, -0.5, 0.5, 1.5, -1.5, -0.5, 0.5, 1.5, -1.5, -0.5, 0.5, 1.5};
+        double[] y = {16, 18, 5, 0, 9, 20, 0, 3, 2, 7, 7, 15};
+        assertEquals(3.0, Existence.designOptimum(x, 12, 5, y), 1e-9);
+    }
 }

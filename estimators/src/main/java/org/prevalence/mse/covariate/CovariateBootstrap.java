@@ -119,6 +119,18 @@ public final class CovariateBootstrap {
      * @return the domain estimates with their percentile intervals
      */
     public Result estimate(CovariateFit fit, int yearDegree) {
+        return estimate(fit, yearDegree, java.util.EnumSet.of(method)).get(method);
+    }
+
+    /**
+     * The intervals of several methods from one set of replicates (the same replicates as {@link #estimate}
+     * with each method; the jackknife runs only if BCa is asked for).
+     * @param fit the model to bootstrap
+     * @param yearDegree the year coding the fit used (0 = factor)
+     * @param methods the interval methods
+     * @return one result per method
+     */
+    public Map<Method, Result> estimate(CovariateFit fit, int yearDegree, java.util.Set<Method> methods) {
         if (!fit.getStatus().hasFigure() && fit.getStatus() != org.prevalence.core.Status.DEGENERATE) {
             throw PrevalenceException.notEstimable("model", "The model %s has no estimate to bootstrap",
                     fit.getModelName());
@@ -179,27 +191,31 @@ public final class CovariateBootstrap {
         };
         List<Bootstrap.Result> boots = Bootstrap.withDefaults().withReplicates(replicates).withSeed(seed)
                 .withThreads(threads).withMaxFailureFraction(1.0).runMany(resampler, k, refit);
-        double[][] jack = method == Method.BCA ? jackknife(table, design, k, refit) : null;
+        double[][] jack = methods.contains(Method.BCA) ? jackknife(table, design, k, refit) : null;
         double[] weights = jack == null ? null : jackWeights(table, design);
-        List<DomainEstimate> out = new ArrayList<>();
-        for (int j = 0; j < k; j++) {
-            DomainEstimate pt = point.get(j);
-            Bootstrap.Result bj = boots.get(j);
-            Interval iv = null;
-            if (bj.getSucceeded() >= 2) {
-                iv = switch (method) {
-                    case PERCENTILE -> bj.interval(IntervalType.PERCENTILE, level);
-                    case BCA -> bca(bj, jack[j], weights, level);
-                    case LOG_NORMAL -> logNormal(pt, bj, level);
-                };
+        Map<Method, Result> results = new java.util.EnumMap<>(Method.class);
+        for (Method m : methods) {
+            List<DomainEstimate> out = new ArrayList<>();
+            for (int j = 0; j < k; j++) {
+                DomainEstimate pt = point.get(j);
+                Bootstrap.Result bj = boots.get(j);
+                Interval iv = null;
+                if (bj.getSucceeded() >= 2) {
+                    iv = switch (m) {
+                        case PERCENTILE -> bj.interval(IntervalType.PERCENTILE, level);
+                        case BCA -> bca(bj, jack[j], weights, level);
+                        case LOG_NORMAL -> logNormal(pt, bj, level);
+                    };
+                }
+                if (iv != null && iv.lower() < pt.observed()) {
+                    // a domain holds at least its observed cases (a replicate's sum may fall below them)
+                    iv = new Interval(pt.observed(), Math.max(pt.observed(), iv.upper()), iv.level(), iv.method());
+                }
+                out.add(new DomainEstimate(pt.domain(), pt.observed(), pt.estimate(), iv));
             }
-            if (iv != null && iv.lower() < pt.observed()) {
-                // a domain holds at least its observed cases (a replicate's sum may fall below them)
-                iv = new Interval(pt.observed(), Math.max(pt.observed(), iv.upper()), iv.level(), iv.method());
-            }
-            out.add(new DomainEstimate(pt.domain(), pt.observed(), pt.estimate(), iv));
+            results.put(m, new Result(fit, out, boots.get(0)));
         }
-        return new Result(fit, out, boots.get(0));
+        return results;
     }
 
     /**

@@ -109,13 +109,13 @@ public final class CovariateMse {
         return new Fitter(design).fit(model(parse(table, interactions, "model")));
     }
 
-    /** A requested model whose MLE does not exist is an error naming the term (the closed-form check). */
+    /** A requested model whose MLE does not exist is an error naming the term (closed form, then the LP). */
     private static void requireExistence(ModelDesign design, List<Term> terms) {
         double[] y = new double[design.fitRows().length];
         for (int i = 0; i < y.length; i++) {
             y[i] = design.table().count(design.fitRows()[i]);
         }
-        String empty = Fitter.emptyMargin(design, terms, y);
+        String empty = Fitter.nonExistence(design, terms, y);
         if (empty != null) {
             List<String> names = new ArrayList<>();
             for (Term t : terms) {

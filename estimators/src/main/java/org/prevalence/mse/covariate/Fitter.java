@@ -5,6 +5,7 @@ import java.util.List;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.core.Status;
 import org.prevalence.core.Warning;
+import org.prevalence.mse.Existence;
 import org.prevalence.mse.PoissonRegression;
 
 /**
@@ -138,12 +139,57 @@ final class Fitter {
                     "Fitted values numerically 0 in %d cells: the maximum likelihood estimate of model %s does "
                             + "not exist (a boundary fit); its N is not reliable", zeros, String.join(" + ", names))));
         }
-        String empty = emptyMargin(design, currentTerms, y);
-        if (empty != null) {
+        String none = nonExistence(design, currentTerms, y);
+        if (none != null) {
+            // a warning, as R's glm gives none: the status stays R's flag (fitted rates numerically 0)
             warnings.add(Warning.of(Warning.Kind.BOUNDARY, "The maximum likelihood estimate of model "
-                    + String.join(" + ", names) + " does not exist: " + empty));
+                    + String.join(" + ", names) + " does not exist: " + none));
         }
         return new CovariateFit(design.table(), names, rank, df, deviance, logLik, fitted, status, warnings, aliased);
+    }
+
+    /**
+     * The existence check of a model with covariates and structural zeros (Fienberg and Rinaldo 2012): first the
+     * closed form ({@link #emptyMargin}, which names the column), then the linear program of
+     * {@link Existence#designOptimum} on the design over the cells in the likelihood. If the program's optimum is
+     * 0 (no strictly positive table has the observed margins), the term named is the last interaction whose
+     * removal gives a model whose MLE exists: its coefficients are the ones that diverge along the boundary.
+     * @param y the observed count of each cell in the likelihood ({@link ModelDesign#fitRows()} order)
+     * @return a message naming the term, or null if the MLE exists
+     */
+    static String nonExistence(ModelDesign design, List<Term> terms, double[] y) {
+        String empty = emptyMargin(design, terms, y);
+        if (empty != null) {
+            return empty;
+        }
+        if (lpExists(design, terms, y)) {
+            return null;
+        }
+        List<String> vars = design.table().variables();
+        for (int i = terms.size() - 1; i >= 0; i--) {
+            Term t = terms.get(i);
+            if (!t.isPair()) {
+                continue;
+            }
+            List<Term> without = new ArrayList<>(terms);
+            without.remove(i);
+            if (lpExists(design, without, y)) {
+                return String.format(java.util.Locale.ROOT, "the observed counts lie on the boundary of the "
+                        + "marginal cone (no strictly positive table has the same margins) and without term %s "
+                        + "they do not, so the coefficients of %s diverge", t.name(vars), t.name(vars));
+            }
+        }
+        return "the observed counts lie on the boundary of the marginal cone (no strictly positive table has the "
+                + "same margins), with any one interaction left out too: the main effects' coefficients diverge";
+    }
+
+    /** The Fienberg-Rinaldo program on the model's design over the cells in the likelihood. */
+    private static boolean lpExists(ModelDesign design, List<Term> terms, double[] y) {
+        int n = design.fitRows().length;
+        int p = design.width(terms);
+        double[] x = new double[n * p];
+        design.fill(terms, design.fitRows(), x);
+        return Existence.designOptimum(x, n, p, y) > Existence.LP_ZERO;
     }
 
     /**
