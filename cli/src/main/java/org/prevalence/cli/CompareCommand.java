@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.prevalence.core.Format;
 import org.prevalence.core.PrevalenceException;
 import org.prevalence.network.nsum.KnownPopulations;
+import org.prevalence.network.rds.RdsBootstrap;
 import org.prevalence.network.rds.RdsSample;
 import org.prevalence.network.rds.RdsTable;
 import org.prevalence.network.sim.Triangulation;
@@ -53,6 +54,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--replicates", defaultValue = "1000", paramLabel = "B",
             description = "Bootstrap replicates of the RDS estimators (default: ${DEFAULT-VALUE}).")
     int replicates;
+
+    @Option(names = "--member-draw", paramLabel = "degree|uniform", defaultValue = "degree",
+            converter = RdsCommand.MemberDraws.class, completionCandidates = RdsCommand.MemberDraws.class,
+            description = "How Salganik's bootstrap (RDS-II and the multiplier's share) draws each chain member "
+                    + "within its group: degree (proportional to degree, as R's RDS) or uniform (Salganik 2006); "
+                    + "Gile's SS bootstrap does not use it (default: ${DEFAULT-VALUE}).")
+    RdsBootstrap.MemberDraw memberDraw;
 
     @Mixin
     InputFormatOptions input;
@@ -116,9 +124,14 @@ final class CompareCommand implements Callable<Integer> {
         }
         Triangulation.Data data = new Triangulation.Data(bigN, kp, design, rds, RdsTable.outcome(rt, "fl", null),
                 RdsTable.outcome(rt, "visibility", null), RdsTable.outcome(rt, "list1", null), listNames, cases);
-        List<Triangulation.Row> rows = Triangulation.withDefaults().withReplicates(replicates).withSeed(common.seed)
+        List<Triangulation.Row> rows = Triangulation.withDefaults().with(memberDraw).withReplicates(replicates)
+                .withSeed(common.seed)
                 .withThreads(common.threadCount()).withConfidenceLevel(common.level).run(data, truth);
-        Output.write(common, spec.commandLine().getOut(), report(rows).render(common.format));
+        Report report = report(rows).with("member_draw", RdsCommand.MemberDraws.cli(memberDraw),
+                memberDraw == RdsBootstrap.MemberDraw.UNIFORM
+                        ? Output.fmt("Salganik's bootstrap drew chain members uniformly within their group "
+                                + "(Salganik 2006).%n") : "");
+        Output.write(common, spec.commandLine().getOut(), report.render(common.format));
         if (plot.wanted()) {
             plot.save(chart(rows), spec);
         }

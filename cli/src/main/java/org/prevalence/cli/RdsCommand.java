@@ -50,6 +50,23 @@ final class RdsCommand implements Callable<Integer> {
         }
     }
 
+    /** CLI spellings of the member draws: degree (R's default), uniform (Salganik 2006). */
+    static final class MemberDraws extends EnumConverter<RdsBootstrap.MemberDraw> {
+        MemberDraws() {
+            super(RdsBootstrap.MemberDraw.class);
+        }
+
+        @Override
+        String name(RdsBootstrap.MemberDraw e) {
+            return cli(e);
+        }
+
+        /** @return the CLI spelling: {@code degree} or {@code uniform} */
+        static String cli(RdsBootstrap.MemberDraw e) {
+            return e == RdsBootstrap.MemberDraw.PROPORTIONAL_TO_DEGREE ? "degree" : "uniform";
+        }
+    }
+
     /** CLI spellings of the intervals. */
     static final class Intervals extends EnumConverter<IntervalChoice> {
         Intervals() {
@@ -92,6 +109,13 @@ final class RdsCommand implements Callable<Integer> {
                     + "--estimator ss (default: ${DEFAULT-VALUE}).")
     IntervalChoice interval;
 
+    @Option(names = "--member-draw", paramLabel = "degree|uniform", converter = MemberDraws.class,
+            completionCandidates = MemberDraws.class,
+            description = "How Salganik's bootstrap draws each chain member within its group: degree (with "
+                    + "probability proportional to degree, as R's RDS, the default) or uniform (Salganik 2006). "
+                    + "Only with --interval bootstrap and an estimator other than ss.")
+    RdsBootstrap.MemberDraw memberDraw;
+
     @Option(names = "--multiplier", paramLabel = "M",
             description = "Also estimate the population size as M / p, with M members counted by another source "
                     + "and p the estimated proportion (--outcome VAR=LEVEL marks them).")
@@ -126,6 +150,17 @@ final class RdsCommand implements Callable<Integer> {
             throw PrevalenceException.invalidArgument("--population",
                     "--estimator ss needs --population N, the size of the hidden population");
         }
+        if (memberDraw != null && interval != IntervalChoice.BOOTSTRAP) {
+            throw PrevalenceException.invalidArgument("--member-draw",
+                    "--member-draw applies to Salganik's bootstrap: add --interval bootstrap or leave it out");
+        }
+        if (memberDraw != null && estimator == RdsMethod.SS) {
+            throw PrevalenceException.invalidArgument("--member-draw",
+                    "--member-draw does not apply to --estimator ss, whose interval is Gile's SS bootstrap (it "
+                            + "resamples a synthetic population, not chain members); leave --member-draw out");
+        }
+        RdsBootstrap.MemberDraw draw = memberDraw == null ? RdsBootstrap.MemberDraw.PROPORTIONAL_TO_DEGREE
+                : memberDraw;
         int eq = outcome.indexOf('=');
         String variable = eq < 0 ? outcome : outcome.substring(0, eq);
         String level = eq < 0 ? null : outcome.substring(eq + 1);
@@ -142,11 +177,17 @@ final class RdsCommand implements Callable<Integer> {
             RdsBootstrap.Result b = estimator == RdsMethod.SS
                     ? GileBootstrap.withDefaults().with(est).withReplicates(replicates).withSeed(common.seed)
                             .withThreads(common.threadCount()).withConfidenceLevel(common.level).estimate(sample, y)
-                    : RdsBootstrap.withDefaults().with(est).withReplicates(replicates)
+                    : RdsBootstrap.withDefaults().with(est).with(draw).withReplicates(replicates)
                     .withSeed(common.seed).withThreads(common.threadCount()).withConfidenceLevel(common.level)
                     .estimate(sample, y);
             Multiplier.Result m = multiplier == null ? null : Multiplier.estimate(multiplier, b);
             report = NetworkReport.rds(sample, variable, level, b.getPointEstimate(), b, m);
+            if (estimator != RdsMethod.SS) {
+                report = report.with("member_draw", MemberDraws.cli(draw),
+                        draw == RdsBootstrap.MemberDraw.UNIFORM
+                                ? Output.fmt("Chain members drawn uniformly within their group (Salganik 2006).%n")
+                                : "");
+            }
         } else {
             RdsEstimator.Result r = est.estimate(sample, y);
             Multiplier.Result m = multiplier == null ? null

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prevalence.network.rds.RdsBootstrap;
 import org.prevalence.network.sim.HiddenPopulationSimulator;
 import org.prevalence.network.sim.Triangulation;
 
@@ -70,6 +71,47 @@ class CompareCommandTest {
         CliTest.Run table = CliTest.run("compare", w.toString(), "--replicates", "50");
         assertTrue(table.out().contains("generalized NSUM"), table.out());
         assertTrue(table.out().contains("MSE (log-linear"), table.out());
+    }
+
+    @Test
+    void memberDrawUniformIsTriangulationsUniformDraw() throws Exception {
+        Path w = dir.resolve("world");
+        assertEquals(0, simulate(w).code());
+        CliTest.Run c = CliTest.run("compare", w.toString(), "--replicates", "100", "--seed", "5", "--member-draw",
+                "uniform", "--format", "json");
+        assertEquals(0, c.code(), c.err());
+        JsonNode root = new ObjectMapper().readTree(c.out());
+        assertEquals("uniform", root.get("member_draw").asText());
+        JsonNode rows = root.get("estimates");
+        HiddenPopulationSimulator.World world = HiddenPopulationSimulator.withDefaults().withSizes(4000, 400)
+                .withSamples(800, 150, 10, 3).withSeed(1).simulate();
+        List<Triangulation.Row> uniform = Triangulation.withDefaults().with(RdsBootstrap.MemberDraw.UNIFORM)
+                .withReplicates(100).withSeed(5).run(Triangulation.data(world), Triangulation.truth(world));
+        List<Triangulation.Row> degree = Triangulation.withDefaults().withReplicates(100).withSeed(5)
+                .run(Triangulation.data(world), Triangulation.truth(world));
+        assertEquals(uniform.size(), rows.size());
+        boolean rdsIi = false;
+        for (int i = 0; i < uniform.size(); i++) {
+            Triangulation.Row u = uniform.get(i);
+            JsonNode r = rows.get(i);
+            assertEquals(u.method(), r.get("method").asText());
+            if (u.interval() == null) {
+                continue;
+            }
+            // the same tolerance as the default run above: the world goes through the CSV files
+            double tol = 1e-9 * Math.abs(u.interval().upper());
+            assertEquals(u.interval().lower(), r.get("interval").get("lower").asDouble(), tol, u.method());
+            assertEquals(u.interval().upper(), r.get("interval").get("upper").asDouble(), tol, u.method());
+            if (u.method().equals("RDS-II")) {
+                rdsIi = true;
+                assertTrue(u.interval().upper() != degree.get(i).interval().upper(), "the draw changes RDS-II");
+            }
+        }
+        assertTrue(rdsIi);
+        CliTest.Run def = CliTest.run("compare", w.toString(), "--replicates", "20", "--format", "json");
+        assertEquals("degree", new ObjectMapper().readTree(def.out()).get("member_draw").asText());
+        CliTest.Run bad = CliTest.run("compare", w.toString(), "--member-draw", "iid");
+        assertEquals(2, bad.code());
     }
 
     @Test

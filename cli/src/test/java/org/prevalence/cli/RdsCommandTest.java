@@ -12,6 +12,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prevalence.core.Tolerance;
+import org.prevalence.network.rds.RdsBootstrap;
+import org.prevalence.network.rds.RdsEstimator;
+import org.prevalence.network.rds.RdsMethod;
+import org.prevalence.network.rds.RdsSample;
+import org.prevalence.network.rds.RdsTable;
+import org.prevalence.core.io.CsvInput;
+import tech.tablesaw.api.Table;
 
 /** CLI tests for 'prevalence rds'; figures from R RDS 0.9-10 (estimators' rds-expected.csv). */
 class RdsCommandTest {
@@ -174,6 +181,85 @@ class RdsCommandTest {
         assertTrue(col.err().contains("nothere"), col.err());
         CliTest.Run est = rds(faux(), "--outcome", "disease=1", "--estimator", "rds-iii");
         assertEquals(2, est.code());
+    }
+
+    /** The library's Salganik bootstrap on the same file, estimator and seed as the CLI. */
+    private static RdsBootstrap.Result library(Path f, RdsMethod method, RdsBootstrap bootstrap) {
+        Table t = CsvInput.withDefaults().read(f);
+        RdsSample sample = RdsTable.sample(t, "id", "recruiter", "degree");
+        RdsEstimator est = RdsEstimator.withDefaults().with(method).withSeed(3);
+        return bootstrap.with(est).withReplicates(200).withSeed(3).estimate(sample, RdsTable.outcome(t, "disease", "1"));
+    }
+
+    private static void assertSameFigures(RdsBootstrap.Result expected, JsonNode n, String what) {
+        // exact: the CLI calls the same seeded library procedure (bit-identical whatever the thread count)
+        assertEquals(expected.getEstimate(), n.get("estimate").asDouble(), 0.0, what + " estimate");
+        assertEquals(expected.getStandardError(), n.get("se").asDouble(), 0.0, what + " se");
+        assertEquals(expected.getConfidenceInterval().lower(), n.get("interval").get("lower").asDouble(), 0.0,
+                what + " lower");
+        assertEquals(expected.getConfidenceInterval().upper(), n.get("interval").get("upper").asDouble(), 0.0,
+                what + " upper");
+        assertEquals(expected.getSucceeded(), n.get("replicates").asInt(), what + " replicates");
+    }
+
+    @Test
+    void memberDrawUniformIsTheLibrarysUniformDraw() throws Exception {
+        Path f = faux();
+        for (RdsMethod method : new RdsMethod[] {RdsMethod.RDS_II, RdsMethod.RDS_I}) {
+            String spelling = method == RdsMethod.RDS_II ? "rds-ii" : "rds-i";
+            CliTest.Run r = rds(f, "--outcome", "disease=1", "--estimator", spelling, "--interval", "bootstrap",
+                    "--member-draw", "uniform", "--replicates", "200", "--seed", "3", "--threads", "2",
+                    "--format", "json");
+            assertEquals(0, r.code(), r.err());
+            JsonNode n = new ObjectMapper().readTree(r.out());
+            RdsBootstrap.Result uniform = library(f, method,
+                    RdsBootstrap.withDefaults().with(RdsBootstrap.MemberDraw.UNIFORM).withThreads(1));
+            assertSameFigures(uniform, n, spelling + " uniform");
+            assertEquals("uniform", n.get("member_draw").asText());
+            assertEquals("Salganik bootstrap", n.get("bootstrap").asText());
+            // the option took effect: the degree-proportional draw on the same seed gives another se
+            RdsBootstrap.Result degree = library(f, method, RdsBootstrap.withDefaults().withThreads(1));
+            assertTrue(degree.getStandardError() != uniform.getStandardError(), spelling);
+        }
+        CliTest.Run t = rds(f, "--outcome", "disease=1", "--interval", "bootstrap", "--member-draw", "uniform",
+                "--replicates", "50");
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("drawn uniformly"), t.out());
+    }
+
+    @Test
+    void memberDrawDefaultIsDegreeAsBefore() throws Exception {
+        Path f = faux();
+        RdsBootstrap.Result degree = library(f, RdsMethod.RDS_II, RdsBootstrap.withDefaults().withThreads(1));
+        CliTest.Run none = rds(f, "--outcome", "disease=1", "--interval", "bootstrap", "--replicates", "200",
+                "--seed", "3", "--format", "json");
+        assertEquals(0, none.code(), none.err());
+        JsonNode n = new ObjectMapper().readTree(none.out());
+        assertSameFigures(degree, n, "default");
+        assertEquals("degree", n.get("member_draw").asText());
+        CliTest.Run named = rds(f, "--outcome", "disease=1", "--interval", "bootstrap", "--replicates", "200",
+                "--seed", "3", "--member-draw", "degree", "--format", "json");
+        assertEquals(0, named.code(), named.err());
+        assertSameFigures(degree, new ObjectMapper().readTree(named.out()), "--member-draw degree");
+        // no bootstrap, or Gile's: no member_draw key
+        assertTrue(new ObjectMapper().readTree(rds(f, "--outcome", "disease=1", "--format", "json").out())
+                .get("member_draw") == null);
+    }
+
+    @Test
+    void memberDrawIsRefusedWhereNoSalganikBootstrapRuns() throws Exception {
+        Path f = faux();
+        CliTest.Run noInterval = rds(f, "--outcome", "disease=1", "--member-draw", "uniform");
+        assertEquals(2, noInterval.code());
+        assertTrue(noInterval.err().contains("--member-draw") && noInterval.err().contains("--interval bootstrap"),
+                noInterval.err());
+        CliTest.Run ss = rds(f, "--outcome", "disease=1", "--estimator", "ss", "--population", "1000",
+                "--interval", "bootstrap", "--member-draw", "uniform", "--replicates", "50");
+        assertEquals(2, ss.code());
+        assertTrue(ss.err().contains("--member-draw") && ss.err().contains("Gile"), ss.err());
+        CliTest.Run bad = rds(f, "--outcome", "disease=1", "--interval", "bootstrap", "--member-draw", "iid");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("degree, uniform"), bad.err());
     }
 
     /** Format.number, as the table prints it. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.prevalence.core.Format;
 import org.prevalence.core.Interval;
 import org.prevalence.core.PrevalenceException;
@@ -39,22 +40,26 @@ public final class Triangulation {
     /** The number of forced-labour victims. */
     public static final String VICTIMS = "forced-labour victims";
 
-    private static final Triangulation DEFAULT = new Triangulation(1000, 1234L, 0.95, 0);
+    private static final Triangulation DEFAULT = new Triangulation(1000, 1234L, 0.95, 0,
+            RdsBootstrap.MemberDraw.PROPORTIONAL_TO_DEGREE);
 
     private final int replicates;
     private final long seed;
     private final double level;
     private final int threads;
+    private final RdsBootstrap.MemberDraw draw;
 
-    private Triangulation(int replicates, long seed, double level, int threads) {
+    private Triangulation(int replicates, long seed, double level, int threads, RdsBootstrap.MemberDraw draw) {
         this.replicates = replicates;
         this.seed = seed;
         this.level = level;
         this.threads = threads;
+        this.draw = draw;
     }
 
     /**
-     * Defaults: 1,000 bootstrap replicates, seed 1234, level 0.95, all cores.
+     * Defaults: 1,000 bootstrap replicates, seed 1234, level 0.95, all cores, Salganik's bootstrap drawing chain
+     * members {@link RdsBootstrap.MemberDraw#PROPORTIONAL_TO_DEGREE} (as R).
      * @return the default
      */
     public static Triangulation withDefaults() {
@@ -66,7 +71,8 @@ public final class Triangulation {
      * @return a copy using them
      */
     public Triangulation withReplicates(int v) {
-        return new Triangulation(org.prevalence.core.Checks.atLeast("replicates", v, 2), seed, level, threads);
+        return new Triangulation(org.prevalence.core.Checks.atLeast("replicates", v, 2), seed, level, threads,
+                draw);
     }
 
     /**
@@ -74,7 +80,7 @@ public final class Triangulation {
      * @return a copy using it
      */
     public Triangulation withSeed(long v) {
-        return new Triangulation(replicates, v, level, threads);
+        return new Triangulation(replicates, v, level, threads, draw);
     }
 
     /**
@@ -82,7 +88,8 @@ public final class Triangulation {
      * @return a copy using it
      */
     public Triangulation withConfidenceLevel(double v) {
-        return new Triangulation(replicates, seed, org.prevalence.core.Checks.level("level", v), threads);
+        return new Triangulation(replicates, seed, org.prevalence.core.Checks.level("level", v), threads,
+                draw);
     }
 
     /**
@@ -90,7 +97,17 @@ public final class Triangulation {
      * @return a copy using them
      */
     public Triangulation withThreads(int v) {
-        return new Triangulation(replicates, seed, level, org.prevalence.core.Checks.atLeast("threads", v, 0));
+        return new Triangulation(replicates, seed, level, org.prevalence.core.Checks.atLeast("threads", v, 0),
+                draw);
+    }
+
+    /**
+     * @param v how Salganik's bootstrap (RDS-II and the multiplier's share) draws chain members within their
+     *          group; Gile's SS bootstrap does not use it
+     * @return a copy using it
+     */
+    public Triangulation with(RdsBootstrap.MemberDraw v) {
+        return new Triangulation(replicates, seed, level, threads, Objects.requireNonNull(v, "member draw"));
     }
 
     /**
@@ -225,7 +242,7 @@ public final class Triangulation {
         GeneralizedScaleUp.Result g = GeneralizedScaleUp.withDefaults().withFrameSize(d.populationSize())
                 .withConfidenceLevel(level).estimate(hh, "q_hidden", hidden, "visibility");
         out.add(new Row(SIZE, "generalized NSUM", g.getEstimate(), g.getConfidenceInterval(), ts));
-        RdsBootstrap salganik = RdsBootstrap.withDefaults().withReplicates(replicates).withSeed(seed)
+        RdsBootstrap salganik = RdsBootstrap.withDefaults().with(draw).withReplicates(replicates).withSeed(seed)
                 .withThreads(threads).withConfidenceLevel(level);
         long listOne = 0;
         for (int[] c : d.listCases()) {
